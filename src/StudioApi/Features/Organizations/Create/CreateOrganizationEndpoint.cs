@@ -1,0 +1,48 @@
+using FastEndpoints;
+using Microsoft.EntityFrameworkCore;
+using StudioApi.Api.Concurrency;
+using StudioApi.Api.Idempotency;
+using StudioApi.Api.OpenApi;
+using StudioApi.Api.Problems;
+using StudioApi.Persistence;
+
+namespace StudioApi.Features.Organizations.Create;
+
+public sealed class CreateOrganizationRequest : OrganizationInput
+{
+    [FromHeader(IdempotencyEndpointExtensions.Header, isRequired: false)]
+    public string? IdempotencyKey { get; set; }
+}
+
+public sealed class CreateOrganizationValidator : Validator<CreateOrganizationRequest>
+{
+    public CreateOrganizationValidator() => Include(new OrganizationInputValidator());
+}
+
+public sealed class CreateOrganizationEndpoint(StudioDbContext db) : Endpoint<CreateOrganizationRequest, OrganizationResponse>
+{
+    public override void Configure()
+    {
+        Post("/organizations");
+        Roles(Auth.Roles.FrontDesk);
+        Description(d => d.Operation("Organizations", "Create", "Create an organization (a school)").AcceptsIdempotencyKey());
+    }
+
+    public override async Task HandleAsync(CreateOrganizationRequest req, CancellationToken ct)
+    {
+        var organization = new Organization();
+        req.ApplyTo(organization);
+        db.Organizations.Add(organization);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (e.IsUniqueViolation("Organizations", "Code"))
+        {
+            throw ApiProblem.Conflict($"An organization with code {organization.Code} already exists.");
+        }
+
+        HttpContext.WriteETag(organization);
+        await Send.CreatedAtAsync("Organizations_Get", new { id = organization.Id }, OrganizationResponse.From(organization), cancellation: ct);
+    }
+}

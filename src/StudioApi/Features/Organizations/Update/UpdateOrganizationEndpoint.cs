@@ -1,0 +1,51 @@
+using FastEndpoints;
+using Microsoft.EntityFrameworkCore;
+using StudioApi.Api.Concurrency;
+using StudioApi.Api.OpenApi;
+using StudioApi.Api.Problems;
+using StudioApi.Persistence;
+
+namespace StudioApi.Features.Organizations.Update;
+
+public sealed class UpdateOrganizationRequest : OrganizationInput
+{
+    [RouteParam]
+    public long Id { get; set; }
+
+    [FromHeader(Versioning.IfMatchHeader, isRequired: false)]
+    public string? IfMatch { get; set; }
+}
+
+public sealed class UpdateOrganizationValidator : Validator<UpdateOrganizationRequest>
+{
+    public UpdateOrganizationValidator() => Include(new OrganizationInputValidator());
+}
+
+public sealed class UpdateOrganizationEndpoint(StudioDbContext db) : Endpoint<UpdateOrganizationRequest, OrganizationResponse>
+{
+    public override void Configure()
+    {
+        Put("/organizations/{id}");
+        Roles(Auth.Roles.FrontDesk);
+        Description(d => d.Operation("Organizations", "Update", "Replace an organization's fields (If-Match required)"));
+    }
+
+    public override async Task HandleAsync(UpdateOrganizationRequest req, CancellationToken ct)
+    {
+        var organization = await db.Organizations.SingleOrDefaultAsync(o => o.Id == req.Id, ct)
+                           ?? throw ApiProblem.NotFound("organization", req.Id);
+        db.MatchVersion(organization, req.IfMatch);
+        req.ApplyTo(organization);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (e.IsUniqueViolation("Organizations", "Code"))
+        {
+            throw ApiProblem.Conflict($"An organization with code {organization.Code} already exists.");
+        }
+
+        HttpContext.WriteETag(organization);
+        await Send.OkAsync(OrganizationResponse.From(organization), ct);
+    }
+}

@@ -1,0 +1,106 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using FastEndpoints;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.Tokens;
+using Scalar.AspNetCore;
+using StudioApi.Api.Idempotency;
+using StudioApi.Api.OpenApi;
+using StudioApi.Api.Problems;
+using StudioApi.Auth;
+using StudioApi.Features.Users;
+using StudioApi.Persistence;
+
+namespace StudioApi.Hosting;
+
+/// <summary>The one definition of the application: services and the HTTP pipeline. Every command and the tests build it here.</summary>
+public static class StudioApiApplication
+{
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+
+        var dataDirectory = Path.GetFullPath(configuration["Storage:DataDirectory"] ?? "data", builder.Environment.ContentRootPath);
+        var databaseOptions = configuration.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();
+        services.AddSingleton(Options.Create(databaseOptions));
+        services.AddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        services.AddScoped<RecordAuthor>();
+        services.AddStudioDatabase(databaseOptions, dataDirectory);
+
+        // Errors: RFC 9457 problem details for everything, including empty 401/403/404/405 responses.
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ApiProblemHandler>();
+
+        // Auth: JWT bearer; the user behind a token is checked on every request (CurrentUserCheck).
+        var jwt = configuration.GetSection("Auth").Get<JwtSettings>() ?? new JwtSettings();
+        services.AddSingleton(Options.Create(jwt));
+        var signingKey = SigningKey.Resolve(jwt, dataDirectory);
+        services.AddSingleton(signingKey);
+        services.AddSingleton<AccessTokenIssuer>();
+        services.AddSingleton<RefreshTokenIssuer>();
+        services.AddSingleton<IPasswordHasher<User>, PasswordHasher<User>>();
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(bearer =>
+        {
+            bearer.MapInboundClaims = false;
+            bearer.TokenValidationParameters = new TokenValidationParameters
+            {
+                ValidIssuer = jwt.Issuer,
+                ValidAudience = jwt.Audience,
+                IssuerSigningKey = signingKey,
+                NameClaimType = "name",
+                RoleClaimType = "role",
+                ClockSkew = TimeSpan.FromSeconds(30),
+            };
+            bearer.Events = new JwtBearerEvents { OnTokenValidated = CurrentUserCheck.OnTokenValidated };
+        });
+        services.AddAuthorization();
+
+        services.AddFastEndpoints();
+        services.ConfigureHttpJsonOptions(json => ConfigureJson(json.SerializerOptions));
+        services.AddStudioOpenApi();
+        services.AddHealthChecks().AddDbContextCheck<StudioDbContext>("database", tags: ["ready"]);
+
+        var app = builder.Build();
+
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseMiddleware<IdempotencyMiddleware>();
+        app.UseFastEndpoints(fe =>
+        {
+            fe.Endpoints.RoutePrefix = "api/v1";
+            fe.Errors.UseProblemDetails();
+            ConfigureJson(fe.Serializer.Options);
+        });
+
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapScalarApiReference("/scalar", scalar => scalar
+                .WithTitle("StudioApi")
+                .DisableDefaultFonts()
+                .AddPreferredSecuritySchemes("bearer"))
+            .AllowAnonymous();
+        app.MapHealthChecks("/health/live", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false })
+            .AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") })
+            .AllowAnonymous();
+        app.MapGet("/", () => Results.Redirect("/scalar")).ExcludeFromDescription().AllowAnonymous();
+
+        return app;
+    }
+
+    /// <summary>camelCase, enums as camelCase strings, numbers as numbers only (so the contract says integer, not integer-or-string).</summary>
+    static void ConfigureJson(JsonSerializerOptions json)
+    {
+        json.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        json.NumberHandling = JsonNumberHandling.Strict;
+        json.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+        if (!json.Converters.OfType<JsonStringEnumConverter>().Any())
+            json.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+    }
+}

@@ -1,0 +1,57 @@
+using StudioApi.Api.OpenApi;
+using StudioApi.Persistence;
+using StudioApi.Seeding;
+
+namespace StudioApi.Hosting;
+
+/// <summary>What each command of the executable does with the one application definition in <see cref="StudioApiApplication"/>.</summary>
+public static class StudioApiHost
+{
+    public static async Task ServeAsync(string[] args)
+    {
+        var app = StudioApiApplication.Build(args);
+        var database = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DatabaseOptions>>().Value;
+        if (database.MigrateAtStartup)
+            await DatabaseStartup.MigrateAsync(app.Services);
+        await StudioSeeding.SeedAsync(app.Services);
+        app.Lifetime.ApplicationStarted.Register(() => PrintWelcome(app));
+        await app.RunAsync();
+    }
+
+    public static async Task MigrateAsync(string[] args)
+    {
+        var app = StudioApiApplication.Build(args);
+        await DatabaseStartup.MigrateAsync(app.Services);
+        Console.WriteLine("Migrations applied.");
+    }
+
+    /// <summary>Starts the app on a loopback port without touching the database, fetches its document and writes it normalized.</summary>
+    public static async Task ExportOpenApiAsync(string path, string[] args)
+    {
+        var app = StudioApiApplication.Build([.. args, "--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning"]);
+        await app.StartAsync();
+        try
+        {
+            var address = app.Urls.First();
+            using var http = new HttpClient { BaseAddress = new Uri(address) };
+            var document = await http.GetStringAsync("/openapi/v1.json");
+            await File.WriteAllTextAsync(path, OpenApiNormalizer.Normalize(document));
+            Console.WriteLine($"Wrote {Path.GetFullPath(path)}");
+        }
+        finally
+        {
+            await app.StopAsync();
+        }
+    }
+
+    static void PrintWelcome(WebApplication app)
+    {
+        foreach (var url in app.Urls)
+        {
+            var local = url.Replace("0.0.0.0", "localhost").Replace("[::]", "localhost").Replace("+", "localhost").Replace("*", "localhost");
+            Console.WriteLine($"StudioApi is running at {local}");
+            Console.WriteLine($"  API reference (Scalar): {local}/scalar");
+            Console.WriteLine($"  OpenAPI document:       {local}/openapi/v1.json");
+        }
+    }
+}

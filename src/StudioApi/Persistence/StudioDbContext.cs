@@ -1,0 +1,145 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using StudioApi.Api.Idempotency;
+using StudioApi.Features.Organizations;
+using StudioApi.Features.Users;
+using StudioApi.Auth;
+
+namespace StudioApi.Persistence;
+
+public sealed class StudioDbContext(
+    DbContextOptions<StudioDbContext> options,
+    RecordAuthor? author = null,
+    TimeProvider? clock = null) : DbContext(options)
+{
+    readonly TimeProvider clock = clock ?? TimeProvider.System;
+
+    public DbSet<User> Users => Set<User>();
+    public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
+    public DbSet<Organization> Organizations => Set<Organization>();
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
+    public DateTime UtcNow => clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>Moves a record to the recycle bin; it disappears from every query until restored.</summary>
+    public void SoftDelete(AuditedRecord record)
+    {
+        record.DeletedAt = UtcNow;
+        record.DeletedBy = AuthorName;
+    }
+
+    public void Restore(AuditedRecord record)
+    {
+        record.DeletedAt = null;
+        record.DeletedBy = null;
+    }
+
+    /// <summary>
+    /// Runs work in a transaction, or inside the one already open (the idempotency middleware opens one
+    /// around a creating POST so the stored response commits with the write).
+    /// </summary>
+    public async Task<T> InTransactionAsync<T>(Func<Task<T>> work, CancellationToken ct)
+    {
+        if (Database.CurrentTransaction is not null)
+            return await work();
+        await using var transaction = await Database.BeginTransactionAsync(ct);
+        var result = await work();
+        await transaction.CommitAsync(ct);
+        return result;
+    }
+
+    string AuthorName => author?.Name ?? RecordAuthor.System;
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Instants are stored as UTC DateTime (SQLite cannot order DateTimeOffset); read them back as UTC.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<string>().HaveMaxLength(400);
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(StudioDbContext).Assembly);
+
+        foreach (var entityType in modelBuilder.Model.GetEntityTypes()
+                     .Where(t => typeof(AuditedRecord).IsAssignableFrom(t.ClrType) && t.BaseType is null))
+        {
+            var entity = modelBuilder.Entity(entityType.ClrType);
+            entity.Property(nameof(AuditedRecord.Version)).IsConcurrencyToken();
+            entity.Property(nameof(AuditedRecord.CreatedBy)).HasMaxLength(100);
+            entity.Property(nameof(AuditedRecord.UpdatedBy)).HasMaxLength(100);
+            entity.Property(nameof(AuditedRecord.DeletedBy)).HasMaxLength(100);
+            entity.HasIndex(nameof(AuditedRecord.DeletedAt));
+
+            // Soft delete: records in the recycle bin are invisible unless a query asks with IgnoreQueryFilters().
+            var record = Expression.Parameter(entityType.ClrType, "record");
+            var notDeleted = Expression.Lambda(
+                Expression.Equal(
+                    Expression.Property(record, nameof(AuditedRecord.DeletedAt)),
+                    Expression.Constant(null, typeof(DateTime?))),
+                record);
+            entity.HasQueryFilter(notDeleted);
+        }
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        StampAuditedRecords();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        StampAuditedRecords();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    void StampAuditedRecords()
+    {
+        var now = UtcNow;
+        var by = AuthorName;
+
+        // A change to an owned child (a phone, a contact…) is a change to the record that owns it.
+        foreach (var owner in OwnersOfChangedChildren())
+            if (owner.State == EntityState.Unchanged)
+                owner.State = EntityState.Modified;
+
+        foreach (var entry in ChangeTracker.Entries<AuditedRecord>())
+        {
+            if (entry.State == EntityState.Added)
+            {
+                entry.Entity.Version = 1;
+                entry.Entity.CreatedAt = entry.Entity.UpdatedAt = now;
+                entry.Entity.CreatedBy = entry.Entity.UpdatedBy = by;
+            }
+            else if (entry.State == EntityState.Modified)
+            {
+                entry.Entity.Version++;
+                entry.Entity.UpdatedAt = now;
+                entry.Entity.UpdatedBy = by;
+            }
+        }
+    }
+
+    List<Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry<AuditedRecord>> OwnersOfChangedChildren()
+    {
+        var owners = new List<Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry<AuditedRecord>>();
+        foreach (var child in ChangeTracker.Entries().Where(e =>
+                     e.Metadata.IsOwned() && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted))
+        {
+            var ownership = child.Metadata.FindOwnership()!;
+            var key = child.Property(ownership.Properties[0].Name);
+            var ownerId = key.CurrentValue ?? key.OriginalValue;
+            var owner = ChangeTracker.Entries<AuditedRecord>().FirstOrDefault(o =>
+                o.Metadata == ownership.PrincipalEntityType && Equals(o.Entity.Id, ownerId));
+            if (owner is not null)
+                owners.Add(owner);
+        }
+        return owners;
+    }
+
+    sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+}

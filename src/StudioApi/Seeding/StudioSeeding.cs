@@ -1,0 +1,14 @@
+namespace StudioApi.Seeding;
+
+/// <summary>First-start data: the admin account always, the demo studio when Seed:DemoData is on (the default) and the database is new.</summary>
+public static class StudioSeeding
+{
+    public static async Task SeedAsync(IServiceProvider services, CancellationToken ct = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var provider = scope.ServiceProvider;
+        await AdminAccount.EnsureAsync(provider, ct);
+        if (provider.GetRequiredService<IConfiguration>().GetValue("Seed:DemoData", true))
+            await DemoStudio.SeedAsync(provider, ct);
+    }
+}
