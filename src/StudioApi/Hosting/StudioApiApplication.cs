@@ -63,6 +63,8 @@ public static class StudioApiApplication
         services.AddFastEndpoints();
         services.ConfigureHttpJsonOptions(json => ConfigureJson(json.SerializerOptions));
         services.AddStudioOpenApi();
+        services.AddSingleton<IdempotencyRetention>();
+        services.AddHostedService(sp => sp.GetRequiredService<IdempotencyRetention>());
         services.AddHealthChecks().AddDbContextCheck<StudioDbContext>("database", tags: ["ready"]);
 
         var app = builder.Build();

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using StudioApi.Api.Idempotency;
 using StudioApi.Tests.Features.Organizations;
 using StudioApi.Tests.Infrastructure;
@@ -88,6 +90,22 @@ public sealed class IdempotencyTests(StudioApiFactory app) : IClassFixture<Studi
         responses.ShouldAllBe(r => r.StatusCode == HttpStatusCode.Created || r.StatusCode == HttpStatusCode.Conflict);
         responses.ShouldContain(r => r.StatusCode == HttpStatusCode.Created);
         (await app.WithDbAsync(db => Task.FromResult(db.Organizations.Count(o => o.Code == "RACE")))).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_key_older_than_a_day_is_forgotten_so_the_same_key_creates_again()
+    {
+        var admin = await app.AdminAsync();
+        (await admin.SendAsync(Post(OrganizationRequests.New("Old School", "OLD1"), "key-old"))).EnsureSuccessStatusCode();
+        await app.WithDbAsync(db => db.IdempotencyRecords.Where(r => r.Key == "key-old")
+            .ExecuteUpdateAsync(r => r.SetProperty(x => x.CreatedAt, DateTime.UtcNow.AddHours(-25))));
+
+        var swept = await app.Services.GetRequiredService<IdempotencyRetention>().SweepAsync(CancellationToken.None);
+        var again = await admin.SendAsync(Post(OrganizationRequests.New("Old School 2", "OLD2"), "key-old"));
+
+        swept.ShouldBeGreaterThanOrEqualTo(1);
+        again.StatusCode.ShouldBe(HttpStatusCode.Created);
+        again.Headers.Contains("Idempotent-Replayed").ShouldBeFalse();
     }
 
     static HttpRequestMessage Post(object body, string key)

@@ -46,6 +46,12 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
 
         var existing = await db.IdempotencyRecords.AsNoTracking()
             .SingleOrDefaultAsync(r => r.Scope == scope && r.Key == key, context.RequestAborted);
+        if (existing is not null && existing.CreatedAt < db.UtcNow - IdempotencyRetention.KeptFor)
+        {
+            // Expired but not yet swept: the key is free again.
+            await db.IdempotencyRecords.Where(r => r.Id == existing.Id).ExecuteDeleteAsync(context.RequestAborted);
+            existing = null;
+        }
         if (existing is not null)
         {
             if (existing.RequestHash != hash)
