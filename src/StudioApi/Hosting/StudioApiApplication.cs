@@ -84,7 +84,13 @@ public static class StudioApiApplication
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapScalarApiReference("/scalar", scalar => scalar
                 .WithTitle("StudioApi")
+                // Fully offline: no web fonts, and none of the features that call Scalar's services.
                 .DisableDefaultFonts()
+                .DisableTelemetry()
+                .DisableAgent()
+                .DisableMcp()
+                .HideDeveloperTools()
+                .HideClientButton()
                 .AddPreferredSecuritySchemes("bearer"))
             .AllowAnonymous();
         app.MapHealthChecks("/health/live", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false })

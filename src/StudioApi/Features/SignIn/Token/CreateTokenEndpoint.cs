@@ -38,7 +38,8 @@ public sealed class CreateTokenEndpoint(
     {
         Post("/auth/token");
         AllowAnonymous();
-        Description(d => d.Operation("Auth", "CreateToken", "Sign in: exchange username and password for an access token and a refresh token"));
+        Description(d => d.Operation("Auth", "CreateToken", "Sign in")
+            .WithDescription("Exchanges a username and password for a short-lived access token and a single-use refresh token. Five failed attempts in a row lock the account for a while."));
     }
 
     public override async Task HandleAsync(CreateTokenRequest req, CancellationToken ct)
