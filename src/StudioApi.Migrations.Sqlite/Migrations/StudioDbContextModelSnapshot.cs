@@ -115,6 +115,118 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                     b.ToTable("RefreshTokens");
                 });
 
+            modelBuilder.Entity("StudioApi.Features.Clients.Client", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("BirthDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Company")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeletedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("EmailOptOut")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FirstName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReferralSource")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("SmsOptOut")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Company");
+
+                    b.HasIndex("DeletedAt");
+
+                    b.HasIndex("FirstName");
+
+                    b.HasIndex("LastName");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.ToTable("Clients");
+                });
+
+            modelBuilder.Entity("StudioApi.Features.Clients.ClientNote", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ClientId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId", "Id");
+
+                    b.ToTable("ClientNotes");
+                });
+
             modelBuilder.Entity("StudioApi.Features.Organizations.Organization", b =>
                 {
                     b.Property<long>("Id")
@@ -235,6 +347,63 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                     b.ToTable("Organizations");
                 });
 
+            modelBuilder.Entity("StudioApi.Features.Relationships.Relationship", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeletedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeletedAt");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex("SortOrder");
+
+                    b.ToTable("Relationships");
+                });
+
             modelBuilder.Entity("StudioApi.Features.Users.User", b =>
                 {
                     b.Property<long>("Id")
@@ -312,6 +481,286 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("Users");
+                });
+
+            modelBuilder.Entity("StudioApi.Features.Clients.Client", b =>
+                {
+                    b.OwnsMany("StudioApi.Features.Clients.ClientAddress", "Addresses", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("ClientId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<bool>("IsPrimary")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Label")
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("ClientId");
+
+                            b1.ToTable("ClientAddresses", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ClientId");
+
+                            b1.OwnsOne("StudioApi.Addresses.PostalAddress", "Address", b2 =>
+                                {
+                                    b2.Property<int>("ClientAddressId")
+                                        .HasColumnType("INTEGER");
+
+                                    b2.Property<string>("City")
+                                        .HasMaxLength(400)
+                                        .HasColumnType("TEXT");
+
+                                    b2.Property<string>("Country")
+                                        .HasMaxLength(400)
+                                        .HasColumnType("TEXT");
+
+                                    b2.Property<string>("Line1")
+                                        .HasMaxLength(400)
+                                        .HasColumnType("TEXT");
+
+                                    b2.Property<string>("Line2")
+                                        .HasMaxLength(400)
+                                        .HasColumnType("TEXT");
+
+                                    b2.Property<string>("PostalCode")
+                                        .HasMaxLength(400)
+                                        .HasColumnType("TEXT");
+
+                                    b2.Property<string>("Region")
+                                        .HasMaxLength(400)
+                                        .HasColumnType("TEXT");
+
+                                    b2.HasKey("ClientAddressId");
+
+                                    b2.ToTable("ClientAddresses");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("ClientAddressId");
+                                });
+
+                            b1.Navigation("Address")
+                                .IsRequired();
+                        });
+
+                    b.OwnsMany("StudioApi.Features.Clients.ClientEmail", "Emails", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Address")
+                                .IsRequired()
+                                .HasMaxLength(320)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("ClientId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<bool>("IsPrimary")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Label")
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("ClientId");
+
+                            b1.ToTable("ClientEmails", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ClientId");
+                        });
+
+                    b.OwnsMany("StudioApi.Features.Clients.ClientPhone", "Phones", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("ClientId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Digits")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<bool>("IsPrimary")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Label")
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Number")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<bool>("SmsCapable")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("ClientId");
+
+                            b1.ToTable("ClientPhones", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ClientId");
+                        });
+
+                    b.OwnsOne("StudioApi.Features.Clients.ClientStudent", "Student", b1 =>
+                        {
+                            b1.Property<long>("ClientId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Grade")
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("StudentGrade");
+
+                            b1.Property<int?>("GraduationYear")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("StudentGraduationYear");
+
+                            b1.Property<string>("GuardianEmail")
+                                .HasMaxLength(320)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("StudentGuardianEmail");
+
+                            b1.Property<string>("GuardianName")
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("StudentGuardianName");
+
+                            b1.Property<string>("GuardianPhone")
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("StudentGuardianPhone");
+
+                            b1.Property<string>("Homeroom")
+                                .HasMaxLength(50)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("StudentHomeroom");
+
+                            b1.Property<long>("OrganizationId")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("StudentOrganizationId");
+
+                            b1.Property<string>("StudentId")
+                                .HasMaxLength(50)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("StudentId");
+
+                            b1.Property<string>("Teacher")
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("StudentTeacher");
+
+                            b1.HasKey("ClientId");
+
+                            b1.HasIndex("GraduationYear");
+
+                            b1.HasIndex("OrganizationId", "StudentId")
+                                .IsUnique()
+                                .HasDatabaseName("IX_Clients_StudentOrganizationId_StudentId")
+                                .HasFilter("DeletedAt IS NULL AND StudentId IS NOT NULL");
+
+                            b1.ToTable("Clients");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ClientId");
+
+                            b1.HasOne("StudioApi.Features.Organizations.Organization", null)
+                                .WithMany()
+                                .HasForeignKey("OrganizationId")
+                                .OnDelete(DeleteBehavior.Restrict)
+                                .IsRequired();
+                        });
+
+                    b.OwnsMany("StudioApi.Features.Clients.FamilyMember", "FamilyMembers", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<DateOnly?>("BirthDate")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("ClientId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Email")
+                                .HasMaxLength(320)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("FirstName")
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("LastName")
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Notes")
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Phone")
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("RelationshipId")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("ClientId");
+
+                            b1.HasIndex("RelationshipId");
+
+                            b1.ToTable("ClientFamilyMembers", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ClientId");
+
+                            b1.HasOne("StudioApi.Features.Relationships.Relationship", null)
+                                .WithMany()
+                                .HasForeignKey("RelationshipId")
+                                .OnDelete(DeleteBehavior.Restrict)
+                                .IsRequired();
+                        });
+
+                    b.Navigation("Addresses");
+
+                    b.Navigation("Emails");
+
+                    b.Navigation("FamilyMembers");
+
+                    b.Navigation("Phones");
+
+                    b.Navigation("Student");
+                });
+
+            modelBuilder.Entity("StudioApi.Features.Clients.ClientNote", b =>
+                {
+                    b.HasOne("StudioApi.Features.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("StudioApi.Features.Organizations.Organization", b =>

@@ -2,7 +2,9 @@ using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using StudioApi.Api.Idempotency;
+using StudioApi.Features.Clients;
 using StudioApi.Features.Organizations;
+using StudioApi.Features.Relationships;
 using StudioApi.Features.Users;
 using StudioApi.Auth;
 
@@ -18,6 +20,9 @@ public sealed class StudioDbContext(
     public DbSet<User> Users => Set<User>();
     public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
     public DbSet<Organization> Organizations => Set<Organization>();
+    public DbSet<Relationship> Relationships => Set<Relationship>();
+    public DbSet<Client> Clients => Set<Client>();
+    public DbSet<ClientNote> ClientNotes => Set<ClientNote>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     public DateTime UtcNow => clock.GetUtcNow().UtcDateTime;

@@ -1,6 +1,6 @@
 namespace StudioApi.Seeding;
 
-/// <summary>First-start data: the admin account always, the demo studio when Seed:DemoData is on (the default) and the database is new.</summary>
+/// <summary>First-start data: the admin account and reference data (setup lists) always, the demo studio when Seed:DemoData is on (the default) and the database is new.</summary>
 public static class StudioSeeding
 {
     public static async Task SeedAsync(IServiceProvider services, CancellationToken ct = default)
@@ -8,6 +8,7 @@ public static class StudioSeeding
         await using var scope = services.CreateAsyncScope();
         var provider = scope.ServiceProvider;
         await AdminAccount.EnsureAsync(provider, ct);
+        await ReferenceData.SeedAsync(provider, ct);
         if (provider.GetRequiredService<IConfiguration>().GetValue("Seed:DemoData", true))
             await DemoStudio.SeedAsync(provider, ct);
     }

@@ -1,0 +1,31 @@
+using FastEndpoints;
+using Microsoft.EntityFrameworkCore;
+using StudioApi.Api.Concurrency;
+using StudioApi.Api.OpenApi;
+using StudioApi.Api.Problems;
+using StudioApi.Persistence;
+
+namespace StudioApi.Features.Clients.Get;
+
+public sealed class GetClientRequest
+{
+    public long Id { get; set; }
+}
+
+public sealed class GetClientEndpoint(StudioDbContext db) : Endpoint<GetClientRequest, ClientResponse>
+{
+    public override void Configure()
+    {
+        Get("/clients/{id}");
+        Roles(Auth.Roles.AnyStaff);
+        Description(d => d.Operation("Clients", "Get", "Get a client"));
+    }
+
+    public override async Task HandleAsync(GetClientRequest req, CancellationToken ct)
+    {
+        var client = await db.Clients.AsNoTracking().AsSplitQuery().SingleOrDefaultAsync(c => c.Id == req.Id, ct)
+                     ?? throw ApiProblem.NotFound("client", req.Id);
+        HttpContext.WriteETag(client);
+        await Send.OkAsync(ClientResponse.From(client), ct);
+    }
+}

@@ -1,0 +1,43 @@
+using FastEndpoints;
+using Microsoft.EntityFrameworkCore;
+using StudioApi.Api.Concurrency;
+using StudioApi.Api.OpenApi;
+using StudioApi.Api.Problems;
+using StudioApi.Persistence;
+
+namespace StudioApi.Features.Clients.Restore;
+
+public sealed class RestoreClientRequest
+{
+    public long Id { get; set; }
+}
+
+public sealed class RestoreClientEndpoint(StudioDbContext db) : Endpoint<RestoreClientRequest, ClientResponse>
+{
+    public override void Configure()
+    {
+        Post("/clients/{id}/restore");
+        Roles(Auth.Roles.FrontDesk);
+        Description(d => d.Operation("Clients", "Restore",
+            "Bring a client back from the recycle bin; refused while another client holds its number or student id"));
+    }
+
+    public override async Task HandleAsync(RestoreClientRequest req, CancellationToken ct)
+    {
+        var client = await db.Clients.IgnoreQueryFilters().AsSplitQuery()
+                         .SingleOrDefaultAsync(c => c.Id == req.Id && c.DeletedAt != null, ct)
+                     ?? throw ApiProblem.NotFound("deleted client", req.Id);
+        db.Restore(client);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (ClientConflicts.Describe(e, client) is { } conflict)
+        {
+            throw conflict;
+        }
+
+        HttpContext.WriteETag(client);
+        await Send.OkAsync(ClientResponse.From(client), ct);
+    }
+}

@@ -1,0 +1,48 @@
+using FastEndpoints;
+using Microsoft.EntityFrameworkCore;
+using StudioApi.Api.Concurrency;
+using StudioApi.Api.Idempotency;
+using StudioApi.Api.OpenApi;
+using StudioApi.Api.Problems;
+using StudioApi.Persistence;
+
+namespace StudioApi.Features.Relationships.Create;
+
+public sealed class CreateRelationshipRequest : RelationshipInput
+{
+    [FromHeader(IdempotencyEndpointExtensions.Header, isRequired: false)]
+    public string? IdempotencyKey { get; set; }
+}
+
+public sealed class CreateRelationshipValidator : Validator<CreateRelationshipRequest>
+{
+    public CreateRelationshipValidator() => Include(new RelationshipInputValidator());
+}
+
+public sealed class CreateRelationshipEndpoint(StudioDbContext db) : Endpoint<CreateRelationshipRequest, RelationshipResponse>
+{
+    public override void Configure()
+    {
+        Post("/relationships");
+        Roles(Auth.Roles.AdminOnly);
+        Description(d => d.Operation("Relationships", "Create", "Create a family-member relationship").AcceptsIdempotencyKey());
+    }
+
+    public override async Task HandleAsync(CreateRelationshipRequest req, CancellationToken ct)
+    {
+        var relationship = new Relationship();
+        req.ApplyTo(relationship);
+        db.Relationships.Add(relationship);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (e.IsUniqueViolation("Relationships", "Name"))
+        {
+            throw ApiProblem.Conflict($"A relationship named {relationship.Name} already exists.");
+        }
+
+        HttpContext.WriteETag(relationship);
+        await Send.CreatedAtAsync("Relationships_Get", new { id = relationship.Id }, RelationshipResponse.From(relationship), cancellation: ct);
+    }
+}

@@ -1,0 +1,42 @@
+using FastEndpoints;
+using Microsoft.EntityFrameworkCore;
+using StudioApi.Api.Concurrency;
+using StudioApi.Api.OpenApi;
+using StudioApi.Api.Problems;
+using StudioApi.Persistence;
+
+namespace StudioApi.Features.Relationships.Restore;
+
+public sealed class RestoreRelationshipRequest
+{
+    public long Id { get; set; }
+}
+
+public sealed class RestoreRelationshipEndpoint(StudioDbContext db) : Endpoint<RestoreRelationshipRequest, RelationshipResponse>
+{
+    public override void Configure()
+    {
+        Post("/relationships/{id}/restore");
+        Roles(Auth.Roles.AdminOnly);
+        Description(d => d.Operation("Relationships", "Restore", "Bring a relationship back from the recycle bin"));
+    }
+
+    public override async Task HandleAsync(RestoreRelationshipRequest req, CancellationToken ct)
+    {
+        var relationship = await db.Relationships.IgnoreQueryFilters()
+                               .SingleOrDefaultAsync(r => r.Id == req.Id && r.DeletedAt != null, ct)
+                           ?? throw ApiProblem.NotFound("deleted relationship", req.Id);
+        db.Restore(relationship);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (e.IsUniqueViolation("Relationships", "Name"))
+        {
+            throw ApiProblem.Conflict($"Another relationship is now named {relationship.Name}; rename it first.");
+        }
+
+        HttpContext.WriteETag(relationship);
+        await Send.OkAsync(RelationshipResponse.From(relationship), ct);
+    }
+}
