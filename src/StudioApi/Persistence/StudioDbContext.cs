@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using StudioApi.Api.Idempotency;
 using StudioApi.Features.Organizations;
+using StudioApi.Features.Settings;
 using StudioApi.Features.Users;
 using StudioApi.Auth;
 
@@ -18,6 +19,7 @@ public sealed class StudioDbContext(
     public DbSet<User> Users => Set<User>();
     public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
     public DbSet<Organization> Organizations => Set<Organization>();
+    public DbSet<StudioSettings> StudioSettings => Set<StudioSettings>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     public DateTime UtcNow => clock.GetUtcNow().UtcDateTime;
