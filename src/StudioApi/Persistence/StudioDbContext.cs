@@ -5,6 +5,7 @@ using StudioApi.Api.Idempotency;
 using StudioApi.Features.Clients;
 using StudioApi.Features.Organizations;
 using StudioApi.Features.Relationships;
+using StudioApi.Features.Settings;
 using StudioApi.Features.Users;
 using StudioApi.Auth;
 
@@ -23,6 +24,7 @@ public sealed class StudioDbContext(
     public DbSet<Relationship> Relationships => Set<Relationship>();
     public DbSet<Client> Clients => Set<Client>();
     public DbSet<ClientNote> ClientNotes => Set<ClientNote>();
+    public DbSet<StudioSettings> StudioSettings => Set<StudioSettings>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     public DateTime UtcNow => clock.GetUtcNow().UtcDateTime;

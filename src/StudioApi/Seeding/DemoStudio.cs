@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using StudioApi.Addresses;
 using StudioApi.Features.Clients;
 using StudioApi.Features.Organizations;
+using StudioApi.Features.Settings;
 using StudioApi.Persistence;
 
 namespace StudioApi.Seeding;
@@ -97,4 +98,23 @@ public static class DemoStudio
 
     static ClientPhone Phone(string label, string number, bool sms, bool primary) =>
         new() { Label = label, Number = number, Digits = ClientPhone.DigitsOf(number), SmsCapable = sms, IsPrimary = primary };
+
+    /// <summary>The demo studio: a portrait studio by a lake in Wisconsin, open Saturdays too.</summary>
+    public static StudioSettings Settings() => new()
+    {
+        Name = "Lakeside Portrait Studio",
+        Address = new PostalAddress { Line1 = "48 Shoreline Drive", City = "Lake Geneva", Region = "WI", PostalCode = "53147", Country = "US" },
+        Phone = "+1 262 555 0148",
+        Email = "hello@lakesideportraits.example",
+        Website = "https://lakesideportraits.example",
+        TimeZone = "America/Chicago",
+        Currency = "USD",
+        TaxRatePercent = 8.25m,
+        WorkingDays = [.. StudioSettings.MondayToFriday, DayOfWeek.Saturday],
+        ClosedDates =
+        [
+            new ClosedDate { Date = new DateOnly(DateTime.UtcNow.Year, 12, 25), Description = "Christmas Day" },
+            new ClosedDate { Date = new DateOnly(DateTime.UtcNow.Year + 1, 1, 1), Description = "New Year's Day" },
+        ],
+    };
 }

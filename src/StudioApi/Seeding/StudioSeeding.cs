@@ -1,6 +1,9 @@
 namespace StudioApi.Seeding;
 
-/// <summary>First-start data: the admin account and reference data (setup lists) always, the demo studio when Seed:DemoData is on (the default) and the database is new.</summary>
+/// <summary>
+/// First-start data: the admin account, the studio settings and reference data (setup lists) always, the demo studio
+/// when Seed:DemoData is on (the default) and the database is new.
+/// </summary>
 public static class StudioSeeding
 {
     public static async Task SeedAsync(IServiceProvider services, CancellationToken ct = default)
@@ -9,7 +12,9 @@ public static class StudioSeeding
         var provider = scope.ServiceProvider;
         await AdminAccount.EnsureAsync(provider, ct);
         await ReferenceData.SeedAsync(provider, ct);
-        if (provider.GetRequiredService<IConfiguration>().GetValue("Seed:DemoData", true))
+        var demo = provider.GetRequiredService<IConfiguration>().GetValue("Seed:DemoData", true);
+        await StudioSettingsDefaults.EnsureAsync(provider, demo ? DemoStudio.Settings : StudioSettingsDefaults.Create, ct);
+        if (demo)
             await DemoStudio.SeedAsync(provider, ct);
     }
 }

@@ -11,4 +11,14 @@ public sealed class TokenResponse
     /// <summary>Single use: each refresh returns a new one, and reusing an old one signs the whole chain out.</summary>
     public required string RefreshToken { get; init; }
     public required DateTimeOffset RefreshTokenExpiresAt { get; init; }
+
+    public static TokenResponse Create(
+        (string Token, DateTime ExpiresAt) access, (string Token, Auth.RefreshToken Record) refresh, DateTime now) => new()
+    {
+        AccessToken = access.Token,
+        TokenType = "Bearer",
+        ExpiresIn = (int)(access.ExpiresAt - now).TotalSeconds,
+        RefreshToken = refresh.Token,
+        RefreshTokenExpiresAt = refresh.Record.ExpiresAt,
+    };
 }

@@ -70,19 +70,11 @@ public sealed class CreateTokenEndpoint(
             .SetProperty(x => x.FailedLoginCount, 0)
             .SetProperty(x => x.LockedUntil, (DateTime?)null)
             .SetProperty(x => x.LastLoginAt, now), ct);
-        var (refreshToken, refreshRecord) = refreshTokens.Issue(user.Id);
-        db.RefreshTokens.Add(refreshRecord);
+        var refresh = refreshTokens.Issue(user.Id);
+        db.RefreshTokens.Add(refresh.Record);
         await db.SaveChangesAsync(ct);
 
-        var (accessToken, expiresAt) = accessTokens.Issue(user);
-        await Send.OkAsync(new TokenResponse
-        {
-            AccessToken = accessToken,
-            TokenType = "Bearer",
-            ExpiresIn = (int)(expiresAt - now).TotalSeconds,
-            RefreshToken = refreshToken,
-            RefreshTokenExpiresAt = refreshRecord.ExpiresAt,
-        }, ct);
+        await Send.OkAsync(TokenResponse.Create(accessTokens.Issue(user), refresh, now), ct);
     }
 
     static ApiProblem InvalidCredentials() =>

@@ -1,0 +1,108 @@
+using System.Globalization;
+using FastEndpoints;
+using FluentValidation;
+using StudioApi.Addresses;
+using StudioApi.Api.Concurrency;
+using StudioApi.Api.OpenApi;
+using StudioApi.Persistence;
+
+namespace StudioApi.Features.Settings.Update;
+
+public sealed class UpdateStudioSettingsRequest
+{
+    [FromHeader(Versioning.IfMatchHeader, isRequired: false)]
+    public string? IfMatch { get; set; }
+
+    public string Name { get; set; } = "";
+    public PostalAddress? Address { get; set; }
+    public string? Phone { get; set; }
+    public string? Email { get; set; }
+    public string? Website { get; set; }
+    /// <summary>IANA time zone id, e.g. America/Chicago.</summary>
+    public string TimeZone { get; set; } = "";
+    /// <summary>ISO 4217 code in capitals, e.g. USD.</summary>
+    public string Currency { get; set; } = "";
+    /// <summary>0–100 with at most 4 decimals, e.g. 8.25.</summary>
+    public decimal? TaxRatePercent { get; set; }
+    /// <summary>At least one weekday, each once, e.g. ["monday", "tuesday"].</summary>
+    public List<DayOfWeek>? WorkingDays { get; set; }
+    /// <summary>Days the studio is closed, each date once.</summary>
+    public List<ClosedDate>? ClosedDates { get; set; }
+
+    public void ApplyTo(StudioSettings settings)
+    {
+        settings.Name = Name.Trim();
+        settings.Address = Address?.Copy() ?? new PostalAddress();
+        settings.Phone = Phone;
+        settings.Email = Email;
+        settings.Website = Website;
+        settings.TimeZone = TimeZone;
+        settings.Currency = Currency;
+        settings.TaxRatePercent = TaxRatePercent!.Value;
+        settings.WorkingDays = WorkingDaysText.InWeekOrder(WorkingDays!).ToList();
+        settings.ClosedDates = (ClosedDates ?? []).OrderBy(c => c.Date)
+            .Select(c => new ClosedDate { Date = c.Date, Description = c.Description }).ToList();
+    }
+}
+
+public sealed class UpdateStudioSettingsValidator : Validator<UpdateStudioSettingsRequest>
+{
+    /// <summary>The currencies of the world's regions as ICU knows them: every currency a studio can trade in.</summary>
+    static readonly HashSet<string> KnownCurrencies = CultureInfo.GetCultures(CultureTypes.SpecificCultures)
+        .Select(c => new RegionInfo(c.Name).ISOCurrencySymbol)
+        .ToHashSet(StringComparer.Ordinal);
+
+    public UpdateStudioSettingsValidator()
+    {
+        RuleFor(s => s.Name).NotEmpty().MaximumLength(200);
+        RuleFor(s => s.Address!).SetValidator(new PostalAddressValidator()).When(s => s.Address is not null);
+        RuleFor(s => s.Phone).MaximumLength(40);
+        RuleFor(s => s.Email).EmailAddress().MaximumLength(320);
+        RuleFor(s => s.Website).MaximumLength(400);
+        RuleFor(s => s.TimeZone).NotEmpty().MaximumLength(100)
+            .Must(BeAnIanaTimeZone).WithMessage("Time zone must be an IANA time zone id such as America/Chicago.");
+        RuleFor(s => s.Currency).NotEmpty()
+            .Must(c => c.Length == 3 && c.All(char.IsAsciiLetterUpper) && KnownCurrencies.Contains(c))
+            .WithMessage("Currency must be an ISO 4217 code in capitals, such as USD or EUR.");
+        RuleFor(s => s.TaxRatePercent).NotNull().InclusiveBetween(0m, 100m).PrecisionScale(9, 4, ignoreTrailingZeros: true);
+        RuleFor(s => s.WorkingDays).NotEmpty().WithMessage("The studio must work at least one day a week.");
+        RuleFor(s => s.WorkingDays).Must(days => days is null || days.Distinct().Count() == days.Count)
+            .WithMessage("Name each working day once.");
+        RuleForEach(s => s.WorkingDays).IsInEnum();
+        RuleFor(s => s.ClosedDates).Must(c => c is null || c.Count <= 1000).WithMessage("At most 1000 closed dates.")
+            .Must(c => c is null || c.Select(d => d.Date).Distinct().Count() == c.Count).WithMessage("Each closed date may appear once.");
+        RuleForEach(s => s.ClosedDates).ChildRules(closed =>
+        {
+            closed.RuleFor(c => c.Date).NotEmpty();
+            closed.RuleFor(c => c.Description).MaximumLength(200);
+        });
+    }
+
+    /// <summary>
+    /// Exactly as the tz database spells it. Windows ids (Central Standard Time) resolve too but are not what the API
+    /// speaks, and the lookup forgives letter case only for zones it happens to have cached, so case is checked here.
+    /// </summary>
+    static bool BeAnIanaTimeZone(string id) =>
+        TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) && zone.HasIanaId && string.Equals(zone.Id, id, StringComparison.Ordinal);
+}
+
+public sealed class UpdateStudioSettingsEndpoint(StudioDbContext db) : Endpoint<UpdateStudioSettingsRequest, StudioSettingsResponse>
+{
+    public override void Configure()
+    {
+        Put("/settings");
+        Roles(Auth.Roles.AdminOnly);
+        Description(d => d.Operation("Settings", "Update", "Replace the studio settings (If-Match required)"));
+    }
+
+    public override async Task HandleAsync(UpdateStudioSettingsRequest req, CancellationToken ct)
+    {
+        var settings = await db.GetStudioSettingsAsync(forUpdate: true, ct);
+        db.MatchVersion(settings, req.IfMatch);
+        req.ApplyTo(settings);
+        await db.SaveChangesAsync(ct);
+
+        HttpContext.WriteETag(settings);
+        await Send.OkAsync(StudioSettingsResponse.From(settings), ct);
+    }
+}

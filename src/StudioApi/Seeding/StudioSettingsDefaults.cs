@@ -1,0 +1,39 @@
+using Microsoft.EntityFrameworkCore;
+using StudioApi.Features.Settings;
+using StudioApi.Persistence;
+
+namespace StudioApi.Seeding;
+
+/// <summary>
+/// Every database has its studio settings row from the first start: the one record other features read the
+/// time zone, currency and working days from. The demo studio brings its own; otherwise plain defaults to edit.
+/// </summary>
+public static class StudioSettingsDefaults
+{
+    public static async Task EnsureAsync(IServiceProvider services, Func<StudioSettings> create, CancellationToken ct)
+    {
+        var db = services.GetRequiredService<StudioDbContext>();
+        if (await db.StudioSettings.IgnoreQueryFilters().AnyAsync(ct))
+            return;
+        db.StudioSettings.Add(create());
+        await db.SaveChangesAsync(ct);
+    }
+
+    public static StudioSettings Create() => new()
+    {
+        Name = "My Photography Studio",
+        TimeZone = MachineTimeZone(),
+        Currency = "USD",
+        TaxRatePercent = 0m,
+        WorkingDays = [.. StudioSettings.MondayToFriday],
+    };
+
+    /// <summary>The machine's zone is the best first guess for a studio's own install; UTC when it has no IANA id.</summary>
+    static string MachineTimeZone()
+    {
+        var local = TimeZoneInfo.Local;
+        if (local.HasIanaId)
+            return local.Id;
+        return TimeZoneInfo.TryConvertWindowsIdToIanaId(local.Id, out var iana) ? iana : "UTC";
+    }
+}
