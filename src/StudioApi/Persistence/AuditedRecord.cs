@@ -5,7 +5,7 @@ namespace StudioApi.Persistence;
 /// who created and last changed it and when, and a soft-delete mark (the recycle bin).
 /// StudioDbContext stamps all of it on save, so slices never set these by hand.
 /// </summary>
-public abstract class AuditedRecord
+public abstract class AuditedRecord : IHasId
 {
     public long Id { get; set; }
 

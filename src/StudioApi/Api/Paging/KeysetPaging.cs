@@ -16,7 +16,7 @@ public static class KeysetPaging
 {
     public static async Task<Page<TOut>> ToPageAsync<T, TOut>(
         this IQueryable<T> query, ListRequest request, SortKeys<T> sortKeys, Func<T, TOut> map, CancellationToken ct)
-        where T : AuditedRecord
+        where T : class, IHasId
     {
         var (key, descending) = sortKeys.Resolve(request.Sort);
         var limit = Math.Clamp(request.Limit ?? ListRequest.DefaultLimit, 1, ListRequest.MaxLimit);
@@ -47,24 +47,27 @@ public static class KeysetPaging
         return new Page<TOut> { Items = rows.Select(map).ToList(), NextCursor = next };
     }
 
-    static IQueryable<T> Order<T>(IQueryable<T> query, SortKeys<T>.SortKey key, bool descending) where T : AuditedRecord
+    static IQueryable<T> Order<T>(IQueryable<T> query, SortKeys<T>.SortKey key, bool descending) where T : class, IHasId
     {
         var method = descending ? nameof(Queryable.OrderByDescending) : nameof(Queryable.OrderBy);
         var ordered = (IOrderedQueryable<T>)query.Provider.CreateQuery<T>(Expression.Call(
             typeof(Queryable), method, [typeof(T), key.Type], query.Expression, Expression.Quote(key.Expression)));
-        return descending ? ordered.ThenByDescending(r => r.Id) : ordered.ThenBy(r => r.Id);
+        // The tie-breaker is built on the concrete type: EF translates r.Id, not an access through the interface.
+        var record = Expression.Parameter(typeof(T), "record");
+        var id = Expression.Lambda<Func<T, long>>(Expression.Property(record, nameof(IHasId.Id)), record);
+        return descending ? ordered.ThenByDescending(id) : ordered.ThenBy(id);
     }
 
     /// <summary>key &gt; last || (key == last &amp;&amp; id &gt; lastId), mirrored for descending order.</summary>
     static Expression<Func<T, bool>> After<T>(SortKeys<T>.SortKey key, object lastValue, long lastId, bool descending)
-        where T : AuditedRecord
+        where T : class, IHasId
     {
         var record = key.Expression.Parameters[0];
         var keyBody = key.Expression.Body;
         // Values go in through a closure so EF sends them as parameters, not literals.
         var lastKey = Expression.Property(Expression.Constant(new Boxed(lastValue)), nameof(Boxed.Value));
         var typedLast = Expression.Convert(lastKey, key.Type);
-        var id = Expression.Property(record, nameof(AuditedRecord.Id));
+        var id = Expression.Property(record, nameof(IHasId.Id));
         var lastIdValue = Expression.Property(Expression.Constant(new Boxed(lastId)), nameof(Boxed.Value));
         var typedLastId = Expression.Convert(lastIdValue, typeof(long));
 

@@ -7,7 +7,7 @@ namespace StudioApi.Api.Paging;
 /// <summary>The rules every list's query shares: limit within range, a sort key the list knows.</summary>
 public abstract class ListRequestValidator<TRequest, TRecord> : Validator<TRequest>
     where TRequest : ListRequest
-    where TRecord : AuditedRecord
+    where TRecord : class, IHasId
 {
     protected ListRequestValidator(SortKeys<TRecord> sortKeys)
     {

@@ -7,7 +7,7 @@ namespace StudioApi.Api.Paging;
 /// The keys a list may be sorted by, each an expression over the record (non-nullable: use <c>?? ""</c>),
 /// so keyset paging can both order by it and continue after the last row of a page.
 /// </summary>
-public sealed class SortKeys<T> where T : AuditedRecord
+public sealed class SortKeys<T> where T : class, IHasId
 {
     readonly Dictionary<string, SortKey> keys = new(StringComparer.OrdinalIgnoreCase);
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using StudioApi.Persistence;
 
 namespace StudioApi.Features.Clients;
 
@@ -7,7 +8,7 @@ namespace StudioApi.Features.Clients;
 /// One entry of a client's notes log. Append-only: an entry is never edited, so it carries its author and time
 /// instead of a version and an audit trail.
 /// </summary>
-public sealed class ClientNote
+public sealed class ClientNote : IHasId
 {
     public long Id { get; set; }
     public long ClientId { get; set; }
