@@ -1,0 +1,100 @@
+#!/usr/bin/env python3
+"""Runs every request of the .http files in this folder, top to bottom, against a running API, the way the REST Client
+(VS Code) and JetBrains' HTTP client do: file variables (@name = value), named requests (# @name x) and references to
+earlier responses ({{x.response.body.field}}, {{x.response.body.$.items[0].id}}, {{x.response.headers.ETag}}).
+
+Usage: python3 http/check.py <baseUrl> <adminPassword> [files...]    Exits non-zero if any request fails (status >= 400).
+CI starts a fresh API and runs this, so the files keep working as the API changes.
+"""
+import json
+import re
+import sys
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+VAR = re.compile(r"\{\{\s*([^}]+?)\s*\}\}")
+
+
+def resolve(text, variables, responses):
+    def one(match):
+        name = match.group(1)
+        if ".response." in name:
+            request, _, rest = name.partition(".response.")
+            kind, _, path = rest.partition(".")
+            response = responses[request]
+            if kind == "headers":
+                return response["headers"].get(path.lower(), "")
+            value = response["body"]
+            path = path[2:] if path.startswith("$.") else path
+            for part in re.findall(r"[^.\[\]]+|\[\d+\]", path):
+                value = value[int(part[1:-1])] if part.startswith("[") else value[part]
+            return str(value).lower() if isinstance(value, bool) else str(value)
+        if name in variables:
+            return resolve(variables[name], variables, responses)
+        raise KeyError(f"unknown variable {name}")
+
+    return VAR.sub(one, text)
+
+
+def run_file(path, base_url, password):
+    variables, responses, failures = {}, {}, 0
+    for block in re.split(r"^###.*$", path.read_text(), flags=re.M):
+        name, request_line, headers, body, in_body = None, None, [], [], False
+        for line in block.splitlines():
+            if request_line is None:
+                stripped = line.strip()
+                if m := re.match(r"^#\s*@name\s+(\S+)", stripped):
+                    name = m.group(1)
+                elif m := re.match(r"^@([\w-]+)\s*=\s*(.*)$", stripped):
+                    variables[m.group(1)] = m.group(2)
+                elif stripped and not stripped.startswith("#") and not stripped.startswith("//"):
+                    request_line = stripped
+            elif not in_body:
+                if line.strip() == "":
+                    in_body = True
+                else:
+                    headers.append(line)
+            else:
+                body.append(line)
+        if request_line is None:
+            continue
+        variables["baseUrl"], variables["password"] = base_url, password
+        method, url = resolve(request_line, variables, responses).split(" ", 1)
+        request = urllib.request.Request(url.strip(), method=method)
+        for header in headers:
+            key, _, value = header.partition(":")
+            request.add_header(key.strip(), resolve(value.strip(), variables, responses))
+        payload = resolve("\n".join(body).strip(), variables, responses)
+        if payload:
+            request.data = payload.encode()
+        try:
+            with urllib.request.urlopen(request) as response:
+                status, raw, response_headers = response.status, response.read(), response.headers
+        except urllib.error.HTTPError as error:
+            status, raw, response_headers = error.code, error.read(), error.headers
+        text = raw.decode() if raw else ""
+        ok = status < 400
+        failures += 0 if ok else 1
+        print(f"{'ok  ' if ok else 'FAIL'} {status} {method} {url.strip()}" + ("" if ok else f"\n     {text[:400]}"))
+        if name:
+            responses[name] = {
+                "body": json.loads(text) if text.startswith(("{", "[")) else text,
+                "headers": {k.lower(): v for k, v in response_headers.items()},
+            }
+    return failures
+
+
+def main():
+    base_url, password = sys.argv[1].rstrip("/"), sys.argv[2]
+    files = [Path(f) for f in sys.argv[3:]] or sorted(Path(__file__).parent.glob("*.http"))
+    failures = 0
+    for path in files:
+        print(f"== {path.name}")
+        failures += run_file(path, base_url, password)
+    print(f"{'all requests succeeded' if failures == 0 else f'{failures} request(s) failed'}")
+    sys.exit(1 if failures else 0)
+
+
+if __name__ == "__main__":
+    main()
