@@ -55,7 +55,7 @@ public static class DatabaseRegistration
         {
             var path = Path.Combine(AppContext.BaseDirectory, name + ".dll");
             if (!File.Exists(path))
-                throw new InvalidOperationException($"{name}.dll is missing next to the app; build the solution or src/StudioApi again.");
+                throw new InvalidOperationException($"{name}.dll is missing next to the app; build src/StudioApi (or the solution) again.");
             return System.Runtime.Loader.AssemblyLoadContext.Default.LoadFromAssemblyPath(path);
         }
     }
