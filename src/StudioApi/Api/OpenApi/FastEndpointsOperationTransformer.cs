@@ -1,5 +1,4 @@
 using System.Reflection;
-using System.Text.Json;
 using System.Text.Json.Serialization;
 using FastEndpoints;
 using Microsoft.AspNetCore.OpenApi;
@@ -10,7 +9,8 @@ namespace StudioApi.Api.OpenApi;
 /// <summary>
 /// Microsoft.AspNetCore.OpenApi reads a FastEndpoints endpoint as "a request DTO in the body". This puts the DTO's
 /// route values in the path, its [FromHeader] properties in headers, and for GET/DELETE the rest in the query string,
-/// dropping the body those verbs do not have.
+/// dropping the body those verbs do not have (and the body of any verb whose DTO has nothing left for one).
+/// Query parameters take their schema from the DTO's own: descriptions from its XML docs, limits from its validator.
 /// </summary>
 public sealed class FastEndpointsOperationTransformer : IOpenApiOperationTransformer
 {
@@ -18,54 +18,90 @@ public sealed class FastEndpointsOperationTransformer : IOpenApiOperationTransfo
     {
         var definition = context.Description.ActionDescriptor.EndpointMetadata.OfType<EndpointDefinition>().FirstOrDefault();
         var requestType = definition?.ReqDtoType;
-        if (requestType is null || requestType == typeof(EmptyRequest))
-            return;
-
-        var route = context.Description.RelativePath ?? "";
-        var routeNames = RouteParameterNames(route);
         var method = context.Description.HttpMethod ?? "GET";
         var bodyless = method is "GET" or "DELETE" or "HEAD";
+        if (requestType is null || requestType == typeof(EmptyRequest))
+        {
+            if (requestType == typeof(EmptyRequest))
+                operation.RequestBody = null;
+            return;
+        }
+
+        var routeNames = RouteParameterNames(context.Description.RelativePath ?? "");
+        var dtoSchema = await context.GetOrCreateSchemaAsync(requestType, null, cancellationToken);
+        var constraints = context.ApplicationServices.GetRequiredService<ValidationConstraints>();
 
         var parameters = new List<IOpenApiParameter>();
+        var bodyFields = 0;
         foreach (var property in requestType.GetProperties(BindingFlags.Public | BindingFlags.Instance))
         {
-            var name = JsonNamingPolicy.CamelCase.ConvertName(property.Name);
+            var jsonName = property.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name
+                           ?? System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(property.Name);
             var header = property.GetCustomAttribute<FromHeaderAttribute>();
             if (header is not null)
             {
+                var name = header.HeaderName ?? property.Name;
                 parameters.Add(new OpenApiParameter
                 {
-                    Name = header.HeaderName ?? property.Name,
+                    Name = name,
                     In = ParameterLocation.Header,
                     Required = header.IsRequired,
-                    Schema = await context.GetOrCreateSchemaAsync(typeof(string), null, cancellationToken),
+                    Description = KnownHeaders.Describe(name),
+                    Schema = KnownHeaders.Schema(name),
                 });
             }
             else if (routeNames.Contains(property.Name))
             {
+                var schema = await context.GetOrCreateSchemaAsync(property.PropertyType, null, cancellationToken);
+                if (constraints.For(requestType, property.Name) is { } rules)
+                    ValidationSchemaTransformer.Apply(schema, rules);
                 parameters.Add(new OpenApiParameter
                 {
                     Name = routeNames.First(r => string.Equals(r, property.Name, StringComparison.OrdinalIgnoreCase)),
                     In = ParameterLocation.Path,
                     Required = true,
-                    Schema = await context.GetOrCreateSchemaAsync(property.PropertyType, null, cancellationToken),
+                    Schema = schema,
                 });
             }
-            else if (bodyless && property.GetCustomAttribute<JsonIgnoreAttribute>() is null)
+            else if (property.GetCustomAttribute<JsonIgnoreAttribute>() is not null)
             {
+                // Bound from somewhere the caller does not send (claims, services): not part of the contract.
+            }
+            else if (bodyless)
+            {
+                var schema = dtoSchema.Properties?.TryGetValue(jsonName, out var s) == true && s is OpenApiSchema inline
+                    ? QueryValue(inline)
+                    : await context.GetOrCreateSchemaAsync(property.PropertyType, null, cancellationToken);
                 parameters.Add(new OpenApiParameter
                 {
-                    Name = name,
+                    Name = jsonName,
                     In = ParameterLocation.Query,
-                    Required = false,
-                    Schema = await context.GetOrCreateSchemaAsync(property.PropertyType, null, cancellationToken),
+                    Required = dtoSchema.Required?.Contains(jsonName) == true,
+                    Description = schema.Description,
+                    Schema = schema,
                 });
+                schema.Description = null;
+            }
+            else
+            {
+                bodyFields++;
             }
         }
 
         operation.Parameters = parameters.Count > 0 ? parameters : null;
-        if (bodyless)
+        if (bodyless || bodyFields == 0)
             operation.RequestBody = null;
+        else if (operation.RequestBody is { Content: { } content } && content.Remove("*/*", out var anything))
+            content["application/json"] = anything;
+    }
+
+    /// <summary>A query value's schema: the DTO property's, less "nullable" (an absent parameter is the null).</summary>
+    static OpenApiSchema QueryValue(OpenApiSchema property)
+    {
+        var copy = property.CreateShallowCopy() as OpenApiSchema ?? property;
+        if (copy.Type is { } type)
+            copy.Type = type & ~JsonSchemaType.Null;
+        return copy;
     }
 
     static HashSet<string> RouteParameterNames(string route) =>
