@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using FastEndpoints;
 using Microsoft.AspNetCore.OpenApi;
@@ -45,9 +46,14 @@ public sealed class FastEndpointsOperationTransformer : IOpenApiOperationTransfo
                 {
                     Name = name,
                     In = ParameterLocation.Header,
-                    Required = header.IsRequired,
+                    Required = header.IsRequired || KnownHeaders.IsRequired(name),
                     Description = KnownHeaders.Describe(name),
                     Schema = KnownHeaders.Schema(name),
+                    // NSwag names the SDK argument after this (ifMatch rather than if_Match).
+                    Extensions = new Dictionary<string, IOpenApiExtension>
+                    {
+                        ["x-originalName"] = new JsonNodeExtension(JsonValue.Create(jsonName)),
+                    },
                 });
             }
             else if (routeNames.Contains(property.Name))

@@ -11,9 +11,15 @@ public static class KnownHeaders
     public const string Location = "Location";
     public const string RetryAfter = "Retry-After";
 
+    /// <summary>
+    /// If-Match binds as optional (so the endpoint, not model binding, answers 428 without it) but every change
+    /// needs it: the contract says required, so SDKs ask for it.
+    /// </summary>
+    public static bool IsRequired(string header) => string.Equals(header, Versioning.IfMatchHeader, StringComparison.OrdinalIgnoreCase);
+
     public static string? Describe(string header) => header switch
     {
-        Versioning.IfMatchHeader => "The ETag of the record as you last read it, e.g. \"3\". Required: without it the change is refused with 428, and a stale one gets 412.",
+        Versioning.IfMatchHeader => "The ETag of the record as you last read it, e.g. \"3\". Without it the change is refused with 428; a stale one gets 412 and nothing is written.",
         IdempotencyEndpointExtensions.Header => "A key of your choosing (1–200 characters) that makes retries safe: the same key and body replay the first response instead of repeating the work; the same key with another body is refused with 422.",
         ETag => "The record's version as an entity tag, e.g. \"3\": send it back in If-Match to change the record.",
         Location => "The URL of the record just created.",

@@ -7,6 +7,7 @@ namespace StudioApi.Api.OpenApi;
 /// <list type="bullet">
 /// <item>a nullable reference (<c>oneOf: [{enum: [null]}, {$ref}]</c>) becomes <c>allOf: [{$ref}], nullable: true</c>, which OpenAPI 3.0 generators read well;</item>
 /// <item>a schema only responses use lists every property as required: the API always writes every property (null included);</item>
+/// <item>objects say <c>additionalProperties: false</c>: a DTO has exactly the properties listed (only a problem may carry extension members);</item>
 /// <item>limits nothing else gave: strings get a maxLength (by format, or the database's default column length),
 /// integers the range of their format (ids start at 1);</item>
 /// <item>schemas nothing refers to any more (the request DTOs of GET and DELETE, bound from path and query) are dropped.</item>
@@ -24,6 +25,7 @@ public static class OpenApiPostProcessor
         Visit(document, null, SimplifyNullableReferences);
         RequireEveryPropertyOfResponseSchemas(document);
         Visit(document, null, AddDefaultLimits);
+        Visit(document, null, CloseObjects);
         DropUnreferencedSchemas(document);
         return document;
     }
@@ -124,6 +126,14 @@ public static class OpenApiPostProcessor
             if (format is null)
                 schema["format"] = "int32";
         }
+    }
+
+    static void CloseObjects(JsonObject schema, string? _)
+    {
+        if (schema["type"] is JsonValue type && type.TryGetValue<string>(out var t) && t == "object"
+            && schema.ContainsKey("properties") && !schema.ContainsKey("additionalProperties")
+            && !ReferenceEquals(schema, schema.Root["components"]?["schemas"]?[ResponsesTransformer.ProblemSchemaId]))
+            schema["additionalProperties"] = false;
     }
 
     static void DropUnreferencedSchemas(JsonNode document)
