@@ -101,6 +101,56 @@ public sealed partial class ContractTests(StudioApiFactory app) : IClassFixture<
     }
 
     [Fact]
+    public async Task The_validation_rules_of_requests_are_in_the_document()
+    {
+        var document = await DocumentAsync();
+        var schemas = document.GetProperty("components").GetProperty("schemas");
+        var create = schemas.GetProperty("CreateOrganizationRequest");
+        var properties = create.GetProperty("properties");
+
+        create.GetProperty("required").EnumerateArray().Select(r => r.GetString()).ShouldBe(["name", "code"], ignoreOrder: true);
+        properties.GetProperty("name").GetProperty("minLength").GetInt32().ShouldBe(1);
+        properties.GetProperty("name").GetProperty("maxLength").GetInt32().ShouldBe(200);
+        properties.GetProperty("code").GetProperty("pattern").GetString().ShouldBe("^[A-Za-z0-9._-]+$");
+        properties.GetProperty("email").GetProperty("format").GetString().ShouldBe("email");
+        properties.GetProperty("contacts").GetProperty("maxItems").GetInt32().ShouldBe(50);
+        // Nested objects get the rules of their child validators.
+        var width = schemas.GetProperty("YearbookImageSpec").GetProperty("properties").GetProperty("widthPx");
+        (width.GetProperty("minimum").GetInt32(), width.GetProperty("maximum").GetInt32()).ShouldBe((16, 20000));
+        schemas.GetProperty("PostalAddress").GetProperty("properties").GetProperty("country").GetProperty("maxLength").GetInt32().ShouldBe(2);
+        // Query parameters get the rules (and the descriptions) of the list request's properties.
+        var list = Operations(document).Single(o => o.Id == "Organizations_List").Operation.GetProperty("parameters")
+            .EnumerateArray().ToDictionary(p => p.GetProperty("name").GetString()!);
+        var limit = list["limit"].GetProperty("schema");
+        (limit.GetProperty("minimum").GetInt32(), limit.GetProperty("maximum").GetInt32()).ShouldBe((1, 200));
+        list["limit"].GetProperty("description").GetString().ShouldNotBeNullOrWhiteSpace();
+        list["sort"].GetProperty("schema").GetProperty("pattern").GetString().ShouldBe("^-?(name|code|createdAt|updatedAt)$");
+    }
+
+    [Fact]
+    public async Task Creating_and_versioned_operations_document_their_status_codes_and_headers()
+    {
+        var document = await DocumentAsync();
+        var operations = Operations(document).ToDictionary(o => o.Id, o => o.Operation.GetProperty("responses"));
+
+        var created = operations["Organizations_Create"].GetProperty("201").GetProperty("headers");
+        created.TryGetProperty("Location", out _).ShouldBeTrue();
+        created.TryGetProperty("ETag", out _).ShouldBeTrue();
+        operations["Organizations_Create"].TryGetProperty("200", out _).ShouldBeFalse();
+        operations["Organizations_Create"].EnumerateObject().Select(r => r.Name).ShouldContain("409");
+        operations["Organizations_Create"].EnumerateObject().Select(r => r.Name).ShouldContain("422");
+        operations["Organizations_Get"].GetProperty("200").GetProperty("headers").TryGetProperty("ETag", out _).ShouldBeTrue();
+        operations["Organizations_Get"].TryGetProperty("404", out _).ShouldBeTrue();
+        foreach (var versioned in new[] { "Organizations_Update", "Organizations_Delete" })
+        {
+            var statuses = operations[versioned].EnumerateObject().Select(r => r.Name).ToList();
+            statuses.ShouldContain("412", versioned);
+            statuses.ShouldContain("428", versioned);
+        }
+        operations["Organizations_Delete"].TryGetProperty("204", out _).ShouldBeTrue();
+    }
+
+    [Fact]
     public async Task The_committed_document_is_the_one_the_code_generates()
     {
         var served = OpenApiNormalizer.Normalize(await (await app.CreateClient().GetAsync(OpenApiSetup.DocumentPath)).Content.ReadAsStringAsync());

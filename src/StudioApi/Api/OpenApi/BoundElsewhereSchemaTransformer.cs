@@ -6,9 +6,9 @@ using Microsoft.OpenApi;
 namespace StudioApi.Api.OpenApi;
 
 /// <summary>
-/// A request DTO property bound from the route (a route value of an endpoint taking the DTO, or [RouteParam]) or
-/// a header ([FromHeader]) is a path or header parameter of the operation, not a body field: remove it from the
-/// DTO's body schema.
+/// A request DTO property bound from the route (a route value of an endpoint taking the DTO, or [RouteParam]),
+/// a header ([FromHeader]) or the query ([QueryParam]) is a parameter of the operation, and one bound from claims
+/// is not the caller's to send: neither is a body field, so remove it from the DTO's body schema.
 /// </summary>
 public sealed class BoundElsewhereSchemaTransformer : IOpenApiSchemaTransformer
 {
@@ -20,8 +20,7 @@ public sealed class BoundElsewhereSchemaTransformer : IOpenApiSchemaTransformer
         var routeValues = RouteValuesOf(context.JsonTypeInfo.Type, context.ApplicationServices);
         foreach (var property in context.JsonTypeInfo.Type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
         {
-            if (property.GetCustomAttribute<FromHeaderAttribute>() is null && property.GetCustomAttribute<RouteParamAttribute>() is null
-                && !routeValues.Contains(property.Name))
+            if (RequestBinding.SourceOf(property, routeValues, bodyless: false) == RequestSource.Body)
                 continue;
             var jsonName = context.JsonTypeInfo.Properties.FirstOrDefault(p => p.AttributeProvider is PropertyInfo pi && pi.Name == property.Name)?.Name;
             if (jsonName is not null)

@@ -1,6 +1,6 @@
 using System.Reflection;
 using System.Text.Json.Nodes;
-using System.Text.Json.Serialization;
+using System.Text.Json;
 using FastEndpoints;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
@@ -9,8 +9,9 @@ namespace StudioApi.Api.OpenApi;
 
 /// <summary>
 /// Microsoft.AspNetCore.OpenApi reads a FastEndpoints endpoint as "a request DTO in the body". This puts the DTO's
-/// route values in the path, its [FromHeader] properties in headers, and for GET/DELETE the rest in the query string,
-/// dropping the body those verbs do not have (and the body of any verb whose DTO has nothing left for one).
+/// route values in the path, its [FromHeader] properties in headers, its [QueryParam] properties and for GET/DELETE
+/// all the rest in the query string, dropping the body those verbs do not have (and the body of any verb whose DTO
+/// has nothing left for one). See <see cref="RequestBinding"/>.
 /// Query parameters take their schema from the DTO's own: descriptions from its XML docs, limits from its validator.
 /// </summary>
 public sealed class FastEndpointsOperationTransformer : IOpenApiOperationTransformer
@@ -36,61 +37,62 @@ public sealed class FastEndpointsOperationTransformer : IOpenApiOperationTransfo
         var bodyFields = 0;
         foreach (var property in requestType.GetProperties(BindingFlags.Public | BindingFlags.Instance))
         {
-            var jsonName = property.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name
-                           ?? System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(property.Name);
-            var header = property.GetCustomAttribute<FromHeaderAttribute>();
-            if (header is not null)
+            var wireName = RequestBinding.WireName(property);
+            switch (RequestBinding.SourceOf(property, routeNames, bodyless))
             {
-                var name = header.HeaderName ?? property.Name;
-                parameters.Add(new OpenApiParameter
+                case RequestSource.Header:
                 {
-                    Name = name,
-                    In = ParameterLocation.Header,
-                    Required = header.IsRequired || KnownHeaders.IsRequired(name),
-                    Description = KnownHeaders.Describe(name),
-                    Schema = KnownHeaders.Schema(name),
-                    // NSwag names the SDK argument after this (ifMatch rather than if_Match).
-                    Extensions = new Dictionary<string, IOpenApiExtension>
+                    var header = property.GetCustomAttribute<FromHeaderAttribute>()!;
+                    var name = header.HeaderName ?? property.Name;
+                    parameters.Add(new OpenApiParameter
                     {
-                        ["x-originalName"] = new JsonNodeExtension(JsonValue.Create(jsonName)),
-                    },
-                });
-            }
-            else if (routeNames.Contains(property.Name))
-            {
-                var schema = await context.GetOrCreateSchemaAsync(property.PropertyType, null, cancellationToken);
-                if (constraints.For(requestType, property.Name) is { } rules)
-                    ValidationSchemaTransformer.Apply(schema, rules);
-                parameters.Add(new OpenApiParameter
+                        Name = name,
+                        In = ParameterLocation.Header,
+                        Required = header.IsRequired || KnownHeaders.IsRequired(name),
+                        Description = KnownHeaders.Describe(name),
+                        Schema = KnownHeaders.Schema(name),
+                        // NSwag names the SDK argument after this (ifMatch rather than if_Match).
+                        Extensions = new Dictionary<string, IOpenApiExtension>
+                        {
+                            ["x-originalName"] = new JsonNodeExtension(JsonValue.Create(JsonNamingPolicy.CamelCase.ConvertName(property.Name))),
+                        },
+                    });
+                    break;
+                }
+                case RequestSource.Route:
                 {
-                    Name = routeNames.First(r => string.Equals(r, property.Name, StringComparison.OrdinalIgnoreCase)),
-                    In = ParameterLocation.Path,
-                    Required = true,
-                    Schema = schema,
-                });
-            }
-            else if (property.GetCustomAttribute<JsonIgnoreAttribute>() is not null)
-            {
-                // Bound from somewhere the caller does not send (claims, services): not part of the contract.
-            }
-            else if (bodyless)
-            {
-                var schema = dtoSchema.Properties?.TryGetValue(jsonName, out var s) == true && s is OpenApiSchema inline
-                    ? QueryValue(inline)
-                    : await context.GetOrCreateSchemaAsync(property.PropertyType, null, cancellationToken);
-                parameters.Add(new OpenApiParameter
+                    var schema = await context.GetOrCreateSchemaAsync(property.PropertyType, null, cancellationToken);
+                    if (constraints.For(requestType, property.Name) is { } rules)
+                        ValidationSchemaTransformer.Apply(schema, rules);
+                    parameters.Add(new OpenApiParameter
+                    {
+                        Name = routeNames.FirstOrDefault(r => string.Equals(r, wireName, StringComparison.OrdinalIgnoreCase)) ?? wireName,
+                        In = ParameterLocation.Path,
+                        Required = true,
+                        Schema = schema,
+                    });
+                    break;
+                }
+                case RequestSource.Query:
                 {
-                    Name = jsonName,
-                    In = ParameterLocation.Query,
-                    Required = dtoSchema.Required?.Contains(jsonName) == true,
-                    Description = schema.Description,
-                    Schema = schema,
-                });
-                schema.Description = null;
-            }
-            else
-            {
-                bodyFields++;
+                    // The DTO's own schema has the XML-doc description and the validator's limits.
+                    var schema = dtoSchema.Properties?.TryGetValue(wireName, out var s) == true && s is OpenApiSchema inline
+                        ? QueryValue(inline)
+                        : await context.GetOrCreateSchemaAsync(property.PropertyType, null, cancellationToken);
+                    parameters.Add(new OpenApiParameter
+                    {
+                        Name = wireName,
+                        In = ParameterLocation.Query,
+                        Required = dtoSchema.Required?.Contains(wireName) == true,
+                        Description = schema.Description,
+                        Schema = schema,
+                    });
+                    schema.Description = null;
+                    break;
+                }
+                case RequestSource.Body:
+                    bodyFields++;
+                    break;
             }
         }
 

@@ -15,7 +15,8 @@ public static class OpenApiSetup
     /// </summary>
     public static IServiceCollection AddStudioOpenApi(this IServiceCollection services)
     {
-        services.AddSingleton(new ValidationConstraints(typeof(OpenApiSetup).Assembly));
+        // Built on the first request for the document, not at startup.
+        services.AddSingleton(_ => new ValidationConstraints(typeof(OpenApiSetup).Assembly));
         services.AddSingleton<OpenApiContract>();
         return services.AddOpenApi(DocumentName, openApi =>
         {

@@ -65,6 +65,9 @@ public sealed class ValidationConstraints
 {
     readonly Dictionary<Type, Dictionary<string, PropertyConstraints>> byType = [];
 
+    /// <summary>By stem: <c>Organization</c> → OrganizationInput (or CreateOrganizationRequest when there is no input type).</summary>
+    readonly Dictionary<string, Type> inputsOfResponses;
+
     public ValidationConstraints(Assembly assembly)
     {
         var validators = assembly.GetTypes()
@@ -72,7 +75,24 @@ public sealed class ValidationConstraints
                         && t.GetConstructor(Type.EmptyTypes) is not null)
             .OrderBy(t => t.FullName, StringComparer.Ordinal);
         foreach (var type in validators)
-            Read((IValidator)Activator.CreateInstance(type)!, conditional: false);
+        {
+            // A validator that needs its endpoint's services to be built cannot be read here; its rules stay out of the contract.
+            IValidator validator;
+            try
+            {
+                validator = (IValidator)Activator.CreateInstance(type)!;
+            }
+            catch (TargetInvocationException)
+            {
+                continue;
+            }
+            Read(validator, conditional: false);
+        }
+
+        inputsOfResponses = assembly.GetTypes()
+            .Where(t => t.Name.EndsWith("Input", StringComparison.Ordinal) || t.Name.StartsWith("Create", StringComparison.Ordinal) && t.Name.EndsWith("Request", StringComparison.Ordinal))
+            .GroupBy(t => t.Name.EndsWith("Input", StringComparison.Ordinal) ? t.Name[..^"Input".Length] : t.Name["Create".Length..^"Request".Length])
+            .ToDictionary(g => g.Key, g => g.OrderBy(t => t.Name.EndsWith("Input", StringComparison.Ordinal) ? 0 : 1).ThenBy(t => t.FullName, StringComparer.Ordinal).First());
     }
 
     /// <summary>The constraints of one property of a type, including those of its base types and interfaces.</summary>
@@ -93,13 +113,9 @@ public sealed class ValidationConstraints
     {
         if (!responseType.Name.EndsWith("Response", StringComparison.Ordinal))
             return null;
-        var stem = responseType.Name[..^"Response".Length];
-        var input = responseType.Assembly.GetTypes()
-            .Where(t => t.Name == $"{stem}Input" || t.Name == $"Create{stem}Request")
-            .OrderBy(t => t.Name.EndsWith("Input", StringComparison.Ordinal) ? 0 : 1)
-            .ThenBy(t => t.FullName, StringComparer.Ordinal)
-            .FirstOrDefault();
-        return input is null ? null : For(input, propertyName)?.Bounds();
+        return inputsOfResponses.TryGetValue(responseType.Name[..^"Response".Length], out var input)
+            ? For(input, propertyName)?.Bounds()
+            : null;
     }
 
     static IEnumerable<Type> SelfAndAncestors(Type type)
@@ -129,11 +145,12 @@ public sealed class ValidationConstraints
                         Read(inner, when && rule is IIncludeRule);
                     continue;
                 }
-                if (rule.PropertyName is null || rule.Member is not PropertyInfo)
+                // By the CLR name: rule.PropertyName follows FastEndpoints' camelCase resolver once it is configured.
+                if (rule.Member is not PropertyInfo property)
                     continue;
                 var constraints = Describe(component.Validator, when);
                 if (constraints is not null)
-                    Add(declaringType, isCollection ? ItemsOf(rule.PropertyName) : rule.PropertyName, constraints);
+                    Add(declaringType, isCollection ? ItemsOf(property.Name) : property.Name, constraints);
             }
         }
     }
