@@ -52,6 +52,8 @@ public static class StudioApiApplication
                 ValidIssuer = jwt.Issuer,
                 ValidAudience = jwt.Audience,
                 IssuerSigningKey = signingKey,
+                // RFC 8725: accept only the algorithm we sign with, whatever a token's header claims.
+                ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
                 NameClaimType = "name",
                 RoleClaimType = "role",
                 ClockSkew = TimeSpan.FromSeconds(30),
@@ -81,7 +83,7 @@ public static class StudioApiApplication
             ConfigureJson(fe.Serializer.Options);
         });
 
-        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapStudioOpenApi();
         app.MapScalarApiReference("/scalar", scalar => scalar
                 .WithTitle("StudioApi")
                 // Fully offline: no web fonts, and none of the features that call Scalar's services.

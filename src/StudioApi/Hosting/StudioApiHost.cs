@@ -28,7 +28,9 @@ public static class StudioApiHost
     /// <summary>Starts the app on a loopback port without touching the database, fetches its document and writes it normalized.</summary>
     public static async Task ExportOpenApiAsync(string path, string[] args)
     {
-        var app = StudioApiApplication.Build([.. args, "--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning"]);
+        // A throwaway signing key, so exporting writes nothing into the data folder either.
+        var throwawayKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(64));
+        var app = StudioApiApplication.Build([.. args, "--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning", $"--Auth:SigningKey={throwawayKey}"]);
         await app.StartAsync();
         try
         {

@@ -29,16 +29,18 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
 
     public async Task InvokeAsync(HttpContext context, StudioDbContext db)
     {
+        // A blank key counts as none: generated clients (NSwag's fetch client) send the header empty when it is omitted.
         if (!HttpMethods.IsPost(context.Request.Method)
             || context.GetEndpoint()?.Metadata.GetMetadata<AcceptsIdempotencyKey>() is null
-            || !context.Request.Headers.TryGetValue(IdempotencyEndpointExtensions.Header, out var keyValues))
+            || !context.Request.Headers.TryGetValue(IdempotencyEndpointExtensions.Header, out var keyValues)
+            || string.IsNullOrWhiteSpace(keyValues.ToString()))
         {
             await next(context);
             return;
         }
 
         var key = keyValues.ToString().Trim();
-        if (key.Length is 0 or > 200)
+        if (key.Length > 200)
             throw ApiProblem.BadRequest("Idempotency-Key must be 1 to 200 characters.");
 
         var scope = $"{context.User.FindFirst("sub")?.Value ?? "anonymous"} {context.Request.Path}";

@@ -6,19 +6,21 @@ using Microsoft.OpenApi;
 namespace StudioApi.Api.OpenApi;
 
 /// <summary>
-/// A request DTO property bound from the route ([RouteParam]) or a header ([FromHeader]) is a path or header
-/// parameter of the operation, not a body field: remove it from the DTO's body schema.
+/// A request DTO property bound from the route (a route value of an endpoint taking the DTO, or [RouteParam]),
+/// a header ([FromHeader]) or the query ([QueryParam]) is a parameter of the operation, and one bound from claims
+/// is not the caller's to send: neither is a body field, so remove it from the DTO's body schema.
 /// </summary>
 public sealed class BoundElsewhereSchemaTransformer : IOpenApiSchemaTransformer
 {
     public Task TransformAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
     {
-        if (context.JsonPropertyInfo is not null || schema.Properties is null)
+        if (schema.Properties is not { Count: > 0 })
             return Task.CompletedTask;
 
+        var routeValues = RouteValuesOf(context.JsonTypeInfo.Type, context.ApplicationServices);
         foreach (var property in context.JsonTypeInfo.Type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
         {
-            if (property.GetCustomAttribute<FromHeaderAttribute>() is null && property.GetCustomAttribute<RouteParamAttribute>() is null)
+            if (RequestBinding.SourceOf(property, routeValues, bodyless: false) == RequestSource.Body)
                 continue;
             var jsonName = context.JsonTypeInfo.Properties.FirstOrDefault(p => p.AttributeProvider is PropertyInfo pi && pi.Name == property.Name)?.Name;
             if (jsonName is not null)
@@ -29,4 +31,12 @@ public sealed class BoundElsewhereSchemaTransformer : IOpenApiSchemaTransformer
         }
         return Task.CompletedTask;
     }
+
+    /// <summary>The route value names of every FastEndpoints endpoint whose request DTO is <paramref name="dtoType"/>.</summary>
+    static HashSet<string> RouteValuesOf(Type dtoType, IServiceProvider services) =>
+        services.GetRequiredService<EndpointDataSource>().Endpoints
+            .OfType<RouteEndpoint>()
+            .Where(e => e.Metadata.GetMetadata<EndpointDefinition>()?.ReqDtoType == dtoType)
+            .SelectMany(e => e.RoutePattern.Parameters.Select(p => p.Name))
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
 }

@@ -1,6 +1,6 @@
 using System.Reflection;
+using System.Text.Json.Nodes;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using FastEndpoints;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
@@ -9,8 +9,10 @@ namespace StudioApi.Api.OpenApi;
 
 /// <summary>
 /// Microsoft.AspNetCore.OpenApi reads a FastEndpoints endpoint as "a request DTO in the body". This puts the DTO's
-/// route values in the path, its [FromHeader] properties in headers, and for GET/DELETE the rest in the query string,
-/// dropping the body those verbs do not have.
+/// route values in the path, its [FromHeader] properties in headers, its [QueryParam] properties and for GET/DELETE
+/// all the rest in the query string, dropping the body those verbs do not have (and the body of any verb whose DTO
+/// has nothing left for one). See <see cref="RequestBinding"/>.
+/// Query parameters take their schema from the DTO's own: descriptions from its XML docs, limits from its validator.
 /// </summary>
 public sealed class FastEndpointsOperationTransformer : IOpenApiOperationTransformer
 {
@@ -18,54 +20,96 @@ public sealed class FastEndpointsOperationTransformer : IOpenApiOperationTransfo
     {
         var definition = context.Description.ActionDescriptor.EndpointMetadata.OfType<EndpointDefinition>().FirstOrDefault();
         var requestType = definition?.ReqDtoType;
-        if (requestType is null || requestType == typeof(EmptyRequest))
-            return;
-
-        var route = context.Description.RelativePath ?? "";
-        var routeNames = RouteParameterNames(route);
         var method = context.Description.HttpMethod ?? "GET";
         var bodyless = method is "GET" or "DELETE" or "HEAD";
+        if (requestType is null || requestType == typeof(EmptyRequest))
+        {
+            if (requestType == typeof(EmptyRequest))
+                operation.RequestBody = null;
+            return;
+        }
+
+        var routeNames = RouteParameterNames(context.Description.RelativePath ?? "");
+        var dtoSchema = await context.GetOrCreateSchemaAsync(requestType, null, cancellationToken);
+        var constraints = context.ApplicationServices.GetRequiredService<ValidationConstraints>();
 
         var parameters = new List<IOpenApiParameter>();
+        var bodyFields = 0;
         foreach (var property in requestType.GetProperties(BindingFlags.Public | BindingFlags.Instance))
         {
-            var name = JsonNamingPolicy.CamelCase.ConvertName(property.Name);
-            var header = property.GetCustomAttribute<FromHeaderAttribute>();
-            if (header is not null)
+            var wireName = RequestBinding.WireName(property);
+            switch (RequestBinding.SourceOf(property, routeNames, bodyless))
             {
-                parameters.Add(new OpenApiParameter
+                case RequestSource.Header:
                 {
-                    Name = header.HeaderName ?? property.Name,
-                    In = ParameterLocation.Header,
-                    Required = header.IsRequired,
-                    Schema = await context.GetOrCreateSchemaAsync(typeof(string), null, cancellationToken),
-                });
-            }
-            else if (routeNames.Contains(property.Name))
-            {
-                parameters.Add(new OpenApiParameter
+                    var header = property.GetCustomAttribute<FromHeaderAttribute>()!;
+                    var name = header.HeaderName ?? property.Name;
+                    parameters.Add(new OpenApiParameter
+                    {
+                        Name = name,
+                        In = ParameterLocation.Header,
+                        Required = header.IsRequired || KnownHeaders.IsRequired(name),
+                        Description = KnownHeaders.Describe(name),
+                        Schema = KnownHeaders.Schema(name),
+                        // NSwag names the SDK argument after this (ifMatch rather than if_Match).
+                        Extensions = new Dictionary<string, IOpenApiExtension>
+                        {
+                            ["x-originalName"] = new JsonNodeExtension(JsonValue.Create(JsonNamingPolicy.CamelCase.ConvertName(property.Name))),
+                        },
+                    });
+                    break;
+                }
+                case RequestSource.Route:
                 {
-                    Name = routeNames.First(r => string.Equals(r, property.Name, StringComparison.OrdinalIgnoreCase)),
-                    In = ParameterLocation.Path,
-                    Required = true,
-                    Schema = await context.GetOrCreateSchemaAsync(property.PropertyType, null, cancellationToken),
-                });
-            }
-            else if (bodyless && property.GetCustomAttribute<JsonIgnoreAttribute>() is null)
-            {
-                parameters.Add(new OpenApiParameter
+                    var schema = await context.GetOrCreateSchemaAsync(property.PropertyType, null, cancellationToken);
+                    if (constraints.For(requestType, property.Name) is { } rules)
+                        ValidationSchemaTransformer.Apply(schema, rules);
+                    parameters.Add(new OpenApiParameter
+                    {
+                        Name = routeNames.FirstOrDefault(r => string.Equals(r, wireName, StringComparison.OrdinalIgnoreCase)) ?? wireName,
+                        In = ParameterLocation.Path,
+                        Required = true,
+                        Schema = schema,
+                    });
+                    break;
+                }
+                case RequestSource.Query:
                 {
-                    Name = name,
-                    In = ParameterLocation.Query,
-                    Required = false,
-                    Schema = await context.GetOrCreateSchemaAsync(property.PropertyType, null, cancellationToken),
-                });
+                    // The DTO's own schema has the XML-doc description and the validator's limits.
+                    var schema = dtoSchema.Properties?.TryGetValue(wireName, out var s) == true && s is OpenApiSchema inline
+                        ? QueryValue(inline)
+                        : await context.GetOrCreateSchemaAsync(property.PropertyType, null, cancellationToken);
+                    parameters.Add(new OpenApiParameter
+                    {
+                        Name = wireName,
+                        In = ParameterLocation.Query,
+                        Required = dtoSchema.Required?.Contains(wireName) == true,
+                        Description = schema.Description,
+                        Schema = schema,
+                    });
+                    schema.Description = null;
+                    break;
+                }
+                case RequestSource.Body:
+                    bodyFields++;
+                    break;
             }
         }
 
         operation.Parameters = parameters.Count > 0 ? parameters : null;
-        if (bodyless)
+        if (bodyless || bodyFields == 0)
             operation.RequestBody = null;
+        else if (operation.RequestBody is { Content: { } content } && content.Remove("*/*", out var anything))
+            content["application/json"] = anything;
+    }
+
+    /// <summary>A query value's schema: the DTO property's, less "nullable" (an absent parameter is the null).</summary>
+    static OpenApiSchema QueryValue(OpenApiSchema property)
+    {
+        var copy = property.CreateShallowCopy() as OpenApiSchema ?? property;
+        if (copy.Type is { } type)
+            copy.Type = type & ~JsonSchemaType.Null;
+        return copy;
     }
 
     static HashSet<string> RouteParameterNames(string route) =>

@@ -13,6 +13,7 @@ public sealed class SecurityRequirementTransformer : IOpenApiOperationTransforme
         if (metadata.OfType<IAllowAnonymous>().Any())
         {
             operation.Security = [];
+            operation.Description = Append(operation.Description, "Public: no access token needed.");
             return Task.CompletedTask;
         }
 
@@ -20,9 +21,16 @@ public sealed class SecurityRequirementTransformer : IOpenApiOperationTransforme
         [
             new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(DocumentInfoTransformer.BearerScheme, context.Document)] = [] },
         ];
-        var roles = metadata.OfType<IAuthorizeData>().Select(a => a.Roles).Where(r => !string.IsNullOrEmpty(r)).ToList();
-        if (roles.Count > 0)
-            operation.Description = $"{operation.Description}\n\nRoles: {string.Join(", ", roles)}.".Trim();
+        var roles = metadata.OfType<IAuthorizeData>()
+            .SelectMany(a => (a.Roles ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .Distinct()
+            .ToList();
+        operation.Description = Append(operation.Description, roles.Count > 0
+            ? $"Roles: {string.Join(", ", roles)}."
+            : "Any signed-in caller.");
         return Task.CompletedTask;
     }
+
+    static string Append(string? description, string line) =>
+        string.IsNullOrWhiteSpace(description) ? line : $"{description}\n\n{line}";
 }

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace StudioApi.Api.Paging;
 
 /// <summary>Query parameters every list takes: page size, the cursor from the previous page, and the sort key.</summary>
@@ -5,6 +7,7 @@ public abstract class ListRequest
 {
     public const int DefaultLimit = 50;
     public const int MaxLimit = 200;
+    public const int MaxCursorLength = 1000;
 
     /// <summary>How many records to return (1–200, default 50).</summary>
     public int? Limit { get; set; }
@@ -19,6 +22,10 @@ public abstract class ListRequest
 /// <summary>One page of a list. <c>nextCursor</c> is null on the last page.</summary>
 public sealed class Page<T>
 {
+    // The limits are for the contract (maxItems, maxLength); KeysetPaging keeps to them.
+    [MaxLength(ListRequest.MaxLimit)]
     public required IReadOnlyList<T> Items { get; init; }
+
+    [MaxLength(ListRequest.MaxCursorLength)]
     public required string? NextCursor { get; init; }
 }

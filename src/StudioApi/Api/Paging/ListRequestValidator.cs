@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using FastEndpoints;
 using FluentValidation;
 using StudioApi.Persistence;
@@ -12,8 +13,9 @@ public abstract class ListRequestValidator<TRequest, TRecord> : Validator<TReque
     protected ListRequestValidator(SortKeys<TRecord> sortKeys)
     {
         RuleFor(r => r.Limit).InclusiveBetween(1, ListRequest.MaxLimit);
-        RuleFor(r => r.Cursor).MaximumLength(1000);
-        RuleFor(r => r.Sort).Must(sortKeys.IsValid)
+        RuleFor(r => r.Cursor).MaximumLength(ListRequest.MaxCursorLength);
+        // A pattern rather than a predicate, so the contract lists the sort keys.
+        RuleFor(r => r.Sort).Matches(sortKeys.Pattern, RegexOptions.IgnoreCase).When(r => !string.IsNullOrEmpty(r.Sort))
             .WithMessage($"Sort by one of: {string.Join(", ", sortKeys.Names)} (prefix - for descending).");
     }
 }

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using System.Text.RegularExpressions;
 using StudioApi.Persistence;
 
 namespace StudioApi.Api.Paging;
@@ -22,6 +23,9 @@ public sealed class SortKeys<T> where T : class, IHasId
         keys[name] = new SortKey(name, key, typeof(TKey), key.Compile());
         return this;
     }
+
+    /// <summary>A sort value as a regular expression: a key, optionally prefixed with <c>-</c>.</summary>
+    public string Pattern => $"^-?({string.Join("|", keys.Keys.Select(Regex.Escape))})$";
 
     public bool IsValid(string? sort) =>
         string.IsNullOrEmpty(sort) || keys.ContainsKey(sort.TrimStart('-'));

@@ -1,5 +1,6 @@
 using FluentValidation;
 using StudioApi.Addresses;
+using StudioApi.Api.Validation;
 
 namespace StudioApi.Features.Organizations;
 
@@ -45,7 +46,7 @@ public sealed class OrganizationInputValidator : AbstractValidator<OrganizationI
         RuleFor(o => o.Email).EmailAddress().MaximumLength(320);
         RuleFor(o => o.Website).MaximumLength(400);
         RuleFor(o => o.Notes).MaximumLength(4000);
-        RuleFor(o => o.Contacts).Must(c => c is null || c.Count <= 50).WithMessage("At most 50 contacts.");
+        RuleFor(o => o.Contacts).MaxItems(50).WithMessage("At most 50 contacts.");
         RuleForEach(o => o.Contacts).ChildRules(contact =>
         {
             contact.RuleFor(c => c.Name).NotEmpty().MaximumLength(200);
