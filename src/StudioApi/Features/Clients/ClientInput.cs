@@ -1,6 +1,7 @@
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using StudioApi.Addresses;
+using StudioApi.Api.Validation;
 using StudioApi.Persistence;
 
 namespace StudioApi.Features.Clients;
@@ -186,7 +187,7 @@ public sealed class ClientInputValidator : AbstractValidator<ClientInput>
         RuleFor(c => c.BirthDate).Must(BePlausibleBirthDate!).When(c => c.BirthDate is not null)
             .WithMessage("Birth date must be between 1900-01-01 and today.");
 
-        RuleFor(c => c.Addresses).Must(a => a is null || a.Count <= ClientInput.MaxItems).WithMessage($"At most {ClientInput.MaxItems} addresses.")
+        RuleFor(c => c.Addresses).MaxItems(ClientInput.MaxItems)
             .Must(a => a is null || a.Count(x => x.IsPrimary) <= 1).WithMessage("At most one address can be primary.");
         RuleForEach(c => c.Addresses).ChildRules(address =>
         {
@@ -194,7 +195,7 @@ public sealed class ClientInputValidator : AbstractValidator<ClientInput>
             address.RuleFor(a => a.Address).NotNull().SetValidator(new PostalAddressValidator());
         });
 
-        RuleFor(c => c.Phones).Must(p => p is null || p.Count <= ClientInput.MaxItems).WithMessage($"At most {ClientInput.MaxItems} phones.")
+        RuleFor(c => c.Phones).MaxItems(ClientInput.MaxItems)
             .Must(p => p is null || p.Count(x => x.IsPrimary) <= 1).WithMessage("At most one phone can be primary.");
         RuleForEach(c => c.Phones).ChildRules(phone =>
         {
@@ -203,7 +204,7 @@ public sealed class ClientInputValidator : AbstractValidator<ClientInput>
                 .Must(n => ClientPhone.DigitsOf(n ?? "").Length >= 3).WithMessage("A phone number needs at least 3 digits.");
         });
 
-        RuleFor(c => c.Emails).Must(e => e is null || e.Count <= ClientInput.MaxItems).WithMessage($"At most {ClientInput.MaxItems} emails.")
+        RuleFor(c => c.Emails).MaxItems(ClientInput.MaxItems)
             .Must(e => e is null || e.Count(x => x.IsPrimary) <= 1).WithMessage("At most one email can be primary.");
         RuleForEach(c => c.Emails).ChildRules(email =>
         {
@@ -211,8 +212,7 @@ public sealed class ClientInputValidator : AbstractValidator<ClientInput>
             email.RuleFor(e => e.Address).NotEmpty().MaximumLength(320).EmailAddress();
         });
 
-        RuleFor(c => c.FamilyMembers).Must(f => f is null || f.Count <= ClientInput.MaxItems)
-            .WithMessage($"At most {ClientInput.MaxItems} family members or contacts.");
+        RuleFor(c => c.FamilyMembers).MaxItems(ClientInput.MaxItems);
         RuleForEach(c => c.FamilyMembers).ChildRules(member =>
         {
             member.RuleFor(m => m.FirstName).MaximumLength(100);

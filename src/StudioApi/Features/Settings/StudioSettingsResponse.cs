@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using StudioApi.Addresses;
 using StudioApi.Api;
 
@@ -13,7 +14,9 @@ public sealed class StudioSettingsResponse : RecordResponse
     public required string TimeZone { get; init; }
     public required string Currency { get; init; }
     public required decimal TaxRatePercent { get; init; }
+    [MaxLength(7)]
     public required IReadOnlyList<DayOfWeek> WorkingDays { get; init; }
+    [MaxLength(1000)]
     public required IReadOnlyList<ClosedDate> ClosedDates { get; init; }
 
     public static StudioSettingsResponse From(StudioSettings s) => new StudioSettingsResponse

@@ -2,6 +2,7 @@ using System.Globalization;
 using FastEndpoints;
 using FluentValidation;
 using StudioApi.Addresses;
+using StudioApi.Api.Validation;
 using StudioApi.Api.Concurrency;
 using StudioApi.Api.OpenApi;
 using StudioApi.Persistence;
@@ -66,10 +67,10 @@ public sealed class UpdateStudioSettingsValidator : Validator<UpdateStudioSettin
             .WithMessage("Currency must be an ISO 4217 code in capitals, such as USD or EUR.");
         RuleFor(s => s.TaxRatePercent).NotNull().InclusiveBetween(0m, 100m).PrecisionScale(9, 4, ignoreTrailingZeros: true);
         RuleFor(s => s.WorkingDays).NotEmpty().WithMessage("The studio must work at least one day a week.");
-        RuleFor(s => s.WorkingDays).Must(days => days is null || days.Distinct().Count() == days.Count)
+        RuleFor(s => s.WorkingDays).MaxItems(7).Must(days => days is null || days.Distinct().Count() == days.Count)
             .WithMessage("Name each working day once.");
         RuleForEach(s => s.WorkingDays).IsInEnum();
-        RuleFor(s => s.ClosedDates).Must(c => c is null || c.Count <= 1000).WithMessage("At most 1000 closed dates.")
+        RuleFor(s => s.ClosedDates).MaxItems(1000)
             .Must(c => c is null || c.Select(d => d.Date).Distinct().Count() == c.Count).WithMessage("Each closed date may appear once.");
         RuleForEach(s => s.ClosedDates).ChildRules(closed =>
         {
