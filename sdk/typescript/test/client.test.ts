@@ -10,7 +10,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { AuthClient, OrganizationsClient, bearer, type CreateOrganizationRequest } from "../dist/index.js";
+import { AuthClient, ClientsClient, OrganizationsClient, bearer, type CreateClientRequest, type CreateOrganizationRequest } from "../dist/index.js";
 
 const repositoryRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
 const configuration = process.env.STUDIOAPI_CONFIGURATION ?? "Debug";
@@ -83,6 +83,43 @@ test("the client signs in, creates an organization and reads it back", async () 
   assert.deepEqual(read.contacts.map((c) => c.name), ["Dana Whitfield"]);
   assert.equal(read.createdBy, "admin");
   assert.equal(read.deletedAt, null);
+});
+
+test("the client creates a student client, finds it by phone and reads it back; a stale version is refused", async () => {
+  const http = bearer(() => accessToken);
+  const token = await new AuthClient(baseUrl, bearer(() => undefined)).createToken({ username: "admin", password: adminPassword });
+  const accessToken: string = token.accessToken;
+  const school = await new OrganizationsClient(baseUrl, http).create(undefined, { name: "Cedar Middle", code: "CEDAR" });
+  const clients = new ClientsClient(baseUrl, http);
+
+  const request: CreateClientRequest = {
+    kind: "consumer",
+    firstName: "Riley",
+    lastName: "Nguyen",
+    phones: [{ label: "mobile", number: "(217) 555-0177", smsCapable: true, isPrimary: true }],
+    emails: [{ label: "home", address: "riley@example.com", isPrimary: true }],
+    student: { organizationId: school.id, studentId: "C-1001", grade: "7", graduationYear: 2031 },
+  };
+  const created = await clients.create("ts-sdk-create-riley", request);
+  const replayed = await clients.create("ts-sdk-create-riley", request);
+  const found = await clients.list("2175550177", undefined, undefined, undefined, undefined, undefined, undefined, undefined);
+  const read = await clients.get(created.id);
+
+  assert.equal(replayed.id, created.id, "the same Idempotency-Key and body replays the first answer");
+  assert.ok(created.number > 0);
+  assert.deepEqual(found.items.map((c) => c.id), [created.id]);
+  assert.equal(read.firstName, "Riley");
+  assert.equal(read.phones[0]!.smsCapable, true);
+  assert.equal(read.student?.organizationId, school.id);
+  assert.equal(read.student?.studentId, "C-1001");
+
+  const renamed = await clients.update(created.id, `"${read.version}"`, { ...request, lastName: "Nguyen-Park" });
+  assert.equal(renamed.version, read.version + 1);
+  await assert.rejects(clients.update(created.id, `"${read.version}"`, { ...request, lastName: "Lost Update" }), (error: unknown) => {
+    assert.equal((error as { status?: number }).status, 412);
+    return true;
+  });
+  assert.equal((await clients.get(created.id)).lastName, "Nguyen-Park");
 });
 
 test("a call without a token is refused with a 401 problem", async () => {
