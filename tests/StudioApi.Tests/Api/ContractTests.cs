@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using StudioApi.Api.OpenApi;
+using StudioApi.Features.Users;
 using StudioApi.Tests.Infrastructure;
 
 namespace StudioApi.Tests.Api;
@@ -40,6 +41,39 @@ public sealed partial class ContractTests(StudioApiFactory app) : IClassFixture<
                 unexpected.Add($"{operation.Id} answered 401 without a problem body");
             else if (isPublic && (response.StatusCode == HttpStatusCode.Unauthorized || (int)response.StatusCode >= 500))
                 unexpected.Add($"{operation.Id} is public but answered {(int)response.StatusCode}");
+        }
+
+        unexpected.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Every_operation_admits_exactly_the_staff_roles_its_x_roles_name()
+    {
+        var document = await DocumentAsync();
+        var callers = new Dictionary<string, HttpClient>();
+        foreach (var role in Enum.GetValues<UserRole>())
+            callers[role.ToClaim()] = await app.AsRoleAsync(role);
+        var unexpected = new List<string>();
+
+        foreach (var operation in Operations(document).Where(o => !PublicOperations.Contains(o.Id)))
+        {
+            var admitted = operation.Operation.GetProperty("x-roles").EnumerateArray().Select(r => r.GetString()!).ToHashSet();
+            foreach (var (role, caller) in callers)
+            {
+                // Empty bodies and id 1: an admitted caller gets past authorization and is stopped by validation,
+                // a missing If-Match or a missing record; a refused one gets 403 before anything runs.
+                var url = PathValue().Replace(operation.Path, "1");
+                using var request = new HttpRequestMessage(new HttpMethod(operation.Method.ToUpperInvariant()), url);
+                if (operation.Body.ValueKind != JsonValueKind.Undefined)
+                    request.Content = new StringContent("{}", Encoding.UTF8, "application/json");
+                using var response = await caller.SendAsync(request);
+
+                var shouldAdmit = admitted.Count == 0 || admitted.Contains(role);
+                if (shouldAdmit && response.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.Unauthorized)
+                    unexpected.Add($"{operation.Id} refused {role} ({(int)response.StatusCode}) but documents roles [{string.Join(", ", admitted)}]");
+                if (!shouldAdmit && response.StatusCode != HttpStatusCode.Forbidden)
+                    unexpected.Add($"{operation.Id} answered {role} with {(int)response.StatusCode}, not 403; documents roles [{string.Join(", ", admitted)}]");
+            }
         }
 
         unexpected.ShouldBeEmpty();

@@ -1,10 +1,11 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OpenApi;
+using System.Text.Json.Nodes;
 using Microsoft.OpenApi;
 
 namespace StudioApi.Api.OpenApi;
 
-/// <summary>Every operation that is not anonymous requires the bearer scheme, and says which roles it admits.</summary>
+/// <summary>Every operation that is not anonymous requires the bearer scheme, and says which roles it admits (x-roles).</summary>
 public sealed class SecurityRequirementTransformer : IOpenApiOperationTransformer
 {
     public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
@@ -28,6 +29,10 @@ public sealed class SecurityRequirementTransformer : IOpenApiOperationTransforme
         operation.Description = Append(operation.Description, roles.Count > 0
             ? $"Roles: {string.Join(", ", roles)}."
             : "Any signed-in caller.");
+        // The same list, machine-readable: front ends can hide what a role may not do, and ContractTests proves
+        // that every operation admits exactly these roles.
+        operation.Extensions ??= new Dictionary<string, IOpenApiExtension>();
+        operation.Extensions["x-roles"] = new JsonNodeExtension(new JsonArray(roles.Select(r => (JsonNode)JsonValue.Create(r)).ToArray()));
         return Task.CompletedTask;
     }
 
