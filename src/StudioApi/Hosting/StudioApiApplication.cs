@@ -9,6 +9,7 @@ using Scalar.AspNetCore;
 using StudioApi.Api.Idempotency;
 using StudioApi.Api.OpenApi;
 using StudioApi.Api.Problems;
+using StudioApi.Api.RateLimiting;
 using StudioApi.Auth;
 using StudioApi.Features.Users;
 using StudioApi.Persistence;
@@ -61,6 +62,7 @@ public static class StudioApiApplication
             bearer.Events = new JwtBearerEvents { OnTokenValidated = CurrentUserCheck.OnTokenValidated };
         });
         services.AddAuthorization();
+        services.AddStudioRateLimits(configuration.GetSection("RateLimits").Get<RateLimitOptions>() ?? new RateLimitOptions());
 
         services.AddFastEndpoints();
         services.ConfigureHttpJsonOptions(json => ConfigureJson(json.SerializerOptions));
@@ -74,6 +76,7 @@ public static class StudioApiApplication
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
+        app.UseRateLimiter(); // after authentication (budgets are per user), before authorization (floods of refused calls count too)
         app.UseAuthorization();
         app.UseMiddleware<IdempotencyMiddleware>();
         app.UseFastEndpoints(fe =>

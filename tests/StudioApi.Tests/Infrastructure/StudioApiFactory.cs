@@ -36,6 +36,9 @@ public sealed class StudioApiFactory : WebApplicationFactory<Program>, IAsyncLif
         builder.UseSetting("Admin:Password", AdminPassword);
         builder.UseSetting("Auth:SigningKey", Convert.ToBase64String(new byte[48].Select((_, i) => (byte)(i * 7 + 3)).ToArray()));
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // Tests sign in and call far more often than a person; RateLimitTests lowers these to see them bite.
+        builder.UseSetting("RateLimits:RequestsPerMinute", "100000");
+        builder.UseSetting("RateLimits:SignInPerMinute", "100000");
     }
 
     public async Task InitializeAsync()

@@ -3,6 +3,7 @@ using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using StudioApi.Api.OpenApi;
 using StudioApi.Api.Problems;
+using StudioApi.Api.RateLimiting;
 using StudioApi.Auth;
 using StudioApi.Persistence;
 
@@ -32,7 +33,7 @@ public sealed class RefreshTokenEndpoint(
     {
         Post("/auth/refresh");
         AllowAnonymous();
-        Description(d => d.Operation("Auth", "Refresh", "Exchange a refresh token for a new access token and refresh token"));
+        Description(d => d.Operation("Auth", "Refresh", "Exchange a refresh token for a new access token and refresh token").LimitedAsSignIn());
     }
 
     public override async Task HandleAsync(RefreshTokenRequest req, CancellationToken ct)

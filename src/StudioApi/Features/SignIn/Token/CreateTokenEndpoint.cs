@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using StudioApi.Api.OpenApi;
 using StudioApi.Api.Problems;
+using StudioApi.Api.RateLimiting;
 using StudioApi.Auth;
 using StudioApi.Features.Users;
 using StudioApi.Persistence;
@@ -38,7 +39,7 @@ public sealed class CreateTokenEndpoint(
     {
         Post("/auth/token");
         AllowAnonymous();
-        Description(d => d.Operation("Auth", "CreateToken", "Sign in")
+        Description(d => d.Operation("Auth", "CreateToken", "Sign in").LimitedAsSignIn()
             .WithDescription("Exchanges a username and password for a short-lived access token and a single-use refresh token. Five failed attempts in a row lock the account for a while."));
     }
 
