@@ -913,7 +913,7 @@ namespace StudioApi.Client
         /// <param name="sort">Sort key; prefix with `-` for descending. Ties are broken by id, so the order is stable.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<PageOfClientResponse> ListAsync(string? q, Kind? kind, long? organizationId, int? graduationYear, bool? deleted, int? limit, string? cursor, string? sort);
+        System.Threading.Tasks.Task<PageOfClientResponse> ListAsync(string? q, ClientKind? kind, long? organizationId, int? graduationYear, bool? deleted, int? limit, string? cursor, string? sort);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -932,7 +932,7 @@ namespace StudioApi.Client
         /// <param name="sort">Sort key; prefix with `-` for descending. Ties are broken by id, so the order is stable.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<PageOfClientResponse> ListAsync(string? q, Kind? kind, long? organizationId, int? graduationYear, bool? deleted, int? limit, string? cursor, string? sort, System.Threading.CancellationToken cancellationToken);
+        System.Threading.Tasks.Task<PageOfClientResponse> ListAsync(string? q, ClientKind? kind, long? organizationId, int? graduationYear, bool? deleted, int? limit, string? cursor, string? sort, System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
         /// Create a client (the number is assigned unless given)
@@ -1145,7 +1145,7 @@ namespace StudioApi.Client
         /// <param name="sort">Sort key; prefix with `-` for descending. Ties are broken by id, so the order is stable.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<PageOfClientResponse> ListAsync(string? q, Kind? kind, long? organizationId, int? graduationYear, bool? deleted, int? limit, string? cursor, string? sort)
+        public virtual System.Threading.Tasks.Task<PageOfClientResponse> ListAsync(string? q, ClientKind? kind, long? organizationId, int? graduationYear, bool? deleted, int? limit, string? cursor, string? sort)
         {
             return ListAsync(q, kind, organizationId, graduationYear, deleted, limit, cursor, sort, System.Threading.CancellationToken.None);
         }
@@ -1167,7 +1167,7 @@ namespace StudioApi.Client
         /// <param name="sort">Sort key; prefix with `-` for descending. Ties are broken by id, so the order is stable.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<PageOfClientResponse> ListAsync(string? q, Kind? kind, long? organizationId, int? graduationYear, bool? deleted, int? limit, string? cursor, string? sort, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<PageOfClientResponse> ListAsync(string? q, ClientKind? kind, long? organizationId, int? graduationYear, bool? deleted, int? limit, string? cursor, string? sort, System.Threading.CancellationToken cancellationToken)
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -6087,7 +6087,7 @@ namespace StudioApi.Client
         /// <param name="sort">Sort key; prefix with `-` for descending. Ties are broken by id, so the order is stable.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<PageOfUserResponse> ListAsync(string? q, Role? role, bool? isActive, bool? deleted, int? limit, string? cursor, string? sort);
+        System.Threading.Tasks.Task<PageOfUserResponse> ListAsync(string? q, UserRole? role, bool? isActive, bool? deleted, int? limit, string? cursor, string? sort);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -6104,7 +6104,7 @@ namespace StudioApi.Client
         /// <param name="sort">Sort key; prefix with `-` for descending. Ties are broken by id, so the order is stable.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<PageOfUserResponse> ListAsync(string? q, Role? role, bool? isActive, bool? deleted, int? limit, string? cursor, string? sort, System.Threading.CancellationToken cancellationToken);
+        System.Threading.Tasks.Task<PageOfUserResponse> ListAsync(string? q, UserRole? role, bool? isActive, bool? deleted, int? limit, string? cursor, string? sort, System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
         /// Create a user who can sign in
@@ -6307,7 +6307,7 @@ namespace StudioApi.Client
         /// <param name="sort">Sort key; prefix with `-` for descending. Ties are broken by id, so the order is stable.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<PageOfUserResponse> ListAsync(string? q, Role? role, bool? isActive, bool? deleted, int? limit, string? cursor, string? sort)
+        public virtual System.Threading.Tasks.Task<PageOfUserResponse> ListAsync(string? q, UserRole? role, bool? isActive, bool? deleted, int? limit, string? cursor, string? sort)
         {
             return ListAsync(q, role, isActive, deleted, limit, cursor, sort, System.Threading.CancellationToken.None);
         }
@@ -6327,7 +6327,7 @@ namespace StudioApi.Client
         /// <param name="sort">Sort key; prefix with `-` for descending. Ties are broken by id, so the order is stable.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<PageOfUserResponse> ListAsync(string? q, Role? role, bool? isActive, bool? deleted, int? limit, string? cursor, string? sort, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<PageOfUserResponse> ListAsync(string? q, UserRole? role, bool? isActive, bool? deleted, int? limit, string? cursor, string? sort, System.Threading.CancellationToken cancellationToken)
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -9117,36 +9117,6 @@ namespace StudioApi.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("widthPx")]
         public int? WidthPx { get; set; } = default!;
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum Kind
-    {
-
-        [System.Runtime.Serialization.EnumMember(Value = @"consumer")]
-        Consumer = 0,
-
-        [System.Runtime.Serialization.EnumMember(Value = @"business")]
-        Business = 1,
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum Role
-    {
-
-        [System.Runtime.Serialization.EnumMember(Value = @"admin")]
-        Admin = 0,
-
-        [System.Runtime.Serialization.EnumMember(Value = @"staff")]
-        Staff = 1,
-
-        [System.Runtime.Serialization.EnumMember(Value = @"photographer")]
-        Photographer = 2,
-
-        [System.Runtime.Serialization.EnumMember(Value = @"sales")]
-        Sales = 3,
 
     }
 

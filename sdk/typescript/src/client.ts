@@ -343,13 +343,15 @@ export class ClientsClient {
      * @param sort (optional) Sort key; prefix with `-` for descending. Ties are broken by id, so the order is stable.
      * @return OK
      */
-    list(q: string | undefined, kind: Kind | null | undefined, organizationId: number | undefined, graduationYear: number | undefined, deleted: boolean | undefined, limit: number | undefined, cursor: string | undefined, sort: string | undefined, signal?: AbortSignal): Promise<PageOfClientResponse> {
+    list(q: string | undefined, kind: ClientKind | undefined, organizationId: number | undefined, graduationYear: number | undefined, deleted: boolean | undefined, limit: number | undefined, cursor: string | undefined, sort: string | undefined, signal?: AbortSignal): Promise<PageOfClientResponse> {
         let url_ = this.baseUrl + "/api/v1/clients?";
         if (q === null)
             throw new globalThis.Error("The parameter 'q' cannot be null.");
         else if (q !== undefined)
             url_ += "q=" + encodeURIComponent("" + q) + "&";
-        if (kind !== undefined && kind !== null)
+        if (kind === null)
+            throw new globalThis.Error("The parameter 'kind' cannot be null.");
+        else if (kind !== undefined)
             url_ += "kind=" + encodeURIComponent("" + kind) + "&";
         if (organizationId === null)
             throw new globalThis.Error("The parameter 'organizationId' cannot be null.");
@@ -2437,13 +2439,15 @@ export class UsersClient {
      * @param sort (optional) Sort key; prefix with `-` for descending. Ties are broken by id, so the order is stable.
      * @return OK
      */
-    list(q: string | undefined, role: Role | null | undefined, isActive: boolean | undefined, deleted: boolean | undefined, limit: number | undefined, cursor: string | undefined, sort: string | undefined, signal?: AbortSignal): Promise<PageOfUserResponse> {
+    list(q: string | undefined, role: UserRole | undefined, isActive: boolean | undefined, deleted: boolean | undefined, limit: number | undefined, cursor: string | undefined, sort: string | undefined, signal?: AbortSignal): Promise<PageOfUserResponse> {
         let url_ = this.baseUrl + "/api/v1/users?";
         if (q === null)
             throw new globalThis.Error("The parameter 'q' cannot be null.");
         else if (q !== undefined)
             url_ += "q=" + encodeURIComponent("" + q) + "&";
-        if (role !== undefined && role !== null)
+        if (role === null)
+            throw new globalThis.Error("The parameter 'role' cannot be null.");
+        else if (role !== undefined)
             url_ += "role=" + encodeURIComponent("" + role) + "&";
         if (isActive === null)
             throw new globalThis.Error("The parameter 'isActive' cannot be null.");
@@ -3615,10 +3619,6 @@ export interface YearbookImageSpec {
     heightPx?: number;
     widthPx?: number;
 }
-
-export type Kind = "consumer" | "business";
-
-export type Role = "admin" | "staff" | "photographer" | "sales";
 
 export class ApiException extends Error {
     override message: string;

@@ -79,15 +79,16 @@ public sealed class FastEndpointsOperationTransformer : IOpenApiOperationTransfo
                     var schema = dtoSchema.Properties?.TryGetValue(wireName, out var s) == true && s is OpenApiSchema inline
                         ? QueryValue(inline)
                         : await context.GetOrCreateSchemaAsync(property.PropertyType, null, cancellationToken);
+                    var description = schema.Description;
+                    schema.Description = null;
                     parameters.Add(new OpenApiParameter
                     {
                         Name = wireName,
                         In = ParameterLocation.Query,
                         Required = dtoSchema.Required?.Contains(wireName) == true,
-                        Description = schema.Description,
-                        Schema = schema,
+                        Description = description,
+                        Schema = await EnumReferenceAsync(property.PropertyType, context, cancellationToken) ?? schema,
                     });
-                    schema.Description = null;
                     break;
                 }
                 case RequestSource.Body:
@@ -101,6 +102,22 @@ public sealed class FastEndpointsOperationTransformer : IOpenApiOperationTransfo
             operation.RequestBody = null;
         else if (operation.RequestBody is { Content: { } content } && content.Remove("*/*", out var anything))
             content["application/json"] = anything;
+    }
+
+    /// <summary>
+    /// An enum filter refers to the enum's component (ClientKind), so SDKs get one type for it, not a second one
+    /// named after the parameter.
+    /// </summary>
+    static async Task<IOpenApiSchema?> EnumReferenceAsync(Type type, OpenApiOperationTransformerContext context, CancellationToken ct)
+    {
+        var enumType = Nullable.GetUnderlyingType(type) ?? type;
+        if (!enumType.IsEnum)
+            return null;
+        var components = context.Document!.Components ??= new OpenApiComponents();
+        components.Schemas ??= new Dictionary<string, IOpenApiSchema>();
+        if (!components.Schemas.ContainsKey(enumType.Name))
+            components.Schemas[enumType.Name] = await context.GetOrCreateSchemaAsync(enumType, null, ct);
+        return new OpenApiSchemaReference(enumType.Name, context.Document);
     }
 
     /// <summary>A query value's schema: the DTO property's, less "nullable" (an absent parameter is the null).</summary>
