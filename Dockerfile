@@ -1,7 +1,8 @@
 # StudioApi container image: built from the repository root (docker build -t studioapi .).
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
-COPY global.json Directory.Build.props Directory.Packages.props StudioApi.sln ./
+# global.json is left out on purpose: the image's own .NET 10 SDK builds it, whatever its feature band.
+COPY Directory.Build.props Directory.Packages.props StudioApi.sln ./
 COPY .config/ .config/
 COPY src/ src/
 RUN dotnet publish src/StudioApi/StudioApi.csproj -c Release -o /app
