@@ -4,8 +4,12 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using StudioApi.Api.Idempotency;
 using StudioApi.Features.Clients;
 using StudioApi.Features.Organizations;
+using StudioApi.Features.ProductionTypes;
 using StudioApi.Features.Relationships;
+using StudioApi.Features.SessionTypes;
 using StudioApi.Features.Settings;
+using StudioApi.Features.Tasks;
+using StudioApi.Features.TaskTypes;
 using StudioApi.Features.Users;
 using StudioApi.Auth;
 
@@ -24,6 +28,11 @@ public sealed class StudioDbContext(
     public DbSet<Relationship> Relationships => Set<Relationship>();
     public DbSet<Client> Clients => Set<Client>();
     public DbSet<ClientNote> ClientNotes => Set<ClientNote>();
+    public DbSet<SessionType> SessionTypes => Set<SessionType>();
+    public DbSet<ProductionType> ProductionTypes => Set<ProductionType>();
+    public DbSet<TaskType> TaskTypes => Set<TaskType>();
+    public DbSet<StudioTask> Tasks => Set<StudioTask>();
+    public DbSet<TaskNote> TaskNotes => Set<TaskNote>();
     public DbSet<StudioSettings> StudioSettings => Set<StudioSettings>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 

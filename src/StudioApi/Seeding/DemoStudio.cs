@@ -3,6 +3,7 @@ using StudioApi.Addresses;
 using StudioApi.Features.Clients;
 using StudioApi.Features.Organizations;
 using StudioApi.Features.Settings;
+using StudioApi.Features.Tasks;
 using StudioApi.Persistence;
 
 namespace StudioApi.Seeding;
@@ -77,6 +78,8 @@ public static class DemoStudio
             Student(++number, "Mia", "Patel", "100457", "11", 2027, "Raj Patel", "(217) 555-0213"));
         await db.SaveChangesAsync(ct);
 
+        await SeedTasksAsync(db, ct);
+
         Client Student(int clientNumber, string first, string last, string studentId, string grade, int graduationYear, string guardian, string guardianPhone) => new()
         {
             Number = clientNumber,
@@ -94,6 +97,56 @@ public static class DemoStudio
                 GuardianPhone = guardianPhone,
             },
         };
+    }
+
+    /// <summary>A few open customer-service tickets on the demo clients, one of them assigned to the administrator.</summary>
+    static async Task SeedTasksAsync(StudioDbContext db, CancellationToken ct)
+    {
+        var types = await db.TaskTypes.ToDictionaryAsync(t => t.Name, t => t.Id, ct);
+        var admin = await db.Users.OrderBy(u => u.Id).Select(u => (long?)u.Id).FirstOrDefaultAsync(ct);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+
+        var reprint = new StudioTask
+        {
+            TaskTypeId = types["Reprint"],
+            Title = "Reprint 8x10 with a scratch",
+            Description = "The 8x10 from the family session arrived scratched; reprint it at no charge.",
+            ClientId = await DemoClientIdAsync("Carter"),
+            AssignedUserId = admin,
+            DueDate = today.AddDays(3),
+            Priority = TaskPriority.High,
+        };
+        db.Tasks.AddRange(
+            reprint,
+            new StudioTask
+            {
+                TaskTypeId = types["Retouch Request"],
+                Title = "Remove braces glare on senior portrait",
+                Description = "Guardian asked for the glare on the braces to be softened before the yearbook deadline.",
+                ClientId = await DemoClientIdAsync("Nguyen"),
+                DueDate = today.AddDays(7),
+            },
+            new StudioTask
+            {
+                TaskTypeId = types["Customer Service"],
+                Title = "Send staff headshot proofs again",
+                Description = "The office manager could not find the proof link; resend it.",
+                ClientId = await DemoClientIdAsync("Prairie Dental Group"),
+                Priority = TaskPriority.Low,
+            });
+        await db.SaveChangesAsync(ct);
+
+        db.TaskNotes.Add(new TaskNote
+        {
+            TaskId = reprint.Id, Text = "Called Jane: she will bring the scratched print back on Saturday.",
+            Author = RecordAuthor.System, CreatedAt = db.UtcNow,
+        });
+        await db.SaveChangesAsync(ct);
+
+        // The newest client of that name: the one just seeded, even if the studio had clients before.
+        Task<long> DemoClientIdAsync(string lastNameOrCompany) => db.Clients
+            .Where(c => c.LastName == lastNameOrCompany || c.Company == lastNameOrCompany)
+            .OrderByDescending(c => c.Id).Select(c => c.Id).FirstAsync(ct);
     }
 
     static ClientPhone Phone(string label, string number, bool sms, bool primary) =>

@@ -1,0 +1,48 @@
+using FastEndpoints;
+using Microsoft.EntityFrameworkCore;
+using StudioApi.Api.Concurrency;
+using StudioApi.Api.Idempotency;
+using StudioApi.Api.OpenApi;
+using StudioApi.Api.Problems;
+using StudioApi.Persistence;
+
+namespace StudioApi.Features.ProductionTypes.Create;
+
+public sealed class CreateProductionTypeRequest : ProductionTypeInput
+{
+    [FromHeader(IdempotencyEndpointExtensions.Header, isRequired: false)]
+    public string? IdempotencyKey { get; set; }
+}
+
+public sealed class CreateProductionTypeValidator : Validator<CreateProductionTypeRequest>
+{
+    public CreateProductionTypeValidator() => Include(new ProductionTypeInputValidator());
+}
+
+public sealed class CreateProductionTypeEndpoint(StudioDbContext db) : Endpoint<CreateProductionTypeRequest, ProductionTypeResponse>
+{
+    public override void Configure()
+    {
+        Post("/production-types");
+        Roles(Auth.Roles.AdminOnly);
+        Description(d => d.Operation("ProductionTypes", "Create", "Create a production type (prints, frames, albums…)").AcceptsIdempotencyKey());
+    }
+
+    public override async Task HandleAsync(CreateProductionTypeRequest req, CancellationToken ct)
+    {
+        var productionType = new ProductionType();
+        req.ApplyTo(productionType);
+        db.ProductionTypes.Add(productionType);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (e.IsUniqueViolation("ProductionTypes", "Name"))
+        {
+            throw ApiProblem.Conflict($"A production type named {productionType.Name} already exists.");
+        }
+
+        HttpContext.WriteETag(productionType);
+        await Send.CreatedAtAsync("ProductionTypes_Get", new { id = productionType.Id }, ProductionTypeResponse.From(productionType), cancellation: ct);
+    }
+}

@@ -1,0 +1,42 @@
+using FastEndpoints;
+using Microsoft.EntityFrameworkCore;
+using StudioApi.Api.Concurrency;
+using StudioApi.Api.OpenApi;
+using StudioApi.Api.Problems;
+using StudioApi.Persistence;
+
+namespace StudioApi.Features.ProductionTypes.Restore;
+
+public sealed class RestoreProductionTypeRequest
+{
+    public long Id { get; set; }
+}
+
+public sealed class RestoreProductionTypeEndpoint(StudioDbContext db) : Endpoint<RestoreProductionTypeRequest, ProductionTypeResponse>
+{
+    public override void Configure()
+    {
+        Post("/production-types/{id}/restore");
+        Roles(Auth.Roles.AdminOnly);
+        Description(d => d.Operation("ProductionTypes", "Restore", "Bring a production type back from the recycle bin"));
+    }
+
+    public override async Task HandleAsync(RestoreProductionTypeRequest req, CancellationToken ct)
+    {
+        var productionType = await db.ProductionTypes.IgnoreQueryFilters()
+                                 .SingleOrDefaultAsync(t => t.Id == req.Id && t.DeletedAt != null, ct)
+                             ?? throw ApiProblem.NotFound("deleted production type", req.Id);
+        db.Restore(productionType);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (e.IsUniqueViolation("ProductionTypes", "Name"))
+        {
+            throw ApiProblem.Conflict($"Another production type is now named {productionType.Name}; rename it first.");
+        }
+
+        HttpContext.WriteETag(productionType);
+        await Send.OkAsync(ProductionTypeResponse.From(productionType), ct);
+    }
+}

@@ -1,0 +1,51 @@
+using FastEndpoints;
+using Microsoft.EntityFrameworkCore;
+using StudioApi.Api.Concurrency;
+using StudioApi.Api.OpenApi;
+using StudioApi.Api.Problems;
+using StudioApi.Persistence;
+
+namespace StudioApi.Features.ProductionTypes.Update;
+
+public sealed class UpdateProductionTypeRequest : ProductionTypeInput
+{
+    [RouteParam]
+    public long Id { get; set; }
+
+    [FromHeader(Versioning.IfMatchHeader, isRequired: false)]
+    public string? IfMatch { get; set; }
+}
+
+public sealed class UpdateProductionTypeValidator : Validator<UpdateProductionTypeRequest>
+{
+    public UpdateProductionTypeValidator() => Include(new ProductionTypeInputValidator());
+}
+
+public sealed class UpdateProductionTypeEndpoint(StudioDbContext db) : Endpoint<UpdateProductionTypeRequest, ProductionTypeResponse>
+{
+    public override void Configure()
+    {
+        Put("/production-types/{id}");
+        Roles(Auth.Roles.AdminOnly);
+        Description(d => d.Operation("ProductionTypes", "Update", "Replace a production type's fields (If-Match required)"));
+    }
+
+    public override async Task HandleAsync(UpdateProductionTypeRequest req, CancellationToken ct)
+    {
+        var productionType = await db.ProductionTypes.SingleOrDefaultAsync(t => t.Id == req.Id, ct)
+                             ?? throw ApiProblem.NotFound("production type", req.Id);
+        db.MatchVersion(productionType, req.IfMatch);
+        req.ApplyTo(productionType);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (e.IsUniqueViolation("ProductionTypes", "Name"))
+        {
+            throw ApiProblem.Conflict($"A production type named {productionType.Name} already exists.");
+        }
+
+        HttpContext.WriteETag(productionType);
+        await Send.OkAsync(ProductionTypeResponse.From(productionType), ct);
+    }
+}

@@ -1,0 +1,48 @@
+using FastEndpoints;
+using Microsoft.EntityFrameworkCore;
+using StudioApi.Api.Concurrency;
+using StudioApi.Api.Idempotency;
+using StudioApi.Api.OpenApi;
+using StudioApi.Api.Problems;
+using StudioApi.Persistence;
+
+namespace StudioApi.Features.SessionTypes.Create;
+
+public sealed class CreateSessionTypeRequest : SessionTypeInput
+{
+    [FromHeader(IdempotencyEndpointExtensions.Header, isRequired: false)]
+    public string? IdempotencyKey { get; set; }
+}
+
+public sealed class CreateSessionTypeValidator : Validator<CreateSessionTypeRequest>
+{
+    public CreateSessionTypeValidator() => Include(new SessionTypeInputValidator());
+}
+
+public sealed class CreateSessionTypeEndpoint(StudioDbContext db) : Endpoint<CreateSessionTypeRequest, SessionTypeResponse>
+{
+    public override void Configure()
+    {
+        Post("/session-types");
+        Roles(Auth.Roles.AdminOnly);
+        Description(d => d.Operation("SessionTypes", "Create", "Create a session type").AcceptsIdempotencyKey());
+    }
+
+    public override async Task HandleAsync(CreateSessionTypeRequest req, CancellationToken ct)
+    {
+        var sessionType = new SessionType();
+        req.ApplyTo(sessionType);
+        db.SessionTypes.Add(sessionType);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (e.IsUniqueViolation("SessionTypes", "Name"))
+        {
+            throw ApiProblem.Conflict($"A session type named {sessionType.Name} already exists.");
+        }
+
+        HttpContext.WriteETag(sessionType);
+        await Send.CreatedAtAsync("SessionTypes_Get", new { id = sessionType.Id }, SessionTypeResponse.From(sessionType), cancellation: ct);
+    }
+}

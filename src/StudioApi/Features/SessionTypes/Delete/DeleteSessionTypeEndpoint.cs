@@ -1,0 +1,41 @@
+using FastEndpoints;
+using Microsoft.EntityFrameworkCore;
+using StudioApi.Api.Concurrency;
+using StudioApi.Api.OpenApi;
+using StudioApi.Api.Problems;
+using StudioApi.Persistence;
+
+namespace StudioApi.Features.SessionTypes.Delete;
+
+public sealed class DeleteSessionTypeRequest
+{
+    public long Id { get; set; }
+
+    [FromHeader(Versioning.IfMatchHeader, isRequired: false)]
+    public string? IfMatch { get; set; }
+}
+
+public sealed class DeleteSessionTypeEndpoint(StudioDbContext db) : Endpoint<DeleteSessionTypeRequest>
+{
+    public override void Configure()
+    {
+        Delete("/session-types/{id}");
+        Roles(Auth.Roles.AdminOnly);
+        Description(d => d.Operation("SessionTypes", "Delete",
+            "Move a session type to the recycle bin (If-Match required)"));
+    }
+
+    public override async Task HandleAsync(DeleteSessionTypeRequest req, CancellationToken ct)
+    {
+        var sessionType = await db.SessionTypes.SingleOrDefaultAsync(t => t.Id == req.Id, ct)
+                          ?? throw ApiProblem.NotFound("session type", req.Id);
+        db.MatchVersion(sessionType, req.IfMatch);
+
+        // Nothing refers to session types yet. The sessions issue adds the in-use check here (and the status
+        // definitions scoped by type theirs), as DeleteTaskTypeEndpoint does for tasks: a 409 with the count.
+
+        db.SoftDelete(sessionType);
+        await db.SaveChangesAsync(ct);
+        await Send.NoContentAsync(ct);
+    }
+}

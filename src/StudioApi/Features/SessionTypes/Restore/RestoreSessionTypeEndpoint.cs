@@ -1,0 +1,42 @@
+using FastEndpoints;
+using Microsoft.EntityFrameworkCore;
+using StudioApi.Api.Concurrency;
+using StudioApi.Api.OpenApi;
+using StudioApi.Api.Problems;
+using StudioApi.Persistence;
+
+namespace StudioApi.Features.SessionTypes.Restore;
+
+public sealed class RestoreSessionTypeRequest
+{
+    public long Id { get; set; }
+}
+
+public sealed class RestoreSessionTypeEndpoint(StudioDbContext db) : Endpoint<RestoreSessionTypeRequest, SessionTypeResponse>
+{
+    public override void Configure()
+    {
+        Post("/session-types/{id}/restore");
+        Roles(Auth.Roles.AdminOnly);
+        Description(d => d.Operation("SessionTypes", "Restore", "Bring a session type back from the recycle bin"));
+    }
+
+    public override async Task HandleAsync(RestoreSessionTypeRequest req, CancellationToken ct)
+    {
+        var sessionType = await db.SessionTypes.IgnoreQueryFilters()
+                              .SingleOrDefaultAsync(t => t.Id == req.Id && t.DeletedAt != null, ct)
+                          ?? throw ApiProblem.NotFound("deleted session type", req.Id);
+        db.Restore(sessionType);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (e.IsUniqueViolation("SessionTypes", "Name"))
+        {
+            throw ApiProblem.Conflict($"Another session type is now named {sessionType.Name}; rename it first.");
+        }
+
+        HttpContext.WriteETag(sessionType);
+        await Send.OkAsync(SessionTypeResponse.From(sessionType), ct);
+    }
+}

@@ -1,0 +1,16 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace StudioApi.Features.SessionTypes;
+
+public sealed class SessionTypeConfiguration : IEntityTypeConfiguration<SessionType>
+{
+    public void Configure(EntityTypeBuilder<SessionType> builder)
+    {
+        builder.Property(t => t.Name).HasMaxLength(100);
+        builder.Property(t => t.Style).HasConversion<string>().HasMaxLength(20);
+        // A name means one live type; one in the recycle bin does not block reusing it.
+        builder.HasIndex(t => t.Name).IsUnique().HasFilter("DeletedAt IS NULL");
+        builder.HasIndex(t => t.SortOrder);
+    }
+}

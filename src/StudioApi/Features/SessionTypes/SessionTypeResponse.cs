@@ -1,0 +1,21 @@
+using StudioApi.Api;
+
+namespace StudioApi.Features.SessionTypes;
+
+public sealed class SessionTypeResponse : RecordResponse
+{
+    public required string Name { get; init; }
+    public required SessionStyle Style { get; init; }
+    public required int DefaultLengthMinutes { get; init; }
+    public required int SortOrder { get; init; }
+    public required bool IsActive { get; init; }
+
+    public static SessionTypeResponse From(SessionType t) => new SessionTypeResponse
+    {
+        Name = t.Name,
+        Style = t.Style,
+        DefaultLengthMinutes = t.DefaultLengthMinutes,
+        SortOrder = t.SortOrder,
+        IsActive = t.IsActive,
+    }.WithAudit(t);
+}

@@ -1,0 +1,51 @@
+using FastEndpoints;
+using Microsoft.EntityFrameworkCore;
+using StudioApi.Api.Concurrency;
+using StudioApi.Api.OpenApi;
+using StudioApi.Api.Problems;
+using StudioApi.Persistence;
+
+namespace StudioApi.Features.SessionTypes.Update;
+
+public sealed class UpdateSessionTypeRequest : SessionTypeInput
+{
+    [RouteParam]
+    public long Id { get; set; }
+
+    [FromHeader(Versioning.IfMatchHeader, isRequired: false)]
+    public string? IfMatch { get; set; }
+}
+
+public sealed class UpdateSessionTypeValidator : Validator<UpdateSessionTypeRequest>
+{
+    public UpdateSessionTypeValidator() => Include(new SessionTypeInputValidator());
+}
+
+public sealed class UpdateSessionTypeEndpoint(StudioDbContext db) : Endpoint<UpdateSessionTypeRequest, SessionTypeResponse>
+{
+    public override void Configure()
+    {
+        Put("/session-types/{id}");
+        Roles(Auth.Roles.AdminOnly);
+        Description(d => d.Operation("SessionTypes", "Update", "Replace a session type's fields (If-Match required)"));
+    }
+
+    public override async Task HandleAsync(UpdateSessionTypeRequest req, CancellationToken ct)
+    {
+        var sessionType = await db.SessionTypes.SingleOrDefaultAsync(t => t.Id == req.Id, ct)
+                          ?? throw ApiProblem.NotFound("session type", req.Id);
+        db.MatchVersion(sessionType, req.IfMatch);
+        req.ApplyTo(sessionType);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (e.IsUniqueViolation("SessionTypes", "Name"))
+        {
+            throw ApiProblem.Conflict($"A session type named {sessionType.Name} already exists.");
+        }
+
+        HttpContext.WriteETag(sessionType);
+        await Send.OkAsync(SessionTypeResponse.From(sessionType), ct);
+    }
+}

@@ -1,0 +1,48 @@
+using FastEndpoints;
+using Microsoft.EntityFrameworkCore;
+using StudioApi.Api.Concurrency;
+using StudioApi.Api.Idempotency;
+using StudioApi.Api.OpenApi;
+using StudioApi.Api.Problems;
+using StudioApi.Persistence;
+
+namespace StudioApi.Features.TaskTypes.Create;
+
+public sealed class CreateTaskTypeRequest : TaskTypeInput
+{
+    [FromHeader(IdempotencyEndpointExtensions.Header, isRequired: false)]
+    public string? IdempotencyKey { get; set; }
+}
+
+public sealed class CreateTaskTypeValidator : Validator<CreateTaskTypeRequest>
+{
+    public CreateTaskTypeValidator() => Include(new TaskTypeInputValidator());
+}
+
+public sealed class CreateTaskTypeEndpoint(StudioDbContext db) : Endpoint<CreateTaskTypeRequest, TaskTypeResponse>
+{
+    public override void Configure()
+    {
+        Post("/task-types");
+        Roles(Auth.Roles.AdminOnly);
+        Description(d => d.Operation("TaskTypes", "Create", "Create a task (customer-service ticket) type").AcceptsIdempotencyKey());
+    }
+
+    public override async Task HandleAsync(CreateTaskTypeRequest req, CancellationToken ct)
+    {
+        var taskType = new TaskType();
+        req.ApplyTo(taskType);
+        db.TaskTypes.Add(taskType);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (e.IsUniqueViolation("TaskTypes", "Name"))
+        {
+            throw ApiProblem.Conflict($"A task type named {taskType.Name} already exists.");
+        }
+
+        HttpContext.WriteETag(taskType);
+        await Send.CreatedAtAsync("TaskTypes_Get", new { id = taskType.Id }, TaskTypeResponse.From(taskType), cancellation: ct);
+    }
+}

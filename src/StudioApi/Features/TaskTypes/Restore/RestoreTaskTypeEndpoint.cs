@@ -1,0 +1,42 @@
+using FastEndpoints;
+using Microsoft.EntityFrameworkCore;
+using StudioApi.Api.Concurrency;
+using StudioApi.Api.OpenApi;
+using StudioApi.Api.Problems;
+using StudioApi.Persistence;
+
+namespace StudioApi.Features.TaskTypes.Restore;
+
+public sealed class RestoreTaskTypeRequest
+{
+    public long Id { get; set; }
+}
+
+public sealed class RestoreTaskTypeEndpoint(StudioDbContext db) : Endpoint<RestoreTaskTypeRequest, TaskTypeResponse>
+{
+    public override void Configure()
+    {
+        Post("/task-types/{id}/restore");
+        Roles(Auth.Roles.AdminOnly);
+        Description(d => d.Operation("TaskTypes", "Restore", "Bring a task type back from the recycle bin"));
+    }
+
+    public override async Task HandleAsync(RestoreTaskTypeRequest req, CancellationToken ct)
+    {
+        var taskType = await db.TaskTypes.IgnoreQueryFilters()
+                           .SingleOrDefaultAsync(t => t.Id == req.Id && t.DeletedAt != null, ct)
+                       ?? throw ApiProblem.NotFound("deleted task type", req.Id);
+        db.Restore(taskType);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (e.IsUniqueViolation("TaskTypes", "Name"))
+        {
+            throw ApiProblem.Conflict($"Another task type is now named {taskType.Name}; rename it first.");
+        }
+
+        HttpContext.WriteETag(taskType);
+        await Send.OkAsync(TaskTypeResponse.From(taskType), ct);
+    }
+}

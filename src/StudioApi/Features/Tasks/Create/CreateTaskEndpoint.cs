@@ -1,0 +1,45 @@
+using FastEndpoints;
+using FluentValidation.Results;
+using StudioApi.Api.Concurrency;
+using StudioApi.Api.Idempotency;
+using StudioApi.Api.OpenApi;
+using StudioApi.Persistence;
+
+namespace StudioApi.Features.Tasks.Create;
+
+public sealed class CreateTaskRequest : TaskInput
+{
+    [FromHeader(IdempotencyEndpointExtensions.Header, isRequired: false)]
+    public string? IdempotencyKey { get; set; }
+}
+
+public sealed class CreateTaskValidator : Validator<CreateTaskRequest>
+{
+    public CreateTaskValidator() => Include(new TaskInputValidator());
+}
+
+public sealed class CreateTaskEndpoint(StudioDbContext db) : Endpoint<CreateTaskRequest, TaskResponse>
+{
+    public override void Configure()
+    {
+        Post("/tasks");
+        // Every staff member can raise a ticket: the front desk on a call, a photographer after a session, sales at the kiosk.
+        Roles(Auth.Roles.AnyStaff);
+        Description(d => d.Operation("Tasks", "Create", "Raise a task (customer-service ticket)").AcceptsIdempotencyKey());
+    }
+
+    public override async Task HandleAsync(CreateTaskRequest req, CancellationToken ct)
+    {
+        foreach (var (field, message) in await req.FindBrokenReferencesAsync(db, current: null, ct))
+            AddError(new ValidationFailure(field, message));
+        ThrowIfAnyErrors();
+
+        var task = new StudioTask();
+        req.ApplyTo(task);
+        db.Tasks.Add(task);
+        await db.SaveChangesAsync(ct);
+
+        HttpContext.WriteETag(task);
+        await Send.CreatedAtAsync("Tasks_Get", new { id = task.Id }, TaskResponse.From(task), cancellation: ct);
+    }
+}

@@ -1,0 +1,31 @@
+using FastEndpoints;
+using Microsoft.EntityFrameworkCore;
+using StudioApi.Api.Concurrency;
+using StudioApi.Api.OpenApi;
+using StudioApi.Api.Problems;
+using StudioApi.Persistence;
+
+namespace StudioApi.Features.Tasks.Get;
+
+public sealed class GetTaskRequest
+{
+    public long Id { get; set; }
+}
+
+public sealed class GetTaskEndpoint(StudioDbContext db) : Endpoint<GetTaskRequest, TaskResponse>
+{
+    public override void Configure()
+    {
+        Get("/tasks/{id}");
+        Roles(Auth.Roles.AnyStaff);
+        Description(d => d.Operation("Tasks", "Get", "Get a task"));
+    }
+
+    public override async Task HandleAsync(GetTaskRequest req, CancellationToken ct)
+    {
+        var task = await db.Tasks.AsNoTracking().SingleOrDefaultAsync(t => t.Id == req.Id, ct)
+                   ?? throw ApiProblem.NotFound("task", req.Id);
+        HttpContext.WriteETag(task);
+        await Send.OkAsync(TaskResponse.From(task), ct);
+    }
+}

@@ -1,0 +1,35 @@
+using StudioApi.Persistence;
+
+namespace StudioApi.Features.Tasks;
+
+/// <summary>How urgent a task is; a list sorted by priority runs from low to urgent (-priority: urgent first).</summary>
+// Stored as its number, so sorting by priority sorts by urgency: never renumber.
+public enum TaskPriority
+{
+    Low = 0,
+    Normal = 1,
+    High = 2,
+    Urgent = 3,
+}
+
+/// <summary>
+/// A task: the seed's customer-service ticket (a retouch request, a reprint, a complaint…), raised from the client,
+/// session or invoice that reported the problem and worked until done. Named StudioTask so it never shadows
+/// System.Threading.Tasks.Task. Its workflow status is added by the workflow mechanism, not here.
+/// </summary>
+public sealed class StudioTask : AuditedRecord
+{
+    /// <summary>A <see cref="TaskTypes.TaskType"/>.</summary>
+    public long TaskTypeId { get; set; }
+    public string Title { get; set; } = "";
+    public string? Description { get; set; }
+    public long? ClientId { get; set; }
+    /// <summary>The session the ticket is about. No foreign key yet: the sessions issue adds it and its validation.</summary>
+    public long? SessionId { get; set; }
+    /// <summary>The invoice the ticket is about. No foreign key yet: the sales issue adds it and its validation.</summary>
+    public long? InvoiceId { get; set; }
+    /// <summary>The user working the ticket.</summary>
+    public long? AssignedUserId { get; set; }
+    public DateOnly? DueDate { get; set; }
+    public TaskPriority Priority { get; set; } = TaskPriority.Normal;
+}

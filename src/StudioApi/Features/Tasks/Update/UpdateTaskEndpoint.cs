@@ -1,0 +1,49 @@
+using FastEndpoints;
+using FluentValidation.Results;
+using Microsoft.EntityFrameworkCore;
+using StudioApi.Api.Concurrency;
+using StudioApi.Api.OpenApi;
+using StudioApi.Api.Problems;
+using StudioApi.Persistence;
+
+namespace StudioApi.Features.Tasks.Update;
+
+public sealed class UpdateTaskRequest : TaskInput
+{
+    [RouteParam]
+    public long Id { get; set; }
+
+    [FromHeader(Versioning.IfMatchHeader, isRequired: false)]
+    public string? IfMatch { get; set; }
+}
+
+public sealed class UpdateTaskValidator : Validator<UpdateTaskRequest>
+{
+    public UpdateTaskValidator() => Include(new TaskInputValidator());
+}
+
+public sealed class UpdateTaskEndpoint(StudioDbContext db) : Endpoint<UpdateTaskRequest, TaskResponse>
+{
+    public override void Configure()
+    {
+        Put("/tasks/{id}");
+        Roles(Auth.Roles.AnyStaff);
+        Description(d => d.Operation("Tasks", "Update", "Replace a task's fields (If-Match required)"));
+    }
+
+    public override async Task HandleAsync(UpdateTaskRequest req, CancellationToken ct)
+    {
+        var task = await db.Tasks.SingleOrDefaultAsync(t => t.Id == req.Id, ct)
+                   ?? throw ApiProblem.NotFound("task", req.Id);
+        db.MatchVersion(task, req.IfMatch);
+        foreach (var (field, message) in await req.FindBrokenReferencesAsync(db, task, ct))
+            AddError(new ValidationFailure(field, message));
+        ThrowIfAnyErrors();
+
+        req.ApplyTo(task);
+        await db.SaveChangesAsync(ct);
+
+        HttpContext.WriteETag(task);
+        await Send.OkAsync(TaskResponse.From(task), ct);
+    }
+}
