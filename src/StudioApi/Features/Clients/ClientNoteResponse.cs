@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace StudioApi.Features.Clients;
 
 /// <summary>One entry of a client's notes log.</summary>
@@ -5,6 +7,7 @@ public sealed class ClientNoteResponse
 {
     public required long Id { get; init; }
     public required long ClientId { get; init; }
+    [MaxLength(4000)]
     public required string Text { get; init; }
     /// <summary>Who wrote it: the username of the signed-in user (or API client).</summary>
     public required string Author { get; init; }
