@@ -5,9 +5,13 @@ using StudioApi.Api.Idempotency;
 using StudioApi.Features.Clients;
 using StudioApi.Features.Organizations;
 using StudioApi.Features.Relationships;
+using StudioApi.Features.Locations;
+using StudioApi.Features.Resources;
+using StudioApi.Features.Sessions;
 using StudioApi.Features.Settings;
 using StudioApi.Features.Users;
 using StudioApi.Auth;
+using StudioApi.Scheduling;
 
 namespace StudioApi.Persistence;
 
@@ -25,6 +29,11 @@ public sealed class StudioDbContext(
     public DbSet<Client> Clients => Set<Client>();
     public DbSet<ClientNote> ClientNotes => Set<ClientNote>();
     public DbSet<StudioSettings> StudioSettings => Set<StudioSettings>();
+    public DbSet<Resource> Resources => Set<Resource>();
+    public DbSet<Location> Locations => Set<Location>();
+    public DbSet<Session> Sessions => Set<Session>();
+    public DbSet<SessionNote> SessionNotes => Set<SessionNote>();
+    public DbSet<BookingLock> BookingLocks => Set<BookingLock>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     public DateTime UtcNow => clock.GetUtcNow().UtcDateTime;
