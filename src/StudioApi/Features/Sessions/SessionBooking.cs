@@ -19,7 +19,7 @@ public sealed class SessionBooking(StudioDbContext db)
     public async Task<List<(string Field, string Message)>> CheckAsync(SessionInput input, Session? current, CancellationToken ct)
     {
         var errors = new List<(string, string)>();
-        if (!await db.Clients.AnyAsync(c => c.Id == input.ClientId, ct))
+        if (input.ClientId != current?.ClientId && !await db.Clients.AnyAsync(c => c.Id == input.ClientId, ct))
             errors.Add(("clientId", $"There is no client {input.ClientId}."));
         await CheckUserAsync(errors, "photographerId", input.PhotographerId, current?.PhotographerId, current?.AssistantId, ct);
         await CheckUserAsync(errors, "assistantId", input.AssistantId, current?.AssistantId, current?.PhotographerId, ct);
@@ -127,26 +127,12 @@ public sealed class SessionBooking(StudioDbContext db)
             EndTime = WallClock.FormatTime(s.EndTime),
             StartsAt = s.StartsAt,
             EndsAt = s.EndsAt,
-            Busy = BusyIn(session, s).ToList(),
+            BusyUserIds = people.Where(p => p == s.PhotographerId || p == s.AssistantId).Select(p => p!.Value).Distinct().ToList(),
+            BusyResourceId = resourceId is not null && s.ResourceId == resourceId ? resourceId : null,
         }).ToList();
     }
 
     const int MaxConflictsListed = 50;
-
-    static IEnumerable<string> BusyIn(Session wanted, Session other)
-    {
-        foreach (var (role, id) in new[] { ("photographer", wanted.PhotographerId), ("assistant", wanted.AssistantId) })
-        {
-            if (id is null)
-                continue;
-            if (other.PhotographerId == id)
-                yield return $"user {id} (booked as {role}) is the photographer";
-            if (other.AssistantId == id)
-                yield return $"user {id} (booked as {role}) is the assistant";
-        }
-        if (wanted.ResourceId is { } resource && other.ResourceId == resource)
-            yield return $"resource {resource} is in use";
-    }
 
     public static ApiProblem ConflictProblem(List<SessionConflict> conflicts) =>
         ApiProblem.Conflict(
@@ -165,6 +151,8 @@ public sealed class SessionConflict
     public required string EndTime { get; init; }
     public required DateTimeOffset StartsAt { get; init; }
     public required DateTimeOffset EndsAt { get; init; }
-    /// <summary>Who or what is double-booked, e.g. "user 4 (booked as assistant) is the photographer".</summary>
-    public required IReadOnlyList<string> Busy { get; init; }
+    /// <summary>The people of the booking this session already occupies, whatever their role in either session.</summary>
+    public required IReadOnlyList<long> BusyUserIds { get; init; }
+    /// <summary>The booking's resource, when this session already occupies it.</summary>
+    public long? BusyResourceId { get; init; }
 }

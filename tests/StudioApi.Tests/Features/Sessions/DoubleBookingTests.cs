@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Net;
 using StudioApi.Features.Users;
 using StudioApi.Tests.Infrastructure;
@@ -21,7 +22,8 @@ public sealed class DoubleBookingTests(StudioApiFactory app) : IClassFixture<Stu
         conflict.GetProperty("number").GetInt32().ShouldBe(first.Number);
         conflict.GetProperty("date").GetString().ShouldBe("2026-09-01");
         (conflict.GetProperty("startTime").GetString(), conflict.GetProperty("endTime").GetString()).ShouldBe(("10:00", "11:00"));
-        conflict.GetProperty("busy").EnumerateArray().Single().GetString().ShouldBe($"user {photographer} (booked as photographer) is the photographer");
+        conflict.GetProperty("busyUserIds").EnumerateArray().Select(e => e.GetInt64()).ShouldBe([photographer]);
+        (conflict.TryGetProperty("busyResourceId", out var resource) ? resource.ValueKind : JsonValueKind.Null).ShouldBe(JsonValueKind.Null);
     }
 
     [Fact]
@@ -63,8 +65,7 @@ public sealed class DoubleBookingTests(StudioApiFactory app) : IClassFixture<Stu
         var response = await booking.PostAsync(booking.Session("2026-09-04", "10:15", "10:45", assistant));
 
         var problem = await response.ShouldBeProblemAsync(HttpStatusCode.Conflict);
-        problem.GetProperty("conflicts")[0].GetProperty("busy")[0].GetString()
-            .ShouldBe($"user {assistant} (booked as photographer) is the assistant");
+        problem.GetProperty("conflicts")[0].GetProperty("busyUserIds").EnumerateArray().Select(e => e.GetInt64()).ShouldBe([assistant]);
     }
 
     [Fact]
@@ -80,7 +81,9 @@ public sealed class DoubleBookingTests(StudioApiFactory app) : IClassFixture<Stu
 
         var problem = await (await booking.PostAsync(second)).ShouldBeProblemAsync(HttpStatusCode.Conflict);
 
-        problem.GetProperty("conflicts")[0].GetProperty("busy")[0].GetString().ShouldBe($"resource {room} is in use");
+        var conflict = problem.GetProperty("conflicts")[0];
+        conflict.GetProperty("busyResourceId").GetInt64().ShouldBe(room);
+        conflict.GetProperty("busyUserIds").GetArrayLength().ShouldBe(0);
     }
 
     [Fact]

@@ -54,8 +54,9 @@ public sealed class UpdateSessionEndpoint(StudioDbContext db) : Endpoint<UpdateS
             await db.InTransactionAsync(async () =>
             {
                 await db.TakeAsync(LockKeys(req), ct);
-                await booking.ResolveTimesAsync(req, session, ct);
                 req.ApplyTo(session);
+                (session.Date, session.StartTime, session.EndTime, session.StartsAt, session.EndsAt) =
+                    (wanted.Date, wanted.StartTime, wanted.EndTime, wanted.StartsAt, wanted.EndsAt);
                 // Only a change to when, who or what is booked (or re-activating the session) is checked again, so
                 // editing the notes of a session booked with an override does not need the override again.
                 if (!req.OverrideConflicts && BookingOf(session) != before && session.OccupiesTime
