@@ -164,4 +164,39 @@ public sealed class DoubleBookingTests(StudioApiFactory app) : IClassFixture<Stu
         var stored = await app.WithDbAsync(db => Task.FromResult(db.Sessions.Count(s => s.PhotographerId == photographer)));
         stored.ShouldBe(1);
     }
+
+    [Fact]
+    public async Task Two_sessions_moved_into_one_slot_at_the_same_time_end_with_one_moved_and_one_refused()
+    {
+        var booking = await Booking.InChicagoAsync(app);
+        var photographer = await booking.NewUserAsync();
+        var morning = await booking.CreateAsync(booking.Session("2026-09-11", "08:00", "09:00", photographer));
+        var evening = await booking.CreateAsync(booking.Session("2026-09-11", "17:00", "18:00", photographer));
+
+        var responses = await Task.WhenAll(
+            booking.PutAsync(morning, booking.Session("2026-09-11", "12:00", "13:00", photographer)),
+            booking.PutAsync(evening, booking.Session("2026-09-11", "12:30", "13:30", photographer)));
+
+        responses.Select(r => r.StatusCode).ShouldBe([HttpStatusCode.OK, HttpStatusCode.Conflict], ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task Retrying_a_booking_with_its_idempotency_key_returns_the_same_session_instead_of_a_conflict()
+    {
+        var booking = await Booking.InChicagoAsync(app);
+        var photographer = await booking.NewUserAsync();
+        HttpRequestMessage Request()
+        {
+            var request = HttpAssertions.Json(HttpMethod.Post, "/api/v1/sessions", booking.Session("2026-09-12", "10:00", "11:00", photographer));
+            request.Headers.Add("Idempotency-Key", $"book-{photographer}");
+            return request;
+        }
+
+        var first = await (await booking.Admin.SendAsync(Request())).ShouldBeAsync<SessionBody>(HttpStatusCode.Created);
+        var retry = await (await booking.Admin.SendAsync(Request())).ShouldBeAsync<SessionBody>(HttpStatusCode.Created);
+
+        retry.Id.ShouldBe(first.Id);
+        var stored = await app.WithDbAsync(db => Task.FromResult(db.Sessions.Count(s => s.PhotographerId == photographer)));
+        stored.ShouldBe(1);
+    }
 }

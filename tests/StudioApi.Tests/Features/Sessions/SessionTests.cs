@@ -245,4 +245,15 @@ public sealed class SessionTests(StudioApiFactory app) : IClassFixture<StudioApi
         var read = await (await booking.Admin.GetAsync($"/api/v1/sessions/{session.Id}")).ShouldBeAsync<SessionBody>(HttpStatusCode.OK);
         read.Version.ShouldBe(session.Version);
     }
+
+    [Fact]
+    public async Task The_photographer_cannot_also_be_the_assistant()
+    {
+        var booking = await Booking.InChicagoAsync(app);
+        var photographer = await booking.NewUserAsync();
+        var body = booking.Session("2026-06-16", "09:00", "10:00", photographer);
+        body["assistantId"] = photographer;
+
+        (await (await booking.PostAsync(body)).ShouldBeProblemAsync(HttpStatusCode.BadRequest)).FieldErrors().ShouldBe(["assistantId"]);
+    }
 }
