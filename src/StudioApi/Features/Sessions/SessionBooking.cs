@@ -53,33 +53,39 @@ public sealed class SessionBooking(StudioDbContext db)
         var settings = await db.GetStudioSettingsAsync(forUpdate: false, ct);
         var zone = StudioClock.Zone(settings.TimeZone);
         var start = WallClock.Parse(input.StartTime);
-        TimeOnly end;
-        if (input.EndTime is not null)
-            end = WallClock.Parse(input.EndTime);
-        else if (await SessionTypeDefaults.DefaultLengthMinutesAsync(db, input.SessionTypeId, ct) is { } minutes
-                 && start.AddMinutes(minutes, out var wrapped) is var computed && wrapped == 0 && computed > start)
-            end = computed;
-        else
+        var end = input.EndTime is not null
+            ? WallClock.Parse(input.EndTime)
+            : EndAfter(start, await SessionTypeDefaults.DefaultLengthMinutesAsync(db, input.SessionTypeId, ct));
+        if (end is null)
         {
             errors.Add(("endTime", "Give the end time: the session type's default length is not known (or runs past midnight)."));
             return errors;
         }
 
         var startsAt = StudioClock.ToUtc(input.Date, start, zone);
-        var endsAt = StudioClock.ToUtc(input.Date, end, zone);
+        var endsAt = StudioClock.ToUtc(input.Date, end.Value, zone);
         if (startsAt is null)
             errors.Add(("startTime", Skipped(input.Date, start, settings.TimeZone)));
         if (endsAt is null)
-            errors.Add(("endTime", Skipped(input.Date, end, settings.TimeZone)));
+            errors.Add(("endTime", Skipped(input.Date, end.Value, settings.TimeZone)));
         if (errors.Count > 0)
             return errors;
 
         session.Date = input.Date;
         session.StartTime = start;
-        session.EndTime = end;
+        session.EndTime = end.Value;
         session.StartsAt = startsAt!.Value;
         session.EndsAt = endsAt!.Value;
         return errors;
+    }
+
+    /// <summary>The end of a session of the given length, or null when the length is unknown or runs past midnight.</summary>
+    static TimeOnly? EndAfter(TimeOnly start, int? minutes)
+    {
+        if (minutes is not { } length || length <= 0)
+            return null;
+        var end = start.AddMinutes(length, out var wrappedDays);
+        return wrappedDays == 0 ? end : null;
     }
 
     static string Skipped(DateOnly date, TimeOnly time, string zone) =>
