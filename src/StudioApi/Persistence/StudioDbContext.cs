@@ -7,11 +7,15 @@ using StudioApi.Features.Organizations;
 using StudioApi.Features.ProductionTypes;
 using StudioApi.Features.Relationships;
 using StudioApi.Features.SessionTypes;
+using StudioApi.Features.Locations;
+using StudioApi.Features.Resources;
+using StudioApi.Features.Sessions;
 using StudioApi.Features.Settings;
 using StudioApi.Features.Tasks;
 using StudioApi.Features.TaskTypes;
 using StudioApi.Features.Users;
 using StudioApi.Auth;
+using StudioApi.Scheduling;
 
 namespace StudioApi.Persistence;
 
@@ -34,6 +38,11 @@ public sealed class StudioDbContext(
     public DbSet<StudioTask> Tasks => Set<StudioTask>();
     public DbSet<TaskNote> TaskNotes => Set<TaskNote>();
     public DbSet<StudioSettings> StudioSettings => Set<StudioSettings>();
+    public DbSet<Resource> Resources => Set<Resource>();
+    public DbSet<Location> Locations => Set<Location>();
+    public DbSet<Session> Sessions => Set<Session>();
+    public DbSet<SessionNote> SessionNotes => Set<SessionNote>();
+    public DbSet<BookingLock> BookingLocks => Set<BookingLock>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     public DateTime UtcNow => clock.GetUtcNow().UtcDateTime;

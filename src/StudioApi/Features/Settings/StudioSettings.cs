@@ -32,6 +32,17 @@ public sealed class StudioSettings : AuditedRecord
 
     /// <summary>Holidays and other days the studio is closed although they fall on a working day.</summary>
     public List<ClosedDate> ClosedDates { get; set; } = [];
+
+    /// <summary>When the studio is open, at most one range per weekday; a weekday without one is closed to bookings.</summary>
+    public List<OpeningHours> OpeningHours { get; set; } = [];
+}
+
+/// <summary>One weekday's opening hours, wall-clock times in the studio's time zone.</summary>
+public sealed class OpeningHours
+{
+    public DayOfWeek Day { get; set; }
+    public TimeOnly Opens { get; set; }
+    public TimeOnly Closes { get; set; }
 }
 
 public sealed class ClosedDate

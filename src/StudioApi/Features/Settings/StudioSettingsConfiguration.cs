@@ -32,5 +32,11 @@ public sealed class StudioSettingsConfiguration : IEntityTypeConfiguration<Studi
             closed.HasKey("Id");
             closed.Property(c => c.Description).HasMaxLength(200);
         });
+        builder.OwnsMany(s => s.OpeningHours, hours =>
+        {
+            hours.ToTable("StudioOpeningHours");
+            hours.HasKey("Id");
+            hours.Property(h => h.Day).HasConversion<string>().HasMaxLength(10);
+        });
     }
 }

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using StudioApi.Addresses;
 using StudioApi.Api;
+using StudioApi.Scheduling;
 
 namespace StudioApi.Features.Settings;
 
@@ -18,6 +19,8 @@ public sealed class StudioSettingsResponse : RecordResponse
     public required IReadOnlyList<DayOfWeek> WorkingDays { get; init; }
     [MaxLength(1000)]
     public required IReadOnlyList<ClosedDate> ClosedDates { get; init; }
+    [MaxLength(7)]
+    public required IReadOnlyList<OpeningHoursData> OpeningHours { get; init; }
 
     public static StudioSettingsResponse From(StudioSettings s) => new StudioSettingsResponse
     {
@@ -31,5 +34,17 @@ public sealed class StudioSettingsResponse : RecordResponse
         TaxRatePercent = s.TaxRatePercent,
         WorkingDays = s.WorkingDays,
         ClosedDates = s.ClosedDates.OrderBy(c => c.Date).ToList(),
+        OpeningHours = WorkingDaysText.InWeekOrder(s.OpeningHours.Select(h => h.Day))
+            .Select(day => s.OpeningHours.First(h => h.Day == day))
+            .Select(h => new OpeningHoursData { Day = h.Day, Opens = WallClock.FormatTime(h.Opens), Closes = WallClock.FormatTime(h.Closes) })
+            .ToList(),
     }.WithAudit(s);
+}
+
+/// <summary>One weekday's opening hours: "HH:mm" wall-clock times in the studio's time zone, opens before closes.</summary>
+public sealed class OpeningHoursData
+{
+    public DayOfWeek Day { get; set; }
+    public string Opens { get; set; } = "";
+    public string Closes { get; set; } = "";
 }

@@ -31,8 +31,11 @@ public sealed class DeleteSessionTypeEndpoint(StudioDbContext db) : Endpoint<Del
                           ?? throw ApiProblem.NotFound("session type", req.Id);
         db.MatchVersion(sessionType, req.IfMatch);
 
-        // Nothing refers to session types yet. The sessions issue adds the in-use check here (and the status
-        // definitions scoped by type theirs), as DeleteTaskTypeEndpoint does for tasks: a 409 with the count.
+        var sessionCount = await db.Sessions.CountAsync(s => s.SessionTypeId == sessionType.Id, ct);
+        if (sessionCount > 0)
+            throw ApiProblem.Conflict(
+                $"{sessionCount} session(s) are of type {sessionType.Name}; change their type first, or make the type inactive instead.",
+                new Dictionary<string, object?> { ["sessionCount"] = sessionCount });
 
         db.SoftDelete(sessionType);
         await db.SaveChangesAsync(ct);

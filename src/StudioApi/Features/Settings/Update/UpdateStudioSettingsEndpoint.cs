@@ -6,6 +6,7 @@ using StudioApi.Api.Validation;
 using StudioApi.Api.Concurrency;
 using StudioApi.Api.OpenApi;
 using StudioApi.Persistence;
+using StudioApi.Scheduling;
 
 namespace StudioApi.Features.Settings.Update;
 
@@ -29,6 +30,8 @@ public sealed class UpdateStudioSettingsRequest
     public List<DayOfWeek>? WorkingDays { get; set; }
     /// <summary>Days the studio is closed, each date once.</summary>
     public List<ClosedDate>? ClosedDates { get; set; }
+    /// <summary>At most one range per weekday; weekdays left out are closed to bookings. Omit for none.</summary>
+    public List<OpeningHoursData>? OpeningHours { get; set; }
 
     public void ApplyTo(StudioSettings settings)
     {
@@ -43,6 +46,9 @@ public sealed class UpdateStudioSettingsRequest
         settings.WorkingDays = WorkingDaysText.InWeekOrder(WorkingDays!).ToList();
         settings.ClosedDates = (ClosedDates ?? []).OrderBy(c => c.Date)
             .Select(c => new ClosedDate { Date = c.Date, Description = c.Description }).ToList();
+        settings.OpeningHours = (OpeningHours ?? [])
+            .Select(h => new OpeningHours { Day = h.Day, Opens = WallClock.Parse(h.Opens), Closes = WallClock.Parse(h.Closes) })
+            .ToList();
     }
 }
 
@@ -76,6 +82,16 @@ public sealed class UpdateStudioSettingsValidator : Validator<UpdateStudioSettin
         {
             closed.RuleFor(c => c.Date).NotEmpty();
             closed.RuleFor(c => c.Description).MaximumLength(200);
+        });
+        RuleFor(s => s.OpeningHours).MaxItems(7)
+            .Must(h => h is null || h.Select(x => x.Day).Distinct().Count() == h.Count).WithMessage("Give each weekday at most one opening range.");
+        RuleForEach(s => s.OpeningHours).ChildRules(hours =>
+        {
+            hours.RuleFor(h => h.Day).IsInEnum();
+            hours.RuleFor(h => h.Opens).WallClockTime();
+            hours.RuleFor(h => h.Closes).WallClockTime()
+                .Must((h, closes) => !WallClock.IsValid(h.Opens) || !WallClock.IsValid(closes) || WallClock.Parse(h.Opens) < WallClock.Parse(closes))
+                .WithMessage("The studio must open before it closes.");
         });
     }
 

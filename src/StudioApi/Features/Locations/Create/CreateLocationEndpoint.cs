@@ -1,0 +1,48 @@
+using FastEndpoints;
+using Microsoft.EntityFrameworkCore;
+using StudioApi.Api.Concurrency;
+using StudioApi.Api.Idempotency;
+using StudioApi.Api.OpenApi;
+using StudioApi.Api.Problems;
+using StudioApi.Persistence;
+
+namespace StudioApi.Features.Locations.Create;
+
+public sealed class CreateLocationRequest : LocationInput
+{
+    [FromHeader(IdempotencyEndpointExtensions.Header, isRequired: false)]
+    public string? IdempotencyKey { get; set; }
+}
+
+public sealed class CreateLocationValidator : Validator<CreateLocationRequest>
+{
+    public CreateLocationValidator() => Include(new LocationInputValidator());
+}
+
+public sealed class CreateLocationEndpoint(StudioDbContext db) : Endpoint<CreateLocationRequest, LocationResponse>
+{
+    public override void Configure()
+    {
+        Post("/locations");
+        Roles(Auth.Roles.AdminOnly);
+        Description(d => d.Operation("Locations", "Create", "Create an outside location").AcceptsIdempotencyKey());
+    }
+
+    public override async Task HandleAsync(CreateLocationRequest req, CancellationToken ct)
+    {
+        var location = new Location();
+        req.ApplyTo(location);
+        db.Locations.Add(location);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (e.IsUniqueViolation("Locations", "Name"))
+        {
+            throw ApiProblem.Conflict($"A location named {location.Name} already exists.");
+        }
+
+        HttpContext.WriteETag(location);
+        await Send.CreatedAtAsync("Locations_Get", new { id = location.Id }, LocationResponse.From(location), cancellation: ct);
+    }
+}

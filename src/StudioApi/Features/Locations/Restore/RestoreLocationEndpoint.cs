@@ -1,0 +1,42 @@
+using FastEndpoints;
+using Microsoft.EntityFrameworkCore;
+using StudioApi.Api.Concurrency;
+using StudioApi.Api.OpenApi;
+using StudioApi.Api.Problems;
+using StudioApi.Persistence;
+
+namespace StudioApi.Features.Locations.Restore;
+
+public sealed class RestoreLocationRequest
+{
+    public long Id { get; set; }
+}
+
+public sealed class RestoreLocationEndpoint(StudioDbContext db) : Endpoint<RestoreLocationRequest, LocationResponse>
+{
+    public override void Configure()
+    {
+        Post("/locations/{id}/restore");
+        Roles(Auth.Roles.AdminOnly);
+        Description(d => d.Operation("Locations", "Restore", "Bring a location back from the recycle bin"));
+    }
+
+    public override async Task HandleAsync(RestoreLocationRequest req, CancellationToken ct)
+    {
+        var location = await db.Locations.IgnoreQueryFilters()
+                               .SingleOrDefaultAsync(r => r.Id == req.Id && r.DeletedAt != null, ct)
+                           ?? throw ApiProblem.NotFound("deleted location", req.Id);
+        db.Restore(location);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (e.IsUniqueViolation("Locations", "Name"))
+        {
+            throw ApiProblem.Conflict($"Another location is now named {location.Name}; rename it first.");
+        }
+
+        HttpContext.WriteETag(location);
+        await Send.OkAsync(LocationResponse.From(location), ct);
+    }
+}

@@ -1,0 +1,42 @@
+using FastEndpoints;
+using Microsoft.EntityFrameworkCore;
+using StudioApi.Api.Concurrency;
+using StudioApi.Api.OpenApi;
+using StudioApi.Api.Problems;
+using StudioApi.Persistence;
+
+namespace StudioApi.Features.Resources.Restore;
+
+public sealed class RestoreResourceRequest
+{
+    public long Id { get; set; }
+}
+
+public sealed class RestoreResourceEndpoint(StudioDbContext db) : Endpoint<RestoreResourceRequest, ResourceResponse>
+{
+    public override void Configure()
+    {
+        Post("/resources/{id}/restore");
+        Roles(Auth.Roles.AdminOnly);
+        Description(d => d.Operation("Resources", "Restore", "Bring a resource back from the recycle bin"));
+    }
+
+    public override async Task HandleAsync(RestoreResourceRequest req, CancellationToken ct)
+    {
+        var resource = await db.Resources.IgnoreQueryFilters()
+                               .SingleOrDefaultAsync(r => r.Id == req.Id && r.DeletedAt != null, ct)
+                           ?? throw ApiProblem.NotFound("deleted resource", req.Id);
+        db.Restore(resource);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (e.IsUniqueViolation("Resources", "Name"))
+        {
+            throw ApiProblem.Conflict($"Another resource is now named {resource.Name}; rename it first.");
+        }
+
+        HttpContext.WriteETag(resource);
+        await Send.OkAsync(ResourceResponse.From(resource), ct);
+    }
+}

@@ -1,0 +1,41 @@
+using FastEndpoints;
+using Microsoft.EntityFrameworkCore;
+using StudioApi.Api.Concurrency;
+using StudioApi.Api.OpenApi;
+using StudioApi.Api.Problems;
+using StudioApi.Persistence;
+
+namespace StudioApi.Features.Sessions.Delete;
+
+public sealed class DeleteSessionRequest
+{
+    public long Id { get; set; }
+
+    [FromHeader(Versioning.IfMatchHeader, isRequired: false)]
+    public string? IfMatch { get; set; }
+}
+
+public sealed class DeleteSessionEndpoint(StudioDbContext db) : Endpoint<DeleteSessionRequest>
+{
+    public override void Configure()
+    {
+        Delete("/sessions/{id}");
+        Roles(Auth.Roles.FrontDesk);
+        Description(d => d.Operation("Sessions", "Delete",
+            "Move a session to the recycle bin (If-Match required); it frees its time and can be restored"));
+    }
+
+    public override async Task HandleAsync(DeleteSessionRequest req, CancellationToken ct)
+    {
+        var session = await db.Sessions.SingleOrDefaultAsync(s => s.Id == req.Id, ct)
+                      ?? throw ApiProblem.NotFound("session", req.Id);
+        db.MatchVersion(session, req.IfMatch);
+        if (await SessionDeletion.FindBlockersAsync(db, session, ct) is { Count: > 0 } blockers)
+            throw ApiProblem.Conflict("Records that hang on this session stop it from being deleted: see blockers.",
+                new Dictionary<string, object?> { ["blockers"] = blockers });
+
+        db.SoftDelete(session);
+        await db.SaveChangesAsync(ct);
+        await Send.NoContentAsync(ct);
+    }
+}

@@ -1,0 +1,31 @@
+using FastEndpoints;
+using Microsoft.EntityFrameworkCore;
+using StudioApi.Api.Concurrency;
+using StudioApi.Api.OpenApi;
+using StudioApi.Api.Problems;
+using StudioApi.Persistence;
+
+namespace StudioApi.Features.Sessions.Get;
+
+public sealed class GetSessionRequest
+{
+    public long Id { get; set; }
+}
+
+public sealed class GetSessionEndpoint(StudioDbContext db) : Endpoint<GetSessionRequest, SessionResponse>
+{
+    public override void Configure()
+    {
+        Get("/sessions/{id}");
+        Roles(Auth.Roles.AnyStaff);
+        Description(d => d.Operation("Sessions", "Get", "Get a session"));
+    }
+
+    public override async Task HandleAsync(GetSessionRequest req, CancellationToken ct)
+    {
+        var session = await db.Sessions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == req.Id, ct)
+                      ?? throw ApiProblem.NotFound("session", req.Id);
+        HttpContext.WriteETag(session);
+        await Send.OkAsync(SessionResponse.From(session), ct);
+    }
+}

@@ -1,0 +1,166 @@
+using Microsoft.EntityFrameworkCore;
+using StudioApi.Api.Problems;
+using StudioApi.Features.Settings;
+using StudioApi.Persistence;
+using StudioApi.Scheduling;
+
+namespace StudioApi.Features.Sessions;
+
+/// <summary>
+/// What creating or changing a session checks besides its fields: its times in the studio's time zone, the records
+/// it refers to, and that nobody it books is double-booked.
+/// </summary>
+public sealed class SessionBooking(StudioDbContext db)
+{
+    /// <summary>
+    /// Field errors for times that do not resolve and references to records that do not exist or may not be booked.
+    /// A reference the session already holds stays acceptable, so a session whose photographer left can still be edited.
+    /// </summary>
+    public async Task<List<(string Field, string Message)>> CheckAsync(SessionInput input, Session? current, CancellationToken ct)
+    {
+        var errors = new List<(string, string)>();
+        if (input.ClientId != current?.ClientId && !await db.Clients.AnyAsync(c => c.Id == input.ClientId, ct))
+            errors.Add(("clientId", $"There is no client {input.ClientId}."));
+        if (await SessionTypeDefaults.CheckAsync(db, input.SessionTypeId, current?.SessionTypeId, ct) is { } typeError)
+            errors.Add(("sessionTypeId", typeError));
+        await CheckUserAsync(errors, "photographerId", input.PhotographerId, current?.PhotographerId, current?.AssistantId, ct);
+        await CheckUserAsync(errors, "assistantId", input.AssistantId, current?.AssistantId, current?.PhotographerId, ct);
+        if (input.ResourceId is { } resourceId && resourceId != current?.ResourceId
+            && !await db.Resources.AnyAsync(r => r.Id == resourceId && r.IsActive, ct))
+            errors.Add(("resourceId", $"There is no active resource {resourceId}."));
+        if (input.LocationId is { } locationId && locationId != current?.LocationId
+            && !await db.Locations.AnyAsync(l => l.Id == locationId && l.IsActive, ct))
+            errors.Add(("locationId", $"There is no active outside location {locationId}."));
+        if (input.OrganizationId is { } organizationId && organizationId != current?.OrganizationId
+            && !await db.Organizations.AnyAsync(o => o.Id == organizationId, ct))
+            errors.Add(("organizationId", $"There is no organization {organizationId}."));
+        return errors;
+    }
+
+    async Task CheckUserAsync(List<(string, string)> errors, string field, long? wanted, long? held, long? heldOtherRole, CancellationToken ct)
+    {
+        if (wanted is not { } id || id == held || id == heldOtherRole)
+            return;
+        if (!await db.Users.AnyAsync(u => u.Id == id && u.IsActive, ct))
+            errors.Add((field, $"There is no active user {id}."));
+    }
+
+    /// <summary>
+    /// Sets the session's date, wall-clock times and UTC instants from the input, or returns the field errors of times
+    /// that cannot be booked (skipped by a daylight-saving change; no end time and no known default length).
+    /// </summary>
+    public async Task<List<(string Field, string Message)>> ResolveTimesAsync(SessionInput input, Session session, CancellationToken ct)
+    {
+        var errors = new List<(string, string)>();
+        var settings = await db.GetStudioSettingsAsync(forUpdate: false, ct);
+        var zone = StudioClock.Zone(settings.TimeZone);
+        var start = WallClock.Parse(input.StartTime);
+        var end = input.EndTime is not null
+            ? WallClock.Parse(input.EndTime)
+            : EndAfter(start, await SessionTypeDefaults.DefaultLengthMinutesAsync(db, input.SessionTypeId, ct));
+        if (end is null)
+        {
+            errors.Add(("endTime", "Give the end time: the session type's default length is not known (or runs past midnight)."));
+            return errors;
+        }
+
+        var startsAt = StudioClock.ToUtc(input.Date, start, zone);
+        var endsAt = StudioClock.ToUtc(input.Date, end.Value, zone);
+        if (startsAt is null)
+            errors.Add(("startTime", Skipped(input.Date, start, settings.TimeZone)));
+        if (endsAt is null)
+            errors.Add(("endTime", Skipped(input.Date, end.Value, settings.TimeZone)));
+        if (errors.Count > 0)
+            return errors;
+
+        session.Date = input.Date;
+        session.StartTime = start;
+        session.EndTime = end.Value;
+        session.StartsAt = startsAt!.Value;
+        session.EndsAt = endsAt!.Value;
+        return errors;
+    }
+
+    /// <summary>The end of a session of the given length, or null when the length is unknown or runs past midnight.</summary>
+    static TimeOnly? EndAfter(TimeOnly start, int? minutes)
+    {
+        if (minutes is not { } length || length <= 0)
+            return null;
+        var end = start.AddMinutes(length, out var wrappedDays);
+        return wrappedDays == 0 ? end : null;
+    }
+
+    static string Skipped(DateOnly date, TimeOnly time, string zone) =>
+        $"{WallClock.FormatTime(time)} does not exist on {date:yyyy-MM-dd} in {zone}: the clocks skip that hour for daylight saving time. Pick a time outside it.";
+
+    /// <summary>The lock keys of everyone and everything the session occupies (see <see cref="BookingLock"/>).</summary>
+    public static IEnumerable<string> LockKeys(Session session)
+    {
+        if (session.PhotographerId is { } photographer)
+            yield return BookingLock.ForUser(photographer);
+        if (session.AssistantId is { } assistant)
+            yield return BookingLock.ForUser(assistant);
+        if (session.ResourceId is { } resource)
+            yield return BookingLock.ForResource(resource);
+    }
+
+    /// <summary>
+    /// Other live sessions that occupy the same person (whatever their role) or resource at an overlapping time.
+    /// Intervals are half-open, so a session ending at 10:00 and one starting at 10:00 do not overlap.
+    /// </summary>
+    public async Task<List<SessionConflict>> FindConflictsAsync(Session session, CancellationToken ct)
+    {
+        if (!session.OccupiesTime)
+            return [];
+        var people = new[] { session.PhotographerId, session.AssistantId }.Where(p => p is not null).ToList();
+        var resourceId = session.ResourceId;
+        if (people.Count == 0 && resourceId is null)
+            return [];
+
+        var clashing = await db.Sessions.AsNoTracking()
+            .Where(s => s.Id != session.Id && !s.Cancelled && !s.OnHold
+                        && s.StartsAt < session.EndsAt && session.StartsAt < s.EndsAt
+                        && (people.Contains(s.PhotographerId) || people.Contains(s.AssistantId)
+                            || (resourceId != null && s.ResourceId == resourceId)))
+            .OrderBy(s => s.StartsAt)
+            .Take(MaxConflictsListed)
+            .ToListAsync(ct);
+
+        return clashing.Select(s => new SessionConflict
+        {
+            SessionId = s.Id,
+            Number = s.Number,
+            Date = s.Date,
+            StartTime = WallClock.FormatTime(s.StartTime),
+            EndTime = WallClock.FormatTime(s.EndTime),
+            StartsAt = s.StartsAt,
+            EndsAt = s.EndsAt,
+            BusyUserIds = people.Where(p => p == s.PhotographerId || p == s.AssistantId).Select(p => p!.Value).Distinct().ToList(),
+            BusyResourceId = resourceId is not null && s.ResourceId == resourceId ? resourceId : null,
+        }).ToList();
+    }
+
+    const int MaxConflictsListed = 50;
+
+    public static ApiProblem ConflictProblem(List<SessionConflict> conflicts) =>
+        ApiProblem.Conflict(
+            $"The photographer, assistant or resource is already booked at that time by {conflicts.Count} session(s): see conflicts. "
+            + "Send overrideConflicts: true to book anyway.",
+            new Dictionary<string, object?> { ["conflicts"] = conflicts });
+}
+
+/// <summary>A session that already occupies someone or something a booking wants.</summary>
+public sealed class SessionConflict
+{
+    public required long SessionId { get; init; }
+    public required int Number { get; init; }
+    public required DateOnly Date { get; init; }
+    public required string StartTime { get; init; }
+    public required string EndTime { get; init; }
+    public required DateTimeOffset StartsAt { get; init; }
+    public required DateTimeOffset EndsAt { get; init; }
+    /// <summary>The people of the booking this session already occupies, whatever their role in either session.</summary>
+    public required IReadOnlyList<long> BusyUserIds { get; init; }
+    /// <summary>The booking's resource, when this session already occupies it.</summary>
+    public long? BusyResourceId { get; init; }
+}
