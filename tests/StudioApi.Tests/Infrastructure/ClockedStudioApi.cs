@@ -15,7 +15,7 @@ namespace StudioApi.Tests.Infrastructure;
 /// The real app (see <see cref="StudioApiFactory"/>) on a fake clock the test moves, with a handler that records every
 /// status-change event the app publishes. One per test class (IClassFixture).
 /// </summary>
-public sealed class ClockedStudioApi : IAsyncLifetime
+public class ClockedStudioApi : IAsyncLifetime
 {
     public StudioApiFactory Base { get; } = new();
 
@@ -33,10 +33,16 @@ public sealed class ClockedStudioApi : IAsyncLifetime
         {
             services.AddSingleton<TimeProvider>(Clock);
             services.AddSingleton<IStatusChangeHandler>(Events);
+            ConfigureServices(services);
             // Tests move the clock back and forth across months; token lifetimes are not what they test (SignIn tests do).
             services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, options =>
                 options.TokenValidationParameters.LifetimeValidator = (_, _, _, _) => true);
         }));
+    }
+
+    /// <summary>More test services for a fixture that needs them.</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
     }
 
     public Task DisposeAsync() => ((IAsyncLifetime)Base).DisposeAsync();
