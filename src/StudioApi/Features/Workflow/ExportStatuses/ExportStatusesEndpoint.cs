@@ -51,7 +51,7 @@ public sealed class ExportStatusesEndpoint(StudioDbContext db) : Endpoint<Export
         Get("/workflow/statuses/export");
         Roles(Auth.Roles.AnyStaff);
         Description(d => d.Operation("Workflow", "ExportStatuses", "Download a workflow's statuses (inactive ones included) as CSV or XLSX")
-            .Produces<byte[]>(StatusCodes.Status200OK, CsvContentType, XlsxContentType));
+            .Produces<Stream>(StatusCodes.Status200OK, CsvContentType, XlsxContentType));
     }
 
     public override async Task HandleAsync(ExportStatusesRequest req, CancellationToken ct)
