@@ -127,9 +127,8 @@ public sealed class StatusTransitions(
             var wanted = ids.Distinct().ToList();
             var rows = new Dictionary<long, WorkflowRecordRow>(wanted.Count);
             foreach (var chunk in wanted.Chunk(IdsPerQuery))
-                foreach (var row in await source.Rows(db).Where(r => chunk.Contains(r.Id)).ToListAsync(ct))
+                foreach (var row in await source.Rows(db).Where(r => EF.Parameter(chunk).Contains(r.Id)).ToListAsync(ct))
                     rows[row.Id] = row;
-
             BusinessCalendar? cal = null;
             var now = db.UtcNow;
             var by = author.Name;
@@ -192,7 +191,6 @@ public sealed class StatusTransitions(
 
             if (entries.Count == 0)
                 return new StatusChangeBatch(results, entries);
-
             foreach (var ((from, to, keepDates), group) in groups)
             {
                 var write = new StatusWrite(to, keepDates, now, today ?? default, keepDates ? default : dueDates[to], by);
@@ -204,31 +202,10 @@ public sealed class StatusTransitions(
                         throw ApiProblem.Conflict("Some of these records changed status while this change ran; nothing was changed. Read them again and retry.");
                 }
             }
-
-            await AppendAsync(entries, ct);
+            await StatusLogWriter.AppendAsync(db, entries, ct);
             Publish(entries);
             return new StatusChangeBatch(results, entries);
         }, ct);
-    }
-
-    /// <summary>Appends log entries without tracking them afterwards (a bulk change may write thousands).</summary>
-    async Task AppendAsync(List<StatusLogEntry> entries, CancellationToken ct)
-    {
-        // Whatever else the caller changed is detected now, so switching detection off below loses none of it.
-        db.ChangeTracker.DetectChanges();
-        var detect = db.ChangeTracker.AutoDetectChangesEnabled;
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
-        try
-        {
-            db.StatusLogEntries.AddRange(entries);
-            await db.SaveChangesAsync(ct);
-        }
-        finally
-        {
-            foreach (var entry in entries)
-                db.Entry(entry).State = EntityState.Detached;
-            db.ChangeTracker.AutoDetectChangesEnabled = detect;
-        }
     }
 
     /// <summary>Queues the events of these entries for the handlers, to run once the transaction commits.</summary>

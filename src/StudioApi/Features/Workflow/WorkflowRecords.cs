@@ -118,7 +118,7 @@ sealed class WorkflowRecordSource<T> : WorkflowRecordSource where T : AuditedRec
         var current = Expression.Lambda<Func<T, bool>>(
             Expression.Equal(statusId.Body, Expression.Constant(fromStatusId, typeof(long?))), record);
         var idList = ids.ToArray();
-        var query = records(db).Where(r => idList.Contains(r.Id)).Where(current);
+        var query = records(db).Where(r => EF.Parameter(idList).Contains(r.Id)).Where(current);
         return query.ExecuteUpdateAsync(set =>
         {
             set.SetProperty(statusId, write.ToStatusId);
