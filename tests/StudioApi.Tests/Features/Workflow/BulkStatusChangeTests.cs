@@ -111,4 +111,51 @@ public sealed class BulkStatusChangeTests(ClockedStudioApi api) : IClassFixture<
 
         (await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest)).FieldErrors().ShouldContain("ids");
     }
+
+    [Fact]
+    public async Task A_retried_bulk_change_with_the_same_idempotency_key_replays_the_result_and_publishes_nothing_twice()
+    {
+        var admin = await api.AdminAsync();
+        var clients = await SeedClientsAsync(10, "Prospect", 500_000);
+        api.Events.Clear();
+        HttpRequestMessage Request() => new(HttpMethod.Post, "/api/v1/clients/status-changes")
+        {
+            Content = JsonContent.Create(new { ids = clients, advance = true }),
+            Headers = { { "Idempotency-Key", $"bulk-{clients[0]}" } },
+        };
+
+        var first = await (await admin.SendAsync(Request())).ShouldBeAsync<BulkBody>(HttpStatusCode.OK);
+        var replay = await admin.SendAsync(Request());
+
+        first.Changed.ShouldBe(10);
+        replay.Headers.GetValues("Idempotent-Replayed").ShouldBe(["true"]);
+        (await replay.ShouldBeAsync<BulkBody>(HttpStatusCode.OK)).Changed.ShouldBe(10);
+        // Published once the idempotency middleware's transaction committed, and only then.
+        api.Events.All.Select(e => e.RecordId).Order().ShouldBe(clients.Order());
+        (await api.Base.WithDbAsync(db => db.StatusLogEntries.CountAsync(e => clients.Contains(e.RecordId)))).ShouldBe(10);
+    }
+
+    [Fact]
+    public async Task The_overdue_list_pages_through_overdue_clients_most_overdue_first_without_repeats()
+    {
+        var admin = await api.AdminAsync();
+        api.Clock.AdjustTime(new DateTimeOffset(2026, 2, 2, 15, 0, 0, TimeSpan.Zero));
+        var late = await SeedClientsAsync(5, "Customer", 600_000); // due 12 January
+
+        var seen = new List<WorkflowRecordBody>();
+        string? cursor = null;
+        do
+        {
+            var page = await (await admin.GetAsync($"/api/v1/workflow/overdue?kind=client&limit=2{(cursor is null ? "" : $"&cursor={cursor}")}"))
+                .ShouldBeAsync<WorkflowRecordPage>(HttpStatusCode.OK);
+            page.Items.Count.ShouldBeLessThanOrEqualTo(2);
+            seen.AddRange(page.Items);
+            cursor = page.NextCursor;
+        } while (cursor is not null);
+
+        seen.Select(i => i.RecordId).ShouldBeUnique();
+        late.ShouldBeSubsetOf(seen.Select(i => i.RecordId));
+        seen.Select(i => i.DueDate).ShouldBeInOrder();
+        seen.Single(i => i.RecordId == late[0]).DaysOverdue.ShouldBe(21);
+    }
 }
