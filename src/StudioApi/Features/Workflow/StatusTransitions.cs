@@ -148,7 +148,7 @@ public sealed class StatusTransitions(
                 var decision = decideRow(row);
                 if (decision.To is not { } to)
                 {
-                    results.Add(new StatusChangeResult(id, StatusChangeOutcome.Skipped, decision.Skip, row.StatusId, null, row.DueDate));
+                    results.Add(new StatusChangeResult(id, StatusChangeOutcome.Skipped, decision.Skip, row.StatusId, null, null));
                     continue;
                 }
 
