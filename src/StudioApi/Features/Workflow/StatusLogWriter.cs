@@ -1,4 +1,5 @@
 using System.Data;
+using System.Data.Common;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -44,29 +45,37 @@ public static class StatusLogWriter
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         if (sqlite)
         {
-            // SQLite's fastest insert: one prepared single-row statement, run once per entry (no network round trips).
-            await using var insert = connection.CreateCommand();
-            insert.Transaction = transaction;
-            insert.CommandText = $"INSERT INTO \"{table}\" ({columns}) VALUES ({string.Join(", ", Columns.Select((_, i) => $"@p{i}"))}) RETURNING {id}";
-            var parameters = Columns.Select((_, i) =>
+            // SQLite: one prepared statement of a few rows, run again and again (a few hundred parameters bind fast;
+            // thousands do not), then one for the remainder. Ids come back through RETURNING.
+            const int rows = 25;
+            DbCommand? full = null;
+            try
             {
-                var parameter = insert.CreateParameter();
-                parameter.ParameterName = $"@p{i}";
-                parameter.DbType = Types[i];
-                insert.Parameters.Add(parameter);
-                return parameter;
-            }).ToArray();
-            insert.Prepare();
-            foreach (var e in entries)
+                foreach (var chunk in entries.Chunk(rows))
+                {
+                    DbCommand command;
+                    if (chunk.Length == rows)
+                        command = full ??= Prepare(connection, transaction, table, columns, id, recordId, rows);
+                    else
+                        command = Prepare(connection, transaction, table, columns, id, recordId, chunk.Length);
+                    for (var row = 0; row < chunk.Length; row++)
+                    {
+                        var values = ValuesOf(chunk[row]);
+                        for (var column = 0; column < values.Length; column++)
+                            command.Parameters[row * values.Length + column].Value = values[column] ?? DBNull.Value;
+                    }
+                    var byRecordId = chunk.ToDictionary(e => e.RecordId);
+                    await using (var reader = await command.ExecuteReaderAsync(ct))
+                        while (await reader.ReadAsync(ct))
+                            byRecordId[reader.GetInt64(1)].Id = reader.GetInt64(0);
+                    if (!ReferenceEquals(command, full))
+                        await command.DisposeAsync();
+                }
+            }
+            finally
             {
-                object?[] values =
-                [
-                    e.Kind.ToString(), e.RecordId, e.TypeId, e.FromStatusId, e.ToStatusId, e.FromDescription, e.ToDescription,
-                    e.Note, e.ChangedBy, e.ChangedAt, e.StatusDate, e.DueDate,
-                ];
-                for (var i = 0; i < values.Length; i++)
-                    parameters[i].Value = values[i] ?? DBNull.Value;
-                e.Id = (long)(await insert.ExecuteScalarAsync(ct))!;
+                if (full is not null)
+                    await full.DisposeAsync();
             }
             return;
         }
@@ -81,12 +90,7 @@ public static class StatusLogWriter
             sql.Append($"OUTPUT INSERTED.{id}, INSERTED.{recordId} VALUES ");
             for (var row = 0; row < chunk.Length; row++)
             {
-                var e = chunk[row];
-                object?[] values =
-                [
-                    e.Kind.ToString(), e.RecordId, e.TypeId, e.FromStatusId, e.ToStatusId, e.FromDescription, e.ToDescription,
-                    e.Note, e.ChangedBy, e.ChangedAt, e.StatusDate, e.DueDate,
-                ];
+                var values = ValuesOf(chunk[row]);
                 sql.Append(row == 0 ? "(" : ", (");
                 for (var column = 0; column < values.Length; column++)
                 {
@@ -105,5 +109,34 @@ public static class StatusLogWriter
             while (await reader.ReadAsync(ct))
                 byRecord[reader.GetInt64(1)].Id = reader.GetInt64(0);
         }
+    }
+
+    static object?[] ValuesOf(StatusLogEntry e) =>
+    [
+        e.Kind.ToString(), e.RecordId, e.TypeId, e.FromStatusId, e.ToStatusId, e.FromDescription, e.ToDescription,
+        e.Note, e.ChangedBy, e.ChangedAt, e.StatusDate, e.DueDate,
+    ];
+
+    static DbCommand Prepare(DbConnection connection, DbTransaction? transaction, string table, string columns, string id, string recordId, int rows)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        var sql = new StringBuilder($"INSERT INTO \"{table}\" ({columns}) VALUES ");
+        for (var row = 0; row < rows; row++)
+        {
+            sql.Append(row == 0 ? "(" : ", (");
+            for (var column = 0; column < Columns.Length; column++)
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = $"@p{row * Columns.Length + column}";
+                parameter.DbType = Types[column];
+                command.Parameters.Add(parameter);
+                sql.Append(column == 0 ? "" : ", ").Append(parameter.ParameterName);
+            }
+            sql.Append(')');
+        }
+        command.CommandText = sql.Append($" RETURNING {id}, {recordId}").ToString();
+        command.Prepare();
+        return command;
     }
 }

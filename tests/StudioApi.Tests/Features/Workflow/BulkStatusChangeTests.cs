@@ -71,6 +71,7 @@ public sealed class BulkStatusChangeTests(ClockedStudioApi api) : IClassFixture<
         atCustomer.ShouldBe(2000);
         versions.ShouldBe([1]);
         api.Events.All.Select(e => e.RecordId).Order().ShouldBe(prospects.Order());
+        api.Events.All.Select(e => (e.RecordId, e.LogEntryId)).Order().ShouldBe(logAdded.Select(e => (e.RecordId, e.Id)).Order());
         api.Events.Batches.Count.ShouldBe(1);
     }
 
