@@ -129,6 +129,7 @@ public sealed class StatusTransitions(
             foreach (var chunk in wanted.Chunk(IdsPerQuery))
                 foreach (var row in await source.Rows(db).Where(r => EF.Parameter(chunk).Contains(r.Id)).ToListAsync(ct))
                     rows[row.Id] = row;
+
             BusinessCalendar? cal = null;
             var now = db.UtcNow;
             var by = author.Name;
@@ -191,6 +192,7 @@ public sealed class StatusTransitions(
 
             if (entries.Count == 0)
                 return new StatusChangeBatch(results, entries);
+
             foreach (var ((from, to, keepDates), group) in groups)
             {
                 var write = new StatusWrite(to, keepDates, now, today ?? default, keepDates ? default : dueDates[to], by);
