@@ -102,7 +102,7 @@ test("the client creates a student client, finds it by phone and reads it back; 
   };
   const created = await clients.create("ts-sdk-create-riley", request);
   const replayed = await clients.create("ts-sdk-create-riley", request);
-  const found = await clients.list("2175550177", undefined, undefined, undefined, undefined, undefined, undefined, undefined);
+  const found = await clients.list("2175550177", undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined, undefined);
   const read = await clients.get(created.id);
 
   assert.equal(replayed.id, created.id, "the same Idempotency-Key and body replays the first answer");

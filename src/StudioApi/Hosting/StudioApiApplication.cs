@@ -12,6 +12,7 @@ using StudioApi.Api.Problems;
 using StudioApi.Api.RateLimiting;
 using StudioApi.Auth;
 using StudioApi.Features.Users;
+using StudioApi.Features.Workflow;
 using StudioApi.Persistence;
 
 namespace StudioApi.Hosting;
@@ -32,6 +33,7 @@ public static class StudioApiApplication
         services.AddHttpContextAccessor();
         services.AddScoped<RecordAuthor>();
         services.AddStudioDatabase(databaseOptions, dataDirectory);
+        services.AddWorkflow();
 
         // Errors: RFC 9457 problem details for everything, including empty 401/403/404/405 responses.
         services.AddProblemDetails();

@@ -24,14 +24,14 @@ public static class DatabaseRegistration
                 }.ToString();
             }
             var migrations = MigrationAssembly(DatabaseOptions.Sqlite);
-            services.AddDbContext<StudioDbContext>(db => db.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(migrations)));
+            services.AddDbContext<StudioDbContext>(db => db.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(migrations)).AddInterceptors(AfterCommitInterceptor.Instance));
         }
         else if (string.Equals(provider, DatabaseOptions.SqlServer, StringComparison.OrdinalIgnoreCase))
         {
             if (string.IsNullOrWhiteSpace(connectionString))
                 throw new InvalidOperationException("Database:Provider is SqlServer but Database:ConnectionString is empty.");
             var migrations = MigrationAssembly(DatabaseOptions.SqlServer);
-            services.AddDbContext<StudioDbContext>(db => db.UseSqlServer(connectionString, sql => sql.MigrationsAssembly(migrations)));
+            services.AddDbContext<StudioDbContext>(db => db.UseSqlServer(connectionString, sql => sql.MigrationsAssembly(migrations)).AddInterceptors(AfterCommitInterceptor.Instance));
         }
         else
         {

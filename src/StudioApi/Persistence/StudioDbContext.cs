@@ -14,6 +14,7 @@ using StudioApi.Features.Settings;
 using StudioApi.Features.Tasks;
 using StudioApi.Features.TaskTypes;
 using StudioApi.Features.Users;
+using StudioApi.Features.Workflow;
 using StudioApi.Auth;
 using StudioApi.Scheduling;
 
@@ -44,6 +45,11 @@ public sealed class StudioDbContext(
     public DbSet<SessionNote> SessionNotes => Set<SessionNote>();
     public DbSet<BookingLock> BookingLocks => Set<BookingLock>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<StatusDefinition> StatusDefinitions => Set<StatusDefinition>();
+    public DbSet<StatusLogEntry> StatusLogEntries => Set<StatusLogEntry>();
+    public DbSet<WorkflowKindSetting> WorkflowKindSettings => Set<WorkflowKindSetting>();
+
+    readonly List<Func<CancellationToken, Task>> afterCommit = [];
 
     public DateTime UtcNow => clock.GetUtcNow().UtcDateTime;
 
@@ -73,6 +79,27 @@ public sealed class StudioDbContext(
         await transaction.CommitAsync(ct);
         return result;
     }
+
+    /// <summary>
+    /// Queues work to run once the open transaction commits (see <see cref="AfterCommitInterceptor"/>): what others
+    /// are told about a change must never reach them before the change is durable, nor if it rolls back.
+    /// </summary>
+    public void AfterCommit(Func<CancellationToken, Task> work)
+    {
+        if (Database.CurrentTransaction is null)
+            throw new InvalidOperationException("AfterCommit needs an open transaction (see InTransactionAsync).");
+        afterCommit.Add(work);
+    }
+
+    internal async Task RunAfterCommitAsync(CancellationToken ct)
+    {
+        var queued = afterCommit.ToList();
+        afterCommit.Clear();
+        foreach (var work in queued)
+            await work(ct);
+    }
+
+    internal void DropAfterCommit() => afterCommit.Clear();
 
     string AuthorName => author?.Name ?? RecordAuthor.System;
 

@@ -3,6 +3,7 @@ using StudioApi.Features.ProductionTypes;
 using StudioApi.Features.Relationships;
 using StudioApi.Features.SessionTypes;
 using StudioApi.Features.TaskTypes;
+using StudioApi.Features.Workflow;
 using StudioApi.Persistence;
 
 namespace StudioApi.Seeding;
@@ -56,5 +57,39 @@ public static class ReferenceData
             db.TaskTypes.AddRange(TaskTypeNames.Select((name, i) => new TaskType { Name = name, SortOrder = (i + 1) * 10 }));
             await db.SaveChangesAsync(ct);
         }
+
+        if (!await db.StatusDefinitions.IgnoreQueryFilters().AnyAsync(ct))
+        {
+            db.StatusDefinitions.AddRange(ClientStatuses.Select((s, i) => new StatusDefinition
+            {
+                Kind = RecordKind.Client,
+                Description = s.Description,
+                Order = (i + 1) * 10,
+                DurationBusinessDays = s.Days,
+                IsInitial = i == 0,
+                IsFinal = i == ClientStatuses.Length - 1,
+            }));
+            await db.SaveChangesAsync(ct);
+        }
+    }
+
+    /// <summary>
+    /// The client workflow a studio starts with: a prospect is followed up within a week; a customer or school is
+    /// looked at again after six weeks (a reorder, next year's picture day); inactive is where the workflow ends.
+    /// </summary>
+    static readonly (string Description, int Days)[] ClientStatuses =
+        [("Prospect", 5), ("Customer", 30), ("School", 30), ("Inactive", 0)];
+
+    /// <summary>
+    /// Clients without a status (entered before the studio had client statuses, or by the demo seed) start at the
+    /// initial status, through the status transitions like any other change, so each gets its status-log entry.
+    /// </summary>
+    public static async Task StartClientsWithoutStatusAsync(IServiceProvider services, CancellationToken ct)
+    {
+        var db = services.GetRequiredService<StudioDbContext>();
+        var ids = await db.Clients.Where(c => c.StatusId == null).Select(c => c.Id).ToListAsync(ct);
+        if (ids.Count > 0)
+            await services.GetRequiredService<StatusTransitions>()
+                .ChangeAsync(RecordKind.Client, ids, StatusTarget.Advance, "Started at the initial client status.", ct);
     }
 }

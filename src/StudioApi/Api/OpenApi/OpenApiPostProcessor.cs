@@ -112,6 +112,8 @@ public static class OpenApiPostProcessor
                 "uuid" => 36,
                 "email" => 320,
                 "uri" or "uri-reference" => 2048,
+                // A file (a download): its size in bytes, which no export comes near.
+                "binary" => 1 << 30,
                 _ => DefaultMaxLength,
             };
         }

@@ -25,7 +25,9 @@ public sealed class ResponsesTransformer : IOpenApiOperationTransformer
         var method = context.Description.HttpMethod ?? "GET";
         var anonymous = metadata.OfType<IAllowAnonymous>().Any();
         var idempotent = metadata.OfType<AcceptsIdempotencyKey>().Any();
-        var returnsRecord = definition?.ResDtoType is { } responseType && typeof(RecordResponse).IsAssignableFrom(responseType);
+        var createsWithETag = metadata.OfType<AnswersCreatedWithETag>().Any();
+        var returnsRecord = createsWithETag
+                            || definition?.ResDtoType is { } responseType && typeof(RecordResponse).IsAssignableFrom(responseType);
         var headers = (operation.Parameters ?? []).Where(p => p.In == ParameterLocation.Header && p.Name is not null)
             .Select(p => p.Name!).ToHashSet(StringComparer.OrdinalIgnoreCase);
         var hasRouteValues = (operation.Parameters ?? []).Any(p => p.In == ParameterLocation.Path);

@@ -18,6 +18,8 @@ public sealed class ApiProblemHandler(IProblemDetailsService problemDetails) : I
                 "The record was changed by someone else while this request ran: nothing was overwritten. Read it again and retry."),
             DbUpdateException db when db.IsUniqueViolation() => ApiProblem.Conflict("A record with the same unique value already exists."),
             BadHttpRequestException bad => new ApiProblem(bad.StatusCode, "Bad request", bad.Message),
+            // The studio's calendar has no working day to count from: fixable in the settings.
+            Scheduling.BusinessCalendarException calendar => ApiProblem.RuleBroken(calendar.Message),
             _ => null,
         };
         if (problem is null)

@@ -1,4 +1,5 @@
 using StudioApi.Addresses;
+using StudioApi.Features.Workflow;
 using StudioApi.Persistence;
 
 namespace StudioApi.Features.Clients;
@@ -14,7 +15,7 @@ public enum ClientKind
 /// Its four owned lists are loaded with it; read it with AsSplitQuery(), or a single query joins them all and
 /// returns addresses × phones × emails × family members rows.
 /// </summary>
-public sealed class Client : AuditedRecord
+public sealed class Client : AuditedRecord, IHasWorkflowStatus
 {
     /// <summary>The studio's client number: unique among live clients, assigned as the highest so far + 1 unless chosen.</summary>
     public int Number { get; set; }
@@ -34,6 +35,15 @@ public sealed class Client : AuditedRecord
     public List<FamilyMember> FamilyMembers { get; set; } = [];
     /// <summary>Set when the client is a student of an organization.</summary>
     public ClientStudent? Student { get; set; }
+
+    /// <summary>Where the client is in the client workflow (Prospect, Customer…); changed only through status changes.</summary>
+    public long? StatusId { get; set; }
+    public StatusDefinition? Status { get; set; }
+    public DateTime? StatusChangedAt { get; set; }
+    public DateOnly? StatusDate { get; set; }
+    public DateOnly? StatusDueDate { get; set; }
+    /// <summary>Clients have one status list: no type scopes it.</summary>
+    public long? WorkflowTypeId => null;
 }
 
 public sealed class ClientAddress

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using StudioApi.Features.Organizations;
 using StudioApi.Features.Relationships;
+using StudioApi.Features.Workflow;
 
 namespace StudioApi.Features.Clients;
 
@@ -20,6 +21,11 @@ public sealed class ClientConfiguration : IEntityTypeConfiguration<Client>
         builder.HasIndex(c => c.LastName);
         builder.HasIndex(c => c.FirstName);
         builder.HasIndex(c => c.Company);
+
+        builder.Ignore(c => c.WorkflowTypeId);
+        // A status in use is never deleted (it is refused, or its records move first).
+        builder.HasOne(c => c.Status).WithMany().HasForeignKey(c => c.StatusId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(c => c.StatusDueDate);
 
         // Each owned collection gets a key of its own: SQLite cannot generate values for the default composite key.
         builder.OwnsMany(c => c.Addresses, address =>

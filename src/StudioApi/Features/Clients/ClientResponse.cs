@@ -1,4 +1,5 @@
 using StudioApi.Api;
+using StudioApi.Features.Workflow;
 
 namespace StudioApi.Features.Clients;
 
@@ -20,9 +21,15 @@ public sealed class ClientResponse : RecordResponse
     public required IReadOnlyList<ClientEmailData> Emails { get; init; }
     public required IReadOnlyList<ClientFamilyMemberData> FamilyMembers { get; init; }
     public ClientStudentData? Student { get; init; }
+    /// <summary>Where the client is in the client workflow; null until the studio has client statuses.</summary>
+    public RecordStatusResponse? Status { get; init; }
     public required ClientFlags Flags { get; init; }
 
-    public static ClientResponse From(Client c) => new ClientResponse
+    /// <param name="c">The client, with its <see cref="Client.Status"/> loaded.</param>
+    /// <param name="today">Today in the studio's time zone, which decides whether the status is overdue.</param>
+    public static ClientResponse From(Client c, DateOnly today) => From(c, RecordStatusResponse.From(c, c.Status, today));
+
+    static ClientResponse From(Client c, RecordStatusResponse? status) => new ClientResponse
     {
         Number = c.Number,
         Kind = c.Kind,
@@ -61,7 +68,8 @@ public sealed class ClientResponse : RecordResponse
                     : new StudentGuardianData { Name = s.GuardianName, Phone = s.GuardianPhone, Email = s.GuardianEmail },
             }
             : null,
-        Flags = new ClientFlags(),
+        Status = status,
+        Flags = new ClientFlags { HasOverdueStatus = status?.IsOverdue == true },
     }.WithAudit(c);
 
     static string DisplayNameOf(Client c)
@@ -73,8 +81,7 @@ public sealed class ClientResponse : RecordResponse
 
 /// <summary>
 /// The seed's "notification lights", computed when the client is read, never stored. Until the records they
-/// summarise exist they are constant: invoices will fill outstandingBalance, calls hasOverdueCall, and client
-/// statuses hasOverdueStatus.
+/// summarise exist they are constant: invoices will fill outstandingBalance, calls hasOverdueCall.
 /// </summary>
 public sealed class ClientFlags
 {

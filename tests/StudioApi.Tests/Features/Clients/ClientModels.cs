@@ -23,6 +23,7 @@ public sealed record ClientBody(
     List<ClientEmailBody> Emails,
     List<FamilyMemberBody> FamilyMembers,
     StudentBody? Student,
+    ClientStatusBody? Status,
     ClientFlagsBody Flags,
     string CreatedBy,
     string UpdatedBy,
@@ -41,6 +42,8 @@ public sealed record FamilyMemberBody(string? FirstName, string? LastName, long 
 public sealed record StudentBody(long OrganizationId, string? StudentId, string? Grade, string? Homeroom, string? Teacher, int? GraduationYear, GuardianBody? Guardian);
 
 public sealed record GuardianBody(string? Name, string? Phone, string? Email);
+
+public sealed record ClientStatusBody(long Id, string Description, DateOnly? StatusDate, DateOnly? DueDate, bool IsOverdue);
 
 public sealed record ClientFlagsBody(decimal OutstandingBalance, bool HasOverdueCall, bool HasOverdueStatus);
 

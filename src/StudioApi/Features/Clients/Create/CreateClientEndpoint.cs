@@ -4,6 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using StudioApi.Api.Concurrency;
 using StudioApi.Api.Idempotency;
 using StudioApi.Api.OpenApi;
+using StudioApi.Features.Settings;
+using StudioApi.Features.Workflow;
 using StudioApi.Persistence;
 
 namespace StudioApi.Features.Clients.Create;
@@ -19,7 +21,7 @@ public sealed class CreateClientValidator : Validator<CreateClientRequest>
     public CreateClientValidator() => Include(new ClientInputValidator());
 }
 
-public sealed class CreateClientEndpoint(StudioDbContext db) : Endpoint<CreateClientRequest, ClientResponse>
+public sealed class CreateClientEndpoint(StudioDbContext db, StatusTransitions transitions, StudioCalendar calendar) : Endpoint<CreateClientRequest, ClientResponse>
 {
     /// <summary>How often to take the next number when other creations keep taking it first.</summary>
     const int NumberAttempts = 10;
@@ -28,7 +30,7 @@ public sealed class CreateClientEndpoint(StudioDbContext db) : Endpoint<CreateCl
     {
         Post("/clients");
         Roles(Auth.Roles.FrontDesk);
-        Description(d => d.Operation("Clients", "Create", "Create a client (the number is assigned unless given)").AcceptsIdempotencyKey());
+        Description(d => d.Operation("Clients", "Create", "Create a client at the initial client status (the number is assigned unless given)").AcceptsIdempotencyKey());
     }
 
     public override async Task HandleAsync(CreateClientRequest req, CancellationToken ct)
@@ -42,15 +44,18 @@ public sealed class CreateClientEndpoint(StudioDbContext db) : Endpoint<CreateCl
         db.Clients.Add(client);
         try
         {
-            await db.InTransactionAsync(() => SaveAsync(client, assignNumber: req.Number is null, ct), ct);
+            // The client starts at the initial status of the client workflow, with its status-log entry, in one transaction.
+            await transitions.StartAsync(RecordKind.Client, client, () => SaveAsync(client, assignNumber: req.Number is null, ct), ct);
         }
         catch (DbUpdateException e) when (ClientConflicts.Describe(e, client) is { } conflict)
         {
             throw conflict;
         }
 
+        if (client.StatusId is { } statusId)
+            client.Status = await db.StatusDefinitions.FindAsync([statusId], ct);
         HttpContext.WriteETag(client);
-        await Send.CreatedAtAsync("Clients_Get", new { id = client.Id }, ClientResponse.From(client), cancellation: ct);
+        await Send.CreatedAtAsync("Clients_Get", new { id = client.Id }, ClientResponse.From(client, await calendar.TodayAsync(ct)), cancellation: ct);
     }
 
     /// <summary>

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using StudioApi.Api.Concurrency;
 using StudioApi.Api.OpenApi;
 using StudioApi.Api.Problems;
+using StudioApi.Features.Settings;
 using StudioApi.Persistence;
 
 namespace StudioApi.Features.Clients.Get;
@@ -12,7 +13,7 @@ public sealed class GetClientRequest
     public long Id { get; set; }
 }
 
-public sealed class GetClientEndpoint(StudioDbContext db) : Endpoint<GetClientRequest, ClientResponse>
+public sealed class GetClientEndpoint(StudioDbContext db, StudioCalendar calendar) : Endpoint<GetClientRequest, ClientResponse>
 {
     public override void Configure()
     {
@@ -23,9 +24,9 @@ public sealed class GetClientEndpoint(StudioDbContext db) : Endpoint<GetClientRe
 
     public override async Task HandleAsync(GetClientRequest req, CancellationToken ct)
     {
-        var client = await db.Clients.AsNoTracking().AsSplitQuery().SingleOrDefaultAsync(c => c.Id == req.Id, ct)
+        var client = await db.Clients.AsNoTracking().AsSplitQuery().Include(c => c.Status).SingleOrDefaultAsync(c => c.Id == req.Id, ct)
                      ?? throw ApiProblem.NotFound("client", req.Id);
         HttpContext.WriteETag(client);
-        await Send.OkAsync(ClientResponse.From(client), ct);
+        await Send.OkAsync(ClientResponse.From(client, await calendar.TodayAsync(ct)), ct);
     }
 }

@@ -3,6 +3,7 @@ using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using StudioApi.Api.OpenApi;
 using StudioApi.Api.Paging;
+using StudioApi.Features.Settings;
 using StudioApi.Persistence;
 
 namespace StudioApi.Features.Clients.List;
@@ -23,6 +24,12 @@ public sealed class ListClientsRequest : ListRequest
     /// <summary>Only students graduating in this year.</summary>
     public int? GraduationYear { get; set; }
 
+    /// <summary>Only clients at this status.</summary>
+    public long? StatusId { get; set; }
+
+    /// <summary>true: only clients past their status due date and not at the final status; false: only the others.</summary>
+    public bool? Overdue { get; set; }
+
     /// <summary>true lists the recycle bin instead of the live records.</summary>
     public bool? Deleted { get; set; }
 }
@@ -36,7 +43,7 @@ public sealed class ListClientsValidator : ListRequestValidator<ListClientsReque
     }
 }
 
-public sealed class ListClientsEndpoint(StudioDbContext db) : Endpoint<ListClientsRequest, Page<ClientResponse>>
+public sealed class ListClientsEndpoint(StudioDbContext db, StudioCalendar calendar) : Endpoint<ListClientsRequest, Page<ClientResponse>>
 {
     /// <summary>lastName falls back to the company, so a business without a contact name sorts among the people.</summary>
     internal static readonly SortKeys<Client> SortKeys = new SortKeys<Client>("lastName")
@@ -59,7 +66,8 @@ public sealed class ListClientsEndpoint(StudioDbContext db) : Endpoint<ListClien
     public override async Task HandleAsync(ListClientsRequest req, CancellationToken ct)
     {
         // One query per owned list rather than one joining all four, whose rows would multiply.
-        var query = db.Clients.AsNoTracking().AsSplitQuery();
+        var query = db.Clients.AsNoTracking().AsSplitQuery().Include(c => c.Status).AsQueryable();
+        var today = await calendar.TodayAsync(ct);
         if (req.Deleted == true)
             query = query.IgnoreQueryFilters().Where(c => c.DeletedAt != null);
         if (req.Kind is { } kind)
@@ -68,10 +76,16 @@ public sealed class ListClientsEndpoint(StudioDbContext db) : Endpoint<ListClien
             query = query.Where(c => c.Student != null && c.Student.OrganizationId == organizationId);
         if (req.GraduationYear is { } year)
             query = query.Where(c => c.Student != null && c.Student.GraduationYear == year);
+        if (req.StatusId is { } statusId)
+            query = query.Where(c => c.StatusId == statusId);
+        if (req.Overdue is { } overdue)
+            query = overdue
+                ? query.Where(c => c.StatusDueDate < today && !c.Status!.IsFinal)
+                : query.Where(c => c.StatusDueDate == null || c.StatusDueDate >= today || c.Status!.IsFinal);
         if (!string.IsNullOrWhiteSpace(req.Q))
             query = Search(query, req.Q.Trim());
 
-        await Send.OkAsync(await query.ToPageAsync(req, SortKeys, ClientResponse.From, ct), ct);
+        await Send.OkAsync(await query.ToPageAsync(req, SortKeys, c => ClientResponse.From(c, today), ct), ct);
     }
 
     static IQueryable<Client> Search(IQueryable<Client> query, string text)

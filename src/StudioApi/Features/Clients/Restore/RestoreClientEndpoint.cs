@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using StudioApi.Api.Concurrency;
 using StudioApi.Api.OpenApi;
 using StudioApi.Api.Problems;
+using StudioApi.Features.Settings;
 using StudioApi.Persistence;
 
 namespace StudioApi.Features.Clients.Restore;
@@ -12,7 +13,7 @@ public sealed class RestoreClientRequest
     public long Id { get; set; }
 }
 
-public sealed class RestoreClientEndpoint(StudioDbContext db) : Endpoint<RestoreClientRequest, ClientResponse>
+public sealed class RestoreClientEndpoint(StudioDbContext db, StudioCalendar calendar) : Endpoint<RestoreClientRequest, ClientResponse>
 {
     public override void Configure()
     {
@@ -24,7 +25,7 @@ public sealed class RestoreClientEndpoint(StudioDbContext db) : Endpoint<Restore
 
     public override async Task HandleAsync(RestoreClientRequest req, CancellationToken ct)
     {
-        var client = await db.Clients.IgnoreQueryFilters().AsSplitQuery()
+        var client = await db.Clients.IgnoreQueryFilters().AsSplitQuery().Include(c => c.Status)
                          .SingleOrDefaultAsync(c => c.Id == req.Id && c.DeletedAt != null, ct)
                      ?? throw ApiProblem.NotFound("deleted client", req.Id);
         db.Restore(client);
@@ -38,6 +39,6 @@ public sealed class RestoreClientEndpoint(StudioDbContext db) : Endpoint<Restore
         }
 
         HttpContext.WriteETag(client);
-        await Send.OkAsync(ClientResponse.From(client), ct);
+        await Send.OkAsync(ClientResponse.From(client, await calendar.TodayAsync(ct)), ct);
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using StudioApi.Api.Concurrency;
 using StudioApi.Api.OpenApi;
 using StudioApi.Api.Problems;
+using StudioApi.Features.Settings;
 using StudioApi.Persistence;
 
 namespace StudioApi.Features.Clients.Update;
@@ -22,7 +23,7 @@ public sealed class UpdateClientValidator : Validator<UpdateClientRequest>
     public UpdateClientValidator() => Include(new ClientInputValidator());
 }
 
-public sealed class UpdateClientEndpoint(StudioDbContext db) : Endpoint<UpdateClientRequest, ClientResponse>
+public sealed class UpdateClientEndpoint(StudioDbContext db, StudioCalendar calendar) : Endpoint<UpdateClientRequest, ClientResponse>
 {
     public override void Configure()
     {
@@ -34,7 +35,7 @@ public sealed class UpdateClientEndpoint(StudioDbContext db) : Endpoint<UpdateCl
 
     public override async Task HandleAsync(UpdateClientRequest req, CancellationToken ct)
     {
-        var client = await db.Clients.AsSplitQuery().SingleOrDefaultAsync(c => c.Id == req.Id, ct)
+        var client = await db.Clients.AsSplitQuery().Include(c => c.Status).SingleOrDefaultAsync(c => c.Id == req.Id, ct)
                      ?? throw ApiProblem.NotFound("client", req.Id);
         db.MatchVersion(client, req.IfMatch);
         foreach (var (field, message) in await req.FindBrokenReferencesAsync(db, client, ct))
@@ -52,6 +53,6 @@ public sealed class UpdateClientEndpoint(StudioDbContext db) : Endpoint<UpdateCl
         }
 
         HttpContext.WriteETag(client);
-        await Send.OkAsync(ClientResponse.From(client), ct);
+        await Send.OkAsync(ClientResponse.From(client, await calendar.TodayAsync(ct)), ct);
     }
 }

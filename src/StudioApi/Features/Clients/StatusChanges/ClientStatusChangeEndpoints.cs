@@ -1,0 +1,26 @@
+using StudioApi.Features.Workflow;
+using StudioApi.Features.Workflow.Transitions;
+
+namespace StudioApi.Features.Clients.StatusChanges;
+
+// The client workflow's status changes: the shared transition endpoints, named for clients and open to the front desk.
+
+public sealed class ChangeClientStatusEndpoint : ChangeRecordStatusEndpoint
+{
+    protected override RecordKind Kind => RecordKind.Client;
+    protected override string Tag => "Clients";
+    protected override string[] Editors => Auth.Roles.FrontDesk;
+}
+
+public sealed class ListClientStatusChangesEndpoint : ListRecordStatusChangesEndpoint
+{
+    protected override RecordKind Kind => RecordKind.Client;
+    protected override string Tag => "Clients";
+}
+
+public sealed class BulkChangeClientStatusEndpoint : BulkChangeRecordStatusEndpoint
+{
+    protected override RecordKind Kind => RecordKind.Client;
+    protected override string Tag => "Clients";
+    protected override string[] Editors => Auth.Roles.FrontDesk;
+}

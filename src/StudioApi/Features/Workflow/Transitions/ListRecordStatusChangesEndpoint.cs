@@ -1,0 +1,45 @@
+using FastEndpoints;
+using Microsoft.EntityFrameworkCore;
+using StudioApi.Api.OpenApi;
+using StudioApi.Api.Paging;
+using StudioApi.Api.Problems;
+using StudioApi.Persistence;
+
+namespace StudioApi.Features.Workflow.Transitions;
+
+public sealed class ListRecordStatusChangesRequest : ListRequest
+{
+    public long Id { get; set; }
+}
+
+public sealed class ListRecordStatusChangesValidator()
+    : ListRequestValidator<ListRecordStatusChangesRequest, StatusLogEntry>(ListRecordStatusChangesEndpoint.SortKeys);
+
+/// <summary>GET /{records}/{id}/status-changes for one record kind: the record's status log, newest first.</summary>
+public abstract class ListRecordStatusChangesEndpoint : Endpoint<ListRecordStatusChangesRequest, Page<StatusChangeResponse>>
+{
+    internal static readonly SortKeys<StatusLogEntry> SortKeys = new SortKeys<StatusLogEntry>("-changedAt")
+        .Add("changedAt", e => e.ChangedAt);
+
+    protected abstract RecordKind Kind { get; }
+    protected abstract string Tag { get; }
+
+    public override void Configure()
+    {
+        var route = Resolve<WorkflowRecords>().Get(Kind).Route;
+        Get($"/{route}/{{id}}/status-changes");
+        Roles(Auth.Roles.AnyStaff);
+        Description(d => d.Operation(Tag, "ListStatusChanges", $"List a {Kind.WireName()}'s status log, newest first"));
+    }
+
+    public override async Task HandleAsync(ListRecordStatusChangesRequest req, CancellationToken ct)
+    {
+        var db = Resolve<StudioDbContext>();
+        var kind = Kind;
+        if (!await Resolve<WorkflowRecords>().Get(kind).Rows(db).AnyAsync(r => r.Id == req.Id, ct))
+            throw ApiProblem.NotFound(kind.WireName(), req.Id);
+
+        var log = db.StatusLogEntries.AsNoTracking().Where(e => e.Kind == kind && e.RecordId == req.Id);
+        await Send.OkAsync(await log.ToPageAsync(req, SortKeys, StatusChangeResponse.From, ct), ct);
+    }
+}

@@ -1,0 +1,57 @@
+using System.Net;
+using StudioApi.Features.Users;
+using StudioApi.Tests.Infrastructure;
+
+namespace StudioApi.Tests.Features.Workflow;
+
+/// <summary>The workflow hub before sessions and production orders exist: every stage is there, counting nothing yet.</summary>
+public sealed class WorkflowHubTests(StudioApiFactory app) : IClassFixture<StudioApiFactory>
+{
+    [Fact]
+    public async Task The_hub_lists_every_stage_with_zero_sessions_and_production_orders()
+    {
+        var photographer = await app.AsRoleAsync(UserRole.Photographer);
+
+        var stages = await (await photographer.GetAsync("/api/v1/workflow/stages")).ShouldBeAsync<StageListBody>(HttpStatusCode.OK);
+
+        stages.Items.Select(s => s.Stage).ShouldBe(["capture", "qualityCheck", "upload", "presentation", "retouch", "ordering", "production", "archive"]);
+        stages.Items.ShouldAllBe(s => s.Total == 0 && s.Counts.Count == 2);
+        stages.Items[0].Counts.Select(c => c.Kind).ShouldBe(["session", "productionOrder"]);
+    }
+
+    [Fact]
+    public async Task A_stage_lists_no_records_yet_and_only_sessions_and_production_orders_have_stages()
+    {
+        var admin = await app.AdminAsync();
+        await admin.CreateStatusAsync("session", "Image capture pending", days: 1, stage: "capture");
+
+        var page = await (await admin.GetAsync("/api/v1/workflow/stages/capture/records?kind=session")).ShouldBeAsync<WorkflowRecordPage>(HttpStatusCode.OK);
+        page.Items.ShouldBeEmpty();
+        (await (await admin.GetAsync("/api/v1/workflow/stages/capture/records?kind=client")).ShouldBeProblemAsync(HttpStatusCode.BadRequest))
+            .FieldErrors().ShouldContain("kind");
+        var session = (await admin.StatusesAsync("session")).ShouldHaveSingleItem();
+        (session.Stage, session.IsInitial, session.IsFinal).ShouldBe(("capture", true, true));
+    }
+
+    [Fact]
+    public async Task Every_kind_is_listed_with_what_it_supports()
+    {
+        var sales = await app.AsRoleAsync(UserRole.Sales);
+
+        var kinds = await (await sales.GetAsync("/api/v1/workflow/kinds")).ShouldBeAsync<KindListBody>(HttpStatusCode.OK);
+
+        kinds.Items.Select(k => k.Kind).ShouldBe(["client", "session", "invoice", "productionOrder", "task", "communication"]);
+        kinds.Items.Where(k => k.SupportsStatusesByType).Select(k => k.Kind).ShouldBe(["session", "productionOrder", "task"]);
+        kinds.Items.Where(k => k.SupportsStages).Select(k => k.Kind).ShouldBe(["session", "productionOrder"]);
+    }
+
+    [Fact]
+    public async Task The_overdue_list_refuses_filters_a_kind_does_not_have()
+    {
+        var admin = await app.AdminAsync();
+
+        var problem = await (await admin.GetAsync("/api/v1/workflow/overdue?kind=client&assignedUserId=1&typeId=2")).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+
+        problem.FieldErrors().ShouldBe(["typeId", "assignedUserId"], ignoreOrder: true);
+    }
+}
