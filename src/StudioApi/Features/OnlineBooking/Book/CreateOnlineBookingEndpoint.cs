@@ -26,11 +26,11 @@ public sealed class CreateOnlineBookingRequest
     public string StartTime { get; set; } = "";
     /// <summary>The photographer wanted; omit to take whoever is free.</summary>
     public long? PhotographerId { get; set; }
-    public OnlineBookingClient Client { get; set; } = new();
+    public OnlineBookingClientDetails Client { get; set; } = new();
 }
 
 /// <summary>Who is booking: matched to an existing client by email (any letter case) or phone digits, else a new client.</summary>
-public sealed class OnlineBookingClient
+public sealed class OnlineBookingClientDetails
 {
     public string FirstName { get; set; } = "";
     public string LastName { get; set; } = "";
@@ -90,6 +90,8 @@ public sealed class CreateOnlineBookingEndpoint(StudioDbContext db, OnlineAvaila
                 "Book a free slot online (public, keyed by the studio's booking key); 409 with fresh availability when it was just taken")
             .AcceptsIdempotencyKey()
             .LimitedAsOnlineBooking()
+            .ClearDefaultProduces(StatusCodes.Status200OK)
+            .Produces<OnlineBookingResponse>(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict));
     }
@@ -144,7 +146,7 @@ public sealed class CreateOnlineBookingEndpoint(StudioDbContext db, OnlineAvaila
     }
 
     /// <summary>The client with this email (any letter case), else with these phone digits, else a new consumer client.</summary>
-    async Task<(Client Client, bool Existing)> MatchOrCreateClientAsync(OnlineBookingClient who, CancellationToken ct)
+    async Task<(Client Client, bool Existing)> MatchOrCreateClientAsync(OnlineBookingClientDetails who, CancellationToken ct)
     {
         var email = who.Email.Trim().ToLowerInvariant();
         var digits = ClientPhone.DigitsOf(who.Phone);

@@ -118,7 +118,9 @@ public sealed class BulkScheduleSessionsEndpoint(StudioDbContext db, RecordAutho
         Roles(Auth.Roles.FrontDesk);
         Description(d => d.Operation("Sessions", "BulkSchedule",
                 "Book one session per client (or per student of an organization) in consecutive slots; all or nothing")
-            .AcceptsIdempotencyKey());
+            .AcceptsIdempotencyKey()
+            .ClearDefaultProduces(StatusCodes.Status200OK)
+            .Produces<BulkScheduleSessionsResponse>(StatusCodes.Status201Created));
     }
 
     sealed record Booked(long ClientId, long? OrganizationId, string? StudentId, int? GraduationYear);
