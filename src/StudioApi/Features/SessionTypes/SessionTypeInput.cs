@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using StudioApi.Persistence;
 using System.ComponentModel.DataAnnotations;
 using StudioApi.Api.Validation;
 using FluentValidation;
@@ -105,5 +107,31 @@ public sealed class BookingRulesDataValidator : AbstractValidator<BookingRulesDa
             .Must(ids => ids is null || ids.Distinct().Count() == ids.Count).WithMessage("Give each photographer once.");
         RuleForEach(r => r.PhotographerIds).GreaterThan(0);
         RuleFor(r => r.ResourceId).GreaterThan(0);
+    }
+}
+
+public static class BookingRulesReferences
+{
+    /// <summary>
+    /// Field errors for booking-rule references to users and resources that do not exist or are inactive. References
+    /// the type already holds stay acceptable, so a type whose photographer left can still be edited.
+    /// </summary>
+    public static async Task<List<(string Field, string Message)>> CheckBookingReferencesAsync(
+        this SessionTypeInput input, StudioDbContext db, BookingRules? held, CancellationToken ct)
+    {
+        var errors = new List<(string, string)>();
+        if (input.BookingRules is not { } rules)
+            return errors;
+        var wanted = (rules.PhotographerIds ?? []).Except(held?.PhotographerIds ?? []).ToList();
+        if (wanted.Count > 0)
+        {
+            var active = await db.Users.Where(u => wanted.Contains(u.Id) && u.IsActive).Select(u => u.Id).ToListAsync(ct);
+            foreach (var id in wanted.Except(active))
+                errors.Add(("bookingRules.photographerIds", $"There is no active user {id}."));
+        }
+        if (rules.ResourceId is { } resourceId && resourceId != held?.ResourceId
+            && !await db.Resources.AnyAsync(r => r.Id == resourceId && r.IsActive, ct))
+            errors.Add(("bookingRules.resourceId", $"There is no active resource {resourceId}."));
+        return errors;
     }
 }

@@ -112,6 +112,73 @@ public sealed class OnlineBookingTests(StudioApiFactory app) : IClassFixture<Stu
     }
 
     [Fact]
+    public async Task A_session_in_the_types_camera_room_blocks_that_slot_whoever_photographs_it()
+    {
+        var booking = new Booking(app, admin);
+        var room = await booking.NewRoomAsync();
+        var type = await TypeAsync(new { minNoticeHours = 0, resourceId = room, photographerIds = new[] { await PhotographerAsync() } });
+        var client = await booking.NewClientAsync();
+        (await admin.PostAsJsonAsync("/api/v1/sessions", new { clientId = client, date = "2027-03-02", startTime = "14:00", endTime = "15:00", resourceId = room }))
+            .StatusCode.ShouldBe(HttpStatusCode.Created);
+
+        var availability = await AvailabilityAsync(type, "2027-03-02", "2027-03-02");
+
+        availability.Slots.Select(s => s.StartTime).ShouldBe(["09:00", "10:00", "11:00", "12:00", "13:00", "15:00", "16:00"]);
+    }
+
+    [Fact]
+    public async Task Booking_rules_are_stored_and_returned_and_unknown_photographers_are_refused()
+    {
+        var photographer = await PhotographerAsync();
+        var created = await (await admin.PostAsJsonAsync("/api/v1/session-types", new
+        {
+            name = $"Rules {Guid.NewGuid():N}"[..20], style = "portrait", defaultLengthMinutes = 45, sortOrder = 1, onlineBookable = true,
+            bookingRules = new { slotMinutes = 30, bufferBeforeMinutes = 5, bufferAfterMinutes = 10, minNoticeHours = 48, maxDaysAhead = 60, photographerIds = new[] { photographer } },
+        })).ShouldBeAsync<JsonElement>(HttpStatusCode.Created);
+
+        created.GetProperty("onlineBookable").GetBoolean().ShouldBeTrue();
+        var rules = created.GetProperty("bookingRules");
+        (rules.GetProperty("slotMinutes").GetInt32(), rules.GetProperty("bufferBeforeMinutes").GetInt32(), rules.GetProperty("bufferAfterMinutes").GetInt32(),
+            rules.GetProperty("minNoticeHours").GetInt32(), rules.GetProperty("maxDaysAhead").GetInt32()).ShouldBe((30, 5, 10, 48, 60));
+        rules.GetProperty("photographerIds").EnumerateArray().Select(e => e.GetInt64()).ShouldBe([photographer]);
+
+        var refused = await admin.PostAsJsonAsync("/api/v1/session-types", new
+        {
+            name = $"Rules {Guid.NewGuid():N}"[..20], style = "portrait", defaultLengthMinutes = 45, sortOrder = 1, onlineBookable = true,
+            bookingRules = new { photographerIds = new[] { 99_999_999L }, bufferAfterMinutes = 500 },
+        });
+        var problem = await refused.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        problem.FieldErrors().ShouldContain("bookingRules.bufferAfterMinutes");
+    }
+
+    [Fact]
+    public async Task Booking_with_a_photographer_who_does_not_take_the_type_is_a_400()
+    {
+        var type = await TypeAsync(new { minNoticeHours = 0, photographerIds = new[] { await PhotographerAsync() } });
+        var other = await PhotographerAsync();
+
+        var response = await web.PostAsJsonAsync("/api/v1/online-booking/bookings", new
+        {
+            bookingKey = key, sessionTypeId = type, date = "2027-03-02", startTime = "09:00", photographerId = other,
+            client = new { firstName = "Pat", lastName = "Online", email = "pat@example.com", phone = "(217) 555-0100" },
+        });
+
+        (await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest)).FieldErrors().ShouldBe(["photographerId"]);
+    }
+
+    [Fact]
+    public async Task An_unknown_photographer_in_the_booking_rules_is_named()
+    {
+        var refused = await admin.PostAsJsonAsync("/api/v1/session-types", new
+        {
+            name = $"Rules {Guid.NewGuid():N}"[..20], style = "portrait", defaultLengthMinutes = 45, sortOrder = 1, onlineBookable = true,
+            bookingRules = new { photographerIds = new[] { 99_999_999L } },
+        });
+
+        (await refused.ShouldBeProblemAsync(HttpStatusCode.BadRequest)).FieldErrors().ShouldBe(["bookingRules.photographerIds"]);
+    }
+
+    [Fact]
     public async Task Slots_beyond_the_days_ahead_are_not_offered()
     {
         var photographer = await PhotographerAsync();

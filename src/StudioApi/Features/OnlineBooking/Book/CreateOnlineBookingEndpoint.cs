@@ -100,6 +100,8 @@ public sealed class CreateOnlineBookingEndpoint(StudioDbContext db, OnlineAvaila
     {
         var settings = await availability.SettingsForKeyAsync(req.BookingKey, ct);
         var bookable = await availability.BookableTypeAsync(req.SessionTypeId, ct);
+        if (req.PhotographerId is { } wanted && !bookable.PhotographerIds.Contains(wanted))
+            ThrowError(r => r.PhotographerId, $"Photographer {wanted} does not take online bookings of this session type.");
         var response = await db.InTransactionAsync(async () =>
         {
             // Locks, then a fresh look at the day, then the writes: the slot cannot be taken in between.
