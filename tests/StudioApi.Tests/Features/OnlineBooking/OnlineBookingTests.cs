@@ -262,6 +262,30 @@ public sealed class OnlineBookingTests(StudioApiFactory app) : IClassFixture<Stu
     }
 
     [Fact]
+    public async Task A_retried_booking_with_the_same_idempotency_key_books_once()
+    {
+        var type = await TypeAsync(new { minNoticeHours = 0, photographerIds = new[] { await PhotographerAsync() } });
+        var body = new
+        {
+            bookingKey = key, sessionTypeId = type, date = "2027-03-06", startTime = "09:00",
+            client = new { firstName = "Pat", lastName = "Retry", email = $"{Guid.NewGuid():N}@example.com", phone = "444-444-4444" },
+        };
+
+        async Task<OnlineBookingBody> SendAsync()
+        {
+            var request = HttpAssertions.Json(HttpMethod.Post, "/api/v1/online-booking/bookings", body);
+            request.Headers.Add("Idempotency-Key", $"retry-{type}");
+            return await (await web.SendAsync(request)).ShouldBeAsync<OnlineBookingBody>(HttpStatusCode.Created);
+        }
+
+        var first = await SendAsync();
+        var retried = await SendAsync();
+
+        retried.SessionId.ShouldBe(first.SessionId);
+        (await app.WithDbAsync(db => db.Sessions.CountAsync(s => s.SessionTypeId == type))).ShouldBe(1);
+    }
+
+    [Fact]
     public async Task A_slot_availability_would_not_offer_is_refused_with_the_free_slots()
     {
         var type = await TypeAsync(new { minNoticeHours = 0, photographerIds = new[] { await PhotographerAsync() } });
