@@ -200,12 +200,16 @@ public sealed class BulkScheduleSessionsEndpoint(StudioDbContext db, RecordAutho
         }
 
         var ids = req.ClientIds!;
-        var known = await db.Clients.AsNoTracking().Where(c => ids.Contains(c.Id))
-            .Select(c => new Booked(c.Id,
-                c.Student != null ? c.Student.OrganizationId : null,
-                c.Student != null ? c.Student.StudentId : null,
-                c.Student != null ? c.Student.GraduationYear : null))
-            .ToDictionaryAsync(c => c.ClientId, ct);
+        // In chunks: SQL Server takes at most 2,100 parameters a command, and EF may send each id as one.
+        var known = new Dictionary<long, Booked>();
+        foreach (var chunk in ids.Chunk(500))
+            foreach (var client in await db.Clients.AsNoTracking().Where(c => chunk.Contains(c.Id))
+                         .Select(c => new Booked(c.Id,
+                             c.Student != null ? c.Student.OrganizationId : null,
+                             c.Student != null ? c.Student.StudentId : null,
+                             c.Student != null ? c.Student.GraduationYear : null))
+                         .ToListAsync(ct))
+                known[client.ClientId] = client;
         for (var i = 0; i < ids.Count; i++)
             if (!known.ContainsKey(ids[i]))
                 AddError(new ValidationFailure($"clientIds[{i}]", $"There is no client {ids[i]}."));
