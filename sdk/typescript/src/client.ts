@@ -1967,6 +1967,197 @@ export class LocationsClient {
     }
 }
 
+export class OnlineBookingClient {
+    private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
+    private baseUrl: string;
+    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
+
+    constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
+        this.http = http ? http : window as any;
+        this.baseUrl = baseUrl ?? "/";
+    }
+
+    /**
+     * Free slots of an online-bookable session type over up to 31 days (public, keyed by the studio's booking key)
+     * @param bookingKey (optional) 
+     * @param sessionTypeId (optional) 
+     * @param from (optional) 
+     * @param to (optional) 
+     * @return OK
+     */
+    getAvailability(bookingKey: string | undefined, sessionTypeId: number | undefined, from: string | undefined, to: string | undefined, signal?: AbortSignal): Promise<OnlineAvailabilityResponse> {
+        let url_ = this.baseUrl + "/api/v1/online-booking/availability?";
+        if (bookingKey === null)
+            throw new globalThis.Error("The parameter 'bookingKey' cannot be null.");
+        else if (bookingKey !== undefined)
+            url_ += "bookingKey=" + encodeURIComponent("" + bookingKey) + "&";
+        if (sessionTypeId === null)
+            throw new globalThis.Error("The parameter 'sessionTypeId' cannot be null.");
+        else if (sessionTypeId !== undefined)
+            url_ += "sessionTypeId=" + encodeURIComponent("" + sessionTypeId) + "&";
+        if (from === null)
+            throw new globalThis.Error("The parameter 'from' cannot be null.");
+        else if (from !== undefined)
+            url_ += "from=" + encodeURIComponent("" + from) + "&";
+        if (to === null)
+            throw new globalThis.Error("The parameter 'to' cannot be null.");
+        else if (to !== undefined)
+            url_ += "to=" + encodeURIComponent("" + to) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetAvailability(_response);
+        });
+    }
+
+    protected processGetAvailability(response: Response): Promise<OnlineAvailabilityResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as OnlineAvailabilityResponse;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The request is malformed or breaks a validation rule: `errors` names each field and why.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The credentials were refused.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too many requests: wait Retry-After seconds, then retry.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Something went wrong on our side; nothing about it is disclosed.", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<OnlineAvailabilityResponse>(null as any);
+    }
+
+    /**
+     * Book a free slot online (public, keyed by the studio's booking key); 409 with fresh availability when it was just taken
+     * @param idempotencyKey (optional) A key of your choosing (1–200 characters) that makes retries safe: the same key and body replay the first response instead of repeating the work; the same key with another body is refused with 422.
+     * @return Created
+     */
+    book(idempotencyKey: string | undefined, body: CreateOnlineBookingRequest, signal?: AbortSignal): Promise<OnlineBookingResponse> {
+        let url_ = this.baseUrl + "/api/v1/online-booking/bookings";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Idempotency-Key": idempotencyKey !== undefined && idempotencyKey !== null ? "" + idempotencyKey : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processBook(_response);
+        });
+    }
+
+    protected processBook(response: Response): Promise<OnlineBookingResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as OnlineBookingResponse;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The request is malformed or breaks a validation rule: `errors` names each field and why.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The credentials were refused.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Not Found", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Conflict", status, _responseText, _headers, result409);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The body is not JSON.", status, _responseText, _headers, result415);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("A business rule refused the request, or the Idempotency-Key was already used with another body.", status, _responseText, _headers, result422);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too many requests: wait Retry-After seconds, then retry.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Something went wrong on our side; nothing about it is disclosed.", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<OnlineBookingResponse>(null as any);
+    }
+}
+
 export class OrganizationsClient {
     private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
     private baseUrl: string;
@@ -5088,6 +5279,98 @@ export class SessionsClient {
     }
 
     /**
+     * Book one session per client (or per student of an organization) in consecutive slots; all or nothing
+     * @param idempotencyKey (optional) A key of your choosing (1–200 characters) that makes retries safe: the same key and body replay the first response instead of repeating the work; the same key with another body is refused with 422.
+     * @return Created
+     */
+    bulkSchedule(idempotencyKey: string | undefined, body: BulkScheduleSessionsRequest, signal?: AbortSignal): Promise<BulkScheduleSessionsResponse> {
+        let url_ = this.baseUrl + "/api/v1/sessions/bulk";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Idempotency-Key": idempotencyKey !== undefined && idempotencyKey !== null ? "" + idempotencyKey : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processBulkSchedule(_response);
+        });
+    }
+
+    protected processBulkSchedule(response: Response): Promise<BulkScheduleSessionsResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as BulkScheduleSessionsResponse;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The request is malformed or breaks a validation rule: `errors` names each field and why.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid access token: sign in (again).", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Your role may not do this.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("It conflicts with another record (a unique value is taken), or a request with the same Idempotency-Key is still running.", status, _responseText, _headers, result409);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The body is not JSON.", status, _responseText, _headers, result415);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("A business rule refused the request, or the Idempotency-Key was already used with another body.", status, _responseText, _headers, result422);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too many requests: wait Retry-After seconds, then retry.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Something went wrong on our side; nothing about it is disclosed.", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<BulkScheduleSessionsResponse>(null as any);
+    }
+
+    /**
      * Move a session to the recycle bin (If-Match required); it frees its time and can be restored
      * @param ifMatch The ETag of the record as you last read it, e.g. "3". Without it the change is refused with 428; a stale one gets 412 and nothing is written.
      * @return No Content
@@ -5831,6 +6114,80 @@ export class SettingsClient {
             });
         }
         return Promise.resolve<StudioSettingsResponse>(null as any);
+    }
+
+    /**
+     * Replace the online booking key with a new random one (the old one stops working)
+     * @return OK
+     */
+    rotateOnlineBookingKey(signal?: AbortSignal): Promise<OnlineBookingKeyResponse> {
+        let url_ = this.baseUrl + "/api/v1/settings/online-booking-key/rotate";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "POST",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processRotateOnlineBookingKey(_response);
+        });
+    }
+
+    protected processRotateOnlineBookingKey(response: Response): Promise<OnlineBookingKeyResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as OnlineBookingKeyResponse;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid access token: sign in (again).", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Your role may not do this.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("It conflicts with another record (a unique value is taken), or a request with the same Idempotency-Key is still running.", status, _responseText, _headers, result409);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("A business rule refused the request, or the Idempotency-Key was already used with another body.", status, _responseText, _headers, result422);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too many requests: wait Retry-After seconds, then retry.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Something went wrong on our side; nothing about it is disclosed.", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<OnlineBookingKeyResponse>(null as any);
     }
 }
 
@@ -9051,6 +9408,35 @@ export interface AddTaskNoteRequest {
     text: string;
 }
 
+/** A slot a client can book online: wall-clock times in the studio's zone and the same as UTC instants. */
+export interface AvailableSlot {
+    date: string;
+    endTime: string;
+    endsAt: string;
+    /** The photographer free for this slot (a slot free for two photographers is listed twice). */
+    photographerId: number;
+    startTime: string;
+    startsAt: string;
+}
+
+/** Online booking rules as the API speaks them (input and response). */
+export interface BookingRulesData {
+    /** Free minutes they need after it (0–240). */
+    bufferAfterMinutes?: number;
+    /** Free minutes the photographer and resource need before a booking (0–240). */
+    bufferBeforeMinutes?: number;
+    /** The latest bookable day is this many days from today (1–730, default 90). */
+    maxDaysAhead?: number;
+    /** The earliest bookable start is this many hours from now (0–8760, default 24). */
+    minNoticeHours?: number;
+    /** Ids of the users who take online bookings of this type; empty means any active photographer. */
+    photographerIds?: number[] | null;
+    /** Id of the camera room or other resource every online booking of this type uses, if any. */
+    resourceId?: number | null;
+    /** Length of a bookable slot (5–1440 minutes); null means the type's default length. */
+    slotMinutes?: number | null;
+}
+
 export interface BulkChangeRecordStatusRequest {
     /** true moves each record to the next active status of its own workflow. */
     advance?: boolean | null;
@@ -9060,6 +9446,49 @@ export interface BulkChangeRecordStatusRequest {
     note?: string | null;
     /** The status to move every record to. Omit when advancing. */
     statusId?: number | null;
+}
+
+export interface BulkScheduleSessionsRequest {
+    assistantId?: number | null;
+    /** The clients to book, each once, in slot order. Give these or organizationId. */
+    clientIds?: number[] | null;
+    /** The picture day, in the studio's time zone. */
+    date?: string;
+    /** Minutes between one session's end and the next one's start (0–1440). */
+    gapMinutes?: number;
+    /** With organizationId: only students in this grade. */
+    grade?: string | null;
+    /** With organizationId: only students graduating this year. */
+    graduationYear?: number | null;
+    /** Book every student of this organization (ordered by last name, first name). Give this or clientIds. */
+    organizationId?: number | null;
+    /** Book even where the photographer, assistant or resource is busy. */
+    overrideConflicts?: boolean;
+    photographerId?: number | null;
+    resourceId?: number | null;
+    /** Id of an active session type. */
+    sessionTypeId?: number;
+    /** Length of each session (1–1440 minutes; a school picture day runs a student a minute). */
+    slotMinutes?: number;
+    /** Wall-clock "HH:mm" start of the first slot. */
+    startTime: string;
+}
+
+export interface BulkScheduleSessionsResponse {
+    count: number;
+    /** The sessions created, in slot order. */
+    sessions: BulkScheduledSession[];
+}
+
+export interface BulkScheduledSession {
+    clientId: number;
+    date: string;
+    endTime: string;
+    endsAt: string;
+    id: number;
+    number: number;
+    startTime: string;
+    startsAt: string;
 }
 
 export interface BulkStatusChangeResponse {
@@ -9219,6 +9648,19 @@ export interface CreateLocationRequest {
     notes?: string | null;
 }
 
+export interface CreateOnlineBookingRequest {
+    /** The studio's online booking key. */
+    bookingKey: string;
+    client: OnlineBookingClientDetails;
+    /** The day, in the studio's time zone. */
+    date: string;
+    /** The photographer wanted; omit to take whoever is free. */
+    photographerId?: number | null;
+    sessionTypeId?: number;
+    /** Wall-clock "HH:mm": the start of a slot availability offers. */
+    startTime: string;
+}
+
 export interface CreateOrganizationRequest {
     address?: PostalAddress | null;
     code: string;
@@ -9304,11 +9746,14 @@ export interface CreateSessionRequest {
 }
 
 export interface CreateSessionTypeRequest {
+    bookingRules?: BookingRulesData | null;
     /** How long a session of this type lasts unless its end is given (5–1440 minutes). */
     defaultLengthMinutes?: number;
     /** Defaults to true; an inactive type is hidden from pick lists but stays valid where used. */
     isActive?: boolean;
     name: string;
+    /** Whether clients may book this type themselves through online booking (default false). */
+    onlineBookable?: boolean;
     /** Position in pick lists, lowest first. */
     sortOrder?: number;
     style?: SessionStyle;
@@ -9397,6 +9842,41 @@ export interface LocationResponse {
 export interface LogoutRequest {
     /** The refresh token of the session to end. */
     refreshToken: string;
+}
+
+export interface OnlineAvailabilityResponse {
+    sessionTypeId: number;
+    /** Free slots in time order. */
+    slots: AvailableSlot[];
+    /** The studio's IANA time zone: dates and times are wall-clock times in it. */
+    timeZone: string;
+}
+
+/** Who is booking: matched to an existing client by email (any letter case) or phone digits, else a new client. */
+export interface OnlineBookingClientDetails {
+    email?: string;
+    firstName?: string;
+    lastName?: string;
+    phone?: string;
+}
+
+export interface OnlineBookingKeyResponse {
+    /** The new key: the old one stops working at once. */
+    onlineBookingKey: string;
+}
+
+export interface OnlineBookingResponse {
+    clientId: number;
+    date: string;
+    endTime: string;
+    endsAt: string;
+    /** Whether the booking matched a client the studio already had (by email or phone). */
+    existingClient: boolean;
+    photographerId: number;
+    sessionId: number;
+    sessionNumber: number;
+    startTime: string;
+    startsAt: string;
 }
 
 /** One weekday's opening hours: "HH:mm" wall-clock times in the studio's time zone, opens before closes. */
@@ -9724,6 +10204,7 @@ export interface SessionResponse {
 export type SessionStyle = "portrait" | "organization" | "socialEvent";
 
 export interface SessionTypeResponse {
+    bookingRules: BookingRulesData;
     createdAt: string;
     createdBy: string;
     defaultLengthMinutes: number;
@@ -9733,6 +10214,7 @@ export interface SessionTypeResponse {
     id: number;
     isActive: boolean;
     name: string;
+    onlineBookable: boolean;
     sortOrder: number;
     style: SessionStyle;
     updatedAt: string;
@@ -9848,6 +10330,8 @@ export interface StudioSettingsResponse {
     email: string | null;
     id: number;
     name: string;
+    /** The key the studio's website passes to the public online-booking calls (rotate it with POST /settings/online-booking-key/rotate). */
+    onlineBookingKey: string;
     openingHours: OpeningHoursData[];
     phone: string | null;
     taxRatePercent: number;
@@ -10036,11 +10520,14 @@ export interface UpdateSessionRequest {
 }
 
 export interface UpdateSessionTypeRequest {
+    bookingRules?: BookingRulesData | null;
     /** How long a session of this type lasts unless its end is given (5–1440 minutes). */
     defaultLengthMinutes?: number;
     /** Defaults to true; an inactive type is hidden from pick lists but stays valid where used. */
     isActive?: boolean;
     name: string;
+    /** Whether clients may book this type themselves through online booking (default false). */
+    onlineBookable?: boolean;
     /** Position in pick lists, lowest first. */
     sortOrder?: number;
     style?: SessionStyle;

@@ -681,6 +681,9 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<bool>("OnlineBookable")
+                        .HasColumnType("bit");
+
                     b.Property<int>("SortOrder")
                         .HasColumnType("int");
 
@@ -700,6 +703,34 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("int");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "BookingRules", "StudioApi.Features.SessionTypes.SessionType.BookingRules#BookingRules", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<int>("BufferAfterMinutes")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("BufferBeforeMinutes")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("MaxDaysAhead")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("MinNoticeHours")
+                                .HasColumnType("int");
+
+                            b1.Property<string>("PhotographerIds")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("nvarchar(500)");
+
+                            b1.Property<long?>("ResourceId")
+                                .HasColumnType("bigint");
+
+                            b1.Property<int?>("SlotMinutes")
+                                .HasColumnType("int");
+                        });
 
                     b.HasKey("Id");
 
@@ -945,6 +976,11 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("OnlineBookingKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
 
                     b.Property<string>("Phone")
                         .HasMaxLength(40)

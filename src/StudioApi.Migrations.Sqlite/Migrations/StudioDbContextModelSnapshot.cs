@@ -656,6 +656,9 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("OnlineBookable")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("SortOrder")
                         .HasColumnType("INTEGER");
 
@@ -675,6 +678,34 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "BookingRules", "StudioApi.Features.SessionTypes.SessionType.BookingRules#BookingRules", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<int>("BufferAfterMinutes")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("BufferBeforeMinutes")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("MaxDaysAhead")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("MinNoticeHours")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("PhotographerIds")
+                                .IsRequired()
+                                .HasMaxLength(500)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long?>("ResourceId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("SlotMinutes")
+                                .HasColumnType("INTEGER");
+                        });
 
                     b.HasKey("Id");
 
@@ -913,6 +944,11 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OnlineBookingKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Phone")

@@ -11,6 +11,7 @@ using StudioApi.Api.OpenApi;
 using StudioApi.Api.Problems;
 using StudioApi.Api.RateLimiting;
 using StudioApi.Auth;
+using StudioApi.Features.OnlineBooking;
 using StudioApi.Features.Users;
 using StudioApi.Features.Workflow;
 using StudioApi.Persistence;
@@ -34,6 +35,9 @@ public static class StudioApiApplication
         services.AddScoped<RecordAuthor>();
         services.AddStudioDatabase(databaseOptions, dataDirectory);
         services.AddWorkflow();
+        // What occupies people and resources, for online-booking availability; appointments etc. add their source here.
+        services.AddScoped<IBusyTimeSource, SessionBusyTime>();
+        services.AddScoped<OnlineAvailability>();
 
         // Errors: RFC 9457 problem details for everything, including empty 401/403/404/405 responses.
         services.AddProblemDetails();

@@ -164,6 +164,8 @@ public static class DemoStudio
         Currency = "USD",
         TaxRatePercent = 8.25m,
         WorkingDays = [.. StudioSettings.MondayToFriday, DayOfWeek.Saturday],
+        OpeningHours = [.. StudioSettings.MondayToFriday.Select(day => new OpeningHours { Day = day, Opens = new TimeOnly(9, 0), Closes = new TimeOnly(18, 0) }),
+            new OpeningHours { Day = DayOfWeek.Saturday, Opens = new TimeOnly(9, 0), Closes = new TimeOnly(14, 0) }],
         ClosedDates =
         [
             new ClosedDate { Date = new DateOnly(DateTime.UtcNow.Year, 12, 25), Description = "Christmas Day" },

@@ -14,8 +14,15 @@ public static class StudioSettingsDefaults
     {
         var db = services.GetRequiredService<StudioDbContext>();
         if (await db.StudioSettings.IgnoreQueryFilters().AnyAsync(ct))
+        {
+            // A database from before online booking: give it a key without touching the record's version.
+            await db.StudioSettings.IgnoreQueryFilters().Where(s => s.OnlineBookingKey == "")
+                .ExecuteUpdateAsync(u => u.SetProperty(s => s.OnlineBookingKey, StudioSettings.NewOnlineBookingKey()), ct);
             return;
-        db.StudioSettings.Add(create());
+        }
+        var settings = create();
+        settings.OnlineBookingKey = StudioSettings.NewOnlineBookingKey();
+        db.StudioSettings.Add(settings);
         await db.SaveChangesAsync(ct);
     }
 

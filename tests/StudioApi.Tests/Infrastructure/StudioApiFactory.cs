@@ -39,6 +39,7 @@ public sealed class StudioApiFactory : WebApplicationFactory<Program>, IAsyncLif
         // Tests sign in and call far more often than a person; RateLimitTests lowers these to see them bite.
         builder.UseSetting("RateLimits:RequestsPerMinute", "100000");
         builder.UseSetting("RateLimits:SignInPerMinute", "100000");
+        builder.UseSetting("RateLimits:OnlineBookingPerMinute", "100000");
     }
 
     public async Task InitializeAsync()

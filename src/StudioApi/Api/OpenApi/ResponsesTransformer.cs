@@ -48,7 +48,8 @@ public sealed class ResponsesTransformer : IOpenApiOperationTransformer
         {
             if (response is not OpenApiResponse success || !status.StartsWith('2') || status == "204")
                 continue;
-            if (status == "201")
+            // A batch (bulk scheduling) or a public booking creates something without one URL to show the caller.
+            if (status == "201" && returnsRecord)
                 AddHeader(success, KnownHeaders.Location);
             if (returnsRecord)
                 AddHeader(success, KnownHeaders.ETag);

@@ -13,6 +13,9 @@ public sealed class RateLimitOptions
 
     /// <summary>Sign-in and refresh attempts a minute from one address: slows password guessing before the lockout bites.</summary>
     public int SignInPerMinute { get; set; } = 20;
+
+    /// <summary>Online bookings a minute from one address: the public booking call must not be a way to flood the calendar.</summary>
+    public int OnlineBookingPerMinute { get; set; } = 5;
 }
 
 /// <summary>
@@ -22,6 +25,7 @@ public sealed class RateLimitOptions
 public static class RateLimits
 {
     public const string SignInPolicy = "sign-in";
+    public const string OnlineBookingPolicy = "online-booking";
 
     public static IServiceCollection AddStudioRateLimits(this IServiceCollection services, RateLimitOptions options) =>
         services.AddRateLimiter(limiter =>
@@ -30,12 +34,18 @@ public static class RateLimits
                 RateLimitPartition.GetFixedWindowLimiter(CallerKey(context), _ => Window(options.RequestsPerMinute)));
             limiter.AddPolicy(SignInPolicy, context =>
                 RateLimitPartition.GetFixedWindowLimiter(AddressKey(context), _ => Window(options.SignInPerMinute)));
+            limiter.AddPolicy(OnlineBookingPolicy, context =>
+                RateLimitPartition.GetFixedWindowLimiter(AddressKey(context), _ => Window(options.OnlineBookingPerMinute)));
             limiter.OnRejected = RejectAsync;
         });
 
     /// <summary>Puts an endpoint under the sign-in budget (on top of the caller's overall one).</summary>
     public static TBuilder LimitedAsSignIn<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
         builder.RequireRateLimiting(SignInPolicy);
+
+    /// <summary>Puts an endpoint under the online-booking budget per address (on top of the caller's overall one).</summary>
+    public static TBuilder LimitedAsOnlineBooking<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.RequireRateLimiting(OnlineBookingPolicy);
 
     static FixedWindowRateLimiterOptions Window(int permitsPerMinute) => new()
     {

@@ -9,6 +9,8 @@ public sealed class SessionTypeResponse : RecordResponse
     public required int DefaultLengthMinutes { get; init; }
     public required int SortOrder { get; init; }
     public required bool IsActive { get; init; }
+    public required bool OnlineBookable { get; init; }
+    public required BookingRulesData BookingRules { get; init; }
 
     public static SessionTypeResponse From(SessionType t) => new SessionTypeResponse
     {
@@ -17,5 +19,7 @@ public sealed class SessionTypeResponse : RecordResponse
         DefaultLengthMinutes = t.DefaultLengthMinutes,
         SortOrder = t.SortOrder,
         IsActive = t.IsActive,
+        OnlineBookable = t.OnlineBookable,
+        BookingRules = BookingRulesData.From(t.BookingRules),
     }.WithAudit(t);
 }

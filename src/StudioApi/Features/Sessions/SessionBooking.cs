@@ -117,28 +117,39 @@ public sealed class SessionBooking(StudioDbContext db)
         if (people.Count == 0 && resourceId is null)
             return [];
 
-        var clashing = await db.Sessions.AsNoTracking()
-            .Where(s => s.Id != session.Id && !s.Cancelled && !s.OnHold
-                        && s.StartsAt < session.EndsAt && session.StartsAt < s.EndsAt
-                        && (people.Contains(s.PhotographerId) || people.Contains(s.AssistantId)
-                            || (resourceId != null && s.ResourceId == resourceId)))
+        var clashing = await Occupying(db, people, resourceId, session.StartsAt, session.EndsAt)
+            .Where(s => s.Id != session.Id)
             .OrderBy(s => s.StartsAt)
             .Take(MaxConflictsListed)
             .ToListAsync(ct);
 
-        return clashing.Select(s => new SessionConflict
-        {
-            SessionId = s.Id,
-            Number = s.Number,
-            Date = s.Date,
-            StartTime = WallClock.FormatTime(s.StartTime),
-            EndTime = WallClock.FormatTime(s.EndTime),
-            StartsAt = s.StartsAt,
-            EndsAt = s.EndsAt,
-            BusyUserIds = people.Where(p => p == s.PhotographerId || p == s.AssistantId).Select(p => p!.Value).Distinct().ToList(),
-            BusyResourceId = resourceId is not null && s.ResourceId == resourceId ? resourceId : null,
-        }).ToList();
+        return clashing.Select(s => Describe(s, people, resourceId)).ToList();
     }
+
+    /// <summary>
+    /// Live sessions that occupy any of the people (whatever their role) or the resource at some time in [from, to):
+    /// the one query behind single and bulk conflict checks and the online-booking busy times.
+    /// </summary>
+    public static IQueryable<Session> Occupying(StudioDbContext db, IReadOnlyCollection<long?> people, long? resourceId, DateTime from, DateTime to) =>
+        db.Sessions.AsNoTracking()
+            .Where(s => !s.Cancelled && !s.OnHold
+                        && s.StartsAt < to && from < s.EndsAt
+                        && (people.Contains(s.PhotographerId) || people.Contains(s.AssistantId)
+                            || (resourceId != null && s.ResourceId == resourceId)));
+
+    /// <summary>An existing session as a conflict of a booking of these people and resource.</summary>
+    public static SessionConflict Describe(Session s, IReadOnlyCollection<long?> people, long? resourceId) => new()
+    {
+        SessionId = s.Id,
+        Number = s.Number,
+        Date = s.Date,
+        StartTime = WallClock.FormatTime(s.StartTime),
+        EndTime = WallClock.FormatTime(s.EndTime),
+        StartsAt = s.StartsAt,
+        EndsAt = s.EndsAt,
+        BusyUserIds = people.Where(p => p == s.PhotographerId || p == s.AssistantId).Select(p => p!.Value).Distinct().ToList(),
+        BusyResourceId = resourceId is not null && s.ResourceId == resourceId ? resourceId : null,
+    };
 
     const int MaxConflictsListed = 50;
 

@@ -35,6 +35,16 @@ public sealed class StudioSettings : AuditedRecord
 
     /// <summary>When the studio is open, at most one range per weekday; a weekday without one is closed to bookings.</summary>
     public List<OpeningHours> OpeningHours { get; set; } = [];
+
+    /// <summary>
+    /// The key the studio's website passes to the public online-booking calls: not a password (it is in the page's
+    /// source), but it keeps the calls from being guessed, and rotating it cuts off a copied booking page.
+    /// </summary>
+    public string OnlineBookingKey { get; set; } = "";
+
+    public static string NewOnlineBookingKey() =>
+        Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24))
+            .Replace('+', '-').Replace('/', '_');
 }
 
 /// <summary>One weekday's opening hours, wall-clock times in the studio's time zone.</summary>

@@ -16,6 +16,7 @@ public sealed class StudioSettingsConfiguration : IEntityTypeConfiguration<Studi
         builder.Property(s => s.TimeZone).HasMaxLength(100);
         builder.Property(s => s.Currency).HasMaxLength(3).IsFixedLength();
         builder.Property(s => s.TaxRatePercent).HasPrecision(9, 4);
+        builder.Property(s => s.OnlineBookingKey).HasMaxLength(64);
         builder.Property(s => s.WorkingDays)
             .HasConversion(
                 days => WorkingDaysText.Format(days),

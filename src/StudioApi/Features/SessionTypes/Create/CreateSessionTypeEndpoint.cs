@@ -1,4 +1,5 @@
 using FastEndpoints;
+using FluentValidation.Results;
 using Microsoft.EntityFrameworkCore;
 using StudioApi.Api.Concurrency;
 using StudioApi.Api.Idempotency;
@@ -30,6 +31,9 @@ public sealed class CreateSessionTypeEndpoint(StudioDbContext db) : Endpoint<Cre
 
     public override async Task HandleAsync(CreateSessionTypeRequest req, CancellationToken ct)
     {
+        foreach (var (field, message) in await req.CheckBookingReferencesAsync(db, held: null, ct))
+            AddError(new ValidationFailure(field, message));
+        ThrowIfAnyErrors();
         var sessionType = new SessionType();
         req.ApplyTo(sessionType);
         db.SessionTypes.Add(sessionType);

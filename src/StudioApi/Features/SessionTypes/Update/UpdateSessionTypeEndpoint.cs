@@ -1,4 +1,5 @@
 using FastEndpoints;
+using FluentValidation.Results;
 using Microsoft.EntityFrameworkCore;
 using StudioApi.Api.Concurrency;
 using StudioApi.Api.OpenApi;
@@ -35,6 +36,9 @@ public sealed class UpdateSessionTypeEndpoint(StudioDbContext db) : Endpoint<Upd
         var sessionType = await db.SessionTypes.SingleOrDefaultAsync(t => t.Id == req.Id, ct)
                           ?? throw ApiProblem.NotFound("session type", req.Id);
         db.MatchVersion(sessionType, req.IfMatch);
+        foreach (var (field, message) in await req.CheckBookingReferencesAsync(db, sessionType.BookingRules, ct))
+            AddError(new ValidationFailure(field, message));
+        ThrowIfAnyErrors();
         req.ApplyTo(sessionType);
         try
         {
