@@ -1156,6 +1156,18 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                     b.Property<long?>("SessionId")
                         .HasColumnType("bigint");
 
+                    b.Property<DateTime?>("StatusChangedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateOnly?>("StatusDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("StatusDueDate")
+                        .HasColumnType("date");
+
+                    b.Property<long?>("StatusId")
+                        .HasColumnType("bigint");
+
                     b.Property<long>("TaskTypeId")
                         .HasColumnType("bigint");
 
@@ -1191,6 +1203,10 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                     b.HasIndex("Priority");
 
                     b.HasIndex("SessionId");
+
+                    b.HasIndex("StatusDueDate");
+
+                    b.HasIndex("StatusId");
 
                     b.HasIndex("TaskTypeId");
 
@@ -2013,11 +2029,18 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                         .HasForeignKey("ClientId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("StudioApi.Features.Workflow.StatusDefinition", "Status")
+                        .WithMany()
+                        .HasForeignKey("StatusId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("StudioApi.Features.TaskTypes.TaskType", null)
                         .WithMany()
                         .HasForeignKey("TaskTypeId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("Status");
                 });
 
             modelBuilder.Entity("StudioApi.Features.Tasks.TaskNote", b =>

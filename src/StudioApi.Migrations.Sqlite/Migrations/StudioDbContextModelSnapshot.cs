@@ -1121,6 +1121,18 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                     b.Property<long?>("SessionId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("StatusChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("StatusDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("StatusDueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("StatusId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("TaskTypeId")
                         .HasColumnType("INTEGER");
 
@@ -1156,6 +1168,10 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                     b.HasIndex("Priority");
 
                     b.HasIndex("SessionId");
+
+                    b.HasIndex("StatusDueDate");
+
+                    b.HasIndex("StatusId");
 
                     b.HasIndex("TaskTypeId");
 
@@ -1952,11 +1968,18 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                         .HasForeignKey("ClientId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("StudioApi.Features.Workflow.StatusDefinition", "Status")
+                        .WithMany()
+                        .HasForeignKey("StatusId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("StudioApi.Features.TaskTypes.TaskType", null)
                         .WithMany()
                         .HasForeignKey("TaskTypeId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("Status");
                 });
 
             modelBuilder.Entity("StudioApi.Features.Tasks.TaskNote", b =>

@@ -58,20 +58,33 @@ public static class ReferenceData
             await db.SaveChangesAsync(ct);
         }
 
-        if (!await db.StatusDefinitions.IgnoreQueryFilters().AnyAsync(ct))
-        {
-            db.StatusDefinitions.AddRange(ClientStatuses.Select((s, i) => new StatusDefinition
-            {
-                Kind = RecordKind.Client,
-                Description = s.Description,
-                Order = (i + 1) * 10,
-                DurationBusinessDays = s.Days,
-                IsInitial = i == 0,
-                IsFinal = i == ClientStatuses.Length - 1,
-            }));
-            await db.SaveChangesAsync(ct);
-        }
+        await SeedWorkflowAsync(db, RecordKind.Client, ClientStatuses, ct);
+        await SeedWorkflowAsync(db, RecordKind.Task, TaskStatuses, ct);
     }
+
+    /// <summary>A kind's general status list, first status initial and last final, when the kind has none yet.</summary>
+    static async Task SeedWorkflowAsync(StudioDbContext db, RecordKind kind, (string Description, int Days)[] statuses, CancellationToken ct)
+    {
+        if (await db.StatusDefinitions.IgnoreQueryFilters().AnyAsync(s => s.Kind == kind, ct))
+            return;
+        db.StatusDefinitions.AddRange(statuses.Select((s, i) => new StatusDefinition
+        {
+            Kind = kind,
+            Description = s.Description,
+            Order = (i + 1) * 10,
+            DurationBusinessDays = s.Days,
+            IsInitial = i == 0,
+            IsFinal = i == statuses.Length - 1,
+        }));
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>
+    /// The ticket workflow a studio starts with: a new ticket is picked up within two business days, worked within a
+    /// week, and a ticket waiting on the client is chased after a week.
+    /// </summary>
+    static readonly (string Description, int Days)[] TaskStatuses =
+        [("Open", 2), ("In Progress", 5), ("Waiting on Client", 5), ("Resolved", 0)];
 
     /// <summary>
     /// The client workflow a studio starts with: a prospect is followed up within a week; a customer or school is
@@ -84,12 +97,15 @@ public static class ReferenceData
     /// Clients without a status (entered before the studio had client statuses, or by the demo seed) start at the
     /// initial status, through the status transitions like any other change, so each gets its status-log entry.
     /// </summary>
-    public static async Task StartClientsWithoutStatusAsync(IServiceProvider services, CancellationToken ct)
+    public static async Task StartRecordsWithoutStatusAsync(IServiceProvider services, CancellationToken ct)
     {
         var db = services.GetRequiredService<StudioDbContext>();
-        var ids = await db.Clients.Where(c => c.StatusId == null).Select(c => c.Id).ToListAsync(ct);
-        if (ids.Count > 0)
-            await services.GetRequiredService<StatusTransitions>()
-                .ChangeAsync(RecordKind.Client, ids, StatusTarget.Advance, "Started at the initial client status.", ct);
+        var transitions = services.GetRequiredService<StatusTransitions>();
+        var clients = await db.Clients.Where(c => c.StatusId == null).Select(c => c.Id).ToListAsync(ct);
+        if (clients.Count > 0)
+            await transitions.ChangeAsync(RecordKind.Client, clients, StatusTarget.Advance, "Started at the initial client status.", ct);
+        var tasks = await db.Tasks.Where(t => t.StatusId == null).Select(t => t.Id).ToListAsync(ct);
+        if (tasks.Count > 0)
+            await transitions.ChangeAsync(RecordKind.Task, tasks, StatusTarget.Advance, "Started at the initial task status.", ct);
     }
 }

@@ -16,6 +16,6 @@ public static class StudioSeeding
         await StudioSettingsDefaults.EnsureAsync(provider, demo ? DemoStudio.Settings : StudioSettingsDefaults.Create, ct);
         if (demo)
             await DemoStudio.SeedAsync(provider, ct);
-        await ReferenceData.StartClientsWithoutStatusAsync(provider, ct);
+        await ReferenceData.StartRecordsWithoutStatusAsync(provider, ct);
     }
 }

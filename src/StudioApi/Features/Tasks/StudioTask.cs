@@ -1,3 +1,4 @@
+using StudioApi.Features.Workflow;
 using StudioApi.Persistence;
 
 namespace StudioApi.Features.Tasks;
@@ -17,7 +18,7 @@ public enum TaskPriority
 /// session or invoice that reported the problem and worked until done. Named StudioTask so it never shadows
 /// System.Threading.Tasks.Task. Its workflow status is added by the workflow mechanism, not here.
 /// </summary>
-public sealed class StudioTask : AuditedRecord
+public sealed class StudioTask : AuditedRecord, IHasWorkflowStatus, IHasAssignedUser
 {
     /// <summary>A <see cref="TaskTypes.TaskType"/>.</summary>
     public long TaskTypeId { get; set; }
@@ -32,4 +33,13 @@ public sealed class StudioTask : AuditedRecord
     public long? AssignedUserId { get; set; }
     public DateOnly? DueDate { get; set; }
     public TaskPriority Priority { get; set; } = TaskPriority.Normal;
+
+    /// <summary>Where the ticket is in its task type's workflow (or the general task workflow); changed only through status changes.</summary>
+    public long? StatusId { get; set; }
+    public StatusDefinition? Status { get; set; }
+    public DateTime? StatusChangedAt { get; set; }
+    public DateOnly? StatusDate { get; set; }
+    public DateOnly? StatusDueDate { get; set; }
+    /// <summary>Task statuses may be kept per task type.</summary>
+    public long? WorkflowTypeId => TaskTypeId;
 }

@@ -23,6 +23,9 @@ public sealed class StudioTaskConfiguration : IEntityTypeConfiguration<StudioTas
         builder.HasIndex(t => t.SessionId);
         builder.HasIndex(t => t.InvoiceId);
         builder.HasIndex(t => t.DueDate);
+        builder.Ignore(t => t.WorkflowTypeId);
+        builder.HasOne(t => t.Status).WithMany().HasForeignKey(t => t.StatusId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(t => t.StatusDueDate);
         builder.HasIndex(t => t.Priority);
     }
 }

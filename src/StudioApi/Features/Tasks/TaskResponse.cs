@@ -1,4 +1,5 @@
 using StudioApi.Api;
+using StudioApi.Features.Workflow;
 
 namespace StudioApi.Features.Tasks;
 
@@ -13,9 +14,14 @@ public sealed class TaskResponse : RecordResponse
     public long? AssignedUserId { get; init; }
     public DateOnly? DueDate { get; init; }
     public required TaskPriority Priority { get; init; }
+    /// <summary>Where the ticket is in its workflow; null when the task workflow has no statuses.</summary>
+    public RecordStatusResponse? Status { get; init; }
 
-    public static TaskResponse From(StudioTask t) => new TaskResponse
+    /// <param name="t">The task, with its <see cref="StudioTask.Status"/> loaded.</param>
+    /// <param name="today">The studio's today, which decides whether the status is overdue.</param>
+    public static TaskResponse From(StudioTask t, DateOnly today) => new TaskResponse
     {
+        Status = RecordStatusResponse.From(t, t.Status, today),
         TaskTypeId = t.TaskTypeId,
         Title = t.Title,
         Description = t.Description,

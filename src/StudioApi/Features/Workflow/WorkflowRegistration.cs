@@ -1,5 +1,6 @@
 using StudioApi.Features.Clients;
 using StudioApi.Features.Settings;
+using StudioApi.Features.Tasks;
 
 namespace StudioApi.Features.Workflow;
 
@@ -13,7 +14,8 @@ public static class WorkflowRegistration
     public static IServiceCollection AddWorkflow(this IServiceCollection services)
     {
         services.AddSingleton(new WorkflowRecords()
-            .Add<Client>(RecordKind.Client, "clients", db => db.Clients));
+            .Add<Client>(RecordKind.Client, "clients", db => db.Clients)
+            .Add<StudioTask>(RecordKind.Task, "tasks", db => db.Tasks, typeId: t => t.TaskTypeId));
         services.AddScoped<StudioCalendar>();
         services.AddScoped<StatusTransitions>();
         return services;

@@ -18,7 +18,10 @@ public sealed record TaskBody(
     string Priority,
     string CreatedBy,
     string UpdatedBy,
-    DateTimeOffset? DeletedAt);
+    DateTimeOffset? DeletedAt,
+    TaskStatusBody? Status = null);
+
+public sealed record TaskStatusBody(long Id, string Description, DateOnly? StatusDate, DateOnly? DueDate, bool IsOverdue);
 
 public sealed record TaskPage(List<TaskBody> Items, string? NextCursor);
 

@@ -1,40 +1,27 @@
 using System.Net;
-using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using StudioApi.Features.Workflow;
-using StudioApi.Tests.Features.Clients;
+using StudioApi.Tests.Features.Tasks;
 using StudioApi.Tests.Infrastructure;
 
 namespace StudioApi.Tests.Features.Workflow;
 
-/// <summary>
-/// Tasks are not in this version of the API yet, so student clients stand in for them: registered a second time as
-/// records of kind task whose type is their organization. That is exactly how tasks will plug in (one registration).
-/// </summary>
-public sealed class StudentsAsTypedTasks : ClockedStudioApi
-{
-    protected override void ConfigureServices(IServiceCollection services) =>
-        services.AddSingleton(new WorkflowRecords()
-            .Add<StudioApi.Features.Clients.Client>(RecordKind.Client, "clients", db => db.Clients)
-            .Add<StudioApi.Features.Clients.Client>(RecordKind.Task, "tasks", db => db.Clients.Where(c => c.Student != null),
-                typeId: c => (long?)c.Student!.OrganizationId));
-}
-
 /// <summary>Turning statuses by type on and off never loses a status silently.</summary>
-public sealed class StatusesByTypeTests(StudentsAsTypedTasks api) : IClassFixture<StudentsAsTypedTasks>
+public sealed class StatusesByTypeTests(ClockedStudioApi api) : IClassFixture<ClockedStudioApi>
 {
     [Fact]
     public async Task Turning_by_type_on_copies_the_general_list_moves_records_to_the_copies_and_turning_it_off_refuses_to_lose_a_type_status_unless_told_to_merge()
     {
         var admin = await api.AdminAsync();
-        var open = await admin.CreateStatusAsync("task", "Open", days: 2);
-        var working = await admin.CreateStatusAsync("task", "In progress", days: 5);
-        await admin.CreateStatusAsync("task", "Closed", final: true);
-        var (lincoln, roosevelt) = (await OrganizationAsync(admin, "LIN"), await OrganizationAsync(admin, "ROO"));
-        var atLincoln = await StudentAsync(admin, lincoln, "Ada");
-        var stuck = await StudentAsync(admin, lincoln, "Bo");
-        var atRoosevelt = await StudentAsync(admin, roosevelt, "Cy");
+        // The seeded general task list: Open (initial), In Progress, Waiting on Client, Resolved (final).
+        var general = await admin.StatusesAsync("task");
+        var (open, working) = (general.Single(s => s.Description == "Open"), general.Single(s => s.Description == "In Progress"));
+        var (lincoln, roosevelt) = ((await admin.CreateTaskTypeAsync($"Lincoln prints {Guid.NewGuid():N}"[..24])).Id,
+            (await admin.CreateTaskTypeAsync($"Roosevelt prints {Guid.NewGuid():N}"[..26])).Id);
+        var atLincoln = await TaskAsync(admin, lincoln, "Ada");
+        var stuck = await TaskAsync(admin, lincoln, "Bo");
+        var atRoosevelt = await TaskAsync(admin, roosevelt, "Cy");
         await PutTaskStatusAsync([atLincoln, stuck], open.Id, new DateOnly(2026, 1, 5), new DateOnly(2026, 1, 7));
         await PutTaskStatusAsync([atRoosevelt], working.Id, new DateOnly(2026, 1, 5), new DateOnly(2026, 1, 12));
 
@@ -43,8 +30,8 @@ public sealed class StatusesByTypeTests(StudentsAsTypedTasks api) : IClassFixtur
         on.CopiedToTypeIds.ShouldBe([lincoln, roosevelt], ignoreOrder: true);
         on.MovedRecords.ShouldBe(3);
         var lincolnList = await admin.StatusesAsync("task", lincoln);
-        lincolnList.Select(s => s.Description).ShouldBe(["Open", "In progress", "Closed"]);
-        (lincolnList[0].IsInitial, lincolnList[2].IsFinal, lincolnList[1].DurationBusinessDays).ShouldBe((true, true, 5));
+        lincolnList.Select(s => s.Description).ShouldBe(["Open", "In Progress", "Waiting on Client", "Resolved"]);
+        (lincolnList[0].IsInitial, lincolnList[3].IsFinal, lincolnList[1].DurationBusinessDays).ShouldBe((true, true, working.DurationBusinessDays));
         var lincolnOpen = lincolnList[0];
         (await TaskStatusAsync(atLincoln)).ShouldBe((lincolnOpen.Id, new DateOnly(2026, 1, 5), new DateOnly(2026, 1, 7)));
         (await TaskStatusAsync(atRoosevelt)).StatusId.ShouldBe((await admin.StatusesAsync("task", roosevelt))[1].Id);
@@ -65,7 +52,7 @@ public sealed class StatusesByTypeTests(StudentsAsTypedTasks api) : IClassFixtur
         var differences = refused.GetProperty("differences").EnumerateArray()
             .Select(d => (d.GetProperty("typeId").GetInt64(), d.GetProperty("description").GetString(), d.GetProperty("difference").GetString())).ToList();
         differences.ShouldBe([(lincoln, "Waiting on parts", "onlyInType")]);
-        (await admin.StatusesAsync("task", lincoln)).Count.ShouldBe(4);
+        (await admin.StatusesAsync("task", lincoln)).Count.ShouldBe(5);
 
         // Told to keep the general list: records go to the general status of the same name, or the initial one; all logged.
         var off = await (await ByTypeAsync(admin, new { enabled = false, merge = "keepGeneral" })).ShouldBeAsync<ByTypeBody>(HttpStatusCode.OK);
@@ -75,7 +62,8 @@ public sealed class StatusesByTypeTests(StudentsAsTypedTasks api) : IClassFixtur
         (await TaskStatusAsync(stuck)).StatusId.ShouldBe(open.Id);
         (await admin.StatusesAsync("task", lincoln)).ShouldBeEmpty();
         var log = await api.Base.WithDbAsync(db => db.StatusLogEntries.Where(e => e.Kind == RecordKind.Task && e.RecordId == stuck).OrderBy(e => e.Id).ToListAsync());
-        log.Select(e => e.ToDescription).ShouldBe(["Open", "Waiting on parts", "Open"]);
+        // Opened at creation, then: the type's copy of Open, Waiting on parts, and back to the general Open.
+        log.Select(e => e.ToDescription).ShouldBe(["Open", "Open", "Waiting on parts", "Open"]);
         log[^1].Note!.ShouldContain("turned off");
     }
 
@@ -91,26 +79,15 @@ public sealed class StatusesByTypeTests(StudentsAsTypedTasks api) : IClassFixtur
     Task<HttpResponseMessage> ByTypeAsync(HttpClient admin, object body) =>
         admin.SendAsync(HttpAssertions.Json(HttpMethod.Put, "/api/v1/workflow/kinds/task/by-type", body));
 
-    static async Task<long> OrganizationAsync(HttpClient admin, string code)
-    {
-        var response = await admin.PostAsJsonAsync("/api/v1/organizations", new { name = $"{code} High School", code = $"{code}{Guid.NewGuid():N}"[..10] });
-        response.StatusCode.ShouldBe(HttpStatusCode.Created);
-        return (await response.Content.ReadFromJsonAsync<IdBody>())!.Id;
-    }
-
-    static async Task<long> StudentAsync(HttpClient admin, long organizationId, string firstName)
-    {
-        var response = await admin.PostAsJsonAsync("/api/v1/clients", new { kind = "consumer", firstName, lastName = "Student", student = new { organizationId } });
-        return (await response.ShouldBeAsync<ClientBody>(HttpStatusCode.Created)).Id;
-    }
+    static async Task<long> TaskAsync(HttpClient admin, long taskTypeId, string title) =>
+        (await admin.CreateTaskAsync(new { taskTypeId, title })).Id;
 
     Task PutTaskStatusAsync(long[] ids, long statusId, DateOnly date, DateOnly due) =>
-        api.Base.WithDbAsync(db => db.Clients.Where(c => ids.Contains(c.Id)).ExecuteUpdateAsync(set => set
-            .SetProperty(c => c.StatusId, statusId).SetProperty(c => c.StatusDate, date).SetProperty(c => c.StatusDueDate, due)));
+        api.Base.WithDbAsync(db => db.Tasks.Where(t => ids.Contains(t.Id)).ExecuteUpdateAsync(set => set
+            .SetProperty(t => t.StatusId, statusId).SetProperty(t => t.StatusDate, date).SetProperty(t => t.StatusDueDate, due)));
 
     Task<(long? StatusId, DateOnly? StatusDate, DateOnly? DueDate)> TaskStatusAsync(long id) =>
-        api.Base.WithDbAsync(async db => await db.Clients.Where(c => c.Id == id)
-            .Select(c => ValueTuple.Create(c.StatusId, c.StatusDate, c.StatusDueDate)).SingleAsync());
+        api.Base.WithDbAsync(async db => await db.Tasks.Where(t => t.Id == id)
+            .Select(t => ValueTuple.Create(t.StatusId, t.StatusDate, t.StatusDueDate)).SingleAsync());
 
-    sealed record IdBody(long Id);
 }

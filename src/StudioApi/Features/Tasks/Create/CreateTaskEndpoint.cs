@@ -3,6 +3,8 @@ using FluentValidation.Results;
 using StudioApi.Api.Concurrency;
 using StudioApi.Api.Idempotency;
 using StudioApi.Api.OpenApi;
+using StudioApi.Features.Settings;
+using StudioApi.Features.Workflow;
 using StudioApi.Persistence;
 
 namespace StudioApi.Features.Tasks.Create;
@@ -18,7 +20,7 @@ public sealed class CreateTaskValidator : Validator<CreateTaskRequest>
     public CreateTaskValidator() => Include(new TaskInputValidator());
 }
 
-public sealed class CreateTaskEndpoint(StudioDbContext db) : Endpoint<CreateTaskRequest, TaskResponse>
+public sealed class CreateTaskEndpoint(StudioDbContext db, StatusTransitions transitions, StudioCalendar calendar) : Endpoint<CreateTaskRequest, TaskResponse>
 {
     public override void Configure()
     {
@@ -37,9 +39,10 @@ public sealed class CreateTaskEndpoint(StudioDbContext db) : Endpoint<CreateTask
         var task = new StudioTask();
         req.ApplyTo(task);
         db.Tasks.Add(task);
-        await db.SaveChangesAsync(ct);
+        await transitions.StartAsync(RecordKind.Task, task, () => db.SaveChangesAsync(ct), ct);
+        await db.Entry(task).Reference(t => t.Status).LoadAsync(ct);
 
         HttpContext.WriteETag(task);
-        await Send.CreatedAtAsync("Tasks_Get", new { id = task.Id }, TaskResponse.From(task), cancellation: ct);
+        await Send.CreatedAtAsync("Tasks_Get", new { id = task.Id }, TaskResponse.From(task, await calendar.TodayAsync(ct)), cancellation: ct);
     }
 }

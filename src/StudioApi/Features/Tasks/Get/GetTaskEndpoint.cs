@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using StudioApi.Api.Concurrency;
 using StudioApi.Api.OpenApi;
 using StudioApi.Api.Problems;
+using StudioApi.Features.Settings;
 using StudioApi.Persistence;
 
 namespace StudioApi.Features.Tasks.Get;
@@ -12,7 +13,7 @@ public sealed class GetTaskRequest
     public long Id { get; set; }
 }
 
-public sealed class GetTaskEndpoint(StudioDbContext db) : Endpoint<GetTaskRequest, TaskResponse>
+public sealed class GetTaskEndpoint(StudioDbContext db, StudioCalendar calendar) : Endpoint<GetTaskRequest, TaskResponse>
 {
     public override void Configure()
     {
@@ -23,9 +24,9 @@ public sealed class GetTaskEndpoint(StudioDbContext db) : Endpoint<GetTaskReques
 
     public override async Task HandleAsync(GetTaskRequest req, CancellationToken ct)
     {
-        var task = await db.Tasks.AsNoTracking().SingleOrDefaultAsync(t => t.Id == req.Id, ct)
+        var task = await db.Tasks.AsNoTracking().Include(t => t.Status).SingleOrDefaultAsync(t => t.Id == req.Id, ct)
                    ?? throw ApiProblem.NotFound("task", req.Id);
         HttpContext.WriteETag(task);
-        await Send.OkAsync(TaskResponse.From(task), ct);
+        await Send.OkAsync(TaskResponse.From(task, await calendar.TodayAsync(ct)), ct);
     }
 }

@@ -3,12 +3,19 @@ using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using StudioApi.Api.OpenApi;
 using StudioApi.Api.Paging;
+using StudioApi.Features.Settings;
 using StudioApi.Persistence;
 
 namespace StudioApi.Features.Tasks.List;
 
 public sealed class ListTasksRequest : ListRequest
 {
+    /// <summary>Only tasks at this status.</summary>
+    public long? StatusId { get; set; }
+
+    /// <summary>true: only tasks past their status due date and not at a final status; false: only the others.</summary>
+    public bool? Overdue { get; set; }
+
     /// <summary>Words each found in the title or the description.</summary>
     public string? Q { get; set; }
 
@@ -44,7 +51,7 @@ public sealed class ListTasksValidator : ListRequestValidator<ListTasksRequest, 
     }
 }
 
-public sealed class ListTasksEndpoint(StudioDbContext db) : Endpoint<ListTasksRequest, Page<TaskResponse>>
+public sealed class ListTasksEndpoint(StudioDbContext db, StudioCalendar calendar) : Endpoint<ListTasksRequest, Page<TaskResponse>>
 {
     /// <summary>
     /// The default is a work queue: soonest due first, undated tasks last. priority sorts by urgency
@@ -67,7 +74,14 @@ public sealed class ListTasksEndpoint(StudioDbContext db) : Endpoint<ListTasksRe
 
     public override async Task HandleAsync(ListTasksRequest req, CancellationToken ct)
     {
-        var query = db.Tasks.AsNoTracking();
+        var today = await calendar.TodayAsync(ct);
+        var query = db.Tasks.AsNoTracking().Include(t => t.Status).AsQueryable();
+        if (req.StatusId is { } statusId)
+            query = query.Where(t => t.StatusId == statusId);
+        if (req.Overdue is { } overdue)
+            query = overdue
+                ? query.Where(t => t.StatusDueDate < today && !t.Status!.IsFinal)
+                : query.Where(t => t.StatusDueDate == null || t.StatusDueDate >= today || t.Status!.IsFinal);
         if (req.Deleted == true)
             query = query.IgnoreQueryFilters().Where(t => t.DeletedAt != null);
         if (req.TaskTypeId is { } taskTypeId)
@@ -95,6 +109,6 @@ public sealed class ListTasksEndpoint(StudioDbContext db) : Endpoint<ListTasksRe
             }
         }
 
-        await Send.OkAsync(await query.ToPageAsync(req, SortKeys, TaskResponse.From, ct), ct);
+        await Send.OkAsync(await query.ToPageAsync(req, SortKeys, t => TaskResponse.From(t, today), ct), ct);
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using StudioApi.Api.Concurrency;
 using StudioApi.Api.OpenApi;
 using StudioApi.Api.Problems;
+using StudioApi.Features.Settings;
 using StudioApi.Persistence;
 
 namespace StudioApi.Features.Tasks.Restore;
@@ -12,7 +13,7 @@ public sealed class RestoreTaskRequest
     public long Id { get; set; }
 }
 
-public sealed class RestoreTaskEndpoint(StudioDbContext db) : Endpoint<RestoreTaskRequest, TaskResponse>
+public sealed class RestoreTaskEndpoint(StudioDbContext db, StudioCalendar calendar) : Endpoint<RestoreTaskRequest, TaskResponse>
 {
     public override void Configure()
     {
@@ -23,7 +24,7 @@ public sealed class RestoreTaskEndpoint(StudioDbContext db) : Endpoint<RestoreTa
 
     public override async Task HandleAsync(RestoreTaskRequest req, CancellationToken ct)
     {
-        var task = await db.Tasks.IgnoreQueryFilters()
+        var task = await db.Tasks.IgnoreQueryFilters().Include(t => t.Status)
                        .SingleOrDefaultAsync(t => t.Id == req.Id && t.DeletedAt != null, ct)
                    ?? throw ApiProblem.NotFound("deleted task", req.Id);
         // A task in the recycle bin does not keep its type alive, so the type may have been deleted meanwhile.
@@ -37,6 +38,6 @@ public sealed class RestoreTaskEndpoint(StudioDbContext db) : Endpoint<RestoreTa
         await db.SaveChangesAsync(ct);
 
         HttpContext.WriteETag(task);
-        await Send.OkAsync(TaskResponse.From(task), ct);
+        await Send.OkAsync(TaskResponse.From(task, await calendar.TodayAsync(ct)), ct);
     }
 }

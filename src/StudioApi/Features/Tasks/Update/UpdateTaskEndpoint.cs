@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using StudioApi.Api.Concurrency;
 using StudioApi.Api.OpenApi;
 using StudioApi.Api.Problems;
+using StudioApi.Features.Settings;
 using StudioApi.Persistence;
 
 namespace StudioApi.Features.Tasks.Update;
@@ -22,7 +23,7 @@ public sealed class UpdateTaskValidator : Validator<UpdateTaskRequest>
     public UpdateTaskValidator() => Include(new TaskInputValidator());
 }
 
-public sealed class UpdateTaskEndpoint(StudioDbContext db) : Endpoint<UpdateTaskRequest, TaskResponse>
+public sealed class UpdateTaskEndpoint(StudioDbContext db, StudioCalendar calendar) : Endpoint<UpdateTaskRequest, TaskResponse>
 {
     public override void Configure()
     {
@@ -33,7 +34,7 @@ public sealed class UpdateTaskEndpoint(StudioDbContext db) : Endpoint<UpdateTask
 
     public override async Task HandleAsync(UpdateTaskRequest req, CancellationToken ct)
     {
-        var task = await db.Tasks.SingleOrDefaultAsync(t => t.Id == req.Id, ct)
+        var task = await db.Tasks.Include(t => t.Status).SingleOrDefaultAsync(t => t.Id == req.Id, ct)
                    ?? throw ApiProblem.NotFound("task", req.Id);
         db.MatchVersion(task, req.IfMatch);
         foreach (var (field, message) in await req.FindBrokenReferencesAsync(db, task, ct))
@@ -44,6 +45,6 @@ public sealed class UpdateTaskEndpoint(StudioDbContext db) : Endpoint<UpdateTask
         await db.SaveChangesAsync(ct);
 
         HttpContext.WriteETag(task);
-        await Send.OkAsync(TaskResponse.From(task), ct);
+        await Send.OkAsync(TaskResponse.From(task, await calendar.TodayAsync(ct)), ct);
     }
 }

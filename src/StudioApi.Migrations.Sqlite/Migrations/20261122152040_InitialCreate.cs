@@ -736,6 +736,10 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                     AssignedUserId = table.Column<long>(type: "INTEGER", nullable: true),
                     DueDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     Priority = table.Column<int>(type: "INTEGER", nullable: false),
+                    StatusId = table.Column<long>(type: "INTEGER", nullable: true),
+                    StatusChangedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    StatusDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    StatusDueDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
                     Version = table.Column<int>(type: "INTEGER", nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     CreatedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
@@ -751,6 +755,12 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                         name: "FK_Tasks_Clients_ClientId",
                         column: x => x.ClientId,
                         principalTable: "Clients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Tasks_StatusDefinitions_StatusId",
+                        column: x => x.StatusId,
+                        principalTable: "StatusDefinitions",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
@@ -1178,6 +1188,16 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                 name: "IX_Tasks_SessionId",
                 table: "Tasks",
                 column: "SessionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tasks_StatusDueDate",
+                table: "Tasks",
+                column: "StatusDueDate");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Tasks_StatusId",
+                table: "Tasks",
+                column: "StatusId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Tasks_TaskTypeId",

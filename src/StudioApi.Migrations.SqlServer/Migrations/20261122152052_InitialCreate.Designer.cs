@@ -13,7 +13,7 @@ using StudioApi.Persistence;
 namespace StudioApi.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(StudioDbContext))]
-    [Migration("20261122151729_InitialCreate")]
+    [Migration("20261122152052_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -1159,6 +1159,18 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                     b.Property<long?>("SessionId")
                         .HasColumnType("bigint");
 
+                    b.Property<DateTime?>("StatusChangedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateOnly?>("StatusDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("StatusDueDate")
+                        .HasColumnType("date");
+
+                    b.Property<long?>("StatusId")
+                        .HasColumnType("bigint");
+
                     b.Property<long>("TaskTypeId")
                         .HasColumnType("bigint");
 
@@ -1194,6 +1206,10 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                     b.HasIndex("Priority");
 
                     b.HasIndex("SessionId");
+
+                    b.HasIndex("StatusDueDate");
+
+                    b.HasIndex("StatusId");
 
                     b.HasIndex("TaskTypeId");
 
@@ -2016,11 +2032,18 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                         .HasForeignKey("ClientId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("StudioApi.Features.Workflow.StatusDefinition", "Status")
+                        .WithMany()
+                        .HasForeignKey("StatusId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("StudioApi.Features.TaskTypes.TaskType", null)
                         .WithMany()
                         .HasForeignKey("TaskTypeId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("Status");
                 });
 
             modelBuilder.Entity("StudioApi.Features.Tasks.TaskNote", b =>

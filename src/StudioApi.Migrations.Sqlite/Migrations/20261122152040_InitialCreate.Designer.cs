@@ -12,7 +12,7 @@ using StudioApi.Persistence;
 namespace StudioApi.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(StudioDbContext))]
-    [Migration("20261122151720_InitialCreate")]
+    [Migration("20261122152040_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -1124,6 +1124,18 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                     b.Property<long?>("SessionId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("StatusChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("StatusDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("StatusDueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("StatusId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("TaskTypeId")
                         .HasColumnType("INTEGER");
 
@@ -1159,6 +1171,10 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                     b.HasIndex("Priority");
 
                     b.HasIndex("SessionId");
+
+                    b.HasIndex("StatusDueDate");
+
+                    b.HasIndex("StatusId");
 
                     b.HasIndex("TaskTypeId");
 
@@ -1955,11 +1971,18 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                         .HasForeignKey("ClientId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("StudioApi.Features.Workflow.StatusDefinition", "Status")
+                        .WithMany()
+                        .HasForeignKey("StatusId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("StudioApi.Features.TaskTypes.TaskType", null)
                         .WithMany()
                         .HasForeignKey("TaskTypeId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("Status");
                 });
 
             modelBuilder.Entity("StudioApi.Features.Tasks.TaskNote", b =>

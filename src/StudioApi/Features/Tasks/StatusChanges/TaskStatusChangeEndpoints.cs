@@ -1,0 +1,27 @@
+using StudioApi.Features.Workflow;
+using StudioApi.Features.Workflow.Transitions;
+
+namespace StudioApi.Features.Tasks.StatusChanges;
+
+// The task workflow's status changes: the shared transition endpoints, named for tasks and open to every staff
+// member, as working a ticket is.
+
+public sealed class ChangeTaskStatusEndpoint : ChangeRecordStatusEndpoint
+{
+    protected override RecordKind Kind => RecordKind.Task;
+    protected override string Tag => "Tasks";
+    protected override string[] Editors => Auth.Roles.AnyStaff;
+}
+
+public sealed class ListTaskStatusChangesEndpoint : ListRecordStatusChangesEndpoint
+{
+    protected override RecordKind Kind => RecordKind.Task;
+    protected override string Tag => "Tasks";
+}
+
+public sealed class BulkChangeTaskStatusEndpoint : BulkChangeRecordStatusEndpoint
+{
+    protected override RecordKind Kind => RecordKind.Task;
+    protected override string Tag => "Tasks";
+    protected override string[] Editors => Auth.Roles.AnyStaff;
+}
