@@ -10,6 +10,9 @@ using StudioApi.Features.SessionTypes;
 using StudioApi.Features.Locations;
 using StudioApi.Features.Resources;
 using StudioApi.Features.Sessions;
+using StudioApi.Features.Sessions.CalendarEvents;
+using StudioApi.Features.Appointments;
+using StudioApi.Features.CalendarFeeds;
 using StudioApi.Features.Settings;
 using StudioApi.Features.Tasks;
 using StudioApi.Features.TaskTypes;
@@ -43,6 +46,9 @@ public sealed class StudioDbContext(
     public DbSet<Session> Sessions => Set<Session>();
     public DbSet<SessionNote> SessionNotes => Set<SessionNote>();
     public DbSet<BookingLock> BookingLocks => Set<BookingLock>();
+    public DbSet<SessionCalendarEvent> SessionCalendarEvents => Set<SessionCalendarEvent>();
+    public DbSet<Appointment> Appointments => Set<Appointment>();
+    public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     public DateTime UtcNow => clock.GetUtcNow().UtcDateTime;
