@@ -2,7 +2,6 @@ using FastEndpoints;
 using FluentValidation;
 using FluentValidation.Results;
 using Microsoft.EntityFrameworkCore;
-using StudioApi.Api.Idempotency;
 using StudioApi.Api.OpenApi;
 using StudioApi.Api.Problems;
 using StudioApi.Auth;
@@ -16,9 +15,6 @@ public sealed class CreateCalendarFeedRequest
     public long? UserId { get; set; }
     /// <summary>A feed of this resource's calendar (give userId or resourceId).</summary>
     public long? ResourceId { get; set; }
-
-    [FromHeader(IdempotencyEndpointExtensions.Header, isRequired: false)]
-    public string? IdempotencyKey { get; set; }
 }
 
 public sealed class CreateCalendarFeedValidator : Validator<CreateCalendarFeedRequest>
@@ -39,8 +35,8 @@ public sealed class CreateCalendarFeedEndpoint(StudioDbContext db) : Endpoint<Cr
         Post("/calendar/feeds");
         Roles(Auth.Roles.AnyStaff);
         Description(d => d.Operation("Calendar", "CreateFeed",
-                "Make a secret iCalendar subscription URL for a user's or a resource's calendar (the front desk for anyone; others for themselves)")
-            .AcceptsIdempotencyKey());
+                "Make a secret iCalendar subscription URL for a user's or a resource's calendar (the front desk for anyone; others for themselves)"));
+        // No Idempotency-Key: a replay store would keep the response, and with it the secret URL, in the database.
     }
 
     public override async Task HandleAsync(CreateCalendarFeedRequest req, CancellationToken ct)

@@ -13,6 +13,7 @@ namespace StudioApi.Features.CalendarFeeds.Ics;
 public sealed class GetCalendarFeedIcsRequest
 {
     /// <summary>The secret token of the feed's URL.</summary>
+    [RouteParam]
     public string Token { get; set; } = "";
 }
 
