@@ -113,6 +113,21 @@ public sealed class AppointmentTests(StudioApiFactory app) : IClassFixture<Studi
     }
 
     [Fact]
+    public async Task A_session_and_appointments_racing_for_one_photographers_slot_end_in_exactly_one_booking()
+    {
+        var booking = await Booking.InChicagoAsync(app);
+        var photographer = await booking.NewUserAsync();
+
+        var racers = Enumerable.Range(0, 3)
+            .Select(_ => booking.Admin.PostAsJsonAsync("/api/v1/appointments", Appointment("2026-10-07", "10:00", "11:00", photographer)))
+            .Append(booking.PostAsync(booking.Session("2026-10-07", "10:30", "11:30", photographer)));
+        var responses = await Task.WhenAll(racers);
+
+        responses.Count(r => r.StatusCode == HttpStatusCode.Created).ShouldBe(1);
+        responses.Count(r => r.StatusCode == HttpStatusCode.Conflict).ShouldBe(3);
+    }
+
+    [Fact]
     public async Task An_appointment_at_a_time_skipped_by_daylight_saving_is_refused()
     {
         var booking = await Booking.InChicagoAsync(app);
