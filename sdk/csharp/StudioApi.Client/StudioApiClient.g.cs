@@ -14108,7 +14108,7 @@ namespace StudioApi.Client
         System.Threading.Tasks.Task<SessionResponse> CreateAsync(string? idempotencyKey, CreateSessionRequest body, System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
-        /// Move a session to the recycle bin (If-Match required); it frees its time and can be restored
+        /// Move a session to the recycle bin with its appointments and calendar lines (If-Match required); it frees its time and can be restored
         /// </summary>
         /// <remarks>
         /// Roles: admin, staff.
@@ -14120,7 +14120,7 @@ namespace StudioApi.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
-        /// Move a session to the recycle bin (If-Match required); it frees its time and can be restored
+        /// Move a session to the recycle bin with its appointments and calendar lines (If-Match required); it frees its time and can be restored
         /// </summary>
         /// <remarks>
         /// Roles: admin, staff.
@@ -14772,7 +14772,7 @@ namespace StudioApi.Client
         }
 
         /// <summary>
-        /// Move a session to the recycle bin (If-Match required); it frees its time and can be restored
+        /// Move a session to the recycle bin with its appointments and calendar lines (If-Match required); it frees its time and can be restored
         /// </summary>
         /// <remarks>
         /// Roles: admin, staff.
@@ -14787,7 +14787,7 @@ namespace StudioApi.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
-        /// Move a session to the recycle bin (If-Match required); it frees its time and can be restored
+        /// Move a session to the recycle bin with its appointments and calendar lines (If-Match required); it frees its time and can be restored
         /// </summary>
         /// <remarks>
         /// Roles: admin, staff.

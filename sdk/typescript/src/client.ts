@@ -5992,7 +5992,7 @@ export class SessionsClient {
     }
 
     /**
-     * Move a session to the recycle bin (If-Match required); it frees its time and can be restored
+     * Move a session to the recycle bin with its appointments and calendar lines (If-Match required); it frees its time and can be restored
      * @param ifMatch The ETag of the record as you last read it, e.g. "3". Without it the change is refused with 428; a stale one gets 412 and nothing is written.
      * @return No Content
      */

@@ -128,6 +128,30 @@ public sealed class AppointmentTests(StudioApiFactory app) : IClassFixture<Studi
     }
 
     [Fact]
+    public async Task Deleting_a_session_takes_its_appointments_and_calendar_lines_with_it_and_restoring_brings_them_back()
+    {
+        var booking = await Booking.InChicagoAsync(app);
+        var photographer = await booking.NewUserAsync();
+        var session = await booking.CreateAsync(booking.Session("2026-10-08", "10:00", "11:00", photographer));
+        var linked = await (await booking.Admin.PostAsJsonAsync($"/api/v1/sessions/{session.Id}/appointments",
+            Appointment("2026-10-09", "10:00", "10:30", photographer))).ShouldBeAsync<AppointmentBody>(HttpStatusCode.Created);
+        (await booking.Admin.PostAsJsonAsync($"/api/v1/sessions/{session.Id}/calendar-events",
+            new { date = "2026-10-10", startTime = "10:00", endTime = "11:00", photographerId = photographer })).StatusCode.ShouldBe(HttpStatusCode.Created);
+
+        (await booking.Admin.SendAsync(new HttpRequestMessage(HttpMethod.Delete, $"/api/v1/sessions/{session.Id}")
+            .WithIfMatch($"\"{session.Version}\""))).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+
+        (await booking.Admin.GetAsync($"/api/v1/appointments/{linked.Id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var emptied = await (await booking.Admin.GetAsync($"/api/v1/calendar?from=2026-10-08&to=2026-10-10&userId={photographer}")).ShouldBeAsync<CalendarBody>(HttpStatusCode.OK);
+        emptied.Items.ShouldBeEmpty();
+
+        (await booking.Admin.PostAsync($"/api/v1/sessions/{session.Id}/restore", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var back = await (await booking.Admin.GetAsync($"/api/v1/calendar?from=2026-10-08&to=2026-10-10&userId={photographer}")).ShouldBeAsync<CalendarBody>(HttpStatusCode.OK);
+        back.Items.Select(i => i.Kind).ShouldBe(["session", "appointment", "calendarEvent"]);
+    }
+
+    [Fact]
     public async Task An_appointment_at_a_time_skipped_by_daylight_saving_is_refused()
     {
         var booking = await Booking.InChicagoAsync(app);
