@@ -1,13 +1,29 @@
-using StudioApi.Benchmarks;
+namespace StudioApi.Benchmarks;
 
-// Benchmarks of StudioApi on a fresh SQLite database built by the real migrations; each switch runs one suite.
-// Run them by hand in Release (they are not part of the tests or CI):
-//   dotnet run -c Release --project bench/StudioApi.Benchmarks -- --status [clients runs]   bulk status advance
-//   dotnet run -c Release --project bench/StudioApi.Benchmarks -- --availability            online-booking availability, bulk scheduling
-var numbers = args.Where(a => !a.StartsWith("--")).Select(int.Parse).ToArray();
-if (args.Contains("--status"))
-    await StatusBulkBenchmark.RunAsync(numbers.Length > 0 ? numbers[0] : 10_000, numbers.Length > 1 ? numbers[1] : 7);
-else if (args.Contains("--availability"))
-    await AvailabilityBenchmark.RunAsync();
-else
-    Console.Error.WriteLine("Give a benchmark: --status, --availability");
+/// <summary>
+/// Benchmarks against the real app on a temporary SQLite file built with the real migrations; run them by hand in
+/// Release (they are not part of the tests or CI), one switch each:
+///   dotnet run -c Release --project bench/StudioApi.Benchmarks -- --status [clients runs]   bulk status advance
+///   dotnet run -c Release --project bench/StudioApi.Benchmarks -- --availability            online-booking availability, bulk scheduling
+///   dotnet run -c Release --project bench/StudioApi.Benchmarks -- --calendar                a month's master calendar
+/// (A namespaced class rather than top-level statements: the API's own top-level Program is what WebApplicationFactory boots.)
+/// </summary>
+public static class Program
+{
+    public static async Task<int> Main(string[] args)
+    {
+        var numbers = args.Where(a => !a.StartsWith("--")).Select(int.Parse).ToArray();
+        if (args.Contains("--status"))
+            await StatusBulkBenchmark.RunAsync(numbers.Length > 0 ? numbers[0] : 10_000, numbers.Length > 1 ? numbers[1] : 7);
+        else if (args.Contains("--availability"))
+            await AvailabilityBenchmark.RunAsync();
+        else if (args.Contains("--calendar"))
+            await CalendarBenchmark.RunAsync();
+        else
+        {
+            Console.Error.WriteLine("Pick a benchmark: --status, --availability, --calendar");
+            return 1;
+        }
+        return 0;
+    }
+}

@@ -21,6 +21,8 @@ public sealed class SessionType : AuditedRecord
     public SessionStyle Style { get; set; }
     /// <summary>How long a session of this type lasts unless its end is given.</summary>
     public int DefaultLengthMinutes { get; set; }
+    /// <summary>The title of its sessions on calendars and feeds (see <see cref="Features.SessionTypes.CalendarTemplate"/>).</summary>
+    public string CalendarTemplate { get; set; } = SessionTypes.CalendarTemplate.Default;
     /// <summary>Position in pick lists, lowest first.</summary>
     public int SortOrder { get; set; }
     /// <summary>An inactive type is hidden from pick lists but stays valid on the sessions that have it.</summary>

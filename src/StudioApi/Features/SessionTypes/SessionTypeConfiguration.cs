@@ -11,6 +11,7 @@ public sealed class SessionTypeConfiguration : IEntityTypeConfiguration<SessionT
         builder.Property(t => t.Name).HasMaxLength(100);
         builder.Property(t => t.Style).HasConversion<string>().HasMaxLength(20);
         // A name means one live type; one in the recycle bin does not block reusing it.
+        builder.Property(t => t.CalendarTemplate).HasMaxLength(CalendarTemplate.MaxLength).HasDefaultValue(CalendarTemplate.Default);
         builder.HasIndex(t => t.Name).IsUnique().HasFilter("DeletedAt IS NULL");
         builder.HasIndex(t => t.SortOrder);
         builder.ComplexProperty(t => t.BookingRules, rules =>

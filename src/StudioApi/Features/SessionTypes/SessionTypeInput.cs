@@ -18,6 +18,11 @@ public abstract class SessionTypeInput
     public SessionStyle Style { get; set; }
     /// <summary>How long a session of this type lasts unless its end is given (5–1440 minutes).</summary>
     public int DefaultLengthMinutes { get; set; }
+    /// <summary>
+    /// The title of its sessions on calendars and feeds, with placeholders {number}, {client}, {type}, {photographer},
+    /// {assistant}, {resource}, {location}, {description}. Defaults to "{photographer} – {client} ({type})".
+    /// </summary>
+    public string? CalendarTemplate { get; set; }
     /// <summary>Position in pick lists, lowest first.</summary>
     public int SortOrder { get; set; }
     /// <summary>Defaults to true; an inactive type is hidden from pick lists but stays valid where used.</summary>
@@ -44,6 +49,9 @@ public abstract class SessionTypeInput
         sessionType.Name = Name.Trim();
         sessionType.Style = Style;
         sessionType.DefaultLengthMinutes = DefaultLengthMinutes;
+        sessionType.CalendarTemplate = string.IsNullOrWhiteSpace(CalendarTemplate)
+            ? SessionTypes.CalendarTemplate.Default
+            : CalendarTemplate.Trim();
         sessionType.SortOrder = SortOrder;
         sessionType.IsActive = IsActive;
     }
@@ -56,6 +64,10 @@ public sealed class SessionTypeInputValidator : AbstractValidator<SessionTypeInp
         RuleFor(t => t.Name).NotEmpty().MaximumLength(100);
         RuleFor(t => t.Style).IsInEnum();
         RuleFor(t => t.DefaultLengthMinutes).InclusiveBetween(SessionTypeInput.MinLengthMinutes, SessionTypeInput.MaxLengthMinutes);
+        RuleFor(t => t.CalendarTemplate).MaximumLength(CalendarTemplate.MaxLength)
+            .Must(t => t is null || !CalendarTemplate.Unknown(t).Any())
+            .WithMessage(t => $"Unknown placeholder(s) {string.Join(", ", CalendarTemplate.Unknown(t.CalendarTemplate!).Select(p => "{" + p + "}"))}; "
+                              + $"use {string.Join(", ", CalendarTemplate.Placeholders.Select(p => "{" + p + "}"))}.");
         RuleFor(t => t.SortOrder).InclusiveBetween(0, 1_000_000);
         RuleFor(t => t.BookingRules!).SetValidator(new BookingRulesDataValidator()).When(t => t.BookingRules is not null);
     }

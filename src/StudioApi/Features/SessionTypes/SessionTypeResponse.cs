@@ -7,6 +7,8 @@ public sealed class SessionTypeResponse : RecordResponse
     public required string Name { get; init; }
     public required SessionStyle Style { get; init; }
     public required int DefaultLengthMinutes { get; init; }
+    /// <summary>The title of its sessions on calendars and feeds.</summary>
+    public required string CalendarTemplate { get; init; }
     public required int SortOrder { get; init; }
     public required bool IsActive { get; init; }
     public required bool OnlineBookable { get; init; }
@@ -17,6 +19,7 @@ public sealed class SessionTypeResponse : RecordResponse
         Name = t.Name,
         Style = t.Style,
         DefaultLengthMinutes = t.DefaultLengthMinutes,
+        CalendarTemplate = t.CalendarTemplate,
         SortOrder = t.SortOrder,
         IsActive = t.IsActive,
         OnlineBookable = t.OnlineBookable,

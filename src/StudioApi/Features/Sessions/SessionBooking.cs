@@ -105,30 +105,16 @@ public sealed class SessionBooking(StudioDbContext db)
     }
 
     /// <summary>
-    /// Other live sessions that occupy the same person (whatever their role) or resource at an overlapping time.
-    /// Intervals are half-open, so a session ending at 10:00 and one starting at 10:00 do not overlap.
+    /// Other live sessions, calendar events and appointments that occupy the same person (whatever their role) or
+    /// resource at an overlapping time (see <see cref="BookingConflicts"/>).
     /// </summary>
-    public async Task<List<SessionConflict>> FindConflictsAsync(Session session, CancellationToken ct)
-    {
-        if (!session.OccupiesTime)
-            return [];
-        var people = new[] { session.PhotographerId, session.AssistantId }.Where(p => p is not null).ToList();
-        var resourceId = session.ResourceId;
-        if (people.Count == 0 && resourceId is null)
-            return [];
-
-        var clashing = await Occupying(db, people, resourceId, session.StartsAt, session.EndsAt)
-            .Where(s => s.Id != session.Id)
-            .OrderBy(s => s.StartsAt)
-            .Take(MaxConflictsListed)
-            .ToListAsync(ct);
-
-        return clashing.Select(s => Describe(s, people, resourceId)).ToList();
-    }
+    public async Task<List<SessionConflict>> FindConflictsAsync(Session session, CancellationToken ct) =>
+        session.OccupiesTime ? await BookingConflicts.FindAsync(db, Occupied(session), ct) : [];
 
     /// <summary>
     /// Live sessions that occupy any of the people (whatever their role) or the resource at some time in [from, to):
-    /// the one query behind single and bulk conflict checks and the online-booking busy times.
+    /// the query behind bulk scheduling and the online-booking busy times
+    /// (single bookings go through <see cref="BookingConflicts"/>, which also sees calendar events and appointments).
     /// </summary>
     public static IQueryable<Session> Occupying(StudioDbContext db, IReadOnlyCollection<long?> people, long? resourceId, DateTime from, DateTime to) =>
         db.Sessions.AsNoTracking()
@@ -151,20 +137,28 @@ public sealed class SessionBooking(StudioDbContext db)
         BusyResourceId = resourceId is not null && s.ResourceId == resourceId ? resourceId : null,
     };
 
-    const int MaxConflictsListed = 50;
+    /// <summary>What the session occupies when it is active.</summary>
+    public static Occupancy Occupied(Session s) => new(Occupancy.SessionKind, s.Id, s.StartsAt, s.EndsAt,
+        new[] { s.PhotographerId, s.AssistantId }.OfType<long>().Distinct().ToList(), s.ResourceId);
 
     public static ApiProblem ConflictProblem(List<SessionConflict> conflicts) =>
         ApiProblem.Conflict(
-            $"The photographer, assistant or resource is already booked at that time by {conflicts.Count} session(s): see conflicts. "
+            $"The photographer, assistant or resource is already booked at that time by {conflicts.Count} session(s), calendar event(s) or appointment(s): see conflicts. "
             + "Send overrideConflicts: true to book anyway.",
             new Dictionary<string, object?> { ["conflicts"] = conflicts });
 }
 
-/// <summary>A session that already occupies someone or something a booking wants.</summary>
+/// <summary>A session, calendar event or appointment that already occupies someone or something a booking wants.</summary>
 public sealed class SessionConflict
 {
-    public required long SessionId { get; init; }
-    public required int Number { get; init; }
+    /// <summary>session, calendarEvent or appointment.</summary>
+    public string Kind { get; init; } = Occupancy.SessionKind;
+    /// <summary>The session (of a calendar event; of an appointment made from a session).</summary>
+    public long? SessionId { get; init; }
+    public long? CalendarEventId { get; init; }
+    public long? AppointmentId { get; init; }
+    /// <summary>The session's number, for sessions and their calendar events.</summary>
+    public int? Number { get; init; }
     public required DateOnly Date { get; init; }
     public required string StartTime { get; init; }
     public required string EndTime { get; init; }

@@ -22,7 +22,7 @@ public sealed class DeleteSessionEndpoint(StudioDbContext db) : Endpoint<DeleteS
         Delete("/sessions/{id}");
         Roles(Auth.Roles.FrontDesk);
         Description(d => d.Operation("Sessions", "Delete",
-            "Move a session to the recycle bin (If-Match required); it frees its time and can be restored"));
+            "Move a session to the recycle bin with its appointments and calendar lines (If-Match required); it frees its time and can be restored"));
     }
 
     public override async Task HandleAsync(DeleteSessionRequest req, CancellationToken ct)
@@ -35,6 +35,7 @@ public sealed class DeleteSessionEndpoint(StudioDbContext db) : Endpoint<DeleteS
                 new Dictionary<string, object?> { ["blockers"] = blockers });
 
         db.SoftDelete(session);
+        await SessionDependents.DeleteAsync(db, session, ct);
         await db.SaveChangesAsync(ct);
         await Send.NoContentAsync(ct);
     }

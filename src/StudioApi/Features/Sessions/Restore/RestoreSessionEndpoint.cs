@@ -41,6 +41,7 @@ public sealed class RestoreSessionEndpoint(StudioDbContext db) : Endpoint<Restor
                 await db.TakeAsync(SessionBooking.LockKeys(session), ct);
                 if (req.OverrideConflicts != true && await booking.FindConflictsAsync(session, ct) is { Count: > 0 } conflicts)
                     throw SessionBooking.ConflictProblem(conflicts);
+                await SessionDependents.RestoreAsync(db, session, ct);
                 db.Restore(session);
                 await db.SaveChangesAsync(ct);
                 return true;

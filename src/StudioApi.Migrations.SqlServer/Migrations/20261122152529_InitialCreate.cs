@@ -203,6 +203,7 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                     Name = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
                     Style = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
                     DefaultLengthMinutes = table.Column<int>(type: "int", nullable: false),
+                    CalendarTemplate = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false, defaultValue: "{photographer} – {client} ({type})"),
                     SortOrder = table.Column<int>(type: "int", nullable: false),
                     IsActive = table.Column<bool>(type: "bit", nullable: false),
                     OnlineBookable = table.Column<bool>(type: "bit", nullable: false),
@@ -504,6 +505,40 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "CalendarFeeds",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    UserId = table.Column<long>(type: "bigint", nullable: true),
+                    ResourceId = table.Column<long>(type: "bigint", nullable: true),
+                    TokenHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Version = table.Column<int>(type: "int", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    CreatedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    DeletedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    DeletedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CalendarFeeds", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CalendarFeeds_Resources_ResourceId",
+                        column: x => x.ResourceId,
+                        principalTable: "Resources",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_CalendarFeeds_Users_UserId",
+                        column: x => x.UserId,
+                        principalTable: "Users",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ClientAddresses",
                 columns: table => new
                 {
@@ -778,6 +813,114 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Appointments",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ClientId = table.Column<long>(type: "bigint", nullable: true),
+                    Title = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    StartTime = table.Column<TimeOnly>(type: "time", nullable: false),
+                    EndTime = table.Column<TimeOnly>(type: "time", nullable: false),
+                    StartsAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    EndsAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    ResourceId = table.Column<long>(type: "bigint", nullable: true),
+                    LocationId = table.Column<long>(type: "bigint", nullable: true),
+                    Notes = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    SessionId = table.Column<long>(type: "bigint", nullable: true),
+                    Cancelled = table.Column<bool>(type: "bit", nullable: false),
+                    Version = table.Column<int>(type: "int", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    CreatedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    DeletedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    DeletedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Appointments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Appointments_Clients_ClientId",
+                        column: x => x.ClientId,
+                        principalTable: "Clients",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Appointments_Locations_LocationId",
+                        column: x => x.LocationId,
+                        principalTable: "Locations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Appointments_Resources_ResourceId",
+                        column: x => x.ResourceId,
+                        principalTable: "Resources",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Appointments_Sessions_SessionId",
+                        column: x => x.SessionId,
+                        principalTable: "Sessions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SessionCalendarEvents",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    SessionId = table.Column<long>(type: "bigint", nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    StartTime = table.Column<TimeOnly>(type: "time", nullable: false),
+                    EndTime = table.Column<TimeOnly>(type: "time", nullable: false),
+                    StartsAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    EndsAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    PhotographerId = table.Column<long>(type: "bigint", nullable: true),
+                    AssistantId = table.Column<long>(type: "bigint", nullable: true),
+                    ResourceId = table.Column<long>(type: "bigint", nullable: true),
+                    Description = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Version = table.Column<int>(type: "int", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    CreatedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    DeletedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    DeletedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SessionCalendarEvents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SessionCalendarEvents_Resources_ResourceId",
+                        column: x => x.ResourceId,
+                        principalTable: "Resources",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_SessionCalendarEvents_Sessions_SessionId",
+                        column: x => x.SessionId,
+                        principalTable: "Sessions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_SessionCalendarEvents_Users_AssistantId",
+                        column: x => x.AssistantId,
+                        principalTable: "Users",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_SessionCalendarEvents_Users_PhotographerId",
+                        column: x => x.PhotographerId,
+                        principalTable: "Users",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SessionCustomFields",
                 columns: table => new
                 {
@@ -841,6 +984,93 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.CreateTable(
+                name: "AppointmentStaff",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    UserId = table.Column<long>(type: "bigint", nullable: false),
+                    AppointmentId = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AppointmentStaff", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AppointmentStaff_Appointments_AppointmentId",
+                        column: x => x.AppointmentId,
+                        principalTable: "Appointments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_AppointmentStaff_Users_UserId",
+                        column: x => x.UserId,
+                        principalTable: "Users",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Appointments_ClientId",
+                table: "Appointments",
+                column: "ClientId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Appointments_DeletedAt",
+                table: "Appointments",
+                column: "DeletedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Appointments_LocationId",
+                table: "Appointments",
+                column: "LocationId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Appointments_ResourceId_StartsAt",
+                table: "Appointments",
+                columns: new[] { "ResourceId", "StartsAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Appointments_SessionId",
+                table: "Appointments",
+                column: "SessionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Appointments_StartsAt",
+                table: "Appointments",
+                column: "StartsAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AppointmentStaff_AppointmentId",
+                table: "AppointmentStaff",
+                column: "AppointmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AppointmentStaff_UserId",
+                table: "AppointmentStaff",
+                column: "UserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CalendarFeeds_DeletedAt",
+                table: "CalendarFeeds",
+                column: "DeletedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CalendarFeeds_ResourceId",
+                table: "CalendarFeeds",
+                column: "ResourceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CalendarFeeds_TokenHash",
+                table: "CalendarFeeds",
+                column: "TokenHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CalendarFeeds_UserId",
+                table: "CalendarFeeds",
+                column: "UserId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ClientAddresses_ClientId",
@@ -1032,6 +1262,36 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                 name: "IX_Resources_SortOrder",
                 table: "Resources",
                 column: "SortOrder");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SessionCalendarEvents_AssistantId_StartsAt",
+                table: "SessionCalendarEvents",
+                columns: new[] { "AssistantId", "StartsAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SessionCalendarEvents_DeletedAt",
+                table: "SessionCalendarEvents",
+                column: "DeletedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SessionCalendarEvents_PhotographerId_StartsAt",
+                table: "SessionCalendarEvents",
+                columns: new[] { "PhotographerId", "StartsAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SessionCalendarEvents_ResourceId_StartsAt",
+                table: "SessionCalendarEvents",
+                columns: new[] { "ResourceId", "StartsAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SessionCalendarEvents_SessionId_StartsAt",
+                table: "SessionCalendarEvents",
+                columns: new[] { "SessionId", "StartsAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SessionCalendarEvents_StartsAt",
+                table: "SessionCalendarEvents",
+                column: "StartsAt");
 
             migrationBuilder.CreateIndex(
                 name: "IX_SessionCustomFields_SessionId",
@@ -1248,7 +1508,13 @@ namespace StudioApi.Migrations.SqlServer.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "AppointmentStaff");
+
+            migrationBuilder.DropTable(
                 name: "BookingLocks");
+
+            migrationBuilder.DropTable(
+                name: "CalendarFeeds");
 
             migrationBuilder.DropTable(
                 name: "ClientAddresses");
@@ -1278,6 +1544,9 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                 name: "RefreshTokens");
 
             migrationBuilder.DropTable(
+                name: "SessionCalendarEvents");
+
+            migrationBuilder.DropTable(
                 name: "SessionCustomFields");
 
             migrationBuilder.DropTable(
@@ -1299,16 +1568,25 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                 name: "WorkflowKindSettings");
 
             migrationBuilder.DropTable(
-                name: "Relationships");
+                name: "Appointments");
 
             migrationBuilder.DropTable(
-                name: "Sessions");
+                name: "Relationships");
 
             migrationBuilder.DropTable(
                 name: "StudioSettings");
 
             migrationBuilder.DropTable(
                 name: "Tasks");
+
+            migrationBuilder.DropTable(
+                name: "Sessions");
+
+            migrationBuilder.DropTable(
+                name: "TaskTypes");
+
+            migrationBuilder.DropTable(
+                name: "Clients");
 
             migrationBuilder.DropTable(
                 name: "Locations");
@@ -1318,12 +1596,6 @@ namespace StudioApi.Migrations.SqlServer.Migrations
 
             migrationBuilder.DropTable(
                 name: "SessionTypes");
-
-            migrationBuilder.DropTable(
-                name: "Clients");
-
-            migrationBuilder.DropTable(
-                name: "TaskTypes");
 
             migrationBuilder.DropTable(
                 name: "Users");
