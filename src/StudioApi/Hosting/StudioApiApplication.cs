@@ -35,8 +35,10 @@ public static class StudioApiApplication
         services.AddScoped<RecordAuthor>();
         services.AddStudioDatabase(databaseOptions, dataDirectory);
         services.AddWorkflow();
-        // What occupies people and resources, for online-booking availability; appointments etc. add their source here.
+        // What occupies people and resources, for online-booking availability: sessions, appointments, calendar lines.
         services.AddScoped<IBusyTimeSource, SessionBusyTime>();
+        services.AddScoped<IBusyTimeSource, AppointmentBusyTime>();
+        services.AddScoped<IBusyTimeSource, CalendarEventBusyTime>();
         services.AddScoped<OnlineAvailability>();
 
         // Errors: RFC 9457 problem details for everything, including empty 401/403/404/405 responses.

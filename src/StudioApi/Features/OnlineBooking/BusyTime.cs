@@ -40,6 +40,53 @@ public sealed class SessionBusyTime(StudioDbContext db) : IBusyTimeSource
     }
 }
 
+/// <summary>Live appointments that are not cancelled, by the staff attending and their resource.</summary>
+public sealed class AppointmentBusyTime(StudioDbContext db) : IBusyTimeSource
+{
+    public async Task<List<BusyInterval>> FindAsync(IReadOnlyCollection<long> userIds, long? resourceId, DateTime from, DateTime to, CancellationToken ct)
+    {
+        var rows = await db.Appointments.AsNoTracking()
+            .Where(a => !a.Cancelled && a.StartsAt < to && from < a.EndsAt
+                        && (a.Staff.Any(u => userIds.Contains(u.UserId)) || (resourceId != null && a.ResourceId == resourceId)))
+            .Select(a => new { a.StartsAt, a.EndsAt, a.ResourceId, UserIds = a.Staff.Select(u => u.UserId).ToList() })
+            .ToListAsync(ct);
+        var busy = new List<BusyInterval>();
+        foreach (var a in rows)
+        {
+            busy.AddRange(a.UserIds.Where(userIds.Contains).Select(u => new BusyInterval(u, null, a.StartsAt, a.EndsAt)));
+            if (a.ResourceId is { } resource && resource == resourceId)
+                busy.Add(new BusyInterval(null, resource, a.StartsAt, a.EndsAt));
+        }
+        return busy;
+    }
+}
+
+/// <summary>The extra calendar lines of live sessions that occupy their time (the primary line is the session itself).</summary>
+public sealed class CalendarEventBusyTime(StudioDbContext db) : IBusyTimeSource
+{
+    public async Task<List<BusyInterval>> FindAsync(IReadOnlyCollection<long> userIds, long? resourceId, DateTime from, DateTime to, CancellationToken ct)
+    {
+        var people = userIds.Select(id => (long?)id).ToList();
+        var rows = await db.SessionCalendarEvents.AsNoTracking()
+            .Where(e => e.StartsAt < to && from < e.EndsAt
+                        && (people.Contains(e.PhotographerId) || people.Contains(e.AssistantId) || (resourceId != null && e.ResourceId == resourceId)))
+            .Join(db.Sessions.Where(s => !s.Cancelled && !s.OnHold), e => e.SessionId, s => s.Id,
+                (e, _) => new { e.PhotographerId, e.AssistantId, e.ResourceId, e.StartsAt, e.EndsAt })
+            .ToListAsync(ct);
+        var busy = new List<BusyInterval>(rows.Count);
+        foreach (var e in rows)
+        {
+            if (e.PhotographerId is { } photographer)
+                busy.Add(new BusyInterval(photographer, null, e.StartsAt, e.EndsAt));
+            if (e.AssistantId is { } assistant)
+                busy.Add(new BusyInterval(assistant, null, e.StartsAt, e.EndsAt));
+            if (e.ResourceId is { } resource && resource == resourceId)
+                busy.Add(new BusyInterval(null, resource, e.StartsAt, e.EndsAt));
+        }
+        return busy;
+    }
+}
+
 /// <summary>
 /// One person's or resource's busy intervals, answering "is [start, end) free?" in O(log n): sorted by start, with the
 /// running maximum of the ends, an overlap exists exactly when some interval starting before the end reaches past the start.

@@ -112,6 +112,20 @@ public sealed class OnlineBookingTests(StudioApiFactory app) : IClassFixture<Stu
     }
 
     [Fact]
+    public async Task An_appointment_of_the_photographer_takes_its_time_out_of_availability()
+    {
+        var photographer = await PhotographerAsync();
+        var type = await TypeAsync(new { minNoticeHours = 0, photographerIds = new[] { photographer } });
+        (await admin.PostAsJsonAsync("/api/v1/appointments", new
+            { title = "Album consultation", date = "2027-03-02", startTime = "13:00", endTime = "14:30", userIds = new[] { photographer } }))
+            .StatusCode.ShouldBe(HttpStatusCode.Created);
+
+        var availability = await AvailabilityAsync(type, "2027-03-02", "2027-03-02");
+
+        availability.Slots.Select(s => s.StartTime).ShouldBe(["09:00", "10:00", "11:00", "12:00", "15:00", "16:00"]);
+    }
+
+    [Fact]
     public async Task A_session_in_the_types_camera_room_blocks_that_slot_whoever_photographs_it()
     {
         var booking = new Booking(app, admin);

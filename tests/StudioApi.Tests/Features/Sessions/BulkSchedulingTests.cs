@@ -119,6 +119,27 @@ public sealed class BulkSchedulingTests(StudioApiFactory app, ITestOutputHelper 
     }
 
     [Fact]
+    public async Task An_appointment_of_the_photographer_makes_its_slot_a_conflict_and_nothing_is_booked()
+    {
+        var booking = await Booking.InChicagoAsync(app);
+        var photographer = await booking.NewUserAsync();
+        (await booking.Admin.PostAsJsonAsync("/api/v1/appointments", new
+            { title = "Principal's meeting", date = "2026-10-08", startTime = "09:22", endTime = "09:28", userIds = new[] { photographer } }))
+            .StatusCode.ShouldBe(HttpStatusCode.Created);
+        var clients = await ClientsAsync(4);
+        var before = await SessionCountAsync();
+
+        var response = await booking.Admin.PostAsJsonAsync("/api/v1/sessions/bulk",
+            Day(await SessionTypeAsync(), "2026-10-08", "09:00", 10, 0, photographer, clients));
+
+        var problem = await response.ShouldBeProblemAsync(HttpStatusCode.Conflict);
+        var slot = problem.GetProperty("slotConflicts").EnumerateArray().Single();
+        slot.GetProperty("clientId").GetInt64().ShouldBe(clients[2]);
+        slot.GetProperty("conflicts").EnumerateArray().Single().GetProperty("kind").GetString().ShouldBe("appointment");
+        (await SessionCountAsync()).ShouldBe(before);
+    }
+
+    [Fact]
     public async Task Unknown_clients_are_all_listed_and_nothing_is_booked()
     {
         var booking = await Booking.InChicagoAsync(app);

@@ -294,19 +294,25 @@ public sealed class BulkScheduleSessionsEndpoint(StudioDbContext db, RecordAutho
     {
         var busy = await SessionBooking.Occupying(db, people, resourceId, sessions[0].StartsAt, sessions[^1].EndsAt)
             .OrderBy(s => s.StartsAt).ToListAsync(ct);
-        if (busy.Count == 0)
+        // Appointments and extra calendar lines occupy people too (the single-booking checker sees them; so must this).
+        var span = new Occupancy("bulk", 0, sessions[0].StartsAt, sessions[^1].EndsAt, people.OfType<long>().ToList(), resourceId);
+        var otherBusy = (await BookingConflicts.FindAsync(db, span, ct)).Where(c => c.Kind != Occupancy.SessionKind).ToList();
+        if (busy.Count == 0 && otherBusy.Count == 0)
             return;
         var problems = new List<BulkSlotConflict>();
         foreach (var slot in sessions)
         {
-            var clashing = busy.Where(s => s.StartsAt < slot.EndsAt && slot.StartsAt < s.EndsAt).ToList();
+            var clashing = busy.Where(s => s.StartsAt < slot.EndsAt && slot.StartsAt < s.EndsAt)
+                .Select(s => SessionBooking.Describe(s, people, resourceId))
+                .Concat(otherBusy.Where(c => c.StartsAt.UtcDateTime < slot.EndsAt && slot.StartsAt < c.EndsAt.UtcDateTime))
+                .ToList();
             if (clashing.Count > 0)
                 problems.Add(new BulkSlotConflict
                 {
                     ClientId = slot.ClientId,
                     StartTime = WallClock.FormatTime(slot.StartTime),
                     EndTime = WallClock.FormatTime(slot.EndTime),
-                    Conflicts = clashing.Select(s => SessionBooking.Describe(s, people, resourceId)).ToList(),
+                    Conflicts = clashing,
                 });
         }
         if (problems.Count > 0)
