@@ -4,7 +4,7 @@ namespace StudioApi.Persistence;
 
 public static class DatabaseStartup
 {
-    /// <summary>Applies pending migrations. Migrations only, never EnsureCreated: a studio's database must be able to evolve.</summary>
+    /// <summary>Applies pending migrations. Always migrations, never creating the schema without them: a studio's database must be able to evolve.</summary>
     public static async Task MigrateAsync(IServiceProvider services, CancellationToken ct = default)
     {
         await using var scope = services.CreateAsyncScope();
