@@ -33,14 +33,8 @@ public sealed class CreateLocationEndpoint(StudioDbContext db) : Endpoint<Create
         var location = new Location();
         req.ApplyTo(location);
         db.Locations.Add(location);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException e) when (e.IsUniqueViolation("Locations", "Name"))
-        {
-            throw ApiProblem.Conflict($"A location named {location.Name} already exists.");
-        }
+        await db.SaveOrConflictAsync("Locations", "Name",
+            $"A location named {location.Name} already exists.", ct);
 
         HttpContext.WriteETag(location);
         await Send.CreatedAtAsync("Locations_Get", new { id = location.Id }, LocationResponse.From(location), cancellation: ct);

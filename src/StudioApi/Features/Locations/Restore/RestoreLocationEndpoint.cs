@@ -27,14 +27,8 @@ public sealed class RestoreLocationEndpoint(StudioDbContext db) : Endpoint<Resto
                                .SingleOrDefaultAsync(r => r.Id == req.Id && r.DeletedAt != null, ct)
                            ?? throw ApiProblem.NotFound("deleted location", req.Id);
         db.Restore(location);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException e) when (e.IsUniqueViolation("Locations", "Name"))
-        {
-            throw ApiProblem.Conflict($"Another location is now named {location.Name}; rename it first.");
-        }
+        await db.SaveOrConflictAsync("Locations", "Name",
+            $"Another location is now named {location.Name}; rename it first.", ct);
 
         HttpContext.WriteETag(location);
         await Send.OkAsync(LocationResponse.From(location), ct);

@@ -36,14 +36,8 @@ public sealed class UpdateLocationEndpoint(StudioDbContext db) : Endpoint<Update
                            ?? throw ApiProblem.NotFound("location", req.Id);
         db.MatchVersion(location, req.IfMatch);
         req.ApplyTo(location);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException e) when (e.IsUniqueViolation("Locations", "Name"))
-        {
-            throw ApiProblem.Conflict($"A location named {location.Name} already exists.");
-        }
+        await db.SaveOrConflictAsync("Locations", "Name",
+            $"A location named {location.Name} already exists.", ct);
 
         HttpContext.WriteETag(location);
         await Send.OkAsync(LocationResponse.From(location), ct);

@@ -33,14 +33,8 @@ public sealed class CreateOrganizationEndpoint(StudioDbContext db) : Endpoint<Cr
         var organization = new Organization();
         req.ApplyTo(organization);
         db.Organizations.Add(organization);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException e) when (e.IsUniqueViolation("Organizations", "Code"))
-        {
-            throw ApiProblem.Conflict($"An organization with code {organization.Code} already exists.");
-        }
+        await db.SaveOrConflictAsync("Organizations", "Code",
+            $"An organization with code {organization.Code} already exists.", ct);
 
         HttpContext.WriteETag(organization);
         await Send.CreatedAtAsync("Organizations_Get", new { id = organization.Id }, OrganizationResponse.From(organization), cancellation: ct);

@@ -27,14 +27,8 @@ public sealed class RestoreOrganizationEndpoint(StudioDbContext db) : Endpoint<R
                                .SingleOrDefaultAsync(o => o.Id == req.Id && o.DeletedAt != null, ct)
                            ?? throw ApiProblem.NotFound("deleted organization", req.Id);
         db.Restore(organization);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException e) when (e.IsUniqueViolation("Organizations", "Code"))
-        {
-            throw ApiProblem.Conflict($"Another organization now uses code {organization.Code}; change its code first.");
-        }
+        await db.SaveOrConflictAsync("Organizations", "Code",
+            $"Another organization now uses code {organization.Code}; change its code first.", ct);
 
         HttpContext.WriteETag(organization);
         await Send.OkAsync(OrganizationResponse.From(organization), ct);

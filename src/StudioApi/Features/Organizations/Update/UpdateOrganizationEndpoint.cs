@@ -36,14 +36,8 @@ public sealed class UpdateOrganizationEndpoint(StudioDbContext db) : Endpoint<Up
                            ?? throw ApiProblem.NotFound("organization", req.Id);
         db.MatchVersion(organization, req.IfMatch);
         req.ApplyTo(organization);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException e) when (e.IsUniqueViolation("Organizations", "Code"))
-        {
-            throw ApiProblem.Conflict($"An organization with code {organization.Code} already exists.");
-        }
+        await db.SaveOrConflictAsync("Organizations", "Code",
+            $"An organization with code {organization.Code} already exists.", ct);
 
         HttpContext.WriteETag(organization);
         await Send.OkAsync(OrganizationResponse.From(organization), ct);

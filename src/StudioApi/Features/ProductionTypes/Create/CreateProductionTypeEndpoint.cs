@@ -33,14 +33,8 @@ public sealed class CreateProductionTypeEndpoint(StudioDbContext db) : Endpoint<
         var productionType = new ProductionType();
         req.ApplyTo(productionType);
         db.ProductionTypes.Add(productionType);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException e) when (e.IsUniqueViolation("ProductionTypes", "Name"))
-        {
-            throw ApiProblem.Conflict($"A production type named {productionType.Name} already exists.");
-        }
+        await db.SaveOrConflictAsync("ProductionTypes", "Name",
+            $"A production type named {productionType.Name} already exists.", ct);
 
         HttpContext.WriteETag(productionType);
         await Send.CreatedAtAsync("ProductionTypes_Get", new { id = productionType.Id }, ProductionTypeResponse.From(productionType), cancellation: ct);

@@ -27,14 +27,8 @@ public sealed class RestoreProductionTypeEndpoint(StudioDbContext db) : Endpoint
                                  .SingleOrDefaultAsync(t => t.Id == req.Id && t.DeletedAt != null, ct)
                              ?? throw ApiProblem.NotFound("deleted production type", req.Id);
         db.Restore(productionType);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException e) when (e.IsUniqueViolation("ProductionTypes", "Name"))
-        {
-            throw ApiProblem.Conflict($"Another production type is now named {productionType.Name}; rename it first.");
-        }
+        await db.SaveOrConflictAsync("ProductionTypes", "Name",
+            $"Another production type is now named {productionType.Name}; rename it first.", ct);
 
         HttpContext.WriteETag(productionType);
         await Send.OkAsync(ProductionTypeResponse.From(productionType), ct);

@@ -36,14 +36,8 @@ public sealed class UpdateProductionTypeEndpoint(StudioDbContext db) : Endpoint<
                              ?? throw ApiProblem.NotFound("production type", req.Id);
         db.MatchVersion(productionType, req.IfMatch);
         req.ApplyTo(productionType);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException e) when (e.IsUniqueViolation("ProductionTypes", "Name"))
-        {
-            throw ApiProblem.Conflict($"A production type named {productionType.Name} already exists.");
-        }
+        await db.SaveOrConflictAsync("ProductionTypes", "Name",
+            $"A production type named {productionType.Name} already exists.", ct);
 
         HttpContext.WriteETag(productionType);
         await Send.OkAsync(ProductionTypeResponse.From(productionType), ct);

@@ -33,14 +33,8 @@ public sealed class CreateRelationshipEndpoint(StudioDbContext db) : Endpoint<Cr
         var relationship = new Relationship();
         req.ApplyTo(relationship);
         db.Relationships.Add(relationship);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException e) when (e.IsUniqueViolation("Relationships", "Name"))
-        {
-            throw ApiProblem.Conflict($"A relationship named {relationship.Name} already exists.");
-        }
+        await db.SaveOrConflictAsync("Relationships", "Name",
+            $"A relationship named {relationship.Name} already exists.", ct);
 
         HttpContext.WriteETag(relationship);
         await Send.CreatedAtAsync("Relationships_Get", new { id = relationship.Id }, RelationshipResponse.From(relationship), cancellation: ct);

@@ -27,14 +27,8 @@ public sealed class RestoreRelationshipEndpoint(StudioDbContext db) : Endpoint<R
                                .SingleOrDefaultAsync(r => r.Id == req.Id && r.DeletedAt != null, ct)
                            ?? throw ApiProblem.NotFound("deleted relationship", req.Id);
         db.Restore(relationship);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException e) when (e.IsUniqueViolation("Relationships", "Name"))
-        {
-            throw ApiProblem.Conflict($"Another relationship is now named {relationship.Name}; rename it first.");
-        }
+        await db.SaveOrConflictAsync("Relationships", "Name",
+            $"Another relationship is now named {relationship.Name}; rename it first.", ct);
 
         HttpContext.WriteETag(relationship);
         await Send.OkAsync(RelationshipResponse.From(relationship), ct);

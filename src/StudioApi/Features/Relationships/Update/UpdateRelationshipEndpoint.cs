@@ -36,14 +36,8 @@ public sealed class UpdateRelationshipEndpoint(StudioDbContext db) : Endpoint<Up
                            ?? throw ApiProblem.NotFound("relationship", req.Id);
         db.MatchVersion(relationship, req.IfMatch);
         req.ApplyTo(relationship);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException e) when (e.IsUniqueViolation("Relationships", "Name"))
-        {
-            throw ApiProblem.Conflict($"A relationship named {relationship.Name} already exists.");
-        }
+        await db.SaveOrConflictAsync("Relationships", "Name",
+            $"A relationship named {relationship.Name} already exists.", ct);
 
         HttpContext.WriteETag(relationship);
         await Send.OkAsync(RelationshipResponse.From(relationship), ct);

@@ -33,14 +33,8 @@ public sealed class CreateResourceEndpoint(StudioDbContext db) : Endpoint<Create
         var resource = new Resource();
         req.ApplyTo(resource);
         db.Resources.Add(resource);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException e) when (e.IsUniqueViolation("Resources", "Name"))
-        {
-            throw ApiProblem.Conflict($"A resource named {resource.Name} already exists.");
-        }
+        await db.SaveOrConflictAsync("Resources", "Name",
+            $"A resource named {resource.Name} already exists.", ct);
 
         HttpContext.WriteETag(resource);
         await Send.CreatedAtAsync("Resources_Get", new { id = resource.Id }, ResourceResponse.From(resource), cancellation: ct);

@@ -27,14 +27,8 @@ public sealed class RestoreResourceEndpoint(StudioDbContext db) : Endpoint<Resto
                                .SingleOrDefaultAsync(r => r.Id == req.Id && r.DeletedAt != null, ct)
                            ?? throw ApiProblem.NotFound("deleted resource", req.Id);
         db.Restore(resource);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException e) when (e.IsUniqueViolation("Resources", "Name"))
-        {
-            throw ApiProblem.Conflict($"Another resource is now named {resource.Name}; rename it first.");
-        }
+        await db.SaveOrConflictAsync("Resources", "Name",
+            $"Another resource is now named {resource.Name}; rename it first.", ct);
 
         HttpContext.WriteETag(resource);
         await Send.OkAsync(ResourceResponse.From(resource), ct);

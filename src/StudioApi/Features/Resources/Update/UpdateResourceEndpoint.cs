@@ -36,14 +36,8 @@ public sealed class UpdateResourceEndpoint(StudioDbContext db) : Endpoint<Update
                            ?? throw ApiProblem.NotFound("resource", req.Id);
         db.MatchVersion(resource, req.IfMatch);
         req.ApplyTo(resource);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException e) when (e.IsUniqueViolation("Resources", "Name"))
-        {
-            throw ApiProblem.Conflict($"A resource named {resource.Name} already exists.");
-        }
+        await db.SaveOrConflictAsync("Resources", "Name",
+            $"A resource named {resource.Name} already exists.", ct);
 
         HttpContext.WriteETag(resource);
         await Send.OkAsync(ResourceResponse.From(resource), ct);

@@ -37,14 +37,8 @@ public sealed class CreateSessionTypeEndpoint(StudioDbContext db) : Endpoint<Cre
         var sessionType = new SessionType();
         req.ApplyTo(sessionType);
         db.SessionTypes.Add(sessionType);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException e) when (e.IsUniqueViolation("SessionTypes", "Name"))
-        {
-            throw ApiProblem.Conflict($"A session type named {sessionType.Name} already exists.");
-        }
+        await db.SaveOrConflictAsync("SessionTypes", "Name",
+            $"A session type named {sessionType.Name} already exists.", ct);
 
         HttpContext.WriteETag(sessionType);
         await Send.CreatedAtAsync("SessionTypes_Get", new { id = sessionType.Id }, SessionTypeResponse.From(sessionType), cancellation: ct);

@@ -27,14 +27,8 @@ public sealed class RestoreSessionTypeEndpoint(StudioDbContext db) : Endpoint<Re
                               .SingleOrDefaultAsync(t => t.Id == req.Id && t.DeletedAt != null, ct)
                           ?? throw ApiProblem.NotFound("deleted session type", req.Id);
         db.Restore(sessionType);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException e) when (e.IsUniqueViolation("SessionTypes", "Name"))
-        {
-            throw ApiProblem.Conflict($"Another session type is now named {sessionType.Name}; rename it first.");
-        }
+        await db.SaveOrConflictAsync("SessionTypes", "Name",
+            $"Another session type is now named {sessionType.Name}; rename it first.", ct);
 
         HttpContext.WriteETag(sessionType);
         await Send.OkAsync(SessionTypeResponse.From(sessionType), ct);

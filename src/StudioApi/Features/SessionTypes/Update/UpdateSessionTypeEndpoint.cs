@@ -40,14 +40,8 @@ public sealed class UpdateSessionTypeEndpoint(StudioDbContext db) : Endpoint<Upd
             AddError(new ValidationFailure(field, message));
         ThrowIfAnyErrors();
         req.ApplyTo(sessionType);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException e) when (e.IsUniqueViolation("SessionTypes", "Name"))
-        {
-            throw ApiProblem.Conflict($"A session type named {sessionType.Name} already exists.");
-        }
+        await db.SaveOrConflictAsync("SessionTypes", "Name",
+            $"A session type named {sessionType.Name} already exists.", ct);
 
         HttpContext.WriteETag(sessionType);
         await Send.OkAsync(SessionTypeResponse.From(sessionType), ct);

@@ -33,14 +33,8 @@ public sealed class CreateTaskTypeEndpoint(StudioDbContext db) : Endpoint<Create
         var taskType = new TaskType();
         req.ApplyTo(taskType);
         db.TaskTypes.Add(taskType);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException e) when (e.IsUniqueViolation("TaskTypes", "Name"))
-        {
-            throw ApiProblem.Conflict($"A task type named {taskType.Name} already exists.");
-        }
+        await db.SaveOrConflictAsync("TaskTypes", "Name",
+            $"A task type named {taskType.Name} already exists.", ct);
 
         HttpContext.WriteETag(taskType);
         await Send.CreatedAtAsync("TaskTypes_Get", new { id = taskType.Id }, TaskTypeResponse.From(taskType), cancellation: ct);

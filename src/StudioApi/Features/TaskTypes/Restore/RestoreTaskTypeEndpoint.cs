@@ -27,14 +27,8 @@ public sealed class RestoreTaskTypeEndpoint(StudioDbContext db) : Endpoint<Resto
                            .SingleOrDefaultAsync(t => t.Id == req.Id && t.DeletedAt != null, ct)
                        ?? throw ApiProblem.NotFound("deleted task type", req.Id);
         db.Restore(taskType);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException e) when (e.IsUniqueViolation("TaskTypes", "Name"))
-        {
-            throw ApiProblem.Conflict($"Another task type is now named {taskType.Name}; rename it first.");
-        }
+        await db.SaveOrConflictAsync("TaskTypes", "Name",
+            $"Another task type is now named {taskType.Name}; rename it first.", ct);
 
         HttpContext.WriteETag(taskType);
         await Send.OkAsync(TaskTypeResponse.From(taskType), ct);

@@ -36,14 +36,8 @@ public sealed class UpdateTaskTypeEndpoint(StudioDbContext db) : Endpoint<Update
                        ?? throw ApiProblem.NotFound("task type", req.Id);
         db.MatchVersion(taskType, req.IfMatch);
         req.ApplyTo(taskType);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException e) when (e.IsUniqueViolation("TaskTypes", "Name"))
-        {
-            throw ApiProblem.Conflict($"A task type named {taskType.Name} already exists.");
-        }
+        await db.SaveOrConflictAsync("TaskTypes", "Name",
+            $"A task type named {taskType.Name} already exists.", ct);
 
         HttpContext.WriteETag(taskType);
         await Send.OkAsync(TaskTypeResponse.From(taskType), ct);

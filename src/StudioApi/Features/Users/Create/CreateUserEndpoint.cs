@@ -47,15 +47,9 @@ public sealed class CreateUserEndpoint(StudioDbContext db, IPasswordHasher<User>
         req.ApplyTo(user);
         user.PasswordHash = hasher.HashPassword(user, req.Password);
         db.Users.Add(user);
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException e) when (e.IsUniqueViolation("Users", "Username"))
-        {
-            // Usernames stay taken while their user is in the recycle bin, so restoring one never clashes.
-            throw ApiProblem.Conflict($"The username {user.Username} is taken (perhaps by a deleted user, who can be restored).");
-        }
+        // Usernames stay taken while their user is in the recycle bin, so restoring one never clashes.
+        await db.SaveOrConflictAsync("Users", "Username",
+            $"The username {user.Username} is taken (perhaps by a deleted user, who can be restored).", ct);
 
         HttpContext.WriteETag(user);
         await Send.CreatedAtAsync("Users_Get", new { id = user.Id }, UserResponse.From(user), cancellation: ct);
