@@ -5653,7 +5653,7 @@ export class ResourcesClient {
     }
 }
 
-export class SessionTypesClient {
+export class SessionsClient {
     private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
     private baseUrl: string;
     protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
@@ -5664,29 +5664,24 @@ export class SessionTypesClient {
     }
 
     /**
-     * List session types
-     * @param q (optional) Text found in the name.
-     * @param active (optional) true lists only active types (a pick list), false only inactive ones; omit for both.
-     * @param deleted (optional) true lists the recycle bin instead of the live records.
+     * Reminders that have fired for sessions not yet over, soonest first (each reminder fires once, at its minutes before the start)
+     * @param userId (optional) Only reminders of sessions this user shoots or assists on.
+     * @param mine (optional) true: only reminders of the caller's own sessions (photographer or assistant).
      * @param limit (optional) How many records to return (1–200, default 50).
      * @param cursor (optional) The `nextCursor` of the previous page; omit for the first page.
      * @param sort (optional) Sort key; prefix with `-` for descending. Ties are broken by id, so the order is stable.
      * @return OK
      */
-    list(q: string | undefined, active: boolean | undefined, deleted: boolean | undefined, limit: number | undefined, cursor: string | undefined, sort: string | undefined, signal?: AbortSignal): Promise<PageOfSessionTypeResponse> {
-        let url_ = this.baseUrl + "/api/v1/session-types?";
-        if (q === null)
-            throw new globalThis.Error("The parameter 'q' cannot be null.");
-        else if (q !== undefined)
-            url_ += "q=" + encodeURIComponent("" + q) + "&";
-        if (active === null)
-            throw new globalThis.Error("The parameter 'active' cannot be null.");
-        else if (active !== undefined)
-            url_ += "active=" + encodeURIComponent("" + active) + "&";
-        if (deleted === null)
-            throw new globalThis.Error("The parameter 'deleted' cannot be null.");
-        else if (deleted !== undefined)
-            url_ += "deleted=" + encodeURIComponent("" + deleted) + "&";
+    listReminders(userId: number | undefined, mine: boolean | undefined, limit: number | undefined, cursor: string | undefined, sort: string | undefined, signal?: AbortSignal): Promise<PageOfSessionReminderResponse> {
+        let url_ = this.baseUrl + "/api/v1/session-reminders?";
+        if (userId === null)
+            throw new globalThis.Error("The parameter 'userId' cannot be null.");
+        else if (userId !== undefined)
+            url_ += "userId=" + encodeURIComponent("" + userId) + "&";
+        if (mine === null)
+            throw new globalThis.Error("The parameter 'mine' cannot be null.");
+        else if (mine !== undefined)
+            url_ += "mine=" + encodeURIComponent("" + mine) + "&";
         if (limit === null)
             throw new globalThis.Error("The parameter 'limit' cannot be null.");
         else if (limit !== undefined)
@@ -5710,17 +5705,17 @@ export class SessionTypesClient {
         };
 
         return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processList(_response);
+            return this.processListReminders(_response);
         });
     }
 
-    protected processList(response: Response): Promise<PageOfSessionTypeResponse> {
+    protected processListReminders(response: Response): Promise<PageOfSessionReminderResponse> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PageOfSessionTypeResponse;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PageOfSessionReminderResponse;
             return result200;
             });
         } else if (status === 400) {
@@ -5758,487 +5753,11 @@ export class SessionTypesClient {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<PageOfSessionTypeResponse>(null as any);
+        return Promise.resolve<PageOfSessionReminderResponse>(null as any);
     }
 
     /**
-     * Create a session type
-     * @param idempotencyKey (optional) A key of your choosing (1–200 characters) that makes retries safe: the same key and body replay the first response instead of repeating the work; the same key with another body is refused with 422.
-     * @return Created
-     */
-    create(idempotencyKey: string | undefined, body: CreateSessionTypeRequest, signal?: AbortSignal): Promise<SessionTypeResponse> {
-        let url_ = this.baseUrl + "/api/v1/session-types";
-        url_ = url_.replace(/[?&]$/, "");
-
-        const content_ = JSON.stringify(body);
-
-        let options_: RequestInit = {
-            body: content_,
-            method: "POST",
-            signal,
-            headers: {
-                "Idempotency-Key": idempotencyKey !== undefined && idempotencyKey !== null ? "" + idempotencyKey : "",
-                "Content-Type": "application/json",
-                "Accept": "application/json"
-            }
-        };
-
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processCreate(_response);
-        });
-    }
-
-    protected processCreate(response: Response): Promise<SessionTypeResponse> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 201) {
-            return response.text().then((_responseText) => {
-            let result201: any = null;
-            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as SessionTypeResponse;
-            return result201;
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request is malformed or breaks a validation rule: `errors` names each field and why.", status, _responseText, _headers, result400);
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No valid access token: sign in (again).", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Your role may not do this.", status, _responseText, _headers, result403);
-            });
-        } else if (status === 409) {
-            return response.text().then((_responseText) => {
-            let result409: any = null;
-            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("It conflicts with another record (a unique value is taken), or a request with the same Idempotency-Key is still running.", status, _responseText, _headers, result409);
-            });
-        } else if (status === 415) {
-            return response.text().then((_responseText) => {
-            let result415: any = null;
-            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The body is not JSON.", status, _responseText, _headers, result415);
-            });
-        } else if (status === 422) {
-            return response.text().then((_responseText) => {
-            let result422: any = null;
-            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A business rule refused the request, or the Idempotency-Key was already used with another body.", status, _responseText, _headers, result422);
-            });
-        } else if (status === 429) {
-            return response.text().then((_responseText) => {
-            let result429: any = null;
-            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Too many requests: wait Retry-After seconds, then retry.", status, _responseText, _headers, result429);
-            });
-        } else if (status === 500) {
-            return response.text().then((_responseText) => {
-            let result500: any = null;
-            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Something went wrong on our side; nothing about it is disclosed.", status, _responseText, _headers, result500);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<SessionTypeResponse>(null as any);
-    }
-
-    /**
-     * Move a session type to the recycle bin (If-Match required)
-     * @param ifMatch The ETag of the record as you last read it, e.g. "3". Without it the change is refused with 428; a stale one gets 412 and nothing is written.
-     * @return No Content
-     */
-    delete(id: number, ifMatch: string, signal?: AbortSignal): Promise<void> {
-        let url_ = this.baseUrl + "/api/v1/session-types/{id}";
-        if (id === undefined || id === null)
-            throw new globalThis.Error("The parameter 'id' must be defined.");
-        url_ = url_.replace("{id}", encodeURIComponent("" + id));
-        url_ = url_.replace(/[?&]$/, "");
-
-        let options_: RequestInit = {
-            method: "DELETE",
-            signal,
-            headers: {
-                "If-Match": ifMatch !== undefined && ifMatch !== null ? "" + ifMatch : "",
-            }
-        };
-
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processDelete(_response);
-        });
-    }
-
-    protected processDelete(response: Response): Promise<void> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 204) {
-            return response.text().then((_responseText) => {
-            return;
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request is malformed or breaks a validation rule: `errors` names each field and why.", status, _responseText, _headers, result400);
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No valid access token: sign in (again).", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Your role may not do this.", status, _responseText, _headers, result403);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("There is no such record, or it is not yours to see.", status, _responseText, _headers, result404);
-            });
-        } else if (status === 412) {
-            return response.text().then((_responseText) => {
-            let result412: any = null;
-            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("If-Match is stale: the record changed since you read it, and nothing was written.", status, _responseText, _headers, result412);
-            });
-        } else if (status === 422) {
-            return response.text().then((_responseText) => {
-            let result422: any = null;
-            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A business rule refused the request, or the Idempotency-Key was already used with another body.", status, _responseText, _headers, result422);
-            });
-        } else if (status === 428) {
-            return response.text().then((_responseText) => {
-            let result428: any = null;
-            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("If-Match is missing: send the ETag of the record as you read it.", status, _responseText, _headers, result428);
-            });
-        } else if (status === 429) {
-            return response.text().then((_responseText) => {
-            let result429: any = null;
-            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Too many requests: wait Retry-After seconds, then retry.", status, _responseText, _headers, result429);
-            });
-        } else if (status === 500) {
-            return response.text().then((_responseText) => {
-            let result500: any = null;
-            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Something went wrong on our side; nothing about it is disclosed.", status, _responseText, _headers, result500);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<void>(null as any);
-    }
-
-    /**
-     * Get a session type
-     * @return OK
-     */
-    get(id: number, signal?: AbortSignal): Promise<SessionTypeResponse> {
-        let url_ = this.baseUrl + "/api/v1/session-types/{id}";
-        if (id === undefined || id === null)
-            throw new globalThis.Error("The parameter 'id' must be defined.");
-        url_ = url_.replace("{id}", encodeURIComponent("" + id));
-        url_ = url_.replace(/[?&]$/, "");
-
-        let options_: RequestInit = {
-            method: "GET",
-            signal,
-            headers: {
-                "Accept": "application/json"
-            }
-        };
-
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processGet(_response);
-        });
-    }
-
-    protected processGet(response: Response): Promise<SessionTypeResponse> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as SessionTypeResponse;
-            return result200;
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request is malformed or breaks a validation rule: `errors` names each field and why.", status, _responseText, _headers, result400);
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No valid access token: sign in (again).", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Your role may not do this.", status, _responseText, _headers, result403);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("There is no such record, or it is not yours to see.", status, _responseText, _headers, result404);
-            });
-        } else if (status === 429) {
-            return response.text().then((_responseText) => {
-            let result429: any = null;
-            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Too many requests: wait Retry-After seconds, then retry.", status, _responseText, _headers, result429);
-            });
-        } else if (status === 500) {
-            return response.text().then((_responseText) => {
-            let result500: any = null;
-            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Something went wrong on our side; nothing about it is disclosed.", status, _responseText, _headers, result500);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<SessionTypeResponse>(null as any);
-    }
-
-    /**
-     * Replace a session type's fields (If-Match required)
-     * @param ifMatch The ETag of the record as you last read it, e.g. "3". Without it the change is refused with 428; a stale one gets 412 and nothing is written.
-     * @return OK
-     */
-    update(id: number, ifMatch: string, body: UpdateSessionTypeRequest, signal?: AbortSignal): Promise<SessionTypeResponse> {
-        let url_ = this.baseUrl + "/api/v1/session-types/{id}";
-        if (id === undefined || id === null)
-            throw new globalThis.Error("The parameter 'id' must be defined.");
-        url_ = url_.replace("{id}", encodeURIComponent("" + id));
-        url_ = url_.replace(/[?&]$/, "");
-
-        const content_ = JSON.stringify(body);
-
-        let options_: RequestInit = {
-            body: content_,
-            method: "PUT",
-            signal,
-            headers: {
-                "If-Match": ifMatch !== undefined && ifMatch !== null ? "" + ifMatch : "",
-                "Content-Type": "application/json",
-                "Accept": "application/json"
-            }
-        };
-
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processUpdate(_response);
-        });
-    }
-
-    protected processUpdate(response: Response): Promise<SessionTypeResponse> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as SessionTypeResponse;
-            return result200;
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request is malformed or breaks a validation rule: `errors` names each field and why.", status, _responseText, _headers, result400);
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No valid access token: sign in (again).", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Your role may not do this.", status, _responseText, _headers, result403);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("There is no such record, or it is not yours to see.", status, _responseText, _headers, result404);
-            });
-        } else if (status === 409) {
-            return response.text().then((_responseText) => {
-            let result409: any = null;
-            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("It conflicts with another record (a unique value is taken), or a request with the same Idempotency-Key is still running.", status, _responseText, _headers, result409);
-            });
-        } else if (status === 412) {
-            return response.text().then((_responseText) => {
-            let result412: any = null;
-            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("If-Match is stale: the record changed since you read it, and nothing was written.", status, _responseText, _headers, result412);
-            });
-        } else if (status === 415) {
-            return response.text().then((_responseText) => {
-            let result415: any = null;
-            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The body is not JSON.", status, _responseText, _headers, result415);
-            });
-        } else if (status === 422) {
-            return response.text().then((_responseText) => {
-            let result422: any = null;
-            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A business rule refused the request, or the Idempotency-Key was already used with another body.", status, _responseText, _headers, result422);
-            });
-        } else if (status === 428) {
-            return response.text().then((_responseText) => {
-            let result428: any = null;
-            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("If-Match is missing: send the ETag of the record as you read it.", status, _responseText, _headers, result428);
-            });
-        } else if (status === 429) {
-            return response.text().then((_responseText) => {
-            let result429: any = null;
-            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Too many requests: wait Retry-After seconds, then retry.", status, _responseText, _headers, result429);
-            });
-        } else if (status === 500) {
-            return response.text().then((_responseText) => {
-            let result500: any = null;
-            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Something went wrong on our side; nothing about it is disclosed.", status, _responseText, _headers, result500);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<SessionTypeResponse>(null as any);
-    }
-
-    /**
-     * Bring a session type back from the recycle bin
-     * @return OK
-     */
-    restore(id: number, signal?: AbortSignal): Promise<SessionTypeResponse> {
-        let url_ = this.baseUrl + "/api/v1/session-types/{id}/restore";
-        if (id === undefined || id === null)
-            throw new globalThis.Error("The parameter 'id' must be defined.");
-        url_ = url_.replace("{id}", encodeURIComponent("" + id));
-        url_ = url_.replace(/[?&]$/, "");
-
-        let options_: RequestInit = {
-            method: "POST",
-            signal,
-            headers: {
-                "Accept": "application/json"
-            }
-        };
-
-        return this.http.fetch(url_, options_).then((_response: Response) => {
-            return this.processRestore(_response);
-        });
-    }
-
-    protected processRestore(response: Response): Promise<SessionTypeResponse> {
-        const status = response.status;
-        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
-            return response.text().then((_responseText) => {
-            let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as SessionTypeResponse;
-            return result200;
-            });
-        } else if (status === 400) {
-            return response.text().then((_responseText) => {
-            let result400: any = null;
-            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("The request is malformed or breaks a validation rule: `errors` names each field and why.", status, _responseText, _headers, result400);
-            });
-        } else if (status === 401) {
-            return response.text().then((_responseText) => {
-            let result401: any = null;
-            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("No valid access token: sign in (again).", status, _responseText, _headers, result401);
-            });
-        } else if (status === 403) {
-            return response.text().then((_responseText) => {
-            let result403: any = null;
-            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Your role may not do this.", status, _responseText, _headers, result403);
-            });
-        } else if (status === 404) {
-            return response.text().then((_responseText) => {
-            let result404: any = null;
-            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("There is no such record, or it is not yours to see.", status, _responseText, _headers, result404);
-            });
-        } else if (status === 409) {
-            return response.text().then((_responseText) => {
-            let result409: any = null;
-            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("It conflicts with another record (a unique value is taken), or a request with the same Idempotency-Key is still running.", status, _responseText, _headers, result409);
-            });
-        } else if (status === 422) {
-            return response.text().then((_responseText) => {
-            let result422: any = null;
-            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("A business rule refused the request, or the Idempotency-Key was already used with another body.", status, _responseText, _headers, result422);
-            });
-        } else if (status === 429) {
-            return response.text().then((_responseText) => {
-            let result429: any = null;
-            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Too many requests: wait Retry-After seconds, then retry.", status, _responseText, _headers, result429);
-            });
-        } else if (status === 500) {
-            return response.text().then((_responseText) => {
-            let result500: any = null;
-            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
-            return throwException("Something went wrong on our side; nothing about it is disclosed.", status, _responseText, _headers, result500);
-            });
-        } else if (status !== 200 && status !== 204) {
-            return response.text().then((_responseText) => {
-            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
-            });
-        }
-        return Promise.resolve<SessionTypeResponse>(null as any);
-    }
-}
-
-export class SessionsClient {
-    private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
-    private baseUrl: string;
-    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
-
-    constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
-        this.http = http ? http : window as any;
-        this.baseUrl = baseUrl ?? "/";
-    }
-
-    /**
-     * List and search sessions by date range, people, resource, client, organization, type and flags
+     * List and search sessions by date range, status, people, resource, client, organization, type and flags
      * @param dateFrom (optional) Sessions on or after this day.
      * @param dateTo (optional) Sessions on or before this day.
      * @param photographerId (optional) 
@@ -6250,6 +5769,10 @@ export class SessionsClient {
      * @param cancelled (optional) 
      * @param onHold (optional) 
      * @param noShow (optional) 
+     * @param redo (optional) 
+     * @param statusId (optional) Sessions at this status.
+     * @param overdue (optional) true: past their status due date and not at a final status; false: the rest.
+     * @param staffUserId (optional) Sessions with this user as photographer or assistant.
      * @param q (optional) Text found in the description or file number, or the session number.
      * @param deleted (optional) true lists the recycle bin instead of the live records.
      * @param limit (optional) How many records to return (1–200, default 50).
@@ -6257,7 +5780,7 @@ export class SessionsClient {
      * @param sort (optional) Sort key; prefix with `-` for descending. Ties are broken by id, so the order is stable.
      * @return OK
      */
-    list(dateFrom: string | undefined, dateTo: string | undefined, photographerId: number | undefined, resourceId: number | undefined, clientId: number | undefined, organizationId: number | undefined, sessionTypeId: number | undefined, confirmed: boolean | undefined, cancelled: boolean | undefined, onHold: boolean | undefined, noShow: boolean | undefined, q: string | undefined, deleted: boolean | undefined, limit: number | undefined, cursor: string | undefined, sort: string | undefined, signal?: AbortSignal): Promise<PageOfSessionResponse> {
+    list(dateFrom: string | undefined, dateTo: string | undefined, photographerId: number | undefined, resourceId: number | undefined, clientId: number | undefined, organizationId: number | undefined, sessionTypeId: number | undefined, confirmed: boolean | undefined, cancelled: boolean | undefined, onHold: boolean | undefined, noShow: boolean | undefined, redo: boolean | undefined, statusId: number | undefined, overdue: boolean | undefined, staffUserId: number | undefined, q: string | undefined, deleted: boolean | undefined, limit: number | undefined, cursor: string | undefined, sort: string | undefined, signal?: AbortSignal): Promise<PageOfSessionResponse> {
         let url_ = this.baseUrl + "/api/v1/sessions?";
         if (dateFrom === null)
             throw new globalThis.Error("The parameter 'dateFrom' cannot be null.");
@@ -6303,6 +5826,22 @@ export class SessionsClient {
             throw new globalThis.Error("The parameter 'noShow' cannot be null.");
         else if (noShow !== undefined)
             url_ += "noShow=" + encodeURIComponent("" + noShow) + "&";
+        if (redo === null)
+            throw new globalThis.Error("The parameter 'redo' cannot be null.");
+        else if (redo !== undefined)
+            url_ += "redo=" + encodeURIComponent("" + redo) + "&";
+        if (statusId === null)
+            throw new globalThis.Error("The parameter 'statusId' cannot be null.");
+        else if (statusId !== undefined)
+            url_ += "statusId=" + encodeURIComponent("" + statusId) + "&";
+        if (overdue === null)
+            throw new globalThis.Error("The parameter 'overdue' cannot be null.");
+        else if (overdue !== undefined)
+            url_ += "overdue=" + encodeURIComponent("" + overdue) + "&";
+        if (staffUserId === null)
+            throw new globalThis.Error("The parameter 'staffUserId' cannot be null.");
+        else if (staffUserId !== undefined)
+            url_ += "staffUserId=" + encodeURIComponent("" + staffUserId) + "&";
         if (q === null)
             throw new globalThis.Error("The parameter 'q' cannot be null.");
         else if (q !== undefined)
@@ -6570,6 +6109,98 @@ export class SessionsClient {
     }
 
     /**
+     * Change or advance the status of many session records at once, with a result per record
+     * @param idempotencyKey (optional) A key of your choosing (1–200 characters) that makes retries safe: the same key and body replay the first response instead of repeating the work; the same key with another body is refused with 422.
+     * @return OK
+     */
+    bulkChangeStatus(idempotencyKey: string | undefined, body: BulkChangeRecordStatusRequest, signal?: AbortSignal): Promise<BulkStatusChangeResponse> {
+        let url_ = this.baseUrl + "/api/v1/sessions/status-changes";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Idempotency-Key": idempotencyKey !== undefined && idempotencyKey !== null ? "" + idempotencyKey : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processBulkChangeStatus(_response);
+        });
+    }
+
+    protected processBulkChangeStatus(response: Response): Promise<BulkStatusChangeResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as BulkStatusChangeResponse;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The request is malformed or breaks a validation rule: `errors` names each field and why.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid access token: sign in (again).", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Your role may not do this.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("It conflicts with another record (a unique value is taken), or a request with the same Idempotency-Key is still running.", status, _responseText, _headers, result409);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The body is not JSON.", status, _responseText, _headers, result415);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("A business rule refused the request, or the Idempotency-Key was already used with another body.", status, _responseText, _headers, result422);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too many requests: wait Retry-After seconds, then retry.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Something went wrong on our side; nothing about it is disclosed.", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<BulkStatusChangeResponse>(null as any);
+    }
+
+    /**
      * Move a session to the recycle bin with its appointments and calendar lines (If-Match required); it frees its time and can be restored
      * @param ifMatch The ETag of the record as you last read it, e.g. "3". Without it the change is refused with 428; a stale one gets 412 and nothing is written.
      * @return No Content
@@ -6741,7 +6372,7 @@ export class SessionsClient {
     }
 
     /**
-     * Replace a session's fields (If-Match required); omit number to keep it; moving or re-activating it re-checks double bookings
+     * Replace a session's fields (If-Match required); omit number to keep it; moving or re-activating it re-checks double bookings. Photographers may edit only the sessions they are photographer or assistant on, and keep themselves on them
      * @param ifMatch The ETag of the record as you last read it, e.g. "3". Without it the change is refused with 428; a stale one gets 412 and nothing is written.
      * @return OK
      */
@@ -7438,6 +7069,92 @@ export class SessionsClient {
     }
 
     /**
+     * Erase a session in the recycle bin for good, with its appointments, calendar lines, notes and status log (admin only; cannot be undone)
+     * @return No Content
+     */
+    purge(id: number, signal?: AbortSignal): Promise<void> {
+        let url_ = this.baseUrl + "/api/v1/sessions/{id}/purge";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "POST",
+            signal,
+            headers: {
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processPurge(_response);
+        });
+    }
+
+    protected processPurge(response: Response): Promise<void> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 204) {
+            return response.text().then((_responseText) => {
+            return;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The request is malformed or breaks a validation rule: `errors` names each field and why.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid access token: sign in (again).", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Your role may not do this.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("There is no such record, or it is not yours to see.", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("It conflicts with another record (a unique value is taken), or a request with the same Idempotency-Key is still running.", status, _responseText, _headers, result409);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("A business rule refused the request, or the Idempotency-Key was already used with another body.", status, _responseText, _headers, result422);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too many requests: wait Retry-After seconds, then retry.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Something went wrong on our side; nothing about it is disclosed.", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<void>(null as any);
+    }
+
+    /**
      * Bring a session back from the recycle bin; 409 if its number or its time has been taken meanwhile
      * @param overrideConflicts (optional) 
      * @return OK
@@ -7527,6 +7244,850 @@ export class SessionsClient {
             });
         }
         return Promise.resolve<SessionResponse>(null as any);
+    }
+
+    /**
+     * List a session's status log, newest first
+     * @param limit (optional) How many records to return (1–200, default 50).
+     * @param cursor (optional) The `nextCursor` of the previous page; omit for the first page.
+     * @param sort (optional) Sort key; prefix with `-` for descending. Ties are broken by id, so the order is stable.
+     * @return OK
+     */
+    listStatusChanges(id: number, limit: number | undefined, cursor: string | undefined, sort: string | undefined, signal?: AbortSignal): Promise<PageOfStatusChangeResponse> {
+        let url_ = this.baseUrl + "/api/v1/sessions/{id}/status-changes?";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        if (cursor === null)
+            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
+        else if (cursor !== undefined)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        if (sort === null)
+            throw new globalThis.Error("The parameter 'sort' cannot be null.");
+        else if (sort !== undefined)
+            url_ += "sort=" + encodeURIComponent("" + sort) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListStatusChanges(_response);
+        });
+    }
+
+    protected processListStatusChanges(response: Response): Promise<PageOfStatusChangeResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PageOfStatusChangeResponse;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The request is malformed or breaks a validation rule: `errors` names each field and why.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid access token: sign in (again).", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Your role may not do this.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("There is no such record, or it is not yours to see.", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too many requests: wait Retry-After seconds, then retry.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Something went wrong on our side; nothing about it is disclosed.", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<PageOfStatusChangeResponse>(null as any);
+    }
+
+    /**
+     * Change a session's status, or advance it to the next active status; sets its status and due dates and logs the change
+     * @param idempotencyKey (optional) A key of your choosing (1–200 characters) that makes retries safe: the same key and body replay the first response instead of repeating the work; the same key with another body is refused with 422.
+     * @return Created
+     */
+    changeStatus(id: number, idempotencyKey: string | undefined, body: ChangeRecordStatusRequest, signal?: AbortSignal): Promise<StatusChangeResponse> {
+        let url_ = this.baseUrl + "/api/v1/sessions/{id}/status-changes";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Idempotency-Key": idempotencyKey !== undefined && idempotencyKey !== null ? "" + idempotencyKey : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processChangeStatus(_response);
+        });
+    }
+
+    protected processChangeStatus(response: Response): Promise<StatusChangeResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as StatusChangeResponse;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The request is malformed or breaks a validation rule: `errors` names each field and why.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid access token: sign in (again).", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Your role may not do this.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("There is no such record, or it is not yours to see.", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("It conflicts with another record (a unique value is taken), or a request with the same Idempotency-Key is still running.", status, _responseText, _headers, result409);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The body is not JSON.", status, _responseText, _headers, result415);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("A business rule refused the request, or the Idempotency-Key was already used with another body.", status, _responseText, _headers, result422);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too many requests: wait Retry-After seconds, then retry.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Something went wrong on our side; nothing about it is disclosed.", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<StatusChangeResponse>(null as any);
+    }
+
+    /**
+     * A session's status log, newest first: status changes, date and time changes, confirmations, cancellations, reminders
+     * @return OK
+     */
+    getStatusLog(id: number, signal?: AbortSignal): Promise<SessionStatusLogResponse> {
+        let url_ = this.baseUrl + "/api/v1/sessions/{id}/status-log";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetStatusLog(_response);
+        });
+    }
+
+    protected processGetStatusLog(response: Response): Promise<SessionStatusLogResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as SessionStatusLogResponse;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The request is malformed or breaks a validation rule: `errors` names each field and why.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid access token: sign in (again).", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Your role may not do this.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("There is no such record, or it is not yours to see.", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too many requests: wait Retry-After seconds, then retry.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Something went wrong on our side; nothing about it is disclosed.", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<SessionStatusLogResponse>(null as any);
+    }
+}
+
+export class SessionTypesClient {
+    private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
+    private baseUrl: string;
+    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
+
+    constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
+        this.http = http ? http : window as any;
+        this.baseUrl = baseUrl ?? "/";
+    }
+
+    /**
+     * List session types
+     * @param q (optional) Text found in the name.
+     * @param active (optional) true lists only active types (a pick list), false only inactive ones; omit for both.
+     * @param deleted (optional) true lists the recycle bin instead of the live records.
+     * @param limit (optional) How many records to return (1–200, default 50).
+     * @param cursor (optional) The `nextCursor` of the previous page; omit for the first page.
+     * @param sort (optional) Sort key; prefix with `-` for descending. Ties are broken by id, so the order is stable.
+     * @return OK
+     */
+    list(q: string | undefined, active: boolean | undefined, deleted: boolean | undefined, limit: number | undefined, cursor: string | undefined, sort: string | undefined, signal?: AbortSignal): Promise<PageOfSessionTypeResponse> {
+        let url_ = this.baseUrl + "/api/v1/session-types?";
+        if (q === null)
+            throw new globalThis.Error("The parameter 'q' cannot be null.");
+        else if (q !== undefined)
+            url_ += "q=" + encodeURIComponent("" + q) + "&";
+        if (active === null)
+            throw new globalThis.Error("The parameter 'active' cannot be null.");
+        else if (active !== undefined)
+            url_ += "active=" + encodeURIComponent("" + active) + "&";
+        if (deleted === null)
+            throw new globalThis.Error("The parameter 'deleted' cannot be null.");
+        else if (deleted !== undefined)
+            url_ += "deleted=" + encodeURIComponent("" + deleted) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        if (cursor === null)
+            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
+        else if (cursor !== undefined)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        if (sort === null)
+            throw new globalThis.Error("The parameter 'sort' cannot be null.");
+        else if (sort !== undefined)
+            url_ += "sort=" + encodeURIComponent("" + sort) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processList(_response);
+        });
+    }
+
+    protected processList(response: Response): Promise<PageOfSessionTypeResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PageOfSessionTypeResponse;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The request is malformed or breaks a validation rule: `errors` names each field and why.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid access token: sign in (again).", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Your role may not do this.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too many requests: wait Retry-After seconds, then retry.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Something went wrong on our side; nothing about it is disclosed.", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<PageOfSessionTypeResponse>(null as any);
+    }
+
+    /**
+     * Create a session type
+     * @param idempotencyKey (optional) A key of your choosing (1–200 characters) that makes retries safe: the same key and body replay the first response instead of repeating the work; the same key with another body is refused with 422.
+     * @return Created
+     */
+    create(idempotencyKey: string | undefined, body: CreateSessionTypeRequest, signal?: AbortSignal): Promise<SessionTypeResponse> {
+        let url_ = this.baseUrl + "/api/v1/session-types";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Idempotency-Key": idempotencyKey !== undefined && idempotencyKey !== null ? "" + idempotencyKey : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processCreate(_response);
+        });
+    }
+
+    protected processCreate(response: Response): Promise<SessionTypeResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 201) {
+            return response.text().then((_responseText) => {
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as SessionTypeResponse;
+            return result201;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The request is malformed or breaks a validation rule: `errors` names each field and why.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid access token: sign in (again).", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Your role may not do this.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("It conflicts with another record (a unique value is taken), or a request with the same Idempotency-Key is still running.", status, _responseText, _headers, result409);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The body is not JSON.", status, _responseText, _headers, result415);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("A business rule refused the request, or the Idempotency-Key was already used with another body.", status, _responseText, _headers, result422);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too many requests: wait Retry-After seconds, then retry.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Something went wrong on our side; nothing about it is disclosed.", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<SessionTypeResponse>(null as any);
+    }
+
+    /**
+     * Move a session type to the recycle bin (If-Match required)
+     * @param ifMatch The ETag of the record as you last read it, e.g. "3". Without it the change is refused with 428; a stale one gets 412 and nothing is written.
+     * @return No Content
+     */
+    delete(id: number, ifMatch: string, signal?: AbortSignal): Promise<void> {
+        let url_ = this.baseUrl + "/api/v1/session-types/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "DELETE",
+            signal,
+            headers: {
+                "If-Match": ifMatch !== undefined && ifMatch !== null ? "" + ifMatch : "",
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processDelete(_response);
+        });
+    }
+
+    protected processDelete(response: Response): Promise<void> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 204) {
+            return response.text().then((_responseText) => {
+            return;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The request is malformed or breaks a validation rule: `errors` names each field and why.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid access token: sign in (again).", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Your role may not do this.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("There is no such record, or it is not yours to see.", status, _responseText, _headers, result404);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("If-Match is stale: the record changed since you read it, and nothing was written.", status, _responseText, _headers, result412);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("A business rule refused the request, or the Idempotency-Key was already used with another body.", status, _responseText, _headers, result422);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("If-Match is missing: send the ETag of the record as you read it.", status, _responseText, _headers, result428);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too many requests: wait Retry-After seconds, then retry.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Something went wrong on our side; nothing about it is disclosed.", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<void>(null as any);
+    }
+
+    /**
+     * Get a session type
+     * @return OK
+     */
+    get(id: number, signal?: AbortSignal): Promise<SessionTypeResponse> {
+        let url_ = this.baseUrl + "/api/v1/session-types/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGet(_response);
+        });
+    }
+
+    protected processGet(response: Response): Promise<SessionTypeResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as SessionTypeResponse;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The request is malformed or breaks a validation rule: `errors` names each field and why.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid access token: sign in (again).", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Your role may not do this.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("There is no such record, or it is not yours to see.", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too many requests: wait Retry-After seconds, then retry.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Something went wrong on our side; nothing about it is disclosed.", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<SessionTypeResponse>(null as any);
+    }
+
+    /**
+     * Replace a session type's fields (If-Match required)
+     * @param ifMatch The ETag of the record as you last read it, e.g. "3". Without it the change is refused with 428; a stale one gets 412 and nothing is written.
+     * @return OK
+     */
+    update(id: number, ifMatch: string, body: UpdateSessionTypeRequest, signal?: AbortSignal): Promise<SessionTypeResponse> {
+        let url_ = this.baseUrl + "/api/v1/session-types/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                "If-Match": ifMatch !== undefined && ifMatch !== null ? "" + ifMatch : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processUpdate(_response);
+        });
+    }
+
+    protected processUpdate(response: Response): Promise<SessionTypeResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as SessionTypeResponse;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The request is malformed or breaks a validation rule: `errors` names each field and why.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid access token: sign in (again).", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Your role may not do this.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("There is no such record, or it is not yours to see.", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("It conflicts with another record (a unique value is taken), or a request with the same Idempotency-Key is still running.", status, _responseText, _headers, result409);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("If-Match is stale: the record changed since you read it, and nothing was written.", status, _responseText, _headers, result412);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The body is not JSON.", status, _responseText, _headers, result415);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("A business rule refused the request, or the Idempotency-Key was already used with another body.", status, _responseText, _headers, result422);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("If-Match is missing: send the ETag of the record as you read it.", status, _responseText, _headers, result428);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too many requests: wait Retry-After seconds, then retry.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Something went wrong on our side; nothing about it is disclosed.", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<SessionTypeResponse>(null as any);
+    }
+
+    /**
+     * Bring a session type back from the recycle bin
+     * @return OK
+     */
+    restore(id: number, signal?: AbortSignal): Promise<SessionTypeResponse> {
+        let url_ = this.baseUrl + "/api/v1/session-types/{id}/restore";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "POST",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processRestore(_response);
+        });
+    }
+
+    protected processRestore(response: Response): Promise<SessionTypeResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as SessionTypeResponse;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The request is malformed or breaks a validation rule: `errors` names each field and why.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid access token: sign in (again).", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Your role may not do this.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("There is no such record, or it is not yours to see.", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("It conflicts with another record (a unique value is taken), or a request with the same Idempotency-Key is still running.", status, _responseText, _headers, result409);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("A business rule refused the request, or the Idempotency-Key was already used with another body.", status, _responseText, _headers, result422);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too many requests: wait Retry-After seconds, then retry.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Something went wrong on our side; nothing about it is disclosed.", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<SessionTypeResponse>(null as any);
     }
 }
 
@@ -11748,6 +12309,7 @@ export interface CreateSessionRequest {
     cancelled?: boolean;
     /** Id of a live client. */
     clientId?: number;
+    /** The session has been confirmed with the client; the status log records who confirmed it and when. */
     confirmed?: boolean;
     /** Studio-defined labels and their values, each label once. */
     customFields?: SessionCustomFieldData[] | null;
@@ -11766,15 +12328,26 @@ export interface CreateSessionRequest {
     number?: number | null;
     /** An on-hold session does not occupy its people and resource. */
     onHold?: boolean;
+    /** The code guests enter to see a private event. */
+    onlineEventCode?: string | null;
+    onlineEventType?: OnlineEventType;
+    /** When the online gallery closes; not before its start. */
+    onlineExpireDate?: string | null;
+    onlineStartDate?: string | null;
     /** Organization tab: id of a live organization. */
     organizationId?: number | null;
     /** Book even if the photographer, assistant or resource is busy then (the 409 lists who and when). */
     overrideConflicts?: boolean;
+    /** The client's family members taking part. */
+    participants?: SessionParticipantData[] | null;
     partySize?: number | null;
     /** Id of an active user. */
     photographerId?: number | null;
     redo?: boolean;
+    /** Remind before the session starts; it fires once, reminderMinutesBefore the start (again only if the session moves). */
     reminder?: boolean;
+    /** Minutes before the start the reminder fires (default 30). */
+    reminderMinutesBefore?: number | null;
     /** Id of an active camera room or other resource; not together with locationId. */
     resourceId?: number | null;
     /** Id of the session type. */
@@ -11925,6 +12498,9 @@ export interface OnlineBookingResponse {
     startsAt: string;
 }
 
+/** How a session's online gallery is shown (seed: InSpiredByYou event type). */
+export type OnlineEventType = "none" | "private" | "public";
+
 /** One weekday's opening hours: "HH:mm" wall-clock times in the studio's time zone, opens before closes. */
 export interface OpeningHoursData {
     closes: string;
@@ -12013,6 +12589,12 @@ export interface PageOfResourceResponse {
 /** One page of a list. `nextCursor` is null on the last page. */
 export interface PageOfSessionNoteResponse {
     items: SessionNoteResponse[];
+    nextCursor: string | null;
+}
+
+/** One page of a list. `nextCursor` is null on the last page. */
+export interface PageOfSessionReminderResponse {
+    items: SessionReminderResponse[];
     nextCursor: string | null;
 }
 
@@ -12227,6 +12809,27 @@ export interface SessionNoteResponse {
     text: string;
 }
 
+export interface SessionParticipantData {
+    firstName?: string | null;
+    lastName?: string | null;
+    /** Id of a relationship (son, daughter, spouse…). */
+    relationshipId?: number | null;
+}
+
+/** A fired reminder: what a front end shows on screen before a session starts. */
+export interface SessionReminderResponse {
+    assistantId: number | null;
+    clientId: number;
+    date: string;
+    description: string | null;
+    firedAt: string;
+    number: number;
+    photographerId: number | null;
+    sessionId: number;
+    startTime: string;
+    startsAt: string;
+}
+
 export interface SessionResponse {
     assistantId: number | null;
     /** Username of whoever created the session. */
@@ -12256,11 +12859,21 @@ export interface SessionResponse {
     noShow: boolean;
     number: number;
     onHold: boolean;
+    onlineEventCode: string | null;
+    onlineEventType: OnlineEventType;
+    onlineExpireDate: string | null;
+    onlineStartDate: string | null;
     organizationId: number | null;
+    participants: SessionParticipantData[];
     partySize: number | null;
     photographerId: number | null;
     redo: boolean;
     reminder: boolean;
+    /** When the reminder fires (UTC); null without a reminder. */
+    reminderDueAt: string | null;
+    /** When it fired, once. */
+    reminderFiredAt: string | null;
+    reminderMinutesBefore: number;
     resourceId: number | null;
     sessionTypeId: number | null;
     socialContacts: string | null;
@@ -12268,6 +12881,7 @@ export interface SessionResponse {
     startTime: string;
     /** The start as an instant (UTC). */
     startsAt: string;
+    status: RecordStatusResponse | null;
     studentId: string | null;
     suppliers: string | null;
     updatedAt: string;
@@ -12275,6 +12889,23 @@ export interface SessionResponse {
     /** Send it back in If-Match (as `"3"`) to update or delete the record. */
     version: number;
     yearbookStatus: string | null;
+}
+
+/** One line of a session's status log. */
+export interface SessionStatusLogLine {
+    at: string;
+    /** Who made the change: a username, or "system" for the studio's scheduled jobs. */
+    by: string;
+    /** statusChanged, rescheduled, confirmed, unconfirmed, cancelled, reinstated or reminderFired. */
+    event: string;
+    text: string;
+    /** For status changes: the status the session moved to. */
+    toStatusId: number | null;
+}
+
+export interface SessionStatusLogResponse {
+    /** Newest first; the newest int GetSessionStatusLogEndpoint.MaxLines lines. */
+    lines: SessionStatusLogLine[];
 }
 
 /** Which tabs a session of this type uses: a plain portrait, an organization's picture day, or a social event. */
@@ -12601,6 +13232,7 @@ export interface UpdateSessionRequest {
     cancelled?: boolean;
     /** Id of a live client. */
     clientId?: number;
+    /** The session has been confirmed with the client; the status log records who confirmed it and when. */
     confirmed?: boolean;
     /** Studio-defined labels and their values, each label once. */
     customFields?: SessionCustomFieldData[] | null;
@@ -12619,15 +13251,26 @@ export interface UpdateSessionRequest {
     number?: number | null;
     /** An on-hold session does not occupy its people and resource. */
     onHold?: boolean;
+    /** The code guests enter to see a private event. */
+    onlineEventCode?: string | null;
+    onlineEventType?: OnlineEventType;
+    /** When the online gallery closes; not before its start. */
+    onlineExpireDate?: string | null;
+    onlineStartDate?: string | null;
     /** Organization tab: id of a live organization. */
     organizationId?: number | null;
     /** Book even if the photographer, assistant or resource is busy then (the 409 lists who and when). */
     overrideConflicts?: boolean;
+    /** The client's family members taking part. */
+    participants?: SessionParticipantData[] | null;
     partySize?: number | null;
     /** Id of an active user. */
     photographerId?: number | null;
     redo?: boolean;
+    /** Remind before the session starts; it fires once, reminderMinutesBefore the start (again only if the session moves). */
     reminder?: boolean;
+    /** Minutes before the start the reminder fires (default 30). */
+    reminderMinutesBefore?: number | null;
     /** Id of an active camera room or other resource; not together with locationId. */
     resourceId?: number | null;
     /** Id of the session type. */

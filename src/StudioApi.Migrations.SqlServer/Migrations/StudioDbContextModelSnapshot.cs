@@ -1065,6 +1065,21 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                     b.Property<bool>("OnHold")
                         .HasColumnType("bit");
 
+                    b.Property<string>("OnlineEventCode")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<string>("OnlineEventType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<DateOnly?>("OnlineExpireDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("OnlineStartDate")
+                        .HasColumnType("date");
+
                     b.Property<long?>("OrganizationId")
                         .HasColumnType("bigint");
 
@@ -1080,8 +1095,20 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                     b.Property<bool>("Reminder")
                         .HasColumnType("bit");
 
+                    b.Property<DateTime?>("ReminderDueAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("ReminderFiredAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("ReminderMinutesBefore")
+                        .HasColumnType("int");
+
                     b.Property<long?>("ResourceId")
                         .HasColumnType("bigint");
+
+                    b.Property<DateOnly?>("SessionDateStatusAppliedFor")
+                        .HasColumnType("date");
 
                     b.Property<long?>("SessionTypeId")
                         .HasColumnType("bigint");
@@ -1095,6 +1122,18 @@ namespace StudioApi.Migrations.SqlServer.Migrations
 
                     b.Property<DateTime>("StartsAt")
                         .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("StatusChangedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateOnly?>("StatusDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("StatusDueDate")
+                        .HasColumnType("date");
+
+                    b.Property<long?>("StatusId")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("StudentId")
                         .HasMaxLength(50)
@@ -1138,15 +1177,57 @@ namespace StudioApi.Migrations.SqlServer.Migrations
 
                     b.HasIndex("StartsAt");
 
+                    b.HasIndex("StatusDueDate");
+
+                    b.HasIndex("StatusId");
+
                     b.HasIndex("AssistantId", "StartsAt");
 
                     b.HasIndex("Date", "StartTime");
 
                     b.HasIndex("PhotographerId", "StartsAt");
 
+                    b.HasIndex("ReminderFiredAt", "ReminderDueAt");
+
                     b.HasIndex("ResourceId", "StartsAt");
 
                     b.ToTable("Sessions");
+                });
+
+            modelBuilder.Entity("StudioApi.Features.Sessions.SessionLogEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Event")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<long>("SessionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SessionId", "Id");
+
+                    b.ToTable("SessionLogEntries");
                 });
 
             modelBuilder.Entity("StudioApi.Features.Sessions.SessionNote", b =>
@@ -2243,6 +2324,11 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                         .HasForeignKey("SessionTypeId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("StudioApi.Features.Workflow.StatusDefinition", "Status")
+                        .WithMany()
+                        .HasForeignKey("StatusId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.OwnsMany("StudioApi.Features.Sessions.SessionCustomField", "CustomFields", b1 =>
                         {
                             b1.Property<int>("Id")
@@ -2273,7 +2359,59 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                                 .HasForeignKey("SessionId");
                         });
 
+                    b.OwnsMany("StudioApi.Features.Sessions.SessionParticipant", "Participants", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("int");
+
+                            SqlServerPropertyBuilderExtensions.UseIdentityColumn(b1.Property<int>("Id"));
+
+                            b1.Property<string>("FirstName")
+                                .HasMaxLength(100)
+                                .HasColumnType("nvarchar(100)");
+
+                            b1.Property<string>("LastName")
+                                .HasMaxLength(100)
+                                .HasColumnType("nvarchar(100)");
+
+                            b1.Property<long?>("RelationshipId")
+                                .HasColumnType("bigint");
+
+                            b1.Property<long>("SessionId")
+                                .HasColumnType("bigint");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("RelationshipId");
+
+                            b1.HasIndex("SessionId");
+
+                            b1.ToTable("SessionParticipants", (string)null);
+
+                            b1.HasOne("StudioApi.Features.Relationships.Relationship", null)
+                                .WithMany()
+                                .HasForeignKey("RelationshipId")
+                                .OnDelete(DeleteBehavior.Restrict);
+
+                            b1.WithOwner()
+                                .HasForeignKey("SessionId");
+                        });
+
                     b.Navigation("CustomFields");
+
+                    b.Navigation("Participants");
+
+                    b.Navigation("Status");
+                });
+
+            modelBuilder.Entity("StudioApi.Features.Sessions.SessionLogEntry", b =>
+                {
+                    b.HasOne("StudioApi.Features.Sessions.Session", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("StudioApi.Features.Sessions.SessionNote", b =>

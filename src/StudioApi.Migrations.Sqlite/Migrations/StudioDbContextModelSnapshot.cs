@@ -1032,6 +1032,21 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                     b.Property<bool>("OnHold")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("OnlineEventCode")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OnlineEventType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("OnlineExpireDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("OnlineStartDate")
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("OrganizationId")
                         .HasColumnType("INTEGER");
 
@@ -1047,8 +1062,20 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                     b.Property<bool>("Reminder")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("ReminderDueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReminderFiredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReminderMinutesBefore")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("ResourceId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("SessionDateStatusAppliedFor")
+                        .HasColumnType("TEXT");
 
                     b.Property<long?>("SessionTypeId")
                         .HasColumnType("INTEGER");
@@ -1062,6 +1089,18 @@ namespace StudioApi.Migrations.Sqlite.Migrations
 
                     b.Property<DateTime>("StartsAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("StatusChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("StatusDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("StatusDueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("StatusId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("StudentId")
                         .HasMaxLength(50)
@@ -1105,15 +1144,55 @@ namespace StudioApi.Migrations.Sqlite.Migrations
 
                     b.HasIndex("StartsAt");
 
+                    b.HasIndex("StatusDueDate");
+
+                    b.HasIndex("StatusId");
+
                     b.HasIndex("AssistantId", "StartsAt");
 
                     b.HasIndex("Date", "StartTime");
 
                     b.HasIndex("PhotographerId", "StartsAt");
 
+                    b.HasIndex("ReminderFiredAt", "ReminderDueAt");
+
                     b.HasIndex("ResourceId", "StartsAt");
 
                     b.ToTable("Sessions");
+                });
+
+            modelBuilder.Entity("StudioApi.Features.Sessions.SessionLogEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Event")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SessionId", "Id");
+
+                    b.ToTable("SessionLogEntries");
                 });
 
             modelBuilder.Entity("StudioApi.Features.Sessions.SessionNote", b =>
@@ -2180,6 +2259,11 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                         .HasForeignKey("SessionTypeId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("StudioApi.Features.Workflow.StatusDefinition", "Status")
+                        .WithMany()
+                        .HasForeignKey("StatusId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.OwnsMany("StudioApi.Features.Sessions.SessionCustomField", "CustomFields", b1 =>
                         {
                             b1.Property<int>("Id")
@@ -2208,7 +2292,57 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                                 .HasForeignKey("SessionId");
                         });
 
+                    b.OwnsMany("StudioApi.Features.Sessions.SessionParticipant", "Participants", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("FirstName")
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("LastName")
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long?>("RelationshipId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("SessionId")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("RelationshipId");
+
+                            b1.HasIndex("SessionId");
+
+                            b1.ToTable("SessionParticipants", (string)null);
+
+                            b1.HasOne("StudioApi.Features.Relationships.Relationship", null)
+                                .WithMany()
+                                .HasForeignKey("RelationshipId")
+                                .OnDelete(DeleteBehavior.Restrict);
+
+                            b1.WithOwner()
+                                .HasForeignKey("SessionId");
+                        });
+
                     b.Navigation("CustomFields");
+
+                    b.Navigation("Participants");
+
+                    b.Navigation("Status");
+                });
+
+            modelBuilder.Entity("StudioApi.Features.Sessions.SessionLogEntry", b =>
+                {
+                    b.HasOne("StudioApi.Features.Sessions.Session", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("StudioApi.Features.Sessions.SessionNote", b =>

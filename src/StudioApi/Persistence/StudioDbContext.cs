@@ -46,6 +46,7 @@ public sealed class StudioDbContext(
     public DbSet<Location> Locations => Set<Location>();
     public DbSet<Session> Sessions => Set<Session>();
     public DbSet<SessionNote> SessionNotes => Set<SessionNote>();
+    public DbSet<SessionLogEntry> SessionLogEntries => Set<SessionLogEntry>();
     public DbSet<BookingLock> BookingLocks => Set<BookingLock>();
     public DbSet<SessionCalendarEvent> SessionCalendarEvents => Set<SessionCalendarEvent>();
     public DbSet<Appointment> Appointments => Set<Appointment>();
