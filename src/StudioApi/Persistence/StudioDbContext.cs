@@ -8,6 +8,7 @@ using StudioApi.Features.ProductionTypes;
 using StudioApi.Features.Relationships;
 using StudioApi.Features.SessionTypes;
 using StudioApi.Features.Locations;
+using StudioApi.Features.Promotions;
 using StudioApi.Features.Resources;
 using StudioApi.Features.Sessions;
 using StudioApi.Features.Sessions.CalendarEvents;
@@ -44,6 +45,7 @@ public sealed class StudioDbContext(
     public DbSet<StudioSettings> StudioSettings => Set<StudioSettings>();
     public DbSet<Resource> Resources => Set<Resource>();
     public DbSet<Location> Locations => Set<Location>();
+    public DbSet<Promotion> Promotions => Set<Promotion>();
     public DbSet<Session> Sessions => Set<Session>();
     public DbSet<SessionNote> SessionNotes => Set<SessionNote>();
     public DbSet<SessionLogEntry> SessionLogEntries => Set<SessionLogEntry>();
