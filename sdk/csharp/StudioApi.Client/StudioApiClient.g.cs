@@ -11094,7 +11094,7 @@ namespace StudioApi.Client
         System.Threading.Tasks.Task<PromotionResponse> CreateAsync(string? idempotencyKey, CreatePromotionRequest body, System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
-        /// Move a promotion to the recycle bin (If-Match required)
+        /// Move a promotion to the recycle bin (If-Match required); refused while live sessions belong to it
         /// </summary>
         /// <remarks>
         /// Roles: admin.
@@ -11106,7 +11106,7 @@ namespace StudioApi.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
-        /// Move a promotion to the recycle bin (If-Match required)
+        /// Move a promotion to the recycle bin (If-Match required); refused while live sessions belong to it
         /// </summary>
         /// <remarks>
         /// Roles: admin.
@@ -11582,7 +11582,7 @@ namespace StudioApi.Client
         }
 
         /// <summary>
-        /// Move a promotion to the recycle bin (If-Match required)
+        /// Move a promotion to the recycle bin (If-Match required); refused while live sessions belong to it
         /// </summary>
         /// <remarks>
         /// Roles: admin.
@@ -11597,7 +11597,7 @@ namespace StudioApi.Client
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
-        /// Move a promotion to the recycle bin (If-Match required)
+        /// Move a promotion to the recycle bin (If-Match required); refused while live sessions belong to it
         /// </summary>
         /// <remarks>
         /// Roles: admin.
@@ -15291,6 +15291,7 @@ namespace StudioApi.Client
         /// <param name="dateTo">Sessions on or before this day.</param>
         /// <param name="statusId">Sessions at this status.</param>
         /// <param name="overdue">true: past their status due date and not at a final status; false: the rest.</param>
+        /// <param name="promotionId">Sessions that belong to this promotion.</param>
         /// <param name="staffUserId">Sessions with this user as photographer or assistant.</param>
         /// <param name="q">Text found in the description or file number, or the session number.</param>
         /// <param name="deleted">true lists the recycle bin instead of the live records.</param>
@@ -15299,7 +15300,7 @@ namespace StudioApi.Client
         /// <param name="sort">Sort key; prefix with `-` for descending. Ties are broken by id, so the order is stable.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<PageOfSessionResponse> ListAsync(System.DateOnly? dateFrom, System.DateOnly? dateTo, long? photographerId, long? resourceId, long? clientId, long? organizationId, long? sessionTypeId, bool? confirmed, bool? cancelled, bool? onHold, bool? noShow, bool? redo, long? statusId, bool? overdue, long? staffUserId, string? q, bool? deleted, int? limit, string? cursor, string? sort);
+        System.Threading.Tasks.Task<PageOfSessionResponse> ListAsync(System.DateOnly? dateFrom, System.DateOnly? dateTo, long? photographerId, long? resourceId, long? clientId, long? organizationId, long? sessionTypeId, bool? confirmed, bool? cancelled, bool? onHold, bool? noShow, bool? redo, long? statusId, bool? overdue, long? promotionId, long? staffUserId, string? q, bool? deleted, int? limit, string? cursor, string? sort);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -15312,6 +15313,7 @@ namespace StudioApi.Client
         /// <param name="dateTo">Sessions on or before this day.</param>
         /// <param name="statusId">Sessions at this status.</param>
         /// <param name="overdue">true: past their status due date and not at a final status; false: the rest.</param>
+        /// <param name="promotionId">Sessions that belong to this promotion.</param>
         /// <param name="staffUserId">Sessions with this user as photographer or assistant.</param>
         /// <param name="q">Text found in the description or file number, or the session number.</param>
         /// <param name="deleted">true lists the recycle bin instead of the live records.</param>
@@ -15320,7 +15322,7 @@ namespace StudioApi.Client
         /// <param name="sort">Sort key; prefix with `-` for descending. Ties are broken by id, so the order is stable.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<PageOfSessionResponse> ListAsync(System.DateOnly? dateFrom, System.DateOnly? dateTo, long? photographerId, long? resourceId, long? clientId, long? organizationId, long? sessionTypeId, bool? confirmed, bool? cancelled, bool? onHold, bool? noShow, bool? redo, long? statusId, bool? overdue, long? staffUserId, string? q, bool? deleted, int? limit, string? cursor, string? sort, System.Threading.CancellationToken cancellationToken);
+        System.Threading.Tasks.Task<PageOfSessionResponse> ListAsync(System.DateOnly? dateFrom, System.DateOnly? dateTo, long? photographerId, long? resourceId, long? clientId, long? organizationId, long? sessionTypeId, bool? confirmed, bool? cancelled, bool? onHold, bool? noShow, bool? redo, long? statusId, bool? overdue, long? promotionId, long? staffUserId, string? q, bool? deleted, int? limit, string? cursor, string? sort, System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
         /// Book a session (the number is assigned unless given); 409 lists double bookings unless overrideConflicts
@@ -15549,6 +15551,27 @@ namespace StudioApi.Client
         System.Threading.Tasks.Task<SessionCalendarEventResponse> UpdateCalendarEventAsync(long id, long eventId, string ifMatch, UpdateSessionCalendarEventRequest body, System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
+        /// The session confirmation for the client, as a printable HTML page on the studio's letterhead
+        /// </summary>
+        /// <remarks>
+        /// Roles: admin, staff, photographer, sales.
+        /// </remarks>
+        /// <returns>OK</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<FileResponse> GetConfirmationAsync(long id);
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// The session confirmation for the client, as a printable HTML page on the studio's letterhead
+        /// </summary>
+        /// <remarks>
+        /// Roles: admin, staff, photographer, sales.
+        /// </remarks>
+        /// <returns>OK</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<FileResponse> GetConfirmationAsync(long id, System.Threading.CancellationToken cancellationToken);
+
+        /// <summary>
         /// List a session's notes log, newest first
         /// </summary>
         /// <remarks>
@@ -15597,6 +15620,27 @@ namespace StudioApi.Client
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<SessionNoteResponse> AddNoteAsync(long id, string? idempotencyKey, AddSessionNoteRequest body, System.Threading.CancellationToken cancellationToken);
+
+        /// <summary>
+        /// The photographer confirmation: client contact details, session, calendar lines and notes, as a printable HTML page
+        /// </summary>
+        /// <remarks>
+        /// Roles: admin, staff, photographer, sales.
+        /// </remarks>
+        /// <returns>OK</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<FileResponse> GetPhotographerConfirmationAsync(long id);
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// The photographer confirmation: client contact details, session, calendar lines and notes, as a printable HTML page
+        /// </summary>
+        /// <remarks>
+        /// Roles: admin, staff, photographer, sales.
+        /// </remarks>
+        /// <returns>OK</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        System.Threading.Tasks.Task<FileResponse> GetPhotographerConfirmationAsync(long id, System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
         /// Erase a session in the recycle bin for good, with its appointments, calendar lines, notes and status log (admin only; cannot be undone)
@@ -15927,6 +15971,7 @@ namespace StudioApi.Client
         /// <param name="dateTo">Sessions on or before this day.</param>
         /// <param name="statusId">Sessions at this status.</param>
         /// <param name="overdue">true: past their status due date and not at a final status; false: the rest.</param>
+        /// <param name="promotionId">Sessions that belong to this promotion.</param>
         /// <param name="staffUserId">Sessions with this user as photographer or assistant.</param>
         /// <param name="q">Text found in the description or file number, or the session number.</param>
         /// <param name="deleted">true lists the recycle bin instead of the live records.</param>
@@ -15935,9 +15980,9 @@ namespace StudioApi.Client
         /// <param name="sort">Sort key; prefix with `-` for descending. Ties are broken by id, so the order is stable.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<PageOfSessionResponse> ListAsync(System.DateOnly? dateFrom, System.DateOnly? dateTo, long? photographerId, long? resourceId, long? clientId, long? organizationId, long? sessionTypeId, bool? confirmed, bool? cancelled, bool? onHold, bool? noShow, bool? redo, long? statusId, bool? overdue, long? staffUserId, string? q, bool? deleted, int? limit, string? cursor, string? sort)
+        public virtual System.Threading.Tasks.Task<PageOfSessionResponse> ListAsync(System.DateOnly? dateFrom, System.DateOnly? dateTo, long? photographerId, long? resourceId, long? clientId, long? organizationId, long? sessionTypeId, bool? confirmed, bool? cancelled, bool? onHold, bool? noShow, bool? redo, long? statusId, bool? overdue, long? promotionId, long? staffUserId, string? q, bool? deleted, int? limit, string? cursor, string? sort)
         {
-            return ListAsync(dateFrom, dateTo, photographerId, resourceId, clientId, organizationId, sessionTypeId, confirmed, cancelled, onHold, noShow, redo, statusId, overdue, staffUserId, q, deleted, limit, cursor, sort, System.Threading.CancellationToken.None);
+            return ListAsync(dateFrom, dateTo, photographerId, resourceId, clientId, organizationId, sessionTypeId, confirmed, cancelled, onHold, noShow, redo, statusId, overdue, promotionId, staffUserId, q, deleted, limit, cursor, sort, System.Threading.CancellationToken.None);
         }
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
@@ -15951,6 +15996,7 @@ namespace StudioApi.Client
         /// <param name="dateTo">Sessions on or before this day.</param>
         /// <param name="statusId">Sessions at this status.</param>
         /// <param name="overdue">true: past their status due date and not at a final status; false: the rest.</param>
+        /// <param name="promotionId">Sessions that belong to this promotion.</param>
         /// <param name="staffUserId">Sessions with this user as photographer or assistant.</param>
         /// <param name="q">Text found in the description or file number, or the session number.</param>
         /// <param name="deleted">true lists the recycle bin instead of the live records.</param>
@@ -15959,7 +16005,7 @@ namespace StudioApi.Client
         /// <param name="sort">Sort key; prefix with `-` for descending. Ties are broken by id, so the order is stable.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<PageOfSessionResponse> ListAsync(System.DateOnly? dateFrom, System.DateOnly? dateTo, long? photographerId, long? resourceId, long? clientId, long? organizationId, long? sessionTypeId, bool? confirmed, bool? cancelled, bool? onHold, bool? noShow, bool? redo, long? statusId, bool? overdue, long? staffUserId, string? q, bool? deleted, int? limit, string? cursor, string? sort, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<PageOfSessionResponse> ListAsync(System.DateOnly? dateFrom, System.DateOnly? dateTo, long? photographerId, long? resourceId, long? clientId, long? organizationId, long? sessionTypeId, bool? confirmed, bool? cancelled, bool? onHold, bool? noShow, bool? redo, long? statusId, bool? overdue, long? promotionId, long? staffUserId, string? q, bool? deleted, int? limit, string? cursor, string? sort, System.Threading.CancellationToken cancellationToken)
         {
             var client_ = _httpClient;
             var disposeClient_ = false;
@@ -16030,6 +16076,10 @@ namespace StudioApi.Client
                     if (overdue != null)
                     {
                         urlBuilder_.Append(System.Uri.EscapeDataString("overdue")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(overdue, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+                    }
+                    if (promotionId != null)
+                    {
+                        urlBuilder_.Append(System.Uri.EscapeDataString("promotionId")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(promotionId, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
                     }
                     if (staffUserId != null)
                     {
@@ -18024,6 +18074,159 @@ namespace StudioApi.Client
         }
 
         /// <summary>
+        /// The session confirmation for the client, as a printable HTML page on the studio's letterhead
+        /// </summary>
+        /// <remarks>
+        /// Roles: admin, staff, photographer, sales.
+        /// </remarks>
+        /// <returns>OK</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        public virtual System.Threading.Tasks.Task<FileResponse> GetConfirmationAsync(long id)
+        {
+            return GetConfirmationAsync(id, System.Threading.CancellationToken.None);
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// The session confirmation for the client, as a printable HTML page on the studio's letterhead
+        /// </summary>
+        /// <remarks>
+        /// Roles: admin, staff, photographer, sales.
+        /// </remarks>
+        /// <returns>OK</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<FileResponse> GetConfirmationAsync(long id, System.Threading.CancellationToken cancellationToken)
+        {
+            if (id == null)
+                throw new System.ArgumentNullException("id");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    request_.Method = new System.Net.Http.HttpMethod("GET");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("text/html"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "api/v1/sessions/{id}/confirmation"
+                    urlBuilder_.Append("api/v1/sessions/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append("/confirmation");
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200 || status_ == 206)
+                        {
+                            var responseStream_ = response_.Content == null ? System.IO.Stream.Null : await ReadAsStreamAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            var fileResponse_ = new FileResponse(status_, headers_, responseStream_, null, response_);
+                            disposeClient_ = false; disposeResponse_ = false; // response and client are disposed by FileResponse
+                            return fileResponse_;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("The request is malformed or breaks a validation rule: `errors` names each field and why.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("No valid access token: sign in (again).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("Your role may not do this.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("There is no such record, or it is not yours to see.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("Too many requests: wait Retry-After seconds, then retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 500)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("Something went wrong on our side; nothing about it is disclosed.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <summary>
         /// List a session's notes log, newest first
         /// </summary>
         /// <remarks>
@@ -18354,6 +18557,159 @@ namespace StudioApi.Client
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
                             }
                             throw new ApiException<ProblemDetails>("A business rule refused the request, or the Idempotency-Key was already used with another body.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 429)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("Too many requests: wait Retry-After seconds, then retry.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 500)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("Something went wrong on our side; nothing about it is disclosed.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        {
+                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            throw new ApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
+                        }
+                    }
+                    finally
+                    {
+                        if (disposeResponse_)
+                            response_.Dispose();
+                    }
+                }
+            }
+            finally
+            {
+                if (disposeClient_)
+                    client_.Dispose();
+            }
+        }
+
+        /// <summary>
+        /// The photographer confirmation: client contact details, session, calendar lines and notes, as a printable HTML page
+        /// </summary>
+        /// <remarks>
+        /// Roles: admin, staff, photographer, sales.
+        /// </remarks>
+        /// <returns>OK</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        public virtual System.Threading.Tasks.Task<FileResponse> GetPhotographerConfirmationAsync(long id)
+        {
+            return GetPhotographerConfirmationAsync(id, System.Threading.CancellationToken.None);
+        }
+
+        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <summary>
+        /// The photographer confirmation: client contact details, session, calendar lines and notes, as a printable HTML page
+        /// </summary>
+        /// <remarks>
+        /// Roles: admin, staff, photographer, sales.
+        /// </remarks>
+        /// <returns>OK</returns>
+        /// <exception cref="ApiException">A server side error occurred.</exception>
+        public virtual async System.Threading.Tasks.Task<FileResponse> GetPhotographerConfirmationAsync(long id, System.Threading.CancellationToken cancellationToken)
+        {
+            if (id == null)
+                throw new System.ArgumentNullException("id");
+
+            var client_ = _httpClient;
+            var disposeClient_ = false;
+            try
+            {
+                using (var request_ = new System.Net.Http.HttpRequestMessage())
+                {
+                    request_.Method = new System.Net.Http.HttpMethod("GET");
+                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("text/html"));
+
+                    var urlBuilder_ = new System.Text.StringBuilder();
+                
+                    // Operation Path: "api/v1/sessions/{id}/photographer-confirmation"
+                    urlBuilder_.Append("api/v1/sessions/");
+                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(id, System.Globalization.CultureInfo.InvariantCulture)));
+                    urlBuilder_.Append("/photographer-confirmation");
+
+                    PrepareRequest(client_, request_, urlBuilder_);
+
+                    var url_ = urlBuilder_.ToString();
+                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
+
+                    PrepareRequest(client_, request_, url_);
+
+                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+                    var disposeResponse_ = true;
+                    try
+                    {
+                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
+                        foreach (var item_ in response_.Headers)
+                            headers_[item_.Key] = item_.Value;
+                        if (response_.Content != null && response_.Content.Headers != null)
+                        {
+                            foreach (var item_ in response_.Content.Headers)
+                                headers_[item_.Key] = item_.Value;
+                        }
+
+                        ProcessResponse(client_, response_);
+
+                        var status_ = (int)response_.StatusCode;
+                        if (status_ == 200 || status_ == 206)
+                        {
+                            var responseStream_ = response_.Content == null ? System.IO.Stream.Null : await ReadAsStreamAsync(response_.Content, cancellationToken).ConfigureAwait(false);
+                            var fileResponse_ = new FileResponse(status_, headers_, responseStream_, null, response_);
+                            disposeClient_ = false; disposeResponse_ = false; // response and client are disposed by FileResponse
+                            return fileResponse_;
+                        }
+                        else
+                        if (status_ == 400)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("The request is malformed or breaks a validation rule: `errors` names each field and why.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 401)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("No valid access token: sign in (again).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 403)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("Your role may not do this.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
+                        if (status_ == 404)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("There is no such record, or it is not yours to see.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
                         if (status_ == 429)
@@ -31169,6 +31525,12 @@ namespace StudioApi.Client
         [System.Text.Json.Serialization.JsonPropertyName("photographerId")]
         public long? PhotographerId { get; set; } = default!;
 
+        /// <summary>
+        /// Ids of the promotions the session belongs to; a promotion added must be active.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("promotionIds")]
+        public System.Collections.Generic.List<long>? PromotionIds { get; set; } = default!;
+
         [System.Text.Json.Serialization.JsonPropertyName("redo")]
         public bool? Redo { get; set; } = default!;
 
@@ -32721,6 +33083,9 @@ namespace StudioApi.Client
         [System.Text.Json.Serialization.JsonPropertyName("photographerId")]
         public long? PhotographerId { get; set; } = default!;
 
+        [System.Text.Json.Serialization.JsonPropertyName("promotionIds")]
+        public System.Collections.Generic.List<long> PromotionIds { get; set; } = new System.Collections.Generic.List<long>();
+
         [System.Text.Json.Serialization.JsonPropertyName("redo")]
         public bool Redo { get; set; } = default!;
 
@@ -33938,6 +34303,12 @@ namespace StudioApi.Client
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("photographerId")]
         public long? PhotographerId { get; set; } = default!;
+
+        /// <summary>
+        /// Ids of the promotions the session belongs to; a promotion added must be active.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("promotionIds")]
+        public System.Collections.Generic.List<long>? PromotionIds { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("redo")]
         public bool? Redo { get; set; } = default!;

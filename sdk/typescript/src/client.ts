@@ -4706,7 +4706,7 @@ export class PromotionsClient {
     }
 
     /**
-     * Move a promotion to the recycle bin (If-Match required)
+     * Move a promotion to the recycle bin (If-Match required); refused while live sessions belong to it
      * @param ifMatch The ETag of the record as you last read it, e.g. "3". Without it the change is refused with 428; a stale one gets 412 and nothing is written.
      * @return No Content
      */
@@ -6351,6 +6351,7 @@ export class SessionsClient {
      * @param redo (optional) 
      * @param statusId (optional) Sessions at this status.
      * @param overdue (optional) true: past their status due date and not at a final status; false: the rest.
+     * @param promotionId (optional) Sessions that belong to this promotion.
      * @param staffUserId (optional) Sessions with this user as photographer or assistant.
      * @param q (optional) Text found in the description or file number, or the session number.
      * @param deleted (optional) true lists the recycle bin instead of the live records.
@@ -6359,7 +6360,7 @@ export class SessionsClient {
      * @param sort (optional) Sort key; prefix with `-` for descending. Ties are broken by id, so the order is stable.
      * @return OK
      */
-    list(dateFrom: string | undefined, dateTo: string | undefined, photographerId: number | undefined, resourceId: number | undefined, clientId: number | undefined, organizationId: number | undefined, sessionTypeId: number | undefined, confirmed: boolean | undefined, cancelled: boolean | undefined, onHold: boolean | undefined, noShow: boolean | undefined, redo: boolean | undefined, statusId: number | undefined, overdue: boolean | undefined, staffUserId: number | undefined, q: string | undefined, deleted: boolean | undefined, limit: number | undefined, cursor: string | undefined, sort: string | undefined, signal?: AbortSignal): Promise<PageOfSessionResponse> {
+    list(dateFrom: string | undefined, dateTo: string | undefined, photographerId: number | undefined, resourceId: number | undefined, clientId: number | undefined, organizationId: number | undefined, sessionTypeId: number | undefined, confirmed: boolean | undefined, cancelled: boolean | undefined, onHold: boolean | undefined, noShow: boolean | undefined, redo: boolean | undefined, statusId: number | undefined, overdue: boolean | undefined, promotionId: number | undefined, staffUserId: number | undefined, q: string | undefined, deleted: boolean | undefined, limit: number | undefined, cursor: string | undefined, sort: string | undefined, signal?: AbortSignal): Promise<PageOfSessionResponse> {
         let url_ = this.baseUrl + "/api/v1/sessions?";
         if (dateFrom === null)
             throw new globalThis.Error("The parameter 'dateFrom' cannot be null.");
@@ -6417,6 +6418,10 @@ export class SessionsClient {
             throw new globalThis.Error("The parameter 'overdue' cannot be null.");
         else if (overdue !== undefined)
             url_ += "overdue=" + encodeURIComponent("" + overdue) + "&";
+        if (promotionId === null)
+            throw new globalThis.Error("The parameter 'promotionId' cannot be null.");
+        else if (promotionId !== undefined)
+            url_ += "promotionId=" + encodeURIComponent("" + promotionId) + "&";
         if (staffUserId === null)
             throw new globalThis.Error("The parameter 'staffUserId' cannot be null.");
         else if (staffUserId !== undefined)
@@ -7455,6 +7460,88 @@ export class SessionsClient {
     }
 
     /**
+     * The session confirmation for the client, as a printable HTML page on the studio's letterhead
+     * @return OK
+     */
+    getConfirmation(id: number, signal?: AbortSignal): Promise<FileResponse> {
+        let url_ = this.baseUrl + "/api/v1/sessions/{id}/confirmation";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "text/html"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetConfirmation(_response);
+        });
+    }
+
+    protected processGetConfirmation(response: Response): Promise<FileResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200 || status === 206) {
+            const contentDisposition = response.headers ? response.headers.get("content-disposition") : undefined;
+            let fileNameMatch = contentDisposition ? /filename\*=(?:(\\?['"])(.*?)\1|(?:[^\s]+'.*?')?([^;\n]*))/g.exec(contentDisposition) : undefined;
+            let fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[3] || fileNameMatch[2] : undefined;
+            if (fileName) {
+                fileName = decodeURIComponent(fileName);
+            } else {
+                fileNameMatch = contentDisposition ? /filename="?([^"]*?)"?(;|$)/g.exec(contentDisposition) : undefined;
+                fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[1] : undefined;
+            }
+            return response.blob().then(blob => { return { fileName: fileName, data: blob, status: status, headers: _headers }; });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The request is malformed or breaks a validation rule: `errors` names each field and why.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid access token: sign in (again).", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Your role may not do this.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("There is no such record, or it is not yours to see.", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too many requests: wait Retry-After seconds, then retry.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Something went wrong on our side; nothing about it is disclosed.", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<FileResponse>(null as any);
+    }
+
+    /**
      * List a session's notes log, newest first
      * @param limit (optional) How many records to return (1–200, default 50).
      * @param cursor (optional) The `nextCursor` of the previous page; omit for the first page.
@@ -7645,6 +7732,88 @@ export class SessionsClient {
             });
         }
         return Promise.resolve<SessionNoteResponse>(null as any);
+    }
+
+    /**
+     * The photographer confirmation: client contact details, session, calendar lines and notes, as a printable HTML page
+     * @return OK
+     */
+    getPhotographerConfirmation(id: number, signal?: AbortSignal): Promise<FileResponse> {
+        let url_ = this.baseUrl + "/api/v1/sessions/{id}/photographer-confirmation";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "text/html"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetPhotographerConfirmation(_response);
+        });
+    }
+
+    protected processGetPhotographerConfirmation(response: Response): Promise<FileResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200 || status === 206) {
+            const contentDisposition = response.headers ? response.headers.get("content-disposition") : undefined;
+            let fileNameMatch = contentDisposition ? /filename\*=(?:(\\?['"])(.*?)\1|(?:[^\s]+'.*?')?([^;\n]*))/g.exec(contentDisposition) : undefined;
+            let fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[3] || fileNameMatch[2] : undefined;
+            if (fileName) {
+                fileName = decodeURIComponent(fileName);
+            } else {
+                fileNameMatch = contentDisposition ? /filename="?([^"]*?)"?(;|$)/g.exec(contentDisposition) : undefined;
+                fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[1] : undefined;
+            }
+            return response.blob().then(blob => { return { fileName: fileName, data: blob, status: status, headers: _headers }; });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The request is malformed or breaks a validation rule: `errors` names each field and why.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid access token: sign in (again).", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Your role may not do this.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("There is no such record, or it is not yours to see.", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too many requests: wait Retry-After seconds, then retry.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Something went wrong on our side; nothing about it is disclosed.", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<FileResponse>(null as any);
     }
 
     /**
@@ -12936,6 +13105,8 @@ export interface CreateSessionRequest {
     partySize?: number | null;
     /** Id of an active user. */
     photographerId?: number | null;
+    /** Ids of the promotions the session belongs to; a promotion added must be active. */
+    promotionIds?: number[] | null;
     redo?: boolean;
     /** Remind before the session starts; it fires once, reminderMinutesBefore the start (again only if the session moves). */
     reminder?: boolean;
@@ -13485,6 +13656,7 @@ export interface SessionResponse {
     participants: SessionParticipantData[];
     partySize: number | null;
     photographerId: number | null;
+    promotionIds: number[];
     redo: boolean;
     reminder: boolean;
     /** When the reminder fires (UTC); null without a reminder. */
@@ -13898,6 +14070,8 @@ export interface UpdateSessionRequest {
     partySize?: number | null;
     /** Id of an active user. */
     photographerId?: number | null;
+    /** Ids of the promotions the session belongs to; a promotion added must be active. */
+    promotionIds?: number[] | null;
     redo?: boolean;
     /** Remind before the session starts; it fires once, reminderMinutesBefore the start (again only if the session moves). */
     reminder?: boolean;

@@ -2465,9 +2465,43 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                                 .HasForeignKey("SessionId");
                         });
 
+                    b.OwnsMany("StudioApi.Features.Sessions.SessionPromotion", "Promotions", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("int");
+
+                            SqlServerPropertyBuilderExtensions.UseIdentityColumn(b1.Property<int>("Id"));
+
+                            b1.Property<long>("PromotionId")
+                                .HasColumnType("bigint");
+
+                            b1.Property<long>("SessionId")
+                                .HasColumnType("bigint");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("PromotionId");
+
+                            b1.HasIndex("SessionId");
+
+                            b1.ToTable("SessionPromotions", (string)null);
+
+                            b1.HasOne("StudioApi.Features.Promotions.Promotion", null)
+                                .WithMany()
+                                .HasForeignKey("PromotionId")
+                                .OnDelete(DeleteBehavior.Restrict)
+                                .IsRequired();
+
+                            b1.WithOwner()
+                                .HasForeignKey("SessionId");
+                        });
+
                     b.Navigation("CustomFields");
 
                     b.Navigation("Participants");
+
+                    b.Navigation("Promotions");
 
                     b.Navigation("Status");
                 });

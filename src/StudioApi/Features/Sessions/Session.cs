@@ -68,6 +68,8 @@ public sealed class Session : AuditedRecord, IHasWorkflowStatus
     public List<SessionCustomField> CustomFields { get; set; } = [];
     /// <summary>The client's family members taking part (copied from the client's record when booked, editable here).</summary>
     public List<SessionParticipant> Participants { get; set; } = [];
+    /// <summary>The promotions the session belongs to (seed: Promotion tab), for analysing which promotions work.</summary>
+    public List<SessionPromotion> Promotions { get; set; } = [];
 
     // Online tab: the session's online gallery.
     public OnlineEventType OnlineEventType { get; set; }
@@ -119,6 +121,12 @@ public enum OnlineEventType
     Private,
     /// <summary>Anyone, searchable by event date.</summary>
     Public,
+}
+
+/// <summary>A session's membership of one <see cref="Features.Promotions.Promotion"/>.</summary>
+public sealed class SessionPromotion
+{
+    public long PromotionId { get; set; }
 }
 
 /// <summary>A family member of the client taking part in the session.</summary>

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using StudioApi.Features.Clients;
 using StudioApi.Features.Locations;
 using StudioApi.Features.Organizations;
+using StudioApi.Features.Promotions;
 using StudioApi.Features.Resources;
 using StudioApi.Features.SessionTypes;
 using StudioApi.Features.Relationships;
@@ -60,6 +61,13 @@ public sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
             field.HasKey("Id");
             field.Property(f => f.Label).HasMaxLength(50);
             field.Property(f => f.Value).HasMaxLength(400);
+        });
+        builder.OwnsMany(s => s.Promotions, promotion =>
+        {
+            promotion.ToTable("SessionPromotions");
+            promotion.HasKey("Id");
+            promotion.HasOne<Promotion>().WithMany().HasForeignKey(p => p.PromotionId).OnDelete(DeleteBehavior.Restrict);
+            promotion.HasIndex(p => p.PromotionId);
         });
         builder.OwnsMany(s => s.Participants, participant =>
         {

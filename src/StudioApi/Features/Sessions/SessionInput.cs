@@ -9,6 +9,7 @@ public abstract class SessionInput
 {
     public const int MaxCustomFields = 10;
     public const int MaxParticipants = 20;
+    public const int MaxPromotions = 10;
 
     /// <summary>Omit to get the next free number on create, or to keep the current one on update.</summary>
     public int? Number { get; set; }
@@ -62,6 +63,9 @@ public abstract class SessionInput
     /// <summary>Studio-defined labels and their values, each label once.</summary>
     public List<SessionCustomFieldData>? CustomFields { get; set; }
 
+    /// <summary>Ids of the promotions the session belongs to; a promotion added must be active.</summary>
+    public List<long>? PromotionIds { get; set; }
+
     /// <summary>The client's family members taking part.</summary>
     public List<SessionParticipantData>? Participants { get; set; }
 
@@ -106,6 +110,7 @@ public abstract class SessionInput
         session.Participants = (Participants ?? [])
             .Select(p => new SessionParticipant { FirstName = Clean(p.FirstName), LastName = Clean(p.LastName), RelationshipId = p.RelationshipId })
             .ToList();
+        session.Promotions = (PromotionIds ?? []).Distinct().Select(id => new SessionPromotion { PromotionId = id }).ToList();
         session.OnlineEventType = OnlineEventType;
         session.OnlineEventCode = Clean(OnlineEventCode);
         session.OnlineStartDate = OnlineStartDate;
@@ -169,6 +174,8 @@ public sealed class SessionInputValidator : AbstractValidator<SessionInput>
             field.RuleFor(f => f.Value).MaximumLength(400);
         });
         RuleFor(s => s.ReminderMinutesBefore).InclusiveBetween(0, 7 * 24 * 60);
+        RuleFor(s => s.PromotionIds).MaxItems(SessionInput.MaxPromotions);
+        RuleForEach(s => s.PromotionIds).GreaterThan(0);
         RuleFor(s => s.Participants).MaxItems(SessionInput.MaxParticipants);
         RuleForEach(s => s.Participants).ChildRules(participant =>
         {

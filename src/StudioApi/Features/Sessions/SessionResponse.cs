@@ -49,6 +49,7 @@ public sealed class SessionResponse : RecordResponse
     public string? Suppliers { get; init; }
     public required IReadOnlyList<SessionCustomFieldData> CustomFields { get; init; }
     public required IReadOnlyList<SessionParticipantData> Participants { get; init; }
+    public required IReadOnlyList<long> PromotionIds { get; init; }
     public required OnlineEventType OnlineEventType { get; init; }
     public string? OnlineEventCode { get; init; }
     public DateOnly? OnlineStartDate { get; init; }
@@ -97,6 +98,7 @@ public sealed class SessionResponse : RecordResponse
         CustomFields = s.CustomFields.Select(f => new SessionCustomFieldData { Label = f.Label, Value = f.Value }).ToList(),
         Participants = s.Participants
             .Select(p => new SessionParticipantData { FirstName = p.FirstName, LastName = p.LastName, RelationshipId = p.RelationshipId }).ToList(),
+        PromotionIds = s.Promotions.Select(p => p.PromotionId).ToList(),
         OnlineEventType = s.OnlineEventType,
         OnlineEventCode = s.OnlineEventCode,
         OnlineStartDate = s.OnlineStartDate,

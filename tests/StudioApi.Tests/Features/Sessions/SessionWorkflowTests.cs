@@ -242,6 +242,26 @@ public sealed class SessionWorkflowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_session_belongs_to_active_promotions_and_a_promotion_with_sessions_cannot_be_deleted()
+    {
+        SetChicagoTime(2026, 7, 1, 9, 0);
+        var admin = await ChicagoAdminAsync();
+        var client = await admin.CreateClientAsync("Promoted");
+        var santa = await (await admin.PostAsJsonAsync("/api/v1/promotions", new { name = "Santa Claus", isActive = true })).ShouldBeAsync<IdBody>(HttpStatusCode.Created);
+        var over = await (await admin.PostAsJsonAsync("/api/v1/promotions", new { name = "Spring Sale", isActive = false })).ShouldBeAsync<IdBody>(HttpStatusCode.Created);
+
+        var refused = await admin.PostAsJsonAsync("/api/v1/sessions", new
+            { clientId = client, date = "2026-12-05", startTime = "10:00", endTime = "11:00", promotionIds = new[] { santa.Id, over.Id } });
+        (await refused.ShouldBeProblemAsync(HttpStatusCode.BadRequest)).FieldErrors().ShouldBe(["promotionIds[1]"]);
+        var session = await BookAsync(admin, client, "2026-12-05", more: new() { ["promotionIds"] = new[] { santa.Id } });
+
+        var inSanta = await (await admin.GetAsync($"/api/v1/sessions?promotionId={santa.Id}")).ShouldBeAsync<SessionPage>(HttpStatusCode.OK);
+        inSanta.Items.ShouldHaveSingleItem().Id.ShouldBe(session.Id);
+        var delete = new HttpRequestMessage(HttpMethod.Delete, $"/api/v1/promotions/{santa.Id}").WithIfMatch($"\"{santa.Version}\"");
+        (await (await admin.SendAsync(delete)).ShouldBeProblemAsync(HttpStatusCode.Conflict)).GetProperty("sessionCount").GetInt32().ShouldBe(1);
+    }
+
+    [Fact]
     public async Task Photographers_edit_the_sessions_they_shoot_and_no_others()
     {
         SetChicagoTime(2026, 8, 3, 9, 0);

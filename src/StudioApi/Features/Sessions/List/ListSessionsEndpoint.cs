@@ -28,6 +28,8 @@ public sealed class ListSessionsRequest : ListRequest
     public long? StatusId { get; set; }
     /// <summary>true: past their status due date and not at a final status; false: the rest.</summary>
     public bool? Overdue { get; set; }
+    /// <summary>Sessions that belong to this promotion.</summary>
+    public long? PromotionId { get; set; }
     /// <summary>Sessions with this user as photographer or assistant.</summary>
     public long? StaffUserId { get; set; }
     /// <summary>Text found in the description or file number, or the session number.</summary>
@@ -97,6 +99,8 @@ public sealed class ListSessionsEndpoint(StudioDbContext db, StudioCalendar cale
             query = overdue
                 ? query.Where(s => s.StatusDueDate < today && !s.Status!.IsFinal)
                 : query.Where(s => s.StatusDueDate == null || s.StatusDueDate >= today || s.Status!.IsFinal);
+        if (req.PromotionId is { } promotionId)
+            query = query.Where(s => s.Promotions.Any(p => p.PromotionId == promotionId));
         if (req.StaffUserId is { } staffUserId)
             query = query.Where(s => s.PhotographerId == staffUserId || s.AssistantId == staffUserId);
         if (!string.IsNullOrWhiteSpace(req.Q))
