@@ -8,8 +8,8 @@ namespace StudioApi.Storage;
 /// </summary>
 public interface IFileStore
 {
-    /// <summary>A new empty temporary file on local disk, for streaming an upload or a rendition into. Delete it when done.</summary>
-    TempFile CreateTempFile();
+    /// <summary>A new empty temporary file on local disk, for streaming an upload or a rendition into; its name starts with <paramref name="purpose"/>.</summary>
+    TempFile CreateTempFile(string purpose);
 
     /// <summary>Moves a verified temporary file into place under <paramref name="key"/>, replacing what was there.</summary>
     Task PutAsync(string key, TempFile file, CancellationToken ct);

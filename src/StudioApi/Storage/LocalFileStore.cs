@@ -16,10 +16,10 @@ public sealed class LocalFileStore : IFileStore
     /// <summary>The temporary folder: tests check that a refused upload leaves nothing in it.</summary>
     public string TempDirectory => tempDirectory;
 
-    public TempFile CreateTempFile()
+    public TempFile CreateTempFile(string purpose)
     {
         Directory.CreateDirectory(tempDirectory);
-        var path = Path.Combine(tempDirectory, $"{Guid.NewGuid():N}.part");
+        var path = Path.Combine(tempDirectory, $"{purpose}-{Guid.NewGuid():N}.part");
         File.Create(path).Dispose();
         return new TempFile(path);
     }

@@ -72,7 +72,9 @@ public static class ImageInspection
 
         try
         {
+            // Images are lazy: computing the average makes libvips decode the whole file.
             using var check = Image.Thumbnail(path, 32, failOn: Enums.FailOn.Truncated);
+            check.Avg();
         }
         catch (VipsException e)
         {

@@ -22,7 +22,7 @@ public sealed class SessionImageImporter(StudioDbContext db, IFileStore store, I
     public async Task<ImportedFile> ImportAsync(long sessionId, int index, string? fileName, Stream content, CancellationToken ct)
     {
         var name = ImageInspection.SanitizeFileName(fileName);
-        using var temp = store.CreateTempFile();
+        using var temp = store.CreateTempFile("upload");
         try
         {
             var (format, length, sha) = await ReceiveAsync(content, temp.Path, ct);

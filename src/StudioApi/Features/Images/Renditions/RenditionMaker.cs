@@ -20,8 +20,8 @@ public sealed class RenditionMaker(IFileStore store)
     {
         var original = await store.OpenReadAsync(originalKey, ct)
                        ?? throw new FileNotFoundException($"The original {originalKey} is missing from the file store.");
-        using var preview = store.CreateTempFile();
-        using var thumbnail = store.CreateTempFile();
+        using var preview = store.CreateTempFile("rendition");
+        using var thumbnail = store.CreateTempFile("rendition");
         await using (original.Content)
         {
             // Thumbnail shrinks while decoding (the fast path), applies the EXIF orientation and converts to sRGB.
