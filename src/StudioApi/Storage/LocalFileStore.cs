@@ -9,8 +9,7 @@ public sealed class LocalFileStore : IFileStore
     public LocalFileStore(string dataDirectory)
     {
         root = Path.GetFullPath(Path.Combine(dataDirectory, "files"));
-        tempDirectory = Path.Combine(root, ".tmp");
-        Directory.CreateDirectory(tempDirectory);
+        tempDirectory = Path.Combine(root, ".tmp"); // created on first use
     }
 
     /// <summary>The temporary folder: tests check that a refused upload leaves nothing in it.</summary>

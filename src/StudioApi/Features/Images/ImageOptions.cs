@@ -9,7 +9,8 @@ public sealed class ImageOptions
     public long MaxPixels { get; set; } = 100_000_000;
     /// <summary>Largest upload request; the server-wide body limit is raised to this for the import endpoint only.</summary>
     public long MaxRequestBytes { get; set; } = 4L * 1024 * 1024 * 1024;
-    public int MaxFilesPerRequest { get; set; } = 1000;
+    public const int DefaultMaxFilesPerRequest = 1000;
+    public int MaxFilesPerRequest { get; set; } = DefaultMaxFilesPerRequest;
     /// <summary>How many renditions are made at once; each uses one core at a time.</summary>
     public int RenditionWorkers { get; set; } = 1;
     /// <summary>How often the worker looks for pending images besides being woken by an import.</summary>

@@ -21,6 +21,9 @@ public sealed class GetImageFileEndpoint(StudioDbContext db, ImageFiles files) :
         Roles(Auth.Roles.AnyStaff);
         Description(d => d
             .Produces(StatusCodes.Status200OK, typeof(Stream), "image/jpeg", "image/png", "image/tiff", "image/heic")
+            .Answers(StatusCodes.Status206PartialContent, "The byte range asked for in Range.")
+            .Answers(StatusCodes.Status304NotModified, "The file is unchanged since the ETag in If-None-Match.")
+            .Answers(StatusCodes.Status409Conflict, "The preview or thumbnail is not ready yet, or could not be made (see the image's renditionState).")
             .Operation("Images", "GetFile",
                 "Download an image's original or its preview or thumbnail (ETag, Last-Modified, Range and 304 supported)"));
     }

@@ -27,14 +27,6 @@ public sealed class ImportSessionImagesResponse
     public required IReadOnlyList<ImportedFile> Files { get; init; }
 }
 
-/// <summary>The form an upload sends (for the contract; the endpoint reads the multipart body itself, part by part).</summary>
-public sealed class ImportSessionImagesForm
-{
-    /// <summary>One or many image files (JPEG, PNG, TIFF, HEIC).</summary>
-    [MaxLength(1000)]
-    public required IReadOnlyList<IFormFile> Files { get; init; }
-}
-
 /// <summary>
 /// Streams a multipart upload into a session, one file at a time, never holding a file in memory. Status: 200 with a
 /// result per file (imported, duplicate or rejected with its problem) when at least one file was imported or found to be
@@ -51,7 +43,10 @@ public sealed class ImportSessionImagesEndpoint(StudioDbContext db, SessionImage
         Roles(Auth.Roles.Admin, Auth.Roles.Staff, Auth.Roles.Photographer);
         AllowFileUploads(dontAutoBindFormData: true);
         Description(d => d
-            .Accepts<ImportSessionImagesForm>("multipart/form-data")
+            .AcceptsFiles("files", ImageOptions.DefaultMaxFilesPerRequest, "One or many image files: JPEG, PNG, TIFF or HEIC, judged by their content.")
+            .Answers(StatusCodes.Status413PayloadTooLarge, "Every file was over the size limit (Images:MaxFileBytes), or the upload over Images:MaxRequestBytes.")
+            .Answers(StatusCodes.Status415UnsupportedMediaType, "The body is not multipart/form-data, or no file of it is a JPEG, PNG, TIFF or HEIC image.")
+            .Answers(StatusCodes.Status422UnprocessableEntity, "No file was imported: damaged, too many pixels (Images:MaxPixels), or refused for different reasons (see files).")
             .Operation("Images", "Import",
                 "Import one or many image files into a session (multipart, streamed); each is checked, numbered, and its renditions made in the background")
             .AcceptsIdempotencyKey(streamedBody: true));

@@ -22,6 +22,8 @@ public sealed class RenditionWorker(IServiceScopeFactory scopes, RenditionSignal
     async Task LoopAsync(CancellationToken ct)
     {
         var poll = TimeSpan.FromSeconds(Math.Max(0.1, settings.RenditionPollSeconds));
+        // One poll's grace at start: the database is migrated as the app starts (and export-openapi never has one).
+        await signal.WaitAsync(poll, ct);
         while (!ct.IsCancellationRequested)
         {
             var worked = false;

@@ -34,6 +34,11 @@ public sealed class GetSignedImageFileEndpoint(StudioDbContext db, ImageLinks li
         AllowAnonymous();
         Description(d => d
             .Produces(StatusCodes.Status200OK, typeof(Stream), "image/jpeg", "image/png", "image/tiff", "image/heic")
+            .Answers(StatusCodes.Status206PartialContent, "The byte range asked for in Range.")
+            .Answers(StatusCodes.Status304NotModified, "The file is unchanged since the ETag in If-None-Match.")
+            .Answers(StatusCodes.Status409Conflict, "The preview or thumbnail is not ready yet, or could not be made (see the image's renditionState).")
+            .Answers(StatusCodes.Status403Forbidden, "The link was not issued by this server, or was altered.")
+            .Answers(StatusCodes.Status410Gone, "The link has expired: ask for a new one.")
             .Operation("Images", "GetSignedFile",
                 "Download an image file through a signed link (no token); 403 if the link was altered, 410 once it has expired"));
     }
