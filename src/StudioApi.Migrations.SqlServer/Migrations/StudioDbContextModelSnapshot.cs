@@ -800,6 +800,73 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                     b.ToTable("ProductionTypes");
                 });
 
+            modelBuilder.Entity("StudioApi.Features.Promotions.Promotion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("DeletedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly?>("StartDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeletedAt");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.ToTable("Promotions");
+                });
+
             modelBuilder.Entity("StudioApi.Features.Relationships.Relationship", b =>
                 {
                     b.Property<long>("Id")
@@ -1190,6 +1257,21 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                     b.Property<bool>("OnHold")
                         .HasColumnType("bit");
 
+                    b.Property<string>("OnlineEventCode")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<string>("OnlineEventType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<DateOnly?>("OnlineExpireDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("OnlineStartDate")
+                        .HasColumnType("date");
+
                     b.Property<long?>("OrganizationId")
                         .HasColumnType("bigint");
 
@@ -1205,8 +1287,20 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                     b.Property<bool>("Reminder")
                         .HasColumnType("bit");
 
+                    b.Property<DateTime?>("ReminderDueAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("ReminderFiredAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("ReminderMinutesBefore")
+                        .HasColumnType("int");
+
                     b.Property<long?>("ResourceId")
                         .HasColumnType("bigint");
+
+                    b.Property<DateOnly?>("SessionDateStatusAppliedFor")
+                        .HasColumnType("date");
 
                     b.Property<long?>("SessionTypeId")
                         .HasColumnType("bigint");
@@ -1220,6 +1314,18 @@ namespace StudioApi.Migrations.SqlServer.Migrations
 
                     b.Property<DateTime>("StartsAt")
                         .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("StatusChangedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateOnly?>("StatusDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("StatusDueDate")
+                        .HasColumnType("date");
+
+                    b.Property<long?>("StatusId")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("StudentId")
                         .HasMaxLength(50)
@@ -1263,15 +1369,57 @@ namespace StudioApi.Migrations.SqlServer.Migrations
 
                     b.HasIndex("StartsAt");
 
+                    b.HasIndex("StatusDueDate");
+
+                    b.HasIndex("StatusId");
+
                     b.HasIndex("AssistantId", "StartsAt");
 
                     b.HasIndex("Date", "StartTime");
 
                     b.HasIndex("PhotographerId", "StartsAt");
 
+                    b.HasIndex("ReminderFiredAt", "ReminderDueAt");
+
                     b.HasIndex("ResourceId", "StartsAt");
 
                     b.ToTable("Sessions");
+                });
+
+            modelBuilder.Entity("StudioApi.Features.Sessions.SessionLogEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Event")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<long>("SessionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SessionId", "Id");
+
+                    b.ToTable("SessionLogEntries");
                 });
 
             modelBuilder.Entity("StudioApi.Features.Sessions.SessionNote", b =>
@@ -2377,6 +2525,11 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                         .HasForeignKey("SessionTypeId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("StudioApi.Features.Workflow.StatusDefinition", "Status")
+                        .WithMany()
+                        .HasForeignKey("StatusId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.OwnsMany("StudioApi.Features.Sessions.SessionCustomField", "CustomFields", b1 =>
                         {
                             b1.Property<int>("Id")
@@ -2407,7 +2560,93 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                                 .HasForeignKey("SessionId");
                         });
 
+                    b.OwnsMany("StudioApi.Features.Sessions.SessionParticipant", "Participants", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("int");
+
+                            SqlServerPropertyBuilderExtensions.UseIdentityColumn(b1.Property<int>("Id"));
+
+                            b1.Property<string>("FirstName")
+                                .HasMaxLength(100)
+                                .HasColumnType("nvarchar(100)");
+
+                            b1.Property<string>("LastName")
+                                .HasMaxLength(100)
+                                .HasColumnType("nvarchar(100)");
+
+                            b1.Property<long?>("RelationshipId")
+                                .HasColumnType("bigint");
+
+                            b1.Property<long>("SessionId")
+                                .HasColumnType("bigint");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("RelationshipId");
+
+                            b1.HasIndex("SessionId");
+
+                            b1.ToTable("SessionParticipants", (string)null);
+
+                            b1.HasOne("StudioApi.Features.Relationships.Relationship", null)
+                                .WithMany()
+                                .HasForeignKey("RelationshipId")
+                                .OnDelete(DeleteBehavior.Restrict);
+
+                            b1.WithOwner()
+                                .HasForeignKey("SessionId");
+                        });
+
+                    b.OwnsMany("StudioApi.Features.Sessions.SessionPromotion", "Promotions", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("int");
+
+                            SqlServerPropertyBuilderExtensions.UseIdentityColumn(b1.Property<int>("Id"));
+
+                            b1.Property<long>("PromotionId")
+                                .HasColumnType("bigint");
+
+                            b1.Property<long>("SessionId")
+                                .HasColumnType("bigint");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("PromotionId");
+
+                            b1.HasIndex("SessionId");
+
+                            b1.ToTable("SessionPromotions", (string)null);
+
+                            b1.HasOne("StudioApi.Features.Promotions.Promotion", null)
+                                .WithMany()
+                                .HasForeignKey("PromotionId")
+                                .OnDelete(DeleteBehavior.Restrict)
+                                .IsRequired();
+
+                            b1.WithOwner()
+                                .HasForeignKey("SessionId");
+                        });
+
                     b.Navigation("CustomFields");
+
+                    b.Navigation("Participants");
+
+                    b.Navigation("Promotions");
+
+                    b.Navigation("Status");
+                });
+
+            modelBuilder.Entity("StudioApi.Features.Sessions.SessionLogEntry", b =>
+                {
+                    b.HasOne("StudioApi.Features.Sessions.Session", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("StudioApi.Features.Sessions.SessionNote", b =>

@@ -775,6 +775,71 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                     b.ToTable("ProductionTypes");
                 });
 
+            modelBuilder.Entity("StudioApi.Features.Promotions.Promotion", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeletedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("StartDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeletedAt");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.ToTable("Promotions");
+                });
+
             modelBuilder.Entity("StudioApi.Features.Relationships.Relationship", b =>
                 {
                     b.Property<long>("Id")
@@ -1155,6 +1220,21 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                     b.Property<bool>("OnHold")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("OnlineEventCode")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OnlineEventType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("OnlineExpireDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("OnlineStartDate")
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("OrganizationId")
                         .HasColumnType("INTEGER");
 
@@ -1170,8 +1250,20 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                     b.Property<bool>("Reminder")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("ReminderDueAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReminderFiredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReminderMinutesBefore")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("ResourceId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("SessionDateStatusAppliedFor")
+                        .HasColumnType("TEXT");
 
                     b.Property<long?>("SessionTypeId")
                         .HasColumnType("INTEGER");
@@ -1185,6 +1277,18 @@ namespace StudioApi.Migrations.Sqlite.Migrations
 
                     b.Property<DateTime>("StartsAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("StatusChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("StatusDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("StatusDueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("StatusId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("StudentId")
                         .HasMaxLength(50)
@@ -1228,15 +1332,55 @@ namespace StudioApi.Migrations.Sqlite.Migrations
 
                     b.HasIndex("StartsAt");
 
+                    b.HasIndex("StatusDueDate");
+
+                    b.HasIndex("StatusId");
+
                     b.HasIndex("AssistantId", "StartsAt");
 
                     b.HasIndex("Date", "StartTime");
 
                     b.HasIndex("PhotographerId", "StartsAt");
 
+                    b.HasIndex("ReminderFiredAt", "ReminderDueAt");
+
                     b.HasIndex("ResourceId", "StartsAt");
 
                     b.ToTable("Sessions");
+                });
+
+            modelBuilder.Entity("StudioApi.Features.Sessions.SessionLogEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Event")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SessionId", "Id");
+
+                    b.ToTable("SessionLogEntries");
                 });
 
             modelBuilder.Entity("StudioApi.Features.Sessions.SessionNote", b =>
@@ -2312,6 +2456,11 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                         .HasForeignKey("SessionTypeId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("StudioApi.Features.Workflow.StatusDefinition", "Status")
+                        .WithMany()
+                        .HasForeignKey("StatusId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.OwnsMany("StudioApi.Features.Sessions.SessionCustomField", "CustomFields", b1 =>
                         {
                             b1.Property<int>("Id")
@@ -2340,7 +2489,89 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                                 .HasForeignKey("SessionId");
                         });
 
+                    b.OwnsMany("StudioApi.Features.Sessions.SessionParticipant", "Participants", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("FirstName")
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("LastName")
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long?>("RelationshipId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("SessionId")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("RelationshipId");
+
+                            b1.HasIndex("SessionId");
+
+                            b1.ToTable("SessionParticipants", (string)null);
+
+                            b1.HasOne("StudioApi.Features.Relationships.Relationship", null)
+                                .WithMany()
+                                .HasForeignKey("RelationshipId")
+                                .OnDelete(DeleteBehavior.Restrict);
+
+                            b1.WithOwner()
+                                .HasForeignKey("SessionId");
+                        });
+
+                    b.OwnsMany("StudioApi.Features.Sessions.SessionPromotion", "Promotions", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("PromotionId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("SessionId")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("PromotionId");
+
+                            b1.HasIndex("SessionId");
+
+                            b1.ToTable("SessionPromotions", (string)null);
+
+                            b1.HasOne("StudioApi.Features.Promotions.Promotion", null)
+                                .WithMany()
+                                .HasForeignKey("PromotionId")
+                                .OnDelete(DeleteBehavior.Restrict)
+                                .IsRequired();
+
+                            b1.WithOwner()
+                                .HasForeignKey("SessionId");
+                        });
+
                     b.Navigation("CustomFields");
+
+                    b.Navigation("Participants");
+
+                    b.Navigation("Promotions");
+
+                    b.Navigation("Status");
+                });
+
+            modelBuilder.Entity("StudioApi.Features.Sessions.SessionLogEntry", b =>
+                {
+                    b.HasOne("StudioApi.Features.Sessions.Session", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("StudioApi.Features.Sessions.SessionNote", b =>

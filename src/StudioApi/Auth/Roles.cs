@@ -22,5 +22,8 @@ public static class Roles
     /// <summary>Who may change client and organization records: the front desk.</summary>
     public static readonly string[] FrontDesk = [Admin, Staff];
 
+    /// <summary>Who works sessions: the front desk, and photographers on the sessions they shoot (each endpoint checks "their own").</summary>
+    public static readonly string[] SessionStaff = [Admin, Staff, Photographer];
+
     public static readonly string[] AdminOnly = [Admin];
 }

@@ -36,6 +36,7 @@ public static class StudioApiApplication
         services.AddScoped<RecordAuthor>();
         services.AddStudioDatabase(databaseOptions, dataDirectory);
         services.AddWorkflow();
+        services.AddScheduledJobs(configuration);
         // What occupies people and resources, for online-booking availability: sessions, appointments, calendar lines.
         services.AddScoped<IBusyTimeSource, SessionBusyTime>();
         services.AddScoped<IBusyTimeSource, AppointmentBusyTime>();

@@ -9,6 +9,7 @@ using StudioApi.Features.ProductionTypes;
 using StudioApi.Features.Relationships;
 using StudioApi.Features.SessionTypes;
 using StudioApi.Features.Locations;
+using StudioApi.Features.Promotions;
 using StudioApi.Features.Resources;
 using StudioApi.Features.Sessions;
 using StudioApi.Features.Sessions.CalendarEvents;
@@ -45,8 +46,10 @@ public sealed class StudioDbContext(
     public DbSet<StudioSettings> StudioSettings => Set<StudioSettings>();
     public DbSet<Resource> Resources => Set<Resource>();
     public DbSet<Location> Locations => Set<Location>();
+    public DbSet<Promotion> Promotions => Set<Promotion>();
     public DbSet<Session> Sessions => Set<Session>();
     public DbSet<SessionNote> SessionNotes => Set<SessionNote>();
+    public DbSet<SessionLogEntry> SessionLogEntries => Set<SessionLogEntry>();
     public DbSet<BookingLock> BookingLocks => Set<BookingLock>();
     public DbSet<SessionCalendarEvent> SessionCalendarEvents => Set<SessionCalendarEvent>();
     public DbSet<Appointment> Appointments => Set<Appointment>();

@@ -60,10 +60,15 @@ public static class ReferenceData
 
         await SeedWorkflowAsync(db, RecordKind.Client, ClientStatuses, ct);
         await SeedWorkflowAsync(db, RecordKind.Task, TaskStatuses, ct);
+        await SeedWorkflowAsync(db, RecordKind.Session, SessionStatuses, ct);
     }
 
     /// <summary>A kind's general status list, first status initial and last final, when the kind has none yet.</summary>
-    static async Task SeedWorkflowAsync(StudioDbContext db, RecordKind kind, (string Description, int Days)[] statuses, CancellationToken ct)
+    static Task SeedWorkflowAsync(StudioDbContext db, RecordKind kind, (string Description, int Days)[] statuses, CancellationToken ct) =>
+        SeedWorkflowAsync(db, kind, statuses.Select(s => (s.Description, s.Days, (WorkflowStage?)null, false)).ToArray(), ct);
+
+    static async Task SeedWorkflowAsync(StudioDbContext db, RecordKind kind,
+        (string Description, int Days, WorkflowStage? Stage, bool ChangeOnSessionDate)[] statuses, CancellationToken ct)
     {
         if (await db.StatusDefinitions.IgnoreQueryFilters().AnyAsync(s => s.Kind == kind, ct))
             return;
@@ -73,6 +78,8 @@ public static class ReferenceData
             Description = s.Description,
             Order = (i + 1) * 10,
             DurationBusinessDays = s.Days,
+            Stage = s.Stage,
+            ChangeOnSessionDate = s.ChangeOnSessionDate,
             IsInitial = i == 0,
             IsFinal = i == statuses.Length - 1,
         }));
@@ -85,6 +92,23 @@ public static class ReferenceData
     /// </summary>
     static readonly (string Description, int Days)[] TaskStatuses =
         [("Open", 2), ("In Progress", 5), ("Waiting on Client", 5), ("Resolved", 0)];
+
+    /// <summary>
+    /// The session workflow a studio starts with, along the workflow hub's stages: booked until the day of the shoot,
+    /// when the daily job moves it to Photographed (change on the session date); then checked, presented, retouched,
+    /// ordered and archived.
+    /// </summary>
+    static readonly (string Description, int Days, WorkflowStage? Stage, bool ChangeOnSessionDate)[] SessionStatuses =
+    [
+        // Booked until the session date moves it on; 30 business days keeps ordinary future bookings off the overdue list.
+        ("Booked", 30, null, false),
+        ("Photographed", 1, WorkflowStage.Capture, true),
+        ("Quality Checked", 2, WorkflowStage.QualityCheck, false),
+        ("Proofs Ready", 5, WorkflowStage.Presentation, false),
+        ("Retouching", 5, WorkflowStage.Retouch, false),
+        ("Ordered", 10, WorkflowStage.Ordering, false),
+        ("Archived", 0, WorkflowStage.Archive, false),
+    ];
 
     /// <summary>
     /// The client workflow a studio starts with: a prospect is followed up within a week; a customer or school is
@@ -107,5 +131,8 @@ public static class ReferenceData
         var tasks = await db.Tasks.Where(t => t.StatusId == null).Select(t => t.Id).ToListAsync(ct);
         if (tasks.Count > 0)
             await transitions.ChangeAsync(RecordKind.Task, tasks, StatusTarget.Advance, "Started at the initial task status.", ct);
+        var sessions = await db.Sessions.Where(s => s.StatusId == null).Select(s => s.Id).ToListAsync(ct);
+        if (sessions.Count > 0)
+            await transitions.ChangeAsync(RecordKind.Session, sessions, StatusTarget.Advance, "Started at the initial session status.", ct);
     }
 }

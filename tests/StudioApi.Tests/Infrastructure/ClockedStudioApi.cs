@@ -49,11 +49,14 @@ public class ClockedStudioApi : IAsyncLifetime
 
     public Task<HttpClient> AdminAsync() => SignedInAsync("admin", StudioApiFactory.AdminPassword);
 
-    public async Task<HttpClient> AsRoleAsync(UserRole role)
+    public async Task<HttpClient> AsRoleAsync(UserRole role) => (await AsNewUserAsync(role)).Caller;
+
+    /// <summary>A new user with this role, signed in, and their user id.</summary>
+    public async Task<(HttpClient Caller, long UserId)> AsNewUserAsync(UserRole role)
     {
         var username = $"{role.ToClaim()}-{Guid.NewGuid():N}"[..24];
-        await Base.CreateUserAsync(username, role);
-        return await SignedInAsync(username, StudioApiFactory.UserPassword);
+        var user = await Base.CreateUserAsync(username, role);
+        return (await SignedInAsync(username, StudioApiFactory.UserPassword), user.Id);
     }
 
     async Task<HttpClient> SignedInAsync(string username, string password)

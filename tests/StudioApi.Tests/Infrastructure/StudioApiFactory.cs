@@ -36,6 +36,8 @@ public sealed class StudioApiFactory : WebApplicationFactory<Program>, IAsyncLif
         builder.UseSetting("Admin:Password", AdminPassword);
         builder.UseSetting("Auth:SigningKey", Convert.ToBase64String(new byte[48].Select((_, i) => (byte)(i * 7 + 3)).ToArray()));
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // Scheduled jobs (Quartz) do not run in tests: tests call the jobs' services directly, on the fake clock where needed.
+        builder.UseSetting("Jobs:Enabled", "false");
         // Tests sign in and call far more often than a person; RateLimitTests lowers these to see them bite.
         builder.UseSetting("RateLimits:RequestsPerMinute", "100000");
         builder.UseSetting("RateLimits:SignInPerMinute", "100000");

@@ -18,6 +18,9 @@ public sealed class ApiProblem(int status, string title, string? detail = null, 
     public static ApiProblem NotFound(string what, object id) =>
         new(StatusCodes.Status404NotFound, "Not found", $"There is no {what} {id}.");
 
+    /// <summary>The caller's role may use the endpoint but not on this record (a photographer and someone else's session).</summary>
+    public static ApiProblem Forbidden(string detail) => new(StatusCodes.Status403Forbidden, "Forbidden", detail);
+
     public static ApiProblem Conflict(string detail, IDictionary<string, object?>? extensions = null) =>
         new(StatusCodes.Status409Conflict, "Conflict", detail, extensions);
 

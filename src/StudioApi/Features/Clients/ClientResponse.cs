@@ -72,7 +72,8 @@ public sealed class ClientResponse : RecordResponse
         Flags = new ClientFlags { HasOverdueStatus = status?.IsOverdue == true },
     }.WithAudit(c);
 
-    static string DisplayNameOf(Client c)
+    /// <summary>The name the studio calls the client by: the person, or the company for a business.</summary>
+    public static string DisplayNameOf(Client c)
     {
         var person = string.Join(' ', new[] { c.FirstName, c.LastName }.Where(n => n is not null));
         return c.Kind == ClientKind.Business ? c.Company ?? person : person.Length > 0 ? person : c.Company ?? "";

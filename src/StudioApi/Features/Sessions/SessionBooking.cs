@@ -34,6 +34,27 @@ public sealed class SessionBooking(StudioDbContext db)
         if (input.OrganizationId is { } organizationId && organizationId != current?.OrganizationId
             && !await db.Organizations.AnyAsync(o => o.Id == organizationId, ct))
             errors.Add(("organizationId", $"There is no organization {organizationId}."));
+        var promotionIds = input.PromotionIds ?? [];
+        var heldPromotions = current?.Promotions.Select(p => p.PromotionId).ToHashSet() ?? [];
+        var newPromotions = promotionIds.Where(id => !heldPromotions.Contains(id)).Distinct().ToList();
+        if (newPromotions.Count > 0)
+        {
+            // A promotion the session already belongs to stays acceptable after it ends or is made inactive.
+            var active = await db.Promotions.Where(p => newPromotions.Contains(p.Id) && p.IsActive).Select(p => p.Id).ToListAsync(ct);
+            for (var i = 0; i < promotionIds.Count; i++)
+                if (!heldPromotions.Contains(promotionIds[i]) && !active.Contains(promotionIds[i]))
+                    errors.Add(($"promotionIds[{i}]", $"There is no active promotion {promotionIds[i]}."));
+        }
+        var participants = input.Participants ?? [];
+        var held = current?.Participants.Select(p => p.RelationshipId).ToHashSet() ?? [];
+        var wanted = participants.Select(p => p.RelationshipId).OfType<long>().Where(id => !held.Contains(id)).Distinct().ToList();
+        if (wanted.Count > 0)
+        {
+            var known = await db.Relationships.Where(r => wanted.Contains(r.Id)).Select(r => r.Id).ToListAsync(ct);
+            for (var i = 0; i < participants.Count; i++)
+                if (participants[i].RelationshipId is { } id && !held.Contains(id) && !known.Contains(id))
+                    errors.Add(($"participants[{i}].relationshipId", $"There is no relationship {id}."));
+        }
         return errors;
     }
 

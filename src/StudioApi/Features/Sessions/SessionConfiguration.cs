@@ -3,9 +3,12 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using StudioApi.Features.Clients;
 using StudioApi.Features.Locations;
 using StudioApi.Features.Organizations;
+using StudioApi.Features.Promotions;
 using StudioApi.Features.Resources;
 using StudioApi.Features.SessionTypes;
+using StudioApi.Features.Relationships;
 using StudioApi.Features.Users;
+using StudioApi.Features.Workflow;
 
 namespace StudioApi.Features.Sessions;
 
@@ -21,7 +24,10 @@ public sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
         builder.Property(s => s.SocialContacts).HasMaxLength(2000);
         builder.Property(s => s.Guests).HasMaxLength(2000);
         builder.Property(s => s.Suppliers).HasMaxLength(2000);
+        builder.Property(s => s.OnlineEventType).HasConversion<string>().HasMaxLength(20);
+        builder.Property(s => s.OnlineEventCode).HasMaxLength(50);
         builder.Ignore(s => s.OccupiesTime);
+        builder.Ignore(s => s.WorkflowTypeId);
 
         // A number names one live session; one in the recycle bin does not block it (restoring it then may conflict).
         builder.HasIndex(s => s.Number).IsUnique().HasFilter("DeletedAt IS NULL");
@@ -34,6 +40,9 @@ public sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
         builder.HasIndex(s => s.ClientId);
         builder.HasIndex(s => s.OrganizationId);
         builder.HasIndex(s => s.SessionTypeId);
+        builder.HasIndex(s => s.StatusDueDate);
+        // The reminder job looks for reminders that are due and have not fired.
+        builder.HasIndex(s => new { s.ReminderFiredAt, s.ReminderDueAt });
 
         // Referenced records are only ever soft-deleted; the keys keep the database honest too.
         builder.HasOne<Client>().WithMany().HasForeignKey(s => s.ClientId).OnDelete(DeleteBehavior.Restrict);
@@ -43,6 +52,7 @@ public sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
         builder.HasOne<Resource>().WithMany().HasForeignKey(s => s.ResourceId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Location>().WithMany().HasForeignKey(s => s.LocationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Organization>().WithMany().HasForeignKey(s => s.OrganizationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(s => s.Status).WithMany().HasForeignKey(s => s.StatusId).OnDelete(DeleteBehavior.Restrict);
 
         builder.OwnsMany(s => s.CustomFields, field =>
         {
@@ -51,6 +61,21 @@ public sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
             field.HasKey("Id");
             field.Property(f => f.Label).HasMaxLength(50);
             field.Property(f => f.Value).HasMaxLength(400);
+        });
+        builder.OwnsMany(s => s.Promotions, promotion =>
+        {
+            promotion.ToTable("SessionPromotions");
+            promotion.HasKey("Id");
+            promotion.HasOne<Promotion>().WithMany().HasForeignKey(p => p.PromotionId).OnDelete(DeleteBehavior.Restrict);
+            promotion.HasIndex(p => p.PromotionId);
+        });
+        builder.OwnsMany(s => s.Participants, participant =>
+        {
+            participant.ToTable("SessionParticipants");
+            participant.HasKey("Id");
+            participant.Property(p => p.FirstName).HasMaxLength(100);
+            participant.Property(p => p.LastName).HasMaxLength(100);
+            participant.HasOne<Relationship>().WithMany().HasForeignKey(p => p.RelationshipId).OnDelete(DeleteBehavior.Restrict);
         });
     }
 }

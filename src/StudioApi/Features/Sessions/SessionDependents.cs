@@ -1,12 +1,13 @@
 using Microsoft.EntityFrameworkCore;
+using StudioApi.Features.Workflow;
 using StudioApi.Persistence;
 
 namespace StudioApi.Features.Sessions;
 
 /// <summary>
 /// The records that go to the recycle bin with a session and come back with it: its appointments, the extra lines
-/// of its advanced calendar, and its images. They get the session's deletion stamp, so a restore brings back exactly those (and not
-/// an appointment deleted on its own earlier).
+/// of its advanced calendar and its images (and its communications, when they arrive: one more query each here). They
+/// get the session's deletion stamp, so a restore brings back exactly those (and not an appointment deleted on its own earlier).
 /// </summary>
 public static class SessionDependents
 {
@@ -28,5 +29,16 @@ public static class SessionDependents
         var images = await db.SessionImages.IgnoreQueryFilters().Where(i => i.SessionId == session.Id && i.DeletedAt == deletedAt).ToListAsync(ct);
         foreach (var record in appointments.Cast<AuditedRecord>().Concat(lines).Concat(images))
             db.Restore(record);
+    }
+
+    /// <summary>Erases what exists only for the session, before the session itself is removed (notes, log and owned lists cascade).</summary>
+    public static async Task PurgeAsync(StudioDbContext db, Session session, CancellationToken ct)
+    {
+        await db.Appointments.IgnoreQueryFilters().Where(a => a.SessionId == session.Id).ExecuteDeleteAsync(ct);
+        await db.SessionCalendarEvents.IgnoreQueryFilters().Where(e => e.SessionId == session.Id).ExecuteDeleteAsync(ct);
+        await db.StatusLogEntries.Where(e => e.Kind == RecordKind.Session && e.RecordId == session.Id).ExecuteDeleteAsync(ct);
+        // Tasks raised about the session stay: they are the studio's record of the work done.
+        await db.Tasks.IgnoreQueryFilters().Where(t => t.SessionId == session.Id)
+            .ExecuteUpdateAsync(set => set.SetProperty(t => t.SessionId, (long?)null).SetProperty(t => t.Version, t => t.Version + 1), ct);
     }
 }

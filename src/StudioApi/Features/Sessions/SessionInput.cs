@@ -8,6 +8,8 @@ namespace StudioApi.Features.Sessions;
 public abstract class SessionInput
 {
     public const int MaxCustomFields = 10;
+    public const int MaxParticipants = 20;
+    public const int MaxPromotions = 10;
 
     /// <summary>Omit to get the next free number on create, or to keep the current one on update.</summary>
     public int? Number { get; set; }
@@ -31,7 +33,11 @@ public abstract class SessionInput
     public long? ResourceId { get; set; }
     /// <summary>Id of an active outside location; not together with resourceId.</summary>
     public long? LocationId { get; set; }
+    /// <summary>Remind before the session starts; it fires once, reminderMinutesBefore the start (again only if the session moves).</summary>
     public bool Reminder { get; set; }
+    /// <summary>Minutes before the start the reminder fires (default 30).</summary>
+    public int? ReminderMinutesBefore { get; set; }
+    /// <summary>The session has been confirmed with the client; the status log records who confirmed it and when.</summary>
     public bool Confirmed { get; set; }
     public bool NoShow { get; set; }
     public bool Redo { get; set; }
@@ -57,6 +63,20 @@ public abstract class SessionInput
     /// <summary>Studio-defined labels and their values, each label once.</summary>
     public List<SessionCustomFieldData>? CustomFields { get; set; }
 
+    /// <summary>Ids of the promotions the session belongs to; a promotion added must be active.</summary>
+    public List<long>? PromotionIds { get; set; }
+
+    /// <summary>The client's family members taking part.</summary>
+    public List<SessionParticipantData>? Participants { get; set; }
+
+    /// <summary>Online tab: who may see the session's online gallery.</summary>
+    public OnlineEventType OnlineEventType { get; set; }
+    /// <summary>The code guests enter to see a private event.</summary>
+    public string? OnlineEventCode { get; set; }
+    public DateOnly? OnlineStartDate { get; set; }
+    /// <summary>When the online gallery closes; not before its start.</summary>
+    public DateOnly? OnlineExpireDate { get; set; }
+
     /// <summary>Copies everything but the times, which <see cref="SessionBooking"/> resolves in the studio's time zone.</summary>
     public void ApplyTo(Session session)
     {
@@ -71,6 +91,7 @@ public abstract class SessionInput
         session.ResourceId = ResourceId;
         session.LocationId = LocationId;
         session.Reminder = Reminder;
+        session.ReminderMinutesBefore = ReminderMinutesBefore ?? Session.DefaultReminderMinutes;
         session.Confirmed = Confirmed;
         session.NoShow = NoShow;
         session.Redo = Redo;
@@ -86,6 +107,14 @@ public abstract class SessionInput
         session.Suppliers = Clean(Suppliers);
         session.CustomFields = (CustomFields ?? [])
             .Select(f => new SessionCustomField { Label = f.Label.Trim(), Value = Clean(f.Value) }).ToList();
+        session.Participants = (Participants ?? [])
+            .Select(p => new SessionParticipant { FirstName = Clean(p.FirstName), LastName = Clean(p.LastName), RelationshipId = p.RelationshipId })
+            .ToList();
+        session.Promotions = (PromotionIds ?? []).Distinct().Select(id => new SessionPromotion { PromotionId = id }).ToList();
+        session.OnlineEventType = OnlineEventType;
+        session.OnlineEventCode = Clean(OnlineEventCode);
+        session.OnlineStartDate = OnlineStartDate;
+        session.OnlineExpireDate = OnlineExpireDate;
     }
 
     static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
@@ -95,6 +124,14 @@ public sealed class SessionCustomFieldData
 {
     public string Label { get; set; } = "";
     public string? Value { get; set; }
+}
+
+public sealed class SessionParticipantData
+{
+    public string? FirstName { get; set; }
+    public string? LastName { get; set; }
+    /// <summary>Id of a relationship (son, daughter, spouse…).</summary>
+    public long? RelationshipId { get; set; }
 }
 
 public sealed class SessionInputValidator : AbstractValidator<SessionInput>
@@ -136,5 +173,24 @@ public sealed class SessionInputValidator : AbstractValidator<SessionInput>
             field.RuleFor(f => f.Label).NotEmpty().MaximumLength(50);
             field.RuleFor(f => f.Value).MaximumLength(400);
         });
+        RuleFor(s => s.ReminderMinutesBefore).InclusiveBetween(0, 7 * 24 * 60);
+        RuleFor(s => s.PromotionIds).MaxItems(SessionInput.MaxPromotions);
+        RuleForEach(s => s.PromotionIds).GreaterThan(0);
+        RuleFor(s => s.Participants).MaxItems(SessionInput.MaxParticipants);
+        RuleForEach(s => s.Participants).ChildRules(participant =>
+        {
+            participant.RuleFor(p => p.FirstName).MaximumLength(100);
+            participant.RuleFor(p => p.LastName).MaximumLength(100);
+            participant.RuleFor(p => p.RelationshipId).GreaterThan(0);
+            participant.RuleFor(p => p).Must(p => !string.IsNullOrWhiteSpace(p.FirstName) || !string.IsNullOrWhiteSpace(p.LastName))
+                .WithName("firstName").WithMessage("A participant needs a first or last name.");
+        });
+        RuleFor(s => s.OnlineEventType).IsInEnum();
+        RuleFor(s => s.OnlineEventCode).MaximumLength(50);
+        RuleFor(s => s.OnlineEventCode).NotEmpty().When(s => s.OnlineEventType == OnlineEventType.Private)
+            .WithMessage("A private online event needs the event code its guests enter.");
+        RuleFor(s => s.OnlineExpireDate).GreaterThanOrEqualTo(s => s.OnlineStartDate)
+            .When(s => s.OnlineStartDate is not null && s.OnlineExpireDate is not null)
+            .WithMessage("The online gallery cannot expire before it starts.");
     }
 }

@@ -1,4 +1,5 @@
 using StudioApi.Api;
+using StudioApi.Features.Workflow;
 using StudioApi.Scheduling;
 
 namespace StudioApi.Features.Sessions;
@@ -28,6 +29,11 @@ public sealed class SessionResponse : RecordResponse
     public required string BookedBy { get; init; }
     public required DateTimeOffset BookedOn { get; init; }
     public required bool Reminder { get; init; }
+    public required int ReminderMinutesBefore { get; init; }
+    /// <summary>When the reminder fires (UTC); null without a reminder.</summary>
+    public DateTimeOffset? ReminderDueAt { get; init; }
+    /// <summary>When it fired, once.</summary>
+    public DateTimeOffset? ReminderFiredAt { get; init; }
     public required bool Confirmed { get; init; }
     public required bool NoShow { get; init; }
     public required bool Redo { get; init; }
@@ -42,9 +48,20 @@ public sealed class SessionResponse : RecordResponse
     public string? Guests { get; init; }
     public string? Suppliers { get; init; }
     public required IReadOnlyList<SessionCustomFieldData> CustomFields { get; init; }
+    public required IReadOnlyList<SessionParticipantData> Participants { get; init; }
+    public required IReadOnlyList<long> PromotionIds { get; init; }
+    public required OnlineEventType OnlineEventType { get; init; }
+    public string? OnlineEventCode { get; init; }
+    public DateOnly? OnlineStartDate { get; init; }
+    public DateOnly? OnlineExpireDate { get; init; }
+    /// <summary>Where the session is in its workflow; null when the session workflow has no statuses.</summary>
+    public RecordStatusResponse? Status { get; init; }
 
-    public static SessionResponse From(Session s) => new SessionResponse
+    /// <param name="s">The session, with its <see cref="Session.Status"/> loaded.</param>
+    /// <param name="today">The studio's today, which decides whether the status is overdue.</param>
+    public static SessionResponse From(Session s, DateOnly today) => new SessionResponse
     {
+        Status = RecordStatusResponse.From(s, s.Status, today),
         Number = s.Number,
         FileNumber = s.FileNumber,
         ClientId = s.ClientId,
@@ -62,6 +79,9 @@ public sealed class SessionResponse : RecordResponse
         BookedBy = s.BookedBy,
         BookedOn = s.BookedOn,
         Reminder = s.Reminder,
+        ReminderMinutesBefore = s.ReminderMinutesBefore,
+        ReminderDueAt = s.ReminderDueAt,
+        ReminderFiredAt = s.ReminderFiredAt,
         Confirmed = s.Confirmed,
         NoShow = s.NoShow,
         Redo = s.Redo,
@@ -76,5 +96,12 @@ public sealed class SessionResponse : RecordResponse
         Guests = s.Guests,
         Suppliers = s.Suppliers,
         CustomFields = s.CustomFields.Select(f => new SessionCustomFieldData { Label = f.Label, Value = f.Value }).ToList(),
+        Participants = s.Participants
+            .Select(p => new SessionParticipantData { FirstName = p.FirstName, LastName = p.LastName, RelationshipId = p.RelationshipId }).ToList(),
+        PromotionIds = s.Promotions.Select(p => p.PromotionId).ToList(),
+        OnlineEventType = s.OnlineEventType,
+        OnlineEventCode = s.OnlineEventCode,
+        OnlineStartDate = s.OnlineStartDate,
+        OnlineExpireDate = s.OnlineExpireDate,
     }.WithAudit(s);
 }

@@ -78,21 +78,30 @@ public sealed class StatusTransitions(
     /// the record without one.
     /// </summary>
     public Task StartAsync<T>(RecordKind kind, T record, Func<Task> save, CancellationToken ct) where T : AuditedRecord, IHasWorkflowStatus =>
+        StartManyAsync(kind, [record], save, ct);
+
+    /// <summary>
+    /// <see cref="StartAsync{T}"/> for many new records in one go (a picture day's sessions): each enters the initial
+    /// status of its own type's workflow; the log entries are appended in bulk.
+    /// </summary>
+    public Task StartManyAsync<T>(RecordKind kind, IReadOnlyList<T> records, Func<Task> save, CancellationToken ct) where T : AuditedRecord, IHasWorkflowStatus =>
         db.InTransactionAsync(async () =>
         {
             var workflows = await KindWorkflows.LoadAsync(db, kind, ct);
-            var initial = KindWorkflows.Initial(workflows.For(record.WorkflowTypeId));
-            StatusLogEntry? entry = null;
-            if (initial is not null)
+            BusinessCalendar? cal = null;
+            var now = db.UtcNow;
+            var started = new List<(T Record, StatusLogEntry Entry)>(records.Count);
+            foreach (var record in records)
             {
-                var cal = await calendar.GetAsync(ct);
-                var now = db.UtcNow;
+                if (KindWorkflows.Initial(workflows.For(record.WorkflowTypeId)) is not { } initial)
+                    continue;
+                cal ??= await calendar.GetAsync(ct);
                 var statusDate = cal.LocalDate(now);
                 record.StatusId = initial.Id;
                 record.StatusChangedAt = now;
                 record.StatusDate = statusDate;
                 record.StatusDueDate = cal.DueDate(statusDate, initial.DurationBusinessDays);
-                entry = new StatusLogEntry
+                started.Add((record, new StatusLogEntry
                 {
                     Kind = kind,
                     TypeId = record.WorkflowTypeId,
@@ -102,15 +111,16 @@ public sealed class StatusTransitions(
                     ChangedAt = now,
                     StatusDate = statusDate,
                     DueDate = record.StatusDueDate.Value,
-                };
+                }));
             }
             await save();
-            if (entry is not null)
+            if (started.Count > 0)
             {
-                entry.RecordId = record.Id;
-                db.StatusLogEntries.Add(entry);
-                await db.SaveChangesAsync(ct);
-                Publish([entry]);
+                foreach (var (record, entry) in started)
+                    entry.RecordId = record.Id;
+                var entries = started.Select(s => s.Entry).ToList();
+                await StatusLogWriter.AppendAsync(db, entries, ct);
+                Publish(entries);
             }
             return true;
         }, ct);

@@ -1,4 +1,5 @@
 using StudioApi.Features.Clients;
+using StudioApi.Features.Sessions;
 using StudioApi.Features.Settings;
 using StudioApi.Features.Tasks;
 
@@ -15,6 +16,7 @@ public static class WorkflowRegistration
     {
         services.AddSingleton(new WorkflowRecords()
             .Add<Client>(RecordKind.Client, "clients", db => db.Clients)
+            .Add<Session>(RecordKind.Session, "sessions", db => db.Sessions, typeId: s => s.SessionTypeId)
             .Add<StudioTask>(RecordKind.Task, "tasks", db => db.Tasks, typeId: t => t.TaskTypeId));
         services.AddScoped<StudioCalendar>();
         services.AddScoped<StatusTransitions>();

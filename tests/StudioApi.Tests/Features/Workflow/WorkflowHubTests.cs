@@ -1,10 +1,12 @@
 using System.Net;
+using System.Net.Http.Json;
 using StudioApi.Features.Users;
+using StudioApi.Tests.Features.Sessions;
 using StudioApi.Tests.Infrastructure;
 
 namespace StudioApi.Tests.Features.Workflow;
 
-/// <summary>The workflow hub before sessions and production orders exist: every stage is there, counting nothing yet.</summary>
+/// <summary>The workflow hub: its stages, the kinds it knows and the records at each stage.</summary>
 public sealed class WorkflowHubTests(StudioApiFactory app) : IClassFixture<StudioApiFactory>
 {
     [Fact]
@@ -20,17 +22,21 @@ public sealed class WorkflowHubTests(StudioApiFactory app) : IClassFixture<Studi
     }
 
     [Fact]
-    public async Task A_stage_lists_no_records_yet_and_only_sessions_and_production_orders_have_stages()
+    public async Task A_stage_lists_the_sessions_at_its_statuses_and_only_sessions_and_production_orders_have_stages()
     {
         var admin = await app.AdminAsync();
-        await admin.CreateStatusAsync("session", "Image capture pending", days: 1, stage: "capture");
+        var client = await (await admin.PostAsJsonAsync("/api/v1/clients", new { firstName = "Stage", lastName = "Walker" })).ShouldBeAsync<IdBody>(HttpStatusCode.Created);
+        var session = await (await admin.PostAsJsonAsync("/api/v1/sessions", new { clientId = client.Id, date = "2031-05-05", startTime = "10:00", endTime = "11:00" }))
+            .ShouldBeAsync<IdBody>(HttpStatusCode.Created);
+        var photographed = (await admin.StatusesAsync("session")).Single(s => s.Description == "Photographed");
+        photographed.Stage.ShouldBe("capture");
+
+        (await admin.PostAsJsonAsync($"/api/v1/sessions/{session.Id}/status-changes", new { statusId = photographed.Id })).StatusCode.ShouldBe(HttpStatusCode.Created);
 
         var page = await (await admin.GetAsync("/api/v1/workflow/stages/capture/records?kind=session")).ShouldBeAsync<WorkflowRecordPage>(HttpStatusCode.OK);
-        page.Items.ShouldBeEmpty();
+        page.Items.Select(r => r.RecordId).ShouldContain(session.Id);
         (await (await admin.GetAsync("/api/v1/workflow/stages/capture/records?kind=client")).ShouldBeProblemAsync(HttpStatusCode.BadRequest))
             .FieldErrors().ShouldContain("kind");
-        var session = (await admin.StatusesAsync("session")).ShouldHaveSingleItem();
-        (session.Stage, session.IsInitial, session.IsFinal).ShouldBe(("capture", true, true));
     }
 
     [Fact]

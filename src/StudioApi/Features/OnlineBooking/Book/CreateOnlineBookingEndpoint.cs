@@ -7,6 +7,7 @@ using StudioApi.Api.Problems;
 using StudioApi.Api.RateLimiting;
 using StudioApi.Features.Clients;
 using StudioApi.Features.Sessions;
+using StudioApi.Features.Workflow;
 using StudioApi.Persistence;
 using StudioApi.Scheduling;
 
@@ -76,7 +77,7 @@ public sealed class OnlineBookingResponse
 /// matched or created and the session created in one transaction under the booking locks, after availability is
 /// worked out afresh, so of two people taking the same slot one gets it and the other a 409 with the day's free slots.
 /// </summary>
-public sealed class CreateOnlineBookingEndpoint(StudioDbContext db, OnlineAvailability availability)
+public sealed class CreateOnlineBookingEndpoint(StudioDbContext db, OnlineAvailability availability, StatusTransitions transitions)
     : Endpoint<CreateOnlineBookingRequest, OnlineBookingResponse>
 {
     public const string BookedBy = "online booking";
@@ -128,8 +129,8 @@ public sealed class CreateOnlineBookingEndpoint(StudioDbContext db, OnlineAvaila
                 BookedOn = db.UtcNow,
             };
             db.Sessions.Add(session);
-            await SaveNumberedAsync(() => db.Sessions.IgnoreQueryFilters().MaxAsync(s => (int?)s.Number, ct),
-                n => session.Number = n, "Sessions", ct);
+            await transitions.StartAsync(RecordKind.Session, session, () => SaveNumberedAsync(
+                () => db.Sessions.IgnoreQueryFilters().MaxAsync(s => (int?)s.Number, ct), n => session.Number = n, "Sessions", ct), ct);
             return new OnlineBookingResponse
             {
                 SessionId = session.Id,
@@ -169,8 +170,8 @@ public sealed class CreateOnlineBookingEndpoint(StudioDbContext db, OnlineAvaila
             Phones = [new ClientPhone { Number = who.Phone.Trim(), Digits = digits, IsPrimary = true }],
         };
         db.Clients.Add(client);
-        await SaveNumberedAsync(() => db.Clients.IgnoreQueryFilters().MaxAsync(c => (int?)c.Number, ct),
-            n => client.Number = n, "Clients", ct);
+        await transitions.StartAsync(RecordKind.Client, client, () => SaveNumberedAsync(
+            () => db.Clients.IgnoreQueryFilters().MaxAsync(c => (int?)c.Number, ct), n => client.Number = n, "Clients", ct), ct);
         return (client, false);
     }
 

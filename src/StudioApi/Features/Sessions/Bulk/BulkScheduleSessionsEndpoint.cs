@@ -8,6 +8,7 @@ using StudioApi.Api.OpenApi;
 using StudioApi.Api.Problems;
 using StudioApi.Api.Validation;
 using StudioApi.Features.Settings;
+using StudioApi.Features.Workflow;
 using StudioApi.Persistence;
 using StudioApi.Scheduling;
 
@@ -107,7 +108,7 @@ public sealed class BulkSlotConflict
 /// A picture day: one session per client in consecutive slots, all in one transaction. Everything is checked before
 /// anything is written, and every problem is reported at once, so a refused call can be fixed in one go.
 /// </summary>
-public sealed class BulkScheduleSessionsEndpoint(StudioDbContext db, RecordAuthor author)
+public sealed class BulkScheduleSessionsEndpoint(StudioDbContext db, RecordAuthor author, StatusTransitions transitions)
     : Endpoint<BulkScheduleSessionsRequest, BulkScheduleSessionsResponse>
 {
     const int NumberAttempts = 5;
@@ -140,22 +141,9 @@ public sealed class BulkScheduleSessionsEndpoint(StudioDbContext db, RecordAutho
             if (!req.OverrideConflicts && (people.Count > 0 || req.ResourceId is not null))
                 await CheckConflictsAsync(sessions, people, req.ResourceId, ct);
             db.Sessions.AddRange(sessions);
-            for (var attempt = 1; ; attempt++)
-            {
-                // Numbers in one go: the highest so far (recycle bin included) + 1, +2… in slot order.
-                var next = (await db.Sessions.IgnoreQueryFilters().MaxAsync(s => (int?)s.Number, ct) ?? 0) + 1;
-                foreach (var session in sessions)
-                    session.Number = next++;
-                try
-                {
-                    await db.SaveChangesAsync(ct);
-                    return true;
-                }
-                catch (DbUpdateException e) when (attempt < NumberAttempts && e.IsUniqueViolation("Sessions", "Number"))
-                {
-                    // A concurrent booking took a number in the range (SQL Server only: SQLite serializes writers); retry.
-                }
-            }
+            // Every session enters its workflow at the initial status; the status log gets one entry each, in bulk.
+            await transitions.StartManyAsync(RecordKind.Session, sessions, () => SaveNumberedAsync(sessions, ct), ct);
+            return true;
         }, ct);
 
         var response = new BulkScheduleSessionsResponse
@@ -174,6 +162,26 @@ public sealed class BulkScheduleSessionsEndpoint(StudioDbContext db, RecordAutho
             }).ToList(),
         };
         await Send.ResponseAsync(response, StatusCodes.Status201Created, ct);
+    }
+
+    async Task SaveNumberedAsync(List<Session> sessions, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            // Numbers in one go: the highest so far (recycle bin included) + 1, +2… in slot order.
+            var next = (await db.Sessions.IgnoreQueryFilters().MaxAsync(s => (int?)s.Number, ct) ?? 0) + 1;
+            foreach (var session in sessions)
+                session.Number = next++;
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return;
+            }
+            catch (DbUpdateException e) when (attempt < NumberAttempts && e.IsUniqueViolation("Sessions", "Number"))
+            {
+                // A concurrent booking took a number in the range (SQL Server only: SQLite serializes writers); retry.
+            }
+        }
     }
 
     /// <summary>The clients to book in slot order, with their enrolment; unknown clients become field errors.</summary>

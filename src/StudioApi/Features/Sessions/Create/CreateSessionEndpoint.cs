@@ -4,6 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using StudioApi.Api.Concurrency;
 using StudioApi.Api.Idempotency;
 using StudioApi.Api.OpenApi;
+using StudioApi.Features.Settings;
+using StudioApi.Features.Workflow;
 using StudioApi.Persistence;
 using StudioApi.Scheduling;
 
@@ -20,7 +22,7 @@ public sealed class CreateSessionValidator : Validator<CreateSessionRequest>
     public CreateSessionValidator() => Include(new SessionInputValidator());
 }
 
-public sealed class CreateSessionEndpoint(StudioDbContext db, RecordAuthor author) : Endpoint<CreateSessionRequest, SessionResponse>
+public sealed class CreateSessionEndpoint(StudioDbContext db, RecordAuthor author, StatusTransitions transitions, StudioCalendar calendar) : Endpoint<CreateSessionRequest, SessionResponse>
 {
     /// <summary>How often to take the next number when other creations keep taking it first.</summary>
     const int NumberAttempts = 10;
@@ -47,6 +49,7 @@ public sealed class CreateSessionEndpoint(StudioDbContext db, RecordAuthor autho
         req.ApplyTo(session);
         session.BookedBy = author.Name;
         session.BookedOn = db.UtcNow;
+        session.ScheduleReminder();
         try
         {
             await db.InTransactionAsync(async () =>
@@ -56,7 +59,11 @@ public sealed class CreateSessionEndpoint(StudioDbContext db, RecordAuthor autho
                 if (!req.OverrideConflicts && await booking.FindConflictsAsync(session, ct) is { Count: > 0 } conflicts)
                     throw SessionBooking.ConflictProblem(conflicts);
                 db.Sessions.Add(session);
-                return await SaveAsync(session, assignNumber: req.Number is null, ct);
+                // The session enters its workflow at the initial status, logged in this transaction.
+                await transitions.StartAsync(RecordKind.Session, session, () => SaveAsync(session, assignNumber: req.Number is null, ct), ct);
+                SessionLog.RecordChanges(db, before: null, session, author.Name);
+                await db.SaveChangesAsync(ct);
+                return true;
             }, ct);
         }
         catch (DbUpdateException e) when (e.IsUniqueViolation("Sessions", "Number"))
@@ -64,15 +71,16 @@ public sealed class CreateSessionEndpoint(StudioDbContext db, RecordAuthor autho
             throw SessionNumbers.Taken(session.Number);
         }
 
+        await db.Entry(session).Reference(s => s.Status).LoadAsync(ct);
         HttpContext.WriteETag(session);
-        await Send.CreatedAtAsync("Sessions_Get", new { id = session.Id }, SessionResponse.From(session), cancellation: ct);
+        await Send.CreatedAtAsync("Sessions_Get", new { id = session.Id }, SessionResponse.From(session, await calendar.TodayAsync(ct)), cancellation: ct);
     }
 
     /// <summary>
     /// Next number = highest so far + 1, counting the recycle bin so a deleted session's number is not handed out
     /// again. Should two creations read the same highest number, the unique index refuses the second, which retries.
     /// </summary>
-    async Task<bool> SaveAsync(Session session, bool assignNumber, CancellationToken ct)
+    async Task SaveAsync(Session session, bool assignNumber, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -81,7 +89,7 @@ public sealed class CreateSessionEndpoint(StudioDbContext db, RecordAuthor autho
             try
             {
                 await db.SaveChangesAsync(ct);
-                return true;
+                return;
             }
             catch (DbUpdateException e) when (assignNumber && attempt < NumberAttempts && e.IsUniqueViolation("Sessions", "Number"))
             {

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using StudioApi.Api.Concurrency;
 using StudioApi.Api.OpenApi;
 using StudioApi.Api.Problems;
+using StudioApi.Features.Settings;
 using StudioApi.Persistence;
 
 namespace StudioApi.Features.Sessions.Get;
@@ -12,7 +13,7 @@ public sealed class GetSessionRequest
     public long Id { get; set; }
 }
 
-public sealed class GetSessionEndpoint(StudioDbContext db) : Endpoint<GetSessionRequest, SessionResponse>
+public sealed class GetSessionEndpoint(StudioDbContext db, StudioCalendar calendar) : Endpoint<GetSessionRequest, SessionResponse>
 {
     public override void Configure()
     {
@@ -23,9 +24,9 @@ public sealed class GetSessionEndpoint(StudioDbContext db) : Endpoint<GetSession
 
     public override async Task HandleAsync(GetSessionRequest req, CancellationToken ct)
     {
-        var session = await db.Sessions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == req.Id, ct)
+        var session = await db.Sessions.AsNoTracking().Include(s => s.Status).SingleOrDefaultAsync(s => s.Id == req.Id, ct)
                       ?? throw ApiProblem.NotFound("session", req.Id);
         HttpContext.WriteETag(session);
-        await Send.OkAsync(SessionResponse.From(session), ct);
+        await Send.OkAsync(SessionResponse.From(session, await calendar.TodayAsync(ct)), ct);
     }
 }

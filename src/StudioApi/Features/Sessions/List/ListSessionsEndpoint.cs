@@ -3,6 +3,7 @@ using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using StudioApi.Api.OpenApi;
 using StudioApi.Api.Paging;
+using StudioApi.Features.Settings;
 using StudioApi.Persistence;
 
 namespace StudioApi.Features.Sessions.List;
@@ -22,6 +23,15 @@ public sealed class ListSessionsRequest : ListRequest
     public bool? Cancelled { get; set; }
     public bool? OnHold { get; set; }
     public bool? NoShow { get; set; }
+    public bool? Redo { get; set; }
+    /// <summary>Sessions at this status.</summary>
+    public long? StatusId { get; set; }
+    /// <summary>true: past their status due date and not at a final status; false: the rest.</summary>
+    public bool? Overdue { get; set; }
+    /// <summary>Sessions that belong to this promotion.</summary>
+    public long? PromotionId { get; set; }
+    /// <summary>Sessions with this user as photographer or assistant.</summary>
+    public long? StaffUserId { get; set; }
     /// <summary>Text found in the description or file number, or the session number.</summary>
     public string? Q { get; set; }
     /// <summary>true lists the recycle bin instead of the live records.</summary>
@@ -38,7 +48,7 @@ public sealed class ListSessionsValidator : ListRequestValidator<ListSessionsReq
     }
 }
 
-public sealed class ListSessionsEndpoint(StudioDbContext db) : Endpoint<ListSessionsRequest, Page<SessionResponse>>
+public sealed class ListSessionsEndpoint(StudioDbContext db, StudioCalendar calendar) : Endpoint<ListSessionsRequest, Page<SessionResponse>>
 {
     /// <summary>"date" orders by the start instant, which is the date and start time in the studio's time zone.</summary>
     internal static readonly SortKeys<Session> SortKeys = new SortKeys<Session>("date")
@@ -50,12 +60,13 @@ public sealed class ListSessionsEndpoint(StudioDbContext db) : Endpoint<ListSess
     {
         Get("/sessions");
         Roles(Auth.Roles.AnyStaff);
-        Description(d => d.Operation("Sessions", "List", "List and search sessions by date range, people, resource, client, organization, type and flags"));
+        Description(d => d.Operation("Sessions", "List", "List and search sessions by date range, status, people, resource, client, organization, type and flags"));
     }
 
     public override async Task HandleAsync(ListSessionsRequest req, CancellationToken ct)
     {
-        var query = db.Sessions.AsNoTracking();
+        var today = await calendar.TodayAsync(ct);
+        var query = db.Sessions.AsNoTracking().Include(s => s.Status).AsQueryable();
         if (req.Deleted == true)
             query = query.IgnoreQueryFilters().Where(s => s.DeletedAt != null);
         if (req.DateFrom is { } from)
@@ -80,6 +91,18 @@ public sealed class ListSessionsEndpoint(StudioDbContext db) : Endpoint<ListSess
             query = query.Where(s => s.OnHold == onHold);
         if (req.NoShow is { } noShow)
             query = query.Where(s => s.NoShow == noShow);
+        if (req.Redo is { } redo)
+            query = query.Where(s => s.Redo == redo);
+        if (req.StatusId is { } statusId)
+            query = query.Where(s => s.StatusId == statusId);
+        if (req.Overdue is { } overdue)
+            query = overdue
+                ? query.Where(s => s.StatusDueDate < today && !s.Status!.IsFinal)
+                : query.Where(s => s.StatusDueDate == null || s.StatusDueDate >= today || s.Status!.IsFinal);
+        if (req.PromotionId is { } promotionId)
+            query = query.Where(s => s.Promotions.Any(p => p.PromotionId == promotionId));
+        if (req.StaffUserId is { } staffUserId)
+            query = query.Where(s => s.PhotographerId == staffUserId || s.AssistantId == staffUserId);
         if (!string.IsNullOrWhiteSpace(req.Q))
         {
             var text = req.Q.Trim();
@@ -90,6 +113,6 @@ public sealed class ListSessionsEndpoint(StudioDbContext db) : Endpoint<ListSess
                                      || EF.Functions.Like(s.FileNumber!, pattern, Like.Escape));
         }
 
-        await Send.OkAsync(await query.ToPageAsync(req, SortKeys, SessionResponse.From, ct), ct);
+        await Send.OkAsync(await query.ToPageAsync(req, SortKeys, s => SessionResponse.From(s, today), ct), ct);
     }
 }

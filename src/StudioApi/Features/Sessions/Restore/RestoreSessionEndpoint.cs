@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using StudioApi.Api.Concurrency;
 using StudioApi.Api.OpenApi;
 using StudioApi.Api.Problems;
+using StudioApi.Features.Settings;
 using StudioApi.Persistence;
 using StudioApi.Scheduling;
 
@@ -17,7 +18,7 @@ public sealed class RestoreSessionRequest
     public bool? OverrideConflicts { get; set; }
 }
 
-public sealed class RestoreSessionEndpoint(StudioDbContext db) : Endpoint<RestoreSessionRequest, SessionResponse>
+public sealed class RestoreSessionEndpoint(StudioDbContext db, StudioCalendar calendar) : Endpoint<RestoreSessionRequest, SessionResponse>
 {
     public override void Configure()
     {
@@ -29,7 +30,7 @@ public sealed class RestoreSessionEndpoint(StudioDbContext db) : Endpoint<Restor
 
     public override async Task HandleAsync(RestoreSessionRequest req, CancellationToken ct)
     {
-        var session = await db.Sessions.IgnoreQueryFilters()
+        var session = await db.Sessions.IgnoreQueryFilters().Include(s => s.Status)
                           .SingleOrDefaultAsync(s => s.Id == req.Id && s.DeletedAt != null, ct)
                       ?? throw ApiProblem.NotFound("deleted session", req.Id);
         var booking = new SessionBooking(db);
@@ -53,6 +54,6 @@ public sealed class RestoreSessionEndpoint(StudioDbContext db) : Endpoint<Restor
         }
 
         HttpContext.WriteETag(session);
-        await Send.OkAsync(SessionResponse.From(session), ct);
+        await Send.OkAsync(SessionResponse.From(session, await calendar.TodayAsync(ct)), ct);
     }
 }

@@ -4,6 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using StudioApi.Api.Concurrency;
 using StudioApi.Api.OpenApi;
 using StudioApi.Api.Problems;
+using StudioApi.Auth;
+using StudioApi.Features.Settings;
 using StudioApi.Persistence;
 using StudioApi.Scheduling;
 
@@ -23,23 +25,26 @@ public sealed class UpdateSessionValidator : Validator<UpdateSessionRequest>
     public UpdateSessionValidator() => Include(new SessionInputValidator());
 }
 
-public sealed class UpdateSessionEndpoint(StudioDbContext db) : Endpoint<UpdateSessionRequest, SessionResponse>
+public sealed class UpdateSessionEndpoint(StudioDbContext db, RecordAuthor author, StudioCalendar calendar) : Endpoint<UpdateSessionRequest, SessionResponse>
 {
     public override void Configure()
     {
         Put("/sessions/{id}");
-        // Front desk only for now; photographers updating their own sessions' flags can come with the calendar.
-        Roles(Auth.Roles.FrontDesk);
+        // The front desk edits any session; a photographer only the sessions they shoot or assist on (checked below).
+        Roles(Auth.Roles.SessionStaff);
         Description(d => d.Operation("Sessions", "Update",
-            "Replace a session's fields (If-Match required); omit number to keep it; moving or re-activating it re-checks double bookings"));
+            "Replace a session's fields (If-Match required); omit number to keep it; moving or re-activating it re-checks double bookings. "
+            + "Photographers may edit only the sessions they are photographer or assistant on, and keep themselves on them"));
     }
 
     public override async Task HandleAsync(UpdateSessionRequest req, CancellationToken ct)
     {
         var booking = new SessionBooking(db);
-        var session = await db.Sessions.SingleOrDefaultAsync(s => s.Id == req.Id, ct)
+        var session = await db.Sessions.Include(s => s.Status).SingleOrDefaultAsync(s => s.Id == req.Id, ct)
                       ?? throw ApiProblem.NotFound("session", req.Id);
+        CheckPhotographerMayEdit(session, req);
         db.MatchVersion(session, req.IfMatch);
+        var logged = SessionLog.Snapshot.Of(session);
 
         var before = BookingOf(session);
         var wanted = new Session();
@@ -62,6 +67,11 @@ public sealed class UpdateSessionEndpoint(StudioDbContext db) : Endpoint<UpdateS
                 if (!req.OverrideConflicts && BookingOf(session) != before && session.OccupiesTime
                     && await booking.FindConflictsAsync(session, ct) is { Count: > 0 } conflicts)
                     throw SessionBooking.ConflictProblem(conflicts);
+                // A session moved to another day is due its "change on the session date" status on the new day.
+                if (session.SessionDateStatusAppliedFor is not null && session.SessionDateStatusAppliedFor != session.Date)
+                    session.SessionDateStatusAppliedFor = null;
+                session.ScheduleReminder();
+                SessionLog.RecordChanges(db, logged, session, author.Name);
                 await db.SaveChangesAsync(ct);
                 return true;
             }, ct);
@@ -72,7 +82,22 @@ public sealed class UpdateSessionEndpoint(StudioDbContext db) : Endpoint<UpdateS
         }
 
         HttpContext.WriteETag(session);
-        await Send.OkAsync(SessionResponse.From(session), ct);
+        await Send.OkAsync(SessionResponse.From(session, await calendar.TodayAsync(ct)), ct);
+    }
+
+    /// <summary>
+    /// A photographer edits their own sessions only, and cannot hand one to someone else by taking themselves off
+    /// it: 403, which is no leak since every staff member can read every session.
+    /// </summary>
+    void CheckPhotographerMayEdit(Session session, UpdateSessionRequest req)
+    {
+        if (User.IsInRole(Auth.Roles.Admin) || User.IsInRole(Auth.Roles.Staff))
+            return;
+        var me = User.UserId();
+        if (session.PhotographerId != me && session.AssistantId != me)
+            throw ApiProblem.Forbidden("Photographers may edit only the sessions they are photographer or assistant on.");
+        if (req.PhotographerId != me && req.AssistantId != me)
+            throw ApiProblem.Forbidden("A photographer cannot take themselves off a session; ask the front desk to reassign it.");
     }
 
     static IEnumerable<string> LockKeys(UpdateSessionRequest req) =>

@@ -131,6 +131,31 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Promotions",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Name = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Description = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    StartDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    EndDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    SortOrder = table.Column<int>(type: "int", nullable: false),
+                    IsActive = table.Column<bool>(type: "bit", nullable: false),
+                    Version = table.Column<int>(type: "int", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    CreatedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    DeletedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    DeletedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Promotions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "RefreshTokens",
                 columns: table => new
                 {
@@ -688,6 +713,9 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                     BookedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
                     BookedOn = table.Column<DateTime>(type: "datetime2", nullable: false),
                     Reminder = table.Column<bool>(type: "bit", nullable: false),
+                    ReminderMinutesBefore = table.Column<int>(type: "int", nullable: false),
+                    ReminderDueAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    ReminderFiredAt = table.Column<DateTime>(type: "datetime2", nullable: true),
                     Confirmed = table.Column<bool>(type: "bit", nullable: false),
                     NoShow = table.Column<bool>(type: "bit", nullable: false),
                     Redo = table.Column<bool>(type: "bit", nullable: false),
@@ -701,6 +729,15 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                     PartySize = table.Column<int>(type: "int", nullable: true),
                     Guests = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
                     Suppliers = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    OnlineEventType = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    OnlineEventCode = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
+                    OnlineStartDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    OnlineExpireDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    StatusId = table.Column<long>(type: "bigint", nullable: true),
+                    StatusChangedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    StatusDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    StatusDueDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    SessionDateStatusAppliedFor = table.Column<DateOnly>(type: "date", nullable: true),
                     Version = table.Column<int>(type: "int", nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
                     CreatedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
@@ -740,6 +777,12 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                         name: "FK_Sessions_SessionTypes_SessionTypeId",
                         column: x => x.SessionTypeId,
                         principalTable: "SessionTypes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Sessions_StatusDefinitions_StatusId",
+                        column: x => x.StatusId,
+                        principalTable: "StatusDefinitions",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
@@ -942,6 +985,73 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "SessionImages",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    SessionId = table.Column<long>(type: "bigint", nullable: false),
+                    Number = table.Column<int>(type: "int", nullable: false),
+                    OriginalFileName = table.Column<string>(type: "nvarchar(255)", maxLength: 255, nullable: false),
+                    Format = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
+                    ContentType = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: false),
+                    ByteSize = table.Column<long>(type: "bigint", nullable: false),
+                    Sha256 = table.Column<string>(type: "nchar(64)", fixedLength: true, maxLength: 64, nullable: false),
+                    Width = table.Column<int>(type: "int", nullable: false),
+                    Height = table.Column<int>(type: "int", nullable: false),
+                    Orientation = table.Column<int>(type: "int", nullable: true),
+                    CaptureTime = table.Column<string>(type: "nvarchar(19)", maxLength: 19, nullable: true),
+                    CameraMake = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    CameraModel = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    StorageKey = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    RenditionState = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
+                    RenditionError = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    RenditionAttempts = table.Column<int>(type: "int", nullable: false),
+                    RenditionLeaseUntil = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    RenditionsReadyAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    Version = table.Column<int>(type: "int", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    CreatedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    DeletedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    DeletedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SessionImages", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SessionImages_Sessions_SessionId",
+                        column: x => x.SessionId,
+                        principalTable: "Sessions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SessionLogEntries",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    SessionId = table.Column<long>(type: "bigint", nullable: false),
+                    Event = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
+                    Text = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false),
+                    By = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    At = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SessionLogEntries", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SessionLogEntries_Sessions_SessionId",
+                        column: x => x.SessionId,
+                        principalTable: "Sessions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SessionNotes",
                 columns: table => new
                 {
@@ -957,6 +1067,60 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                     table.PrimaryKey("PK_SessionNotes", x => x.Id);
                     table.ForeignKey(
                         name: "FK_SessionNotes_Sessions_SessionId",
+                        column: x => x.SessionId,
+                        principalTable: "Sessions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SessionParticipants",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    FirstName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    LastName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    RelationshipId = table.Column<long>(type: "bigint", nullable: true),
+                    SessionId = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SessionParticipants", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SessionParticipants_Relationships_RelationshipId",
+                        column: x => x.RelationshipId,
+                        principalTable: "Relationships",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_SessionParticipants_Sessions_SessionId",
+                        column: x => x.SessionId,
+                        principalTable: "Sessions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SessionPromotions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    PromotionId = table.Column<long>(type: "bigint", nullable: false),
+                    SessionId = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SessionPromotions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SessionPromotions_Promotions_PromotionId",
+                        column: x => x.PromotionId,
+                        principalTable: "Promotions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_SessionPromotions_Sessions_SessionId",
                         column: x => x.SessionId,
                         principalTable: "Sessions",
                         principalColumn: "Id",
@@ -1214,6 +1378,18 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                 column: "SortOrder");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Promotions_DeletedAt",
+                table: "Promotions",
+                column: "DeletedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Promotions_Name",
+                table: "Promotions",
+                column: "Name",
+                unique: true,
+                filter: "DeletedAt IS NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_RefreshTokens_FamilyId",
                 table: "RefreshTokens",
                 column: "FamilyId");
@@ -1299,9 +1475,57 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                 column: "SessionId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_SessionImages_DeletedAt",
+                table: "SessionImages",
+                column: "DeletedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SessionImages_RenditionState_RenditionLeaseUntil",
+                table: "SessionImages",
+                columns: new[] { "RenditionState", "RenditionLeaseUntil" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SessionImages_SessionId_Number",
+                table: "SessionImages",
+                columns: new[] { "SessionId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SessionImages_SessionId_Sha256",
+                table: "SessionImages",
+                columns: new[] { "SessionId", "Sha256" },
+                unique: true,
+                filter: "DeletedAt IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SessionLogEntries_SessionId_Id",
+                table: "SessionLogEntries",
+                columns: new[] { "SessionId", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SessionNotes_SessionId_Id",
                 table: "SessionNotes",
                 columns: new[] { "SessionId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SessionParticipants_RelationshipId",
+                table: "SessionParticipants",
+                column: "RelationshipId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SessionParticipants_SessionId",
+                table: "SessionParticipants",
+                column: "SessionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SessionPromotions_PromotionId",
+                table: "SessionPromotions",
+                column: "PromotionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SessionPromotions_SessionId",
+                table: "SessionPromotions",
+                column: "SessionId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Sessions_AssistantId_StartsAt",
@@ -1346,6 +1570,11 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                 columns: new[] { "PhotographerId", "StartsAt" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Sessions_ReminderFiredAt_ReminderDueAt",
+                table: "Sessions",
+                columns: new[] { "ReminderFiredAt", "ReminderDueAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Sessions_ResourceId_StartsAt",
                 table: "Sessions",
                 columns: new[] { "ResourceId", "StartsAt" });
@@ -1359,6 +1588,16 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                 name: "IX_Sessions_StartsAt",
                 table: "Sessions",
                 column: "StartsAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Sessions_StatusDueDate",
+                table: "Sessions",
+                column: "StatusDueDate");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Sessions_StatusId",
+                table: "Sessions",
+                column: "StatusId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_SessionTypes_DeletedAt",
@@ -1550,7 +1789,19 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                 name: "SessionCustomFields");
 
             migrationBuilder.DropTable(
+                name: "SessionImages");
+
+            migrationBuilder.DropTable(
+                name: "SessionLogEntries");
+
+            migrationBuilder.DropTable(
                 name: "SessionNotes");
+
+            migrationBuilder.DropTable(
+                name: "SessionParticipants");
+
+            migrationBuilder.DropTable(
+                name: "SessionPromotions");
 
             migrationBuilder.DropTable(
                 name: "StatusLogEntries");
@@ -1572,6 +1823,9 @@ namespace StudioApi.Migrations.SqlServer.Migrations
 
             migrationBuilder.DropTable(
                 name: "Relationships");
+
+            migrationBuilder.DropTable(
+                name: "Promotions");
 
             migrationBuilder.DropTable(
                 name: "StudioSettings");
