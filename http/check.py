@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Runs every request of the .http files in this folder, top to bottom, against a running API, the way the REST Client
 (VS Code) and JetBrains' HTTP client do: file variables (@name = value), named requests (# @name x) and references to
-earlier responses ({{x.response.body.field}}, {{x.response.body.$.items[0].id}}, {{x.response.headers.ETag}}).
+earlier responses ({{x.response.body.field}}, {{x.response.body.$.items[0].id}}, {{x.response.headers.ETag}}), and
+file contents in a body (a line "< path", relative to the .http file) for multipart uploads, whose lines end in CRLF.
 
 Usage: python3 http/check.py <baseUrl> <adminPassword> [files...]    Exits non-zero if any request fails (status >= 400).
 CI starts a fresh API and runs this, so the files keep working as the API changes.
@@ -66,14 +67,19 @@ def run_file(path, base_url, password):
             key, _, value = header.partition(":")
             request.add_header(key.strip(), resolve(value.strip(), variables, responses))
         payload = resolve("\n".join(body).strip(), variables, responses)
-        if payload:
+        if any(line.startswith("< ") for line in payload.splitlines()):
+            # Multipart: CRLF line ends, and each "< path" line replaced by that file's bytes.
+            parts = [(path.parent / line[2:].strip()).read_bytes() if line.startswith("< ") else line.encode()
+                     for line in payload.splitlines()]
+            request.data = b"\r\n".join(parts) + b"\r\n"
+        elif payload:
             request.data = payload.encode()
         try:
             with urllib.request.urlopen(request) as response:
                 status, raw, response_headers = response.status, response.read(), response.headers
         except urllib.error.HTTPError as error:
             status, raw, response_headers = error.code, error.read(), error.headers
-        text = raw.decode() if raw else ""
+        text = raw.decode(errors="replace") if raw else ""  # a download (an image) is not text
         ok = status < 400
         failures += 0 if ok else 1
         print(f"{'ok  ' if ok else 'FAIL'} {status} {method} {url.strip()}" + ("" if ok else f"\n     {text[:400]}"))

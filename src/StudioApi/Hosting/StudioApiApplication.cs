@@ -11,6 +11,7 @@ using StudioApi.Api.OpenApi;
 using StudioApi.Api.Problems;
 using StudioApi.Api.RateLimiting;
 using StudioApi.Auth;
+using StudioApi.Features.Images;
 using StudioApi.Features.OnlineBooking;
 using StudioApi.Features.Users;
 using StudioApi.Features.Workflow;
@@ -41,6 +42,7 @@ public static class StudioApiApplication
         services.AddScoped<IBusyTimeSource, AppointmentBusyTime>();
         services.AddScoped<IBusyTimeSource, CalendarEventBusyTime>();
         services.AddScoped<OnlineAvailability>();
+        services.AddImages(configuration, dataDirectory);
 
         // Errors: RFC 9457 problem details for everything, including empty 401/403/404/405 responses.
         services.AddProblemDetails();

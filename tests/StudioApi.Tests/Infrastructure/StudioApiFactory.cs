@@ -42,6 +42,8 @@ public sealed class StudioApiFactory : WebApplicationFactory<Program>, IAsyncLif
         builder.UseSetting("RateLimits:RequestsPerMinute", "100000");
         builder.UseSetting("RateLimits:SignInPerMinute", "100000");
         builder.UseSetting("RateLimits:OnlineBookingPerMinute", "100000");
+        // Imports wake the rendition worker; its poll only matters for work nobody signalled (after a restart).
+        builder.UseSetting("Images:RenditionPollSeconds", "0.5");
     }
 
     public async Task InitializeAsync()

@@ -6,14 +6,22 @@ using StudioApi.Persistence;
 namespace StudioApi.Api.Idempotency;
 
 /// <summary>Marks an endpoint whose POST honours Idempotency-Key (creates, charges, bookings, bulk calls, uploads).</summary>
-public sealed class AcceptsIdempotencyKey;
+public sealed class AcceptsIdempotencyKey
+{
+    /// <summary>
+    /// The body is a large stream (an image upload): it is neither buffered to be hashed nor run inside one transaction.
+    /// The fingerprint is the declared length instead, and the endpoint is safe to re-run without the transaction (an
+    /// import finds the files it already stored by their SHA-256 and reports them as duplicates).
+    /// </summary>
+    public bool StreamedBody { get; init; }
+}
 
 public static class IdempotencyEndpointExtensions
 {
     public const string Header = "Idempotency-Key";
 
-    public static TBuilder AcceptsIdempotencyKey<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
-        builder.WithMetadata(new AcceptsIdempotencyKey());
+    public static TBuilder AcceptsIdempotencyKey<TBuilder>(this TBuilder builder, bool streamedBody = false) where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new AcceptsIdempotencyKey { StreamedBody = streamedBody });
 }
 
 /// <summary>
@@ -31,7 +39,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
     {
         // A blank key counts as none: generated clients (NSwag's fetch client) send the header empty when it is omitted.
         if (!HttpMethods.IsPost(context.Request.Method)
-            || context.GetEndpoint()?.Metadata.GetMetadata<AcceptsIdempotencyKey>() is null
+            || context.GetEndpoint()?.Metadata.GetMetadata<AcceptsIdempotencyKey>() is not { } accepts
             || !context.Request.Headers.TryGetValue(IdempotencyEndpointExtensions.Header, out var keyValues)
             || string.IsNullOrWhiteSpace(keyValues.ToString()))
         {
@@ -44,7 +52,10 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
             throw ApiProblem.BadRequest("Idempotency-Key must be 1 to 200 characters.");
 
         var scope = $"{context.User.FindFirst("sub")?.Value ?? "anonymous"} {context.Request.Path}";
-        var hash = await HashRequestAsync(context.Request);
+        var hash = accepts.StreamedBody
+            ? Fingerprint(context.Request.Method, $"{context.Request.Path}{context.Request.QueryString}",
+                System.Text.Encoding.UTF8.GetBytes($"streamed {context.Request.ContentLength}"))
+            : await HashRequestAsync(context.Request);
 
         var existing = await db.IdempotencyRecords.AsNoTracking()
             .SingleOrDefaultAsync(r => r.Scope == scope && r.Key == key, context.RequestAborted);
@@ -85,7 +96,8 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
         var committed = false;
         try
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(context.RequestAborted);
+            // A streamed upload can take minutes: it must not hold a database transaction (on SQLite, the write lock) that long.
+            await using var transaction = accepts.StreamedBody ? null : await db.Database.BeginTransactionAsync(context.RequestAborted);
             await next(context);
             if (context.Response.StatusCode is >= 200 and < 300)
             {
@@ -96,7 +108,8 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
                 claim.ETag = context.Response.Headers.ETag.ToString() is { Length: > 0 } e ? e : null;
                 claim.ResponseBody = captured.ToArray();
                 await db.SaveChangesAsync(context.RequestAborted);
-                await transaction.CommitAsync(context.RequestAborted);
+                if (transaction is not null)
+                    await transaction.CommitAsync(context.RequestAborted);
                 committed = true;
             }
         }

@@ -98,11 +98,40 @@ public sealed class FastEndpointsOperationTransformer : IOpenApiOperationTransfo
         }
 
         operation.Parameters = parameters.Count > 0 ? parameters : null;
-        if (bodyless || bodyFields == 0)
+        if (context.Description.ActionDescriptor.EndpointMetadata.OfType<MultipartFilesBody>().FirstOrDefault() is { } files)
+            operation.RequestBody = MultipartBody(files);
+        else if (bodyless || bodyFields == 0)
             operation.RequestBody = null;
         else if (operation.RequestBody is { Content: { } content } && content.Remove("*/*", out var anything))
             content["application/json"] = anything;
     }
+
+    static OpenApiRequestBody MultipartBody(MultipartFilesBody files) => new()
+    {
+        Required = true,
+        Content = new Dictionary<string, OpenApiMediaType>
+        {
+            ["multipart/form-data"] = new()
+            {
+                Schema = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.Object,
+                    Required = new HashSet<string> { files.Field },
+                    Properties = new Dictionary<string, IOpenApiSchema>
+                    {
+                        [files.Field] = new OpenApiSchema
+                        {
+                            Type = JsonSchemaType.Array,
+                            Description = files.Description,
+                            MinItems = 1,
+                            MaxItems = files.MaxFiles,
+                            Items = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" },
+                        },
+                    },
+                },
+            },
+        },
+    };
 
     /// <summary>
     /// An enum filter refers to the enum's component (ClientKind), so SDKs get one type for it, not a second one

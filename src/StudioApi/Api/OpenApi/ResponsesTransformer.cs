@@ -88,6 +88,19 @@ public sealed class ResponsesTransformer : IOpenApiOperationTransformer
         Problem("428", headers.Contains(Versioning.IfMatchHeader), "If-Match is missing: send the ETag of the record as you read it.");
         Problem("429", true, "Too many requests: wait Retry-After seconds, then retry.");
         Problem("500", true, "Something went wrong on our side; nothing about it is disclosed.");
+
+        foreach (var documented in metadata.OfType<DocumentedStatus>())
+        {
+            var status = documented.Status.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (documented.Status >= 400)
+                Problem(status, true, documented.Description);
+            else
+                responses[status] = new OpenApiResponse
+                {
+                    Description = documented.Description,
+                    Content = documented.Status == 206 && responses.TryGetValue("200", out var whole) && whole is OpenApiResponse full ? full.Content : null,
+                };
+        }
         return Task.CompletedTask;
     }
 

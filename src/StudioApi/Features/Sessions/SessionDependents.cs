@@ -5,9 +5,9 @@ using StudioApi.Persistence;
 namespace StudioApi.Features.Sessions;
 
 /// <summary>
-/// The records that go to the recycle bin with a session and come back with it: its appointments and the extra lines
-/// of its advanced calendar (and its communications, when they arrive: one more query each here). They get the
-/// session's deletion stamp, so a restore brings back exactly those (and not an appointment deleted on its own earlier).
+/// The records that go to the recycle bin with a session and come back with it: its appointments, the extra lines
+/// of its advanced calendar and its images (and its communications, when they arrive: one more query each here). They
+/// get the session's deletion stamp, so a restore brings back exactly those (and not an appointment deleted on its own earlier).
 /// </summary>
 public static class SessionDependents
 {
@@ -15,7 +15,8 @@ public static class SessionDependents
     {
         var appointments = await db.Appointments.Where(a => a.SessionId == session.Id).ToListAsync(ct);
         var lines = await db.SessionCalendarEvents.Where(e => e.SessionId == session.Id).ToListAsync(ct);
-        foreach (var record in appointments.Cast<AuditedRecord>().Concat(lines))
+        var images = await db.SessionImages.Where(i => i.SessionId == session.Id).ToListAsync(ct);
+        foreach (var record in appointments.Cast<AuditedRecord>().Concat(lines).Concat(images))
             (record.DeletedAt, record.DeletedBy) = (session.DeletedAt, session.DeletedBy);
     }
 
@@ -25,7 +26,8 @@ public static class SessionDependents
         var deletedAt = session.DeletedAt;
         var appointments = await db.Appointments.IgnoreQueryFilters().Where(a => a.SessionId == session.Id && a.DeletedAt == deletedAt).ToListAsync(ct);
         var lines = await db.SessionCalendarEvents.IgnoreQueryFilters().Where(e => e.SessionId == session.Id && e.DeletedAt == deletedAt).ToListAsync(ct);
-        foreach (var record in appointments.Cast<AuditedRecord>().Concat(lines))
+        var images = await db.SessionImages.IgnoreQueryFilters().Where(i => i.SessionId == session.Id && i.DeletedAt == deletedAt).ToListAsync(ct);
+        foreach (var record in appointments.Cast<AuditedRecord>().Concat(lines).Concat(images))
             db.Restore(record);
     }
 

@@ -1,0 +1,31 @@
+using FastEndpoints;
+using Microsoft.EntityFrameworkCore;
+using StudioApi.Api.Concurrency;
+using StudioApi.Api.OpenApi;
+using StudioApi.Api.Problems;
+using StudioApi.Persistence;
+
+namespace StudioApi.Features.Images.Get;
+
+public sealed class GetImageRequest
+{
+    public long Id { get; set; }
+}
+
+public sealed class GetImageEndpoint(StudioDbContext db) : Endpoint<GetImageRequest, SessionImageResponse>
+{
+    public override void Configure()
+    {
+        Get("/images/{id}");
+        Roles(Auth.Roles.AnyStaff);
+        Description(d => d.Operation("Images", "Get", "Get an image's record: file facts, EXIF, rendition state"));
+    }
+
+    public override async Task HandleAsync(GetImageRequest req, CancellationToken ct)
+    {
+        var image = await db.SessionImages.AsNoTracking().SingleOrDefaultAsync(i => i.Id == req.Id, ct)
+                    ?? throw ApiProblem.NotFound("image", req.Id);
+        HttpContext.WriteETag(image);
+        await Send.OkAsync(SessionImageResponse.From(image), ct);
+    }
+}

@@ -1,0 +1,25 @@
+using Microsoft.Extensions.Options;
+using StudioApi.Features.Images.Import;
+using StudioApi.Features.Images.Renditions;
+using StudioApi.Storage;
+
+namespace StudioApi.Features.Images;
+
+public static class ImagesRegistration
+{
+    public static IServiceCollection AddImages(this IServiceCollection services, IConfiguration configuration, string dataDirectory)
+    {
+        // libvips loaders not fuzzed for untrusted input (e.g. ImageMagick, PDF, SVG) are refused outright.
+        NetVips.NetVips.BlockUntrusted = true;
+
+        services.AddSingleton(Options.Create(configuration.GetSection("Images").Get<ImageOptions>() ?? new ImageOptions()));
+        services.AddSingleton<IFileStore>(new LocalFileStore(dataDirectory));
+        services.AddSingleton<RenditionSignal>();
+        services.AddSingleton<RenditionMaker>();
+        services.AddSingleton<ImageFiles>();
+        services.AddSingleton<ImageLinks>();
+        services.AddScoped<SessionImageImporter>();
+        services.AddHostedService<RenditionWorker>();
+        return services;
+    }
+}

@@ -1,0 +1,50 @@
+using FastEndpoints;
+using Microsoft.EntityFrameworkCore;
+using StudioApi.Api.OpenApi;
+using StudioApi.Api.Paging;
+using StudioApi.Api.Problems;
+using StudioApi.Persistence;
+
+namespace StudioApi.Features.Images.List;
+
+public sealed class ListSessionImagesRequest : ListRequest
+{
+    public long Id { get; set; }
+
+    /// <summary>Only images in this rendition state.</summary>
+    public RenditionState? RenditionState { get; set; }
+
+    /// <summary>true lists the session's images in the recycle bin instead of the live ones.</summary>
+    public bool? Deleted { get; set; }
+}
+
+public sealed class ListSessionImagesValidator() : ListRequestValidator<ListSessionImagesRequest, SessionImage>(ListSessionImagesEndpoint.SortKeys);
+
+public sealed class ListSessionImagesEndpoint(StudioDbContext db) : Endpoint<ListSessionImagesRequest, Page<SessionImageResponse>>
+{
+    internal static readonly SortKeys<SessionImage> SortKeys = new SortKeys<SessionImage>("number")
+        .Add("number", i => i.Number)
+        .Add("captureTime", i => i.CaptureTime)
+        .Add("createdAt", i => i.CreatedAt);
+
+    public override void Configure()
+    {
+        Get("/sessions/{id}/images");
+        Roles(Auth.Roles.AnyStaff);
+        Description(d => d.Operation("Images", "List", "List a session's images in import order, with their rendition state"));
+    }
+
+    public override async Task HandleAsync(ListSessionImagesRequest req, CancellationToken ct)
+    {
+        if (!await db.Sessions.AnyAsync(s => s.Id == req.Id, ct))
+            throw ApiProblem.NotFound("session", req.Id);
+
+        var query = db.SessionImages.AsNoTracking();
+        if (req.Deleted == true)
+            query = query.IgnoreQueryFilters().Where(i => i.DeletedAt != null);
+        query = query.Where(i => i.SessionId == req.Id);
+        if (req.RenditionState is { } state)
+            query = query.Where(i => i.RenditionState == state);
+        await Send.OkAsync(await query.ToPageAsync(req, SortKeys, SessionImageResponse.From, ct), ct);
+    }
+}

@@ -1,0 +1,43 @@
+using FastEndpoints;
+using Microsoft.EntityFrameworkCore;
+using StudioApi.Api.Concurrency;
+using StudioApi.Api.OpenApi;
+using StudioApi.Api.Problems;
+using StudioApi.Persistence;
+
+namespace StudioApi.Features.Images.Restore;
+
+public sealed class RestoreImageRequest
+{
+    public long Id { get; set; }
+}
+
+public sealed class RestoreImageEndpoint(StudioDbContext db) : Endpoint<RestoreImageRequest, SessionImageResponse>
+{
+    public override void Configure()
+    {
+        Post("/images/{id}/restore");
+        Roles(Auth.Roles.Admin, Auth.Roles.Staff, Auth.Roles.Photographer);
+        Description(d => d.Operation("Images", "Restore", "Bring an image back from the recycle bin, with its number"));
+    }
+
+    public override async Task HandleAsync(RestoreImageRequest req, CancellationToken ct)
+    {
+        var image = await db.SessionImages.IgnoreQueryFilters()
+                        .SingleOrDefaultAsync(i => i.Id == req.Id && i.DeletedAt != null, ct)
+                    ?? throw ApiProblem.NotFound("deleted image", req.Id);
+        db.Restore(image);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (e.IsUniqueViolation())
+        {
+            // The number stays the image's own in the recycle bin; only its content can be taken.
+            throw ApiProblem.Conflict("The session has this file again (imported after this one was deleted); delete that image first.");
+        }
+
+        HttpContext.WriteETag(image);
+        await Send.OkAsync(SessionImageResponse.From(image), ct);
+    }
+}

@@ -1,0 +1,63 @@
+using StudioApi.Persistence;
+
+namespace StudioApi.Features.Images;
+
+/// <summary>
+/// A photo imported into a session: the original as stored (checked by its bytes, hashed, measured from its header)
+/// and the state of its renditions, which a background worker makes (see <see cref="Renditions.RenditionWorker"/>).
+/// </summary>
+public sealed class SessionImage : AuditedRecord
+{
+    public long SessionId { get; set; }
+    /// <summary>Per session, in import order, from 1; never reused (the recycle bin included).</summary>
+    public int Number { get; set; }
+    /// <summary>The name the file had on the camera or computer, sanitized; only for people to read.</summary>
+    public string OriginalFileName { get; set; } = "";
+    public ImageFormat Format { get; set; }
+    public string ContentType { get; set; } = "";
+    public long ByteSize { get; set; }
+    /// <summary>SHA-256 of the original, lowercase hex: finds duplicates within a session and is the original's ETag.</summary>
+    public string Sha256 { get; set; } = "";
+    /// <summary>As stored, before EXIF orientation is applied.</summary>
+    public int Width { get; set; }
+    public int Height { get; set; }
+    /// <summary>EXIF orientation 1–8, or null when the file has none.</summary>
+    public int? Orientation { get; set; }
+    /// <summary>EXIF DateTimeOriginal: the camera's wall-clock time, with no zone (<c>yyyy-MM-ddTHH:mm:ss</c>).</summary>
+    public string? CaptureTime { get; set; }
+    public string? CameraMake { get; set; }
+    public string? CameraModel { get; set; }
+    /// <summary>Where the original is in the file store; made by the server.</summary>
+    public string StorageKey { get; set; } = "";
+
+    // The rendition queue lives on the image itself, so it survives restarts.
+    public RenditionState RenditionState { get; set; } = RenditionState.Pending;
+    public string? RenditionError { get; set; }
+    public int RenditionAttempts { get; set; }
+    /// <summary>A worker holds the image until then; a lease that runs out (the process died) frees it for another.</summary>
+    public DateTime? RenditionLeaseUntil { get; set; }
+    public DateTime? RenditionsReadyAt { get; set; }
+}
+
+public enum RenditionState
+{
+    Pending,
+    Ready,
+    Failed,
+}
+
+public enum ImageFormat
+{
+    Jpeg,
+    Png,
+    Tiff,
+    Heic,
+}
+
+/// <summary>What can be downloaded for an image.</summary>
+public enum ImageRendition
+{
+    Original,
+    Preview,
+    Thumbnail,
+}
