@@ -49,7 +49,12 @@ public static class ProfileRenderer
             var quarterTurn = adjustments.Rotation is 90 or 270;
             var thumbnail = Image.Thumbnail(sourcePath, quarterTurn ? height : width, height: quarterTurn ? width : height,
                 size: Enums.Size.Both, crop: fill);
-            return angle is { } a ? owned.Add(thumbnail).Rot(a) : thumbnail;
+            if (angle is not { } a)
+                return thumbnail;
+            // Turning reads the pixels out of order, which a file being decoded as it streams cannot do: turn a copy
+            // in memory (small: it is already at the output size).
+            var inMemory = owned.Add(owned.Add(thumbnail).CopyMemory());
+            return inMemory.Rot(a);
         }
 
         // The crop is drawn on the picture as proofed (upright, then rotated), so it is cut after both, then sized.
@@ -157,6 +162,23 @@ public static class ProfileRenderer
         return owned.Add(owned.Add(mark.Cast(Enums.BandFormat.Uchar)).Copy(interpretation: Enums.Interpretation.Srgb));
     }
 
+    /// <summary>
+    /// libvips keeps the resolution of a JPEG in its EXIF block, which is stripped here, and writes no JFIF header
+    /// then; a JFIF header right after the start marker carries the DPI the way labs and Photoshop read it.
+    /// </summary>
+    static void WriteWithDpi(byte[] jpeg, int dpi, Stream output)
+    {
+        output.Write(jpeg, 0, 2); // SOI
+        if (jpeg is [_, _, 0xFF, 0xE0, ..])
+        {
+            output.Write(jpeg, 2, jpeg.Length - 2);
+            return;
+        }
+        byte high = (byte)(dpi >> 8), low = (byte)(dpi & 0xFF);
+        output.Write([0xFF, 0xE0, 0x00, 0x10, (byte)'J', (byte)'F', (byte)'I', (byte)'F', 0x00, 0x01, 0x01, 0x01, high, low, high, low, 0x00, 0x00]);
+        output.Write(jpeg, 2, jpeg.Length - 2);
+    }
+
     static void Save(Image image, RenderSettings settings, Stream output)
     {
         // Only the colour profile travels with the file: no EXIF (camera serials, GPS), no XMP.
@@ -171,7 +193,8 @@ public static class ProfileRenderer
                     keep: Enums.ForeignKeep.Icc);
                 break;
             default:
-                image.JpegsaveStream(output, q: settings.Quality, optimizeCoding: true, keep: Enums.ForeignKeep.Icc);
+                var jpeg = image.JpegsaveBuffer(q: settings.Quality, optimizeCoding: true, keep: Enums.ForeignKeep.Icc);
+                WriteWithDpi(jpeg, settings.Dpi, output);
                 break;
         }
     }
