@@ -19,7 +19,7 @@ public sealed class GetRenderProfileWatermarkEndpoint(StudioDbContext db) : Endp
         Get("/render-profiles/{id}/watermark");
         Roles(Auth.Roles.AnyStaff);
         Description(d => d.Operation("RenderProfiles", "GetWatermark", "Download the image watermark of a render profile (image/png)")
-            .Produces<byte[]>(StatusCodes.Status200OK, SetRenderProfileWatermarkEndpoint.ContentType));
+            .Produces<Stream>(StatusCodes.Status200OK, SetRenderProfileWatermarkEndpoint.ContentType));
     }
 
     public override async Task HandleAsync(GetRenderProfileWatermarkRequest req, CancellationToken ct)
