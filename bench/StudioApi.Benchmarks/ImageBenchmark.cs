@@ -145,9 +145,11 @@ public static class ImageBenchmark
 
     static void NetVipsTwice(string file)
     {
+        // The same colour handling as ours: convert to sRGB only a file that is not sRGB already.
+        var outputProfile = Renditions.SrgbConversion(file);
         foreach (var edge in new[] { PreviewEdge, ThumbnailEdge })
         {
-            using var image = Image.Thumbnail(file, edge, height: edge, size: Enums.Size.Down, outputProfile: "srgb");
+            using var image = Image.Thumbnail(file, edge, height: edge, size: Enums.Size.Down, outputProfile: outputProfile);
             image.JpegsaveStream(Stream.Null, q: Quality, optimizeCoding: true, keep: Enums.ForeignKeep.None);
         }
     }

@@ -18,11 +18,22 @@ public static class Renditions
         int previewEdge = PreviewEdge, int thumbnailEdge = ThumbnailEdge)
     {
         using var preview = Image.Thumbnail(sourcePath, previewEdge, height: previewEdge, size: Enums.Size.Down,
-            outputProfile: "srgb", intent: Enums.Intent.Perceptual);
+            outputProfile: SrgbConversion(sourcePath), intent: Enums.Intent.Perceptual);
         // Read twice below: a decoded copy in memory, or the second read would be "out of order" on the file.
         using var decoded = preview.CopyMemory();
         decoded.JpegsaveStream(previewStream, q: Quality, optimizeCoding: true, keep: Enums.ForeignKeep.None);
         using var thumbnail = decoded.ThumbnailImage(thumbnailEdge, height: thumbnailEdge, size: Enums.Size.Down, noRotate: true);
         thumbnail.JpegsaveStream(thumbnailStream, q: Quality, optimizeCoding: true, keep: Enums.ForeignKeep.None);
+    }
+
+    /// <summary>
+    /// "srgb" when the file must be converted: it embeds a profile (Adobe RGB, Display P3…) or is CMYK. A file without
+    /// one is sRGB already (what cameras write into EXIF), and converting it to itself costs a colour transform per pixel.
+    /// </summary>
+    public static string? SrgbConversion(string sourcePath)
+    {
+        // Opening reads the header only; no pixels are decoded.
+        using var header = Image.NewFromFile(sourcePath);
+        return header.Contains("icc-profile-data") || header.Interpretation == Enums.Interpretation.Cmyk ? "srgb" : null;
     }
 }
