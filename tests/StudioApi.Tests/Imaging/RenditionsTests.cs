@@ -26,3 +26,29 @@ public sealed class RenditionsTests
         preview.Contains("exif-data").ShouldBeFalse();
     }
 }
+
+public sealed class RenditionColourTests
+{
+    [Fact]
+    public void Only_a_file_that_is_not_srgb_already_is_converted_for_the_preview()
+    {
+        var p3File = Path.Combine(Path.GetTempPath(), $"p3-{Guid.NewGuid():N}.jpg");
+        var plainFile = Path.Combine(Path.GetTempPath(), $"plain-{Guid.NewGuid():N}.jpg");
+        try
+        {
+            using (var p3 = File.Create(p3File))
+                ProfileRenderer.Render(TestImages.Path("Landscape_1.jpg"), new RenderSettings { LongEdgePx = 400, ColourSpace = ColourSpace.DisplayP3 }, ImageAdjustments.None, p3);
+            // A preview carries no profile at all, like most camera files.
+            using (var plain = File.Create(plainFile))
+                Renditions.MakePreviewAndThumbnail(p3File, plain, Stream.Null, previewEdge: 400, thumbnailEdge: 100);
+
+            Renditions.SrgbConversion(p3File).ShouldBe("srgb");
+            Renditions.SrgbConversion(plainFile).ShouldBeNull();
+        }
+        finally
+        {
+            File.Delete(p3File);
+            File.Delete(plainFile);
+        }
+    }
+}
