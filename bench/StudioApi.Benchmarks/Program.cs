@@ -6,12 +6,16 @@ namespace StudioApi.Benchmarks;
 ///   dotnet run -c Release --project bench/StudioApi.Benchmarks -- --status [clients runs]   bulk status advance
 ///   dotnet run -c Release --project bench/StudioApi.Benchmarks -- --availability            online-booking availability, bulk scheduling
 ///   dotnet run -c Release --project bench/StudioApi.Benchmarks -- --calendar                a month's master calendar
+///   dotnet run -c Release --project bench/StudioApi.Benchmarks -- --images                  preview + thumbnail of 24 MP JPEGs: ours, NetVips, Magick.NET, SkiaSharp
 /// (A namespaced class rather than top-level statements: the API's own top-level Program is what WebApplicationFactory boots.)
 /// </summary>
 public static class Program
 {
     public static async Task<int> Main(string[] args)
     {
+        // A child process of the image benchmark: one contender, one thread count.
+        if (args is ["--images-one", var contender, var folder, var threads])
+            return ImageBenchmark.RunOne(contender, folder, int.Parse(threads));
         var numbers = args.Where(a => !a.StartsWith("--")).Select(int.Parse).ToArray();
         if (args.Contains("--status"))
             await StatusBulkBenchmark.RunAsync(numbers.Length > 0 ? numbers[0] : 10_000, numbers.Length > 1 ? numbers[1] : 7);
@@ -19,9 +23,11 @@ public static class Program
             await AvailabilityBenchmark.RunAsync();
         else if (args.Contains("--calendar"))
             await CalendarBenchmark.RunAsync();
+        else if (args.Contains("--images"))
+            return await ImageBenchmark.RunAsync();
         else
         {
-            Console.Error.WriteLine("Pick a benchmark: --status, --availability, --calendar");
+            Console.Error.WriteLine("Pick a benchmark: --status, --availability, --calendar, --images");
             return 1;
         }
         return 0;

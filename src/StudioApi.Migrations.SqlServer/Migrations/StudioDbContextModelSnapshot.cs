@@ -926,6 +926,164 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                     b.ToTable("Relationships");
                 });
 
+            modelBuilder.Entity("StudioApi.Features.RenderProfiles.RenderProfile", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ColourSpace")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("DeletedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("Dpi")
+                        .HasColumnType("int");
+
+                    b.Property<string>("FileNamePattern")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<bool>("HonourCrops")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Images")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("Quality")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Sharpening")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Size", "StudioApi.Features.RenderProfiles.RenderProfile.Size#RenderSize", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Fit")
+                                .IsRequired()
+                                .HasMaxLength(10)
+                                .HasColumnType("nvarchar(10)");
+
+                            b1.Property<int?>("HeightPx")
+                                .HasColumnType("int");
+
+                            b1.Property<int?>("LongEdgePx")
+                                .HasColumnType("int");
+
+                            b1.Property<string>("Mode")
+                                .IsRequired()
+                                .HasMaxLength(10)
+                                .HasColumnType("nvarchar(10)");
+
+                            b1.Property<int?>("WidthPx")
+                                .HasColumnType("int");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Watermark", "StudioApi.Features.RenderProfiles.RenderProfile.Watermark#RenderWatermark", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<int?>("ImageHeightPx")
+                                .HasColumnType("int");
+
+                            b1.Property<int?>("ImageSizeBytes")
+                                .HasColumnType("int");
+
+                            b1.Property<int?>("ImageWidthPx")
+                                .HasColumnType("int");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(10)
+                                .HasColumnType("nvarchar(10)");
+
+                            b1.Property<double>("Opacity")
+                                .HasColumnType("float");
+
+                            b1.Property<string>("Position")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("nvarchar(20)");
+
+                            b1.Property<double>("Size")
+                                .HasColumnType("float");
+
+                            b1.Property<string>("Text")
+                                .HasMaxLength(100)
+                                .HasColumnType("nvarchar(100)");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeletedAt");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.ToTable("RenderProfiles");
+                });
+
+            modelBuilder.Entity("StudioApi.Features.RenderProfiles.RenderProfileWatermarkImage", b =>
+                {
+                    b.Property<long>("RenderProfileId")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("Png")
+                        .IsRequired()
+                        .HasMaxLength(1048576)
+                        .HasColumnType("varbinary(max)");
+
+                    b.HasKey("RenderProfileId");
+
+                    b.ToTable("RenderProfileWatermarkImages", (string)null);
+                });
+
             modelBuilder.Entity("StudioApi.Features.Resources.Resource", b =>
                 {
                     b.Property<long>("Id")
@@ -2461,6 +2619,15 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                         });
 
                     b.Navigation("Contacts");
+                });
+
+            modelBuilder.Entity("StudioApi.Features.RenderProfiles.RenderProfileWatermarkImage", b =>
+                {
+                    b.HasOne("StudioApi.Features.RenderProfiles.RenderProfile", null)
+                        .WithOne()
+                        .HasForeignKey("StudioApi.Features.RenderProfiles.RenderProfileWatermarkImage", "RenderProfileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("StudioApi.Features.Sessions.CalendarEvents.SessionCalendarEvent", b =>

@@ -897,6 +897,162 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                     b.ToTable("Relationships");
                 });
 
+            modelBuilder.Entity("StudioApi.Features.RenderProfiles.RenderProfile", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ColourSpace")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeletedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Dpi")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileNamePattern")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("HonourCrops")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Images")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Quality")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sharpening")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Size", "StudioApi.Features.RenderProfiles.RenderProfile.Size#RenderSize", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<string>("Fit")
+                                .IsRequired()
+                                .HasMaxLength(10)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int?>("HeightPx")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("LongEdgePx")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Mode")
+                                .IsRequired()
+                                .HasMaxLength(10)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int?>("WidthPx")
+                                .HasColumnType("INTEGER");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Watermark", "StudioApi.Features.RenderProfiles.RenderProfile.Watermark#RenderWatermark", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<int?>("ImageHeightPx")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("ImageSizeBytes")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("ImageWidthPx")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(10)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<double>("Opacity")
+                                .HasColumnType("REAL");
+
+                            b1.Property<string>("Position")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<double>("Size")
+                                .HasColumnType("REAL");
+
+                            b1.Property<string>("Text")
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeletedAt");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.ToTable("RenderProfiles");
+                });
+
+            modelBuilder.Entity("StudioApi.Features.RenderProfiles.RenderProfileWatermarkImage", b =>
+                {
+                    b.Property<long>("RenderProfileId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Png")
+                        .IsRequired()
+                        .HasMaxLength(1048576)
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("RenderProfileId");
+
+                    b.ToTable("RenderProfileWatermarkImages", (string)null);
+                });
+
             modelBuilder.Entity("StudioApi.Features.Resources.Resource", b =>
                 {
                     b.Property<long>("Id")
@@ -2392,6 +2548,15 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                         });
 
                     b.Navigation("Contacts");
+                });
+
+            modelBuilder.Entity("StudioApi.Features.RenderProfiles.RenderProfileWatermarkImage", b =>
+                {
+                    b.HasOne("StudioApi.Features.RenderProfiles.RenderProfile", null)
+                        .WithOne()
+                        .HasForeignKey("StudioApi.Features.RenderProfiles.RenderProfileWatermarkImage", "RenderProfileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("StudioApi.Features.Sessions.CalendarEvents.SessionCalendarEvent", b =>

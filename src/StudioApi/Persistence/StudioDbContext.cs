@@ -7,6 +7,7 @@ using StudioApi.Features.Images;
 using StudioApi.Features.Organizations;
 using StudioApi.Features.ProductionTypes;
 using StudioApi.Features.Relationships;
+using StudioApi.Features.RenderProfiles;
 using StudioApi.Features.SessionTypes;
 using StudioApi.Features.Locations;
 using StudioApi.Features.Promotions;
@@ -59,6 +60,8 @@ public sealed class StudioDbContext(
     public DbSet<StatusDefinition> StatusDefinitions => Set<StatusDefinition>();
     public DbSet<StatusLogEntry> StatusLogEntries => Set<StatusLogEntry>();
     public DbSet<WorkflowKindSetting> WorkflowKindSettings => Set<WorkflowKindSetting>();
+    public DbSet<RenderProfile> RenderProfiles => Set<RenderProfile>();
+    public DbSet<RenderProfileWatermarkImage> RenderProfileWatermarkImages => Set<RenderProfileWatermarkImage>();
 
     readonly List<Func<CancellationToken, Task>> afterCommit = [];
 

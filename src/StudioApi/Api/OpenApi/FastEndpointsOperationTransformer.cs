@@ -100,6 +100,8 @@ public sealed class FastEndpointsOperationTransformer : IOpenApiOperationTransfo
         operation.Parameters = parameters.Count > 0 ? parameters : null;
         if (context.Description.ActionDescriptor.EndpointMetadata.OfType<MultipartFilesBody>().FirstOrDefault() is { } files)
             operation.RequestBody = MultipartBody(files);
+        else if (context.Description.ActionDescriptor.EndpointMetadata.OfType<RawRequestBody>().FirstOrDefault() is { } raw)
+            operation.RequestBody = raw.ToOpenApi();
         else if (bodyless || bodyFields == 0)
             operation.RequestBody = null;
         else if (operation.RequestBody is { Content: { } content } && content.Remove("*/*", out var anything))

@@ -1,14 +1,12 @@
-using NetVips;
 using StudioApi.Storage;
 
 namespace StudioApi.Features.Images.Renditions;
 
-/// <summary>Makes an image's preview and thumbnail: upright (EXIF orientation applied), sRGB, no metadata, JPEG.</summary>
+/// <summary>Makes an image's preview and thumbnail (see <see cref="Imaging.Renditions"/>) and puts them next to its original in the store.</summary>
 public sealed class RenditionMaker(IFileStore store)
 {
-    public const int PreviewSize = 1600;
-    public const int ThumbnailSize = 320;
-    const int Quality = 85;
+    public const int PreviewSize = Imaging.Renditions.PreviewEdge;
+    public const int ThumbnailSize = Imaging.Renditions.ThumbnailEdge;
 
     public static string KeyOf(string originalKey, ImageRendition rendition) => rendition switch
     {
@@ -22,22 +20,22 @@ public sealed class RenditionMaker(IFileStore store)
                        ?? throw new FileNotFoundException($"The original {originalKey} is missing from the file store.");
         using var preview = store.CreateTempFile("rendition");
         using var thumbnail = store.CreateTempFile("rendition");
+        using var copy = original.Content is FileStream ? null : store.CreateTempFile("original");
         await using (original.Content)
         {
-            // Thumbnail shrinks while decoding (the fast path), applies the EXIF orientation and converts to sRGB.
+            // libvips decodes from a local file (random access, shrink-on-load); a store that is not on local disk
+            // (a blob store) is copied down first.
+            var sourcePath = original.Content is FileStream local ? local.Name : copy!.Path;
+            if (copy is not null)
+                await using (var target = File.Create(copy.Path))
+                    await original.Content.CopyToAsync(target, ct);
             await Task.Run(() =>
             {
-                using var image = Image.ThumbnailStream(original.Content, PreviewSize, height: PreviewSize, size: Enums.Size.Down,
-                    outputProfile: "srgb", failOn: Enums.FailOn.Truncated);
-                image.Jpegsave(preview.Path, q: Quality, optimizeCoding: true, keep: Enums.ForeignKeep.None);
+                using var previewOut = File.Create(preview.Path);
+                using var thumbnailOut = File.Create(thumbnail.Path);
+                Imaging.Renditions.MakePreviewAndThumbnail(sourcePath, previewOut, thumbnailOut, PreviewSize, ThumbnailSize);
             }, ct);
         }
-        // The thumbnail comes from the preview: already upright and sRGB, and far cheaper to decode than the original.
-        await Task.Run(() =>
-        {
-            using var image = Image.Thumbnail(preview.Path, ThumbnailSize, height: ThumbnailSize, size: Enums.Size.Down);
-            image.Jpegsave(thumbnail.Path, q: Quality, optimizeCoding: true, keep: Enums.ForeignKeep.None);
-        }, ct);
 
         await store.PutAsync(KeyOf(originalKey, ImageRendition.Preview), preview, ct);
         await store.PutAsync(KeyOf(originalKey, ImageRendition.Thumbnail), thumbnail, ct);

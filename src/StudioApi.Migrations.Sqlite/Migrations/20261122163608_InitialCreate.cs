@@ -197,6 +197,47 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "RenderProfiles",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Format = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Quality = table.Column<int>(type: "INTEGER", nullable: false),
+                    Dpi = table.Column<int>(type: "INTEGER", nullable: false),
+                    ColourSpace = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Sharpening = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    FileNamePattern = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Images = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    HonourCrops = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Size_Fit = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Size_HeightPx = table.Column<int>(type: "INTEGER", nullable: true),
+                    Size_LongEdgePx = table.Column<int>(type: "INTEGER", nullable: true),
+                    Size_Mode = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Size_WidthPx = table.Column<int>(type: "INTEGER", nullable: true),
+                    Watermark_ImageHeightPx = table.Column<int>(type: "INTEGER", nullable: true),
+                    Watermark_ImageSizeBytes = table.Column<int>(type: "INTEGER", nullable: true),
+                    Watermark_ImageWidthPx = table.Column<int>(type: "INTEGER", nullable: true),
+                    Watermark_Kind = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Watermark_Opacity = table.Column<double>(type: "REAL", nullable: false),
+                    Watermark_Position = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Watermark_Size = table.Column<double>(type: "REAL", nullable: false),
+                    Watermark_Text = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    DeletedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DeletedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RenderProfiles", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Resources",
                 columns: table => new
                 {
@@ -429,6 +470,24 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                         name: "FK_OrganizationContacts_Organizations_OrganizationId",
                         column: x => x.OrganizationId,
                         principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RenderProfileWatermarkImages",
+                columns: table => new
+                {
+                    RenderProfileId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Png = table.Column<byte[]>(type: "BLOB", maxLength: 1048576, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RenderProfileWatermarkImages", x => x.RenderProfileId);
+                    table.ForeignKey(
+                        name: "FK_RenderProfileWatermarkImages_RenderProfiles_RenderProfileId",
+                        column: x => x.RenderProfileId,
+                        principalTable: "RenderProfiles",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -1423,6 +1482,18 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                 column: "SortOrder");
 
             migrationBuilder.CreateIndex(
+                name: "IX_RenderProfiles_DeletedAt",
+                table: "RenderProfiles",
+                column: "DeletedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RenderProfiles_Name",
+                table: "RenderProfiles",
+                column: "Name",
+                unique: true,
+                filter: "DeletedAt IS NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Resources_DeletedAt",
                 table: "Resources",
                 column: "DeletedAt");
@@ -1783,6 +1854,9 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                 name: "RefreshTokens");
 
             migrationBuilder.DropTable(
+                name: "RenderProfileWatermarkImages");
+
+            migrationBuilder.DropTable(
                 name: "SessionCalendarEvents");
 
             migrationBuilder.DropTable(
@@ -1820,6 +1894,9 @@ namespace StudioApi.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "Appointments");
+
+            migrationBuilder.DropTable(
+                name: "RenderProfiles");
 
             migrationBuilder.DropTable(
                 name: "Relationships");
