@@ -107,7 +107,7 @@ public static class ImageBenchmark
     /// 24-megapixel JPEGs like a camera's: a real photo enlarged to 6000x4000 with sensor-like noise (so it compresses
     /// like a photo, not a smooth upscale), q92; every other one tagged as shot in portrait (EXIF orientation 6).
     /// </summary>
-    static List<string> Generate(string folder)
+    internal static List<string> Generate(string folder, int count = FileCount)
     {
         var photo = Path.Combine(RepositoryRoot(), "tests", "StudioApi.Tests", "TestData", "exif-orientation", "Landscape_1.jpg");
         using var source = Image.NewFromFile(photo);
@@ -115,7 +115,7 @@ public static class ImageBenchmark
         using var enlarged = upright.Resize(6000.0 / upright.Width, vscale: 4000.0 / upright.Height);
         using var enlargedInMemory = enlarged.CopyMemory();
         var files = new List<string>();
-        for (var i = 0; i < FileCount; i++)
+        for (var i = 0; i < count; i++)
         {
             using var noise = Image.Gaussnoise(6000, 4000, sigma: 9, seed: i + 1);
             using var noisy = enlargedInMemory + noise;

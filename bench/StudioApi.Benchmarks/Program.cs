@@ -7,6 +7,7 @@ namespace StudioApi.Benchmarks;
 ///   dotnet run -c Release --project bench/StudioApi.Benchmarks -- --availability            online-booking availability, bulk scheduling
 ///   dotnet run -c Release --project bench/StudioApi.Benchmarks -- --calendar                a month's master calendar
 ///   dotnet run -c Release --project bench/StudioApi.Benchmarks -- --images                  preview + thumbnail of 24 MP JPEGs: ours, NetVips, Magick.NET, SkiaSharp
+///   dotnet run -c Release --project bench/StudioApi.Benchmarks -- --import                  import of a session of camera-sized JPEGs through the API
 /// (A namespaced class rather than top-level statements: the API's own top-level Program is what WebApplicationFactory boots.)
 /// </summary>
 public static class Program
@@ -25,9 +26,11 @@ public static class Program
             await CalendarBenchmark.RunAsync();
         else if (args.Contains("--images"))
             return await ImageBenchmark.RunAsync();
+        else if (args.Contains("--import"))
+            await ImportBenchmark.RunAsync();
         else
         {
-            Console.Error.WriteLine("Pick a benchmark: --status, --availability, --calendar, --images");
+            Console.Error.WriteLine("Pick a benchmark: --status, --availability, --calendar, --images, --import");
             return 1;
         }
         return 0;

@@ -19,6 +19,7 @@ public sealed class SessionReminders(StudioDbContext db, TimeProvider clock)
         var now = clock.GetUtcNow().UtcDateTime;
         var due = await db.Sessions.AsNoTracking()
             .Where(s => s.ReminderFiredAt == null && s.ReminderDueAt != null && s.ReminderDueAt <= now && s.EndsAt > now)
+            .OrderBy(s => s.ReminderDueAt)
             .Select(s => new { s.Id, s.ReminderDueAt, s.Date, s.StartTime })
             .Take(1000)
             .ToListAsync(ct);
