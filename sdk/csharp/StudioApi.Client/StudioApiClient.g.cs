@@ -3973,7 +3973,7 @@ namespace StudioApi.Client
         /// <param name="sort">Sort key; prefix with `-` for descending. Ties are broken by id, so the order is stable.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<PageOfClientNoteResponse> ListNotesAsync(long id, int? limit, string? cursor, string? sort);
+        System.Threading.Tasks.Task<PageOfRecordNoteResponse> ListNotesAsync(long id, int? limit, string? cursor, string? sort);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -3987,7 +3987,7 @@ namespace StudioApi.Client
         /// <param name="sort">Sort key; prefix with `-` for descending. Ties are broken by id, so the order is stable.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<PageOfClientNoteResponse> ListNotesAsync(long id, int? limit, string? cursor, string? sort, System.Threading.CancellationToken cancellationToken);
+        System.Threading.Tasks.Task<PageOfRecordNoteResponse> ListNotesAsync(long id, int? limit, string? cursor, string? sort, System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
         /// Add an entry to a client's notes log, stamped with its author and time
@@ -3998,7 +3998,7 @@ namespace StudioApi.Client
         /// <param name="idempotencyKey">A key of your choosing (1–200 characters) that makes retries safe: the same key and body replay the first response instead of repeating the work; the same key with another body is refused with 422.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<ClientNoteResponse> AddNoteAsync(long id, string? idempotencyKey, AddClientNoteRequest body);
+        System.Threading.Tasks.Task<RecordNoteResponse> AddNoteAsync(long id, string? idempotencyKey, AddRecordNoteRequest body);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -4010,7 +4010,7 @@ namespace StudioApi.Client
         /// <param name="idempotencyKey">A key of your choosing (1–200 characters) that makes retries safe: the same key and body replay the first response instead of repeating the work; the same key with another body is refused with 422.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<ClientNoteResponse> AddNoteAsync(long id, string? idempotencyKey, AddClientNoteRequest body, System.Threading.CancellationToken cancellationToken);
+        System.Threading.Tasks.Task<RecordNoteResponse> AddNoteAsync(long id, string? idempotencyKey, AddRecordNoteRequest body, System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
         /// Bring a client back from the recycle bin; refused while another client holds its number or student id
@@ -5249,7 +5249,7 @@ namespace StudioApi.Client
         /// <param name="sort">Sort key; prefix with `-` for descending. Ties are broken by id, so the order is stable.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<PageOfClientNoteResponse> ListNotesAsync(long id, int? limit, string? cursor, string? sort)
+        public virtual System.Threading.Tasks.Task<PageOfRecordNoteResponse> ListNotesAsync(long id, int? limit, string? cursor, string? sort)
         {
             return ListNotesAsync(id, limit, cursor, sort, System.Threading.CancellationToken.None);
         }
@@ -5266,7 +5266,7 @@ namespace StudioApi.Client
         /// <param name="sort">Sort key; prefix with `-` for descending. Ties are broken by id, so the order is stable.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<PageOfClientNoteResponse> ListNotesAsync(long id, int? limit, string? cursor, string? sort, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<PageOfRecordNoteResponse> ListNotesAsync(long id, int? limit, string? cursor, string? sort, System.Threading.CancellationToken cancellationToken)
         {
             if (id == null)
                 throw new System.ArgumentNullException("id");
@@ -5326,7 +5326,7 @@ namespace StudioApi.Client
                         var status_ = (int)response_.StatusCode;
                         if (status_ == 200)
                         {
-                            var objectResponse_ = await ReadObjectResponseAsync<PageOfClientNoteResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            var objectResponse_ = await ReadObjectResponseAsync<PageOfRecordNoteResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
@@ -5422,7 +5422,7 @@ namespace StudioApi.Client
         /// <param name="idempotencyKey">A key of your choosing (1–200 characters) that makes retries safe: the same key and body replay the first response instead of repeating the work; the same key with another body is refused with 422.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<ClientNoteResponse> AddNoteAsync(long id, string? idempotencyKey, AddClientNoteRequest body)
+        public virtual System.Threading.Tasks.Task<RecordNoteResponse> AddNoteAsync(long id, string? idempotencyKey, AddRecordNoteRequest body)
         {
             return AddNoteAsync(id, idempotencyKey, body, System.Threading.CancellationToken.None);
         }
@@ -5437,7 +5437,7 @@ namespace StudioApi.Client
         /// <param name="idempotencyKey">A key of your choosing (1–200 characters) that makes retries safe: the same key and body replay the first response instead of repeating the work; the same key with another body is refused with 422.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<ClientNoteResponse> AddNoteAsync(long id, string? idempotencyKey, AddClientNoteRequest body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<RecordNoteResponse> AddNoteAsync(long id, string? idempotencyKey, AddRecordNoteRequest body, System.Threading.CancellationToken cancellationToken)
         {
             if (id == null)
                 throw new System.ArgumentNullException("id");
@@ -5493,7 +5493,7 @@ namespace StudioApi.Client
                         var status_ = (int)response_.StatusCode;
                         if (status_ == 200)
                         {
-                            var objectResponse_ = await ReadObjectResponseAsync<ClientNoteResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            var objectResponse_ = await ReadObjectResponseAsync<RecordNoteResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
@@ -19456,7 +19456,7 @@ namespace StudioApi.Client
         /// <param name="sort">Sort key; prefix with `-` for descending. Ties are broken by id, so the order is stable.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<PageOfSessionNoteResponse> ListNotesAsync(long id, int? limit, string? cursor, string? sort);
+        System.Threading.Tasks.Task<PageOfRecordNoteResponse> ListNotesAsync(long id, int? limit, string? cursor, string? sort);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -19470,7 +19470,7 @@ namespace StudioApi.Client
         /// <param name="sort">Sort key; prefix with `-` for descending. Ties are broken by id, so the order is stable.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<PageOfSessionNoteResponse> ListNotesAsync(long id, int? limit, string? cursor, string? sort, System.Threading.CancellationToken cancellationToken);
+        System.Threading.Tasks.Task<PageOfRecordNoteResponse> ListNotesAsync(long id, int? limit, string? cursor, string? sort, System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
         /// Add an entry to a session's notes log, stamped with its author and time
@@ -19481,7 +19481,7 @@ namespace StudioApi.Client
         /// <param name="idempotencyKey">A key of your choosing (1–200 characters) that makes retries safe: the same key and body replay the first response instead of repeating the work; the same key with another body is refused with 422.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<SessionNoteResponse> AddNoteAsync(long id, string? idempotencyKey, AddSessionNoteRequest body);
+        System.Threading.Tasks.Task<RecordNoteResponse> AddNoteAsync(long id, string? idempotencyKey, AddRecordNoteRequest body);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -19493,7 +19493,7 @@ namespace StudioApi.Client
         /// <param name="idempotencyKey">A key of your choosing (1–200 characters) that makes retries safe: the same key and body replay the first response instead of repeating the work; the same key with another body is refused with 422.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<SessionNoteResponse> AddNoteAsync(long id, string? idempotencyKey, AddSessionNoteRequest body, System.Threading.CancellationToken cancellationToken);
+        System.Threading.Tasks.Task<RecordNoteResponse> AddNoteAsync(long id, string? idempotencyKey, AddRecordNoteRequest body, System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
         /// The photographer confirmation: client contact details, session, calendar lines and notes, as a printable HTML page
@@ -22111,7 +22111,7 @@ namespace StudioApi.Client
         /// <param name="sort">Sort key; prefix with `-` for descending. Ties are broken by id, so the order is stable.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<PageOfSessionNoteResponse> ListNotesAsync(long id, int? limit, string? cursor, string? sort)
+        public virtual System.Threading.Tasks.Task<PageOfRecordNoteResponse> ListNotesAsync(long id, int? limit, string? cursor, string? sort)
         {
             return ListNotesAsync(id, limit, cursor, sort, System.Threading.CancellationToken.None);
         }
@@ -22128,7 +22128,7 @@ namespace StudioApi.Client
         /// <param name="sort">Sort key; prefix with `-` for descending. Ties are broken by id, so the order is stable.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<PageOfSessionNoteResponse> ListNotesAsync(long id, int? limit, string? cursor, string? sort, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<PageOfRecordNoteResponse> ListNotesAsync(long id, int? limit, string? cursor, string? sort, System.Threading.CancellationToken cancellationToken)
         {
             if (id == null)
                 throw new System.ArgumentNullException("id");
@@ -22188,7 +22188,7 @@ namespace StudioApi.Client
                         var status_ = (int)response_.StatusCode;
                         if (status_ == 200)
                         {
-                            var objectResponse_ = await ReadObjectResponseAsync<PageOfSessionNoteResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            var objectResponse_ = await ReadObjectResponseAsync<PageOfRecordNoteResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
@@ -22284,7 +22284,7 @@ namespace StudioApi.Client
         /// <param name="idempotencyKey">A key of your choosing (1–200 characters) that makes retries safe: the same key and body replay the first response instead of repeating the work; the same key with another body is refused with 422.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<SessionNoteResponse> AddNoteAsync(long id, string? idempotencyKey, AddSessionNoteRequest body)
+        public virtual System.Threading.Tasks.Task<RecordNoteResponse> AddNoteAsync(long id, string? idempotencyKey, AddRecordNoteRequest body)
         {
             return AddNoteAsync(id, idempotencyKey, body, System.Threading.CancellationToken.None);
         }
@@ -22299,7 +22299,7 @@ namespace StudioApi.Client
         /// <param name="idempotencyKey">A key of your choosing (1–200 characters) that makes retries safe: the same key and body replay the first response instead of repeating the work; the same key with another body is refused with 422.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<SessionNoteResponse> AddNoteAsync(long id, string? idempotencyKey, AddSessionNoteRequest body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<RecordNoteResponse> AddNoteAsync(long id, string? idempotencyKey, AddRecordNoteRequest body, System.Threading.CancellationToken cancellationToken)
         {
             if (id == null)
                 throw new System.ArgumentNullException("id");
@@ -22355,7 +22355,7 @@ namespace StudioApi.Client
                         var status_ = (int)response_.StatusCode;
                         if (status_ == 200)
                         {
-                            var objectResponse_ = await ReadObjectResponseAsync<SessionNoteResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            var objectResponse_ = await ReadObjectResponseAsync<RecordNoteResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
@@ -27322,7 +27322,7 @@ namespace StudioApi.Client
         /// <param name="sort">Sort key; prefix with `-` for descending. Ties are broken by id, so the order is stable.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<PageOfTaskNoteResponse> ListNotesAsync(long id, int? limit, string? cursor, string? sort);
+        System.Threading.Tasks.Task<PageOfRecordNoteResponse> ListNotesAsync(long id, int? limit, string? cursor, string? sort);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -27336,7 +27336,7 @@ namespace StudioApi.Client
         /// <param name="sort">Sort key; prefix with `-` for descending. Ties are broken by id, so the order is stable.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<PageOfTaskNoteResponse> ListNotesAsync(long id, int? limit, string? cursor, string? sort, System.Threading.CancellationToken cancellationToken);
+        System.Threading.Tasks.Task<PageOfRecordNoteResponse> ListNotesAsync(long id, int? limit, string? cursor, string? sort, System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
         /// Add an entry to a task's notes log, stamped with its author and time
@@ -27347,7 +27347,7 @@ namespace StudioApi.Client
         /// <param name="idempotencyKey">A key of your choosing (1–200 characters) that makes retries safe: the same key and body replay the first response instead of repeating the work; the same key with another body is refused with 422.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<TaskNoteResponse> AddNoteAsync(long id, string? idempotencyKey, AddTaskNoteRequest body);
+        System.Threading.Tasks.Task<RecordNoteResponse> AddNoteAsync(long id, string? idempotencyKey, AddRecordNoteRequest body);
 
         /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
         /// <summary>
@@ -27359,7 +27359,7 @@ namespace StudioApi.Client
         /// <param name="idempotencyKey">A key of your choosing (1–200 characters) that makes retries safe: the same key and body replay the first response instead of repeating the work; the same key with another body is refused with 422.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<TaskNoteResponse> AddNoteAsync(long id, string? idempotencyKey, AddTaskNoteRequest body, System.Threading.CancellationToken cancellationToken);
+        System.Threading.Tasks.Task<RecordNoteResponse> AddNoteAsync(long id, string? idempotencyKey, AddRecordNoteRequest body, System.Threading.CancellationToken cancellationToken);
 
         /// <summary>
         /// Bring a task back from the recycle bin; refused while its type is in the recycle bin
@@ -28618,7 +28618,7 @@ namespace StudioApi.Client
         /// <param name="sort">Sort key; prefix with `-` for descending. Ties are broken by id, so the order is stable.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<PageOfTaskNoteResponse> ListNotesAsync(long id, int? limit, string? cursor, string? sort)
+        public virtual System.Threading.Tasks.Task<PageOfRecordNoteResponse> ListNotesAsync(long id, int? limit, string? cursor, string? sort)
         {
             return ListNotesAsync(id, limit, cursor, sort, System.Threading.CancellationToken.None);
         }
@@ -28635,7 +28635,7 @@ namespace StudioApi.Client
         /// <param name="sort">Sort key; prefix with `-` for descending. Ties are broken by id, so the order is stable.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<PageOfTaskNoteResponse> ListNotesAsync(long id, int? limit, string? cursor, string? sort, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<PageOfRecordNoteResponse> ListNotesAsync(long id, int? limit, string? cursor, string? sort, System.Threading.CancellationToken cancellationToken)
         {
             if (id == null)
                 throw new System.ArgumentNullException("id");
@@ -28695,7 +28695,7 @@ namespace StudioApi.Client
                         var status_ = (int)response_.StatusCode;
                         if (status_ == 200)
                         {
-                            var objectResponse_ = await ReadObjectResponseAsync<PageOfTaskNoteResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            var objectResponse_ = await ReadObjectResponseAsync<PageOfRecordNoteResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
@@ -28791,7 +28791,7 @@ namespace StudioApi.Client
         /// <param name="idempotencyKey">A key of your choosing (1–200 characters) that makes retries safe: the same key and body replay the first response instead of repeating the work; the same key with another body is refused with 422.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual System.Threading.Tasks.Task<TaskNoteResponse> AddNoteAsync(long id, string? idempotencyKey, AddTaskNoteRequest body)
+        public virtual System.Threading.Tasks.Task<RecordNoteResponse> AddNoteAsync(long id, string? idempotencyKey, AddRecordNoteRequest body)
         {
             return AddNoteAsync(id, idempotencyKey, body, System.Threading.CancellationToken.None);
         }
@@ -28806,7 +28806,7 @@ namespace StudioApi.Client
         /// <param name="idempotencyKey">A key of your choosing (1–200 characters) that makes retries safe: the same key and body replay the first response instead of repeating the work; the same key with another body is refused with 422.</param>
         /// <returns>OK</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<TaskNoteResponse> AddNoteAsync(long id, string? idempotencyKey, AddTaskNoteRequest body, System.Threading.CancellationToken cancellationToken)
+        public virtual async System.Threading.Tasks.Task<RecordNoteResponse> AddNoteAsync(long id, string? idempotencyKey, AddRecordNoteRequest body, System.Threading.CancellationToken cancellationToken)
         {
             if (id == null)
                 throw new System.ArgumentNullException("id");
@@ -28862,7 +28862,7 @@ namespace StudioApi.Client
                         var status_ = (int)response_.StatusCode;
                         if (status_ == 200)
                         {
-                            var objectResponse_ = await ReadObjectResponseAsync<TaskNoteResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            var objectResponse_ = await ReadObjectResponseAsync<RecordNoteResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
                             {
                                 throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
@@ -33963,25 +33963,7 @@ namespace StudioApi.Client
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class AddClientNoteRequest
-    {
-
-        [System.Text.Json.Serialization.JsonPropertyName("text")]
-        public string Text { get; set; } = default!;
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class AddSessionNoteRequest
-    {
-
-        [System.Text.Json.Serialization.JsonPropertyName("text")]
-        public string Text { get; set; } = default!;
-
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class AddTaskNoteRequest
+    public partial class AddRecordNoteRequest
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("text")]
@@ -34648,33 +34630,6 @@ namespace StudioApi.Client
 
         [System.Runtime.Serialization.EnumMember(Value = @"business")]
         Business = 1,
-
-    }
-
-    /// <summary>
-    /// One entry of a client's notes log.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class ClientNoteResponse
-    {
-
-        /// <summary>
-        /// Who wrote it: the username of the signed-in user (or API client).
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("author")]
-        public string Author { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("clientId")]
-        public long ClientId { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("createdAt")]
-        public System.DateTimeOffset CreatedAt { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("id")]
-        public long Id { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("text")]
-        public string Text { get; set; } = default!;
 
     }
 
@@ -36223,21 +36178,6 @@ namespace StudioApi.Client
     /// One page of a list. `nextCursor` is null on the last page.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class PageOfClientNoteResponse
-    {
-
-        [System.Text.Json.Serialization.JsonPropertyName("items")]
-        public System.Collections.Generic.List<ClientNoteResponse> Items { get; set; } = new System.Collections.Generic.List<ClientNoteResponse>();
-
-        [System.Text.Json.Serialization.JsonPropertyName("nextCursor")]
-        public string? NextCursor { get; set; } = default!;
-
-    }
-
-    /// <summary>
-    /// One page of a list. `nextCursor` is null on the last page.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class PageOfClientResponse
     {
 
@@ -36313,6 +36253,21 @@ namespace StudioApi.Client
     /// One page of a list. `nextCursor` is null on the last page.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class PageOfRecordNoteResponse
+    {
+
+        [System.Text.Json.Serialization.JsonPropertyName("items")]
+        public System.Collections.Generic.List<RecordNoteResponse> Items { get; set; } = new System.Collections.Generic.List<RecordNoteResponse>();
+
+        [System.Text.Json.Serialization.JsonPropertyName("nextCursor")]
+        public string? NextCursor { get; set; } = default!;
+
+    }
+
+    /// <summary>
+    /// One page of a list. `nextCursor` is null on the last page.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class PageOfRelationshipResponse
     {
 
@@ -36373,21 +36328,6 @@ namespace StudioApi.Client
     /// One page of a list. `nextCursor` is null on the last page.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class PageOfSessionNoteResponse
-    {
-
-        [System.Text.Json.Serialization.JsonPropertyName("items")]
-        public System.Collections.Generic.List<SessionNoteResponse> Items { get; set; } = new System.Collections.Generic.List<SessionNoteResponse>();
-
-        [System.Text.Json.Serialization.JsonPropertyName("nextCursor")]
-        public string? NextCursor { get; set; } = default!;
-
-    }
-
-    /// <summary>
-    /// One page of a list. `nextCursor` is null on the last page.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class PageOfSessionReminderResponse
     {
 
@@ -36438,21 +36378,6 @@ namespace StudioApi.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("items")]
         public System.Collections.Generic.List<StatusChangeResponse> Items { get; set; } = new System.Collections.Generic.List<StatusChangeResponse>();
-
-        [System.Text.Json.Serialization.JsonPropertyName("nextCursor")]
-        public string? NextCursor { get; set; } = default!;
-
-    }
-
-    /// <summary>
-    /// One page of a list. `nextCursor` is null on the last page.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class PageOfTaskNoteResponse
-    {
-
-        [System.Text.Json.Serialization.JsonPropertyName("items")]
-        public System.Collections.Generic.List<TaskNoteResponse> Items { get; set; } = new System.Collections.Generic.List<TaskNoteResponse>();
 
         [System.Text.Json.Serialization.JsonPropertyName("nextCursor")]
         public string? NextCursor { get; set; } = default!;
@@ -36768,6 +36693,36 @@ namespace StudioApi.Client
 
         [System.Runtime.Serialization.EnumMember(Value = @"communication")]
         Communication = 5,
+
+    }
+
+    /// <summary>
+    /// One entry of a record's notes log.
+    /// </summary>
+    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
+    public partial class RecordNoteResponse
+    {
+
+        /// <summary>
+        /// Who wrote it: the username of the signed-in user (or API client).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("author")]
+        public string Author { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("createdAt")]
+        public System.DateTimeOffset CreatedAt { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("id")]
+        public long Id { get; set; } = default!;
+
+        /// <summary>
+        /// The client, session, task… the note is about.
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("recordId")]
+        public long RecordId { get; set; } = default!;
+
+        [System.Text.Json.Serialization.JsonPropertyName("text")]
+        public string Text { get; set; } = default!;
 
     }
 
@@ -37314,33 +37269,6 @@ namespace StudioApi.Client
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("width")]
         public int Width { get; set; } = default!;
-
-    }
-
-    /// <summary>
-    /// One entry of a session's notes log.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class SessionNoteResponse
-    {
-
-        /// <summary>
-        /// Who wrote it: the username of the signed-in user (or API client).
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("author")]
-        public string Author { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("createdAt")]
-        public System.DateTimeOffset CreatedAt { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("id")]
-        public long Id { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("sessionId")]
-        public long SessionId { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("text")]
-        public string Text { get; set; } = default!;
 
     }
 
@@ -38112,33 +38040,6 @@ namespace StudioApi.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("workingDays")]
         public System.Collections.Generic.List<DayOfWeek> WorkingDays { get; set; } = new System.Collections.Generic.List<DayOfWeek>();
-
-    }
-
-    /// <summary>
-    /// One entry of a task's notes log.
-    /// </summary>
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class TaskNoteResponse
-    {
-
-        /// <summary>
-        /// Who wrote it: the username of the signed-in user (or API client).
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("author")]
-        public string Author { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("createdAt")]
-        public System.DateTimeOffset CreatedAt { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("id")]
-        public long Id { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("taskId")]
-        public long TaskId { get; set; } = default!;
-
-        [System.Text.Json.Serialization.JsonPropertyName("text")]
-        public string Text { get; set; } = default!;
 
     }
 

@@ -2123,7 +2123,7 @@ export class ClientsClient {
      * @param sort (optional) Sort key; prefix with `-` for descending. Ties are broken by id, so the order is stable.
      * @return OK
      */
-    listNotes(id: number, limit: number | undefined, cursor: string | undefined, sort: string | undefined, signal?: AbortSignal): Promise<PageOfClientNoteResponse> {
+    listNotes(id: number, limit: number | undefined, cursor: string | undefined, sort: string | undefined, signal?: AbortSignal): Promise<PageOfRecordNoteResponse> {
         let url_ = this.baseUrl + "/api/v1/clients/{id}/notes?";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -2155,13 +2155,13 @@ export class ClientsClient {
         });
     }
 
-    protected processListNotes(response: Response): Promise<PageOfClientNoteResponse> {
+    protected processListNotes(response: Response): Promise<PageOfRecordNoteResponse> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PageOfClientNoteResponse;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PageOfRecordNoteResponse;
             return result200;
             });
         } else if (status === 400) {
@@ -2205,7 +2205,7 @@ export class ClientsClient {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<PageOfClientNoteResponse>(null as any);
+        return Promise.resolve<PageOfRecordNoteResponse>(null as any);
     }
 
     /**
@@ -2213,7 +2213,7 @@ export class ClientsClient {
      * @param idempotencyKey (optional) A key of your choosing (1–200 characters) that makes retries safe: the same key and body replay the first response instead of repeating the work; the same key with another body is refused with 422.
      * @return OK
      */
-    addNote(id: number, idempotencyKey: string | undefined, body: AddClientNoteRequest, signal?: AbortSignal): Promise<ClientNoteResponse> {
+    addNote(id: number, idempotencyKey: string | undefined, body: AddRecordNoteRequest, signal?: AbortSignal): Promise<RecordNoteResponse> {
         let url_ = this.baseUrl + "/api/v1/clients/{id}/notes";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -2238,13 +2238,13 @@ export class ClientsClient {
         });
     }
 
-    protected processAddNote(response: Response): Promise<ClientNoteResponse> {
+    protected processAddNote(response: Response): Promise<RecordNoteResponse> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ClientNoteResponse;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as RecordNoteResponse;
             return result200;
             });
         } else if (status === 400) {
@@ -2306,7 +2306,7 @@ export class ClientsClient {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<ClientNoteResponse>(null as any);
+        return Promise.resolve<RecordNoteResponse>(null as any);
     }
 
     /**
@@ -9221,7 +9221,7 @@ export class SessionsClient {
      * @param sort (optional) Sort key; prefix with `-` for descending. Ties are broken by id, so the order is stable.
      * @return OK
      */
-    listNotes(id: number, limit: number | undefined, cursor: string | undefined, sort: string | undefined, signal?: AbortSignal): Promise<PageOfSessionNoteResponse> {
+    listNotes(id: number, limit: number | undefined, cursor: string | undefined, sort: string | undefined, signal?: AbortSignal): Promise<PageOfRecordNoteResponse> {
         let url_ = this.baseUrl + "/api/v1/sessions/{id}/notes?";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -9253,13 +9253,13 @@ export class SessionsClient {
         });
     }
 
-    protected processListNotes(response: Response): Promise<PageOfSessionNoteResponse> {
+    protected processListNotes(response: Response): Promise<PageOfRecordNoteResponse> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PageOfSessionNoteResponse;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PageOfRecordNoteResponse;
             return result200;
             });
         } else if (status === 400) {
@@ -9303,7 +9303,7 @@ export class SessionsClient {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<PageOfSessionNoteResponse>(null as any);
+        return Promise.resolve<PageOfRecordNoteResponse>(null as any);
     }
 
     /**
@@ -9311,7 +9311,7 @@ export class SessionsClient {
      * @param idempotencyKey (optional) A key of your choosing (1–200 characters) that makes retries safe: the same key and body replay the first response instead of repeating the work; the same key with another body is refused with 422.
      * @return OK
      */
-    addNote(id: number, idempotencyKey: string | undefined, body: AddSessionNoteRequest, signal?: AbortSignal): Promise<SessionNoteResponse> {
+    addNote(id: number, idempotencyKey: string | undefined, body: AddRecordNoteRequest, signal?: AbortSignal): Promise<RecordNoteResponse> {
         let url_ = this.baseUrl + "/api/v1/sessions/{id}/notes";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -9336,13 +9336,13 @@ export class SessionsClient {
         });
     }
 
-    protected processAddNote(response: Response): Promise<SessionNoteResponse> {
+    protected processAddNote(response: Response): Promise<RecordNoteResponse> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as SessionNoteResponse;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as RecordNoteResponse;
             return result200;
             });
         } else if (status === 400) {
@@ -9404,7 +9404,7 @@ export class SessionsClient {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<SessionNoteResponse>(null as any);
+        return Promise.resolve<RecordNoteResponse>(null as any);
     }
 
     /**
@@ -11960,7 +11960,7 @@ export class TasksClient {
      * @param sort (optional) Sort key; prefix with `-` for descending. Ties are broken by id, so the order is stable.
      * @return OK
      */
-    listNotes(id: number, limit: number | undefined, cursor: string | undefined, sort: string | undefined, signal?: AbortSignal): Promise<PageOfTaskNoteResponse> {
+    listNotes(id: number, limit: number | undefined, cursor: string | undefined, sort: string | undefined, signal?: AbortSignal): Promise<PageOfRecordNoteResponse> {
         let url_ = this.baseUrl + "/api/v1/tasks/{id}/notes?";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -11992,13 +11992,13 @@ export class TasksClient {
         });
     }
 
-    protected processListNotes(response: Response): Promise<PageOfTaskNoteResponse> {
+    protected processListNotes(response: Response): Promise<PageOfRecordNoteResponse> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PageOfTaskNoteResponse;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PageOfRecordNoteResponse;
             return result200;
             });
         } else if (status === 400) {
@@ -12042,7 +12042,7 @@ export class TasksClient {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<PageOfTaskNoteResponse>(null as any);
+        return Promise.resolve<PageOfRecordNoteResponse>(null as any);
     }
 
     /**
@@ -12050,7 +12050,7 @@ export class TasksClient {
      * @param idempotencyKey (optional) A key of your choosing (1–200 characters) that makes retries safe: the same key and body replay the first response instead of repeating the work; the same key with another body is refused with 422.
      * @return OK
      */
-    addNote(id: number, idempotencyKey: string | undefined, body: AddTaskNoteRequest, signal?: AbortSignal): Promise<TaskNoteResponse> {
+    addNote(id: number, idempotencyKey: string | undefined, body: AddRecordNoteRequest, signal?: AbortSignal): Promise<RecordNoteResponse> {
         let url_ = this.baseUrl + "/api/v1/tasks/{id}/notes";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -12075,13 +12075,13 @@ export class TasksClient {
         });
     }
 
-    protected processAddNote(response: Response): Promise<TaskNoteResponse> {
+    protected processAddNote(response: Response): Promise<RecordNoteResponse> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
         if (status === 200) {
             return response.text().then((_responseText) => {
             let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as TaskNoteResponse;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as RecordNoteResponse;
             return result200;
             });
         } else if (status === 400) {
@@ -12143,7 +12143,7 @@ export class TasksClient {
             return throwException("An unexpected server error occurred.", status, _responseText, _headers);
             });
         }
-        return Promise.resolve<TaskNoteResponse>(null as any);
+        return Promise.resolve<RecordNoteResponse>(null as any);
     }
 
     /**
@@ -14263,15 +14263,7 @@ export class WorkflowClient {
     }
 }
 
-export interface AddClientNoteRequest {
-    text: string;
-}
-
-export interface AddSessionNoteRequest {
-    text: string;
-}
-
-export interface AddTaskNoteRequest {
+export interface AddRecordNoteRequest {
     text: string;
 }
 
@@ -14509,16 +14501,6 @@ export interface ClientFlags {
 }
 
 export type ClientKind = "consumer" | "business";
-
-/** One entry of a client's notes log. */
-export interface ClientNoteResponse {
-    /** Who wrote it: the username of the signed-in user (or API client). */
-    author: string;
-    clientId: number;
-    createdAt: string;
-    id: number;
-    text: string;
-}
 
 export interface ClientPhoneData {
     isPrimary?: boolean;
@@ -15049,12 +15031,6 @@ export interface PageOfAppointmentResponse {
 }
 
 /** One page of a list. `nextCursor` is null on the last page. */
-export interface PageOfClientNoteResponse {
-    items: ClientNoteResponse[];
-    nextCursor: string | null;
-}
-
-/** One page of a list. `nextCursor` is null on the last page. */
 export interface PageOfClientResponse {
     items: ClientResponse[];
     nextCursor: string | null;
@@ -15085,6 +15061,12 @@ export interface PageOfPromotionResponse {
 }
 
 /** One page of a list. `nextCursor` is null on the last page. */
+export interface PageOfRecordNoteResponse {
+    items: RecordNoteResponse[];
+    nextCursor: string | null;
+}
+
+/** One page of a list. `nextCursor` is null on the last page. */
 export interface PageOfRelationshipResponse {
     items: RelationshipResponse[];
     nextCursor: string | null;
@@ -15109,12 +15091,6 @@ export interface PageOfSessionImageResponse {
 }
 
 /** One page of a list. `nextCursor` is null on the last page. */
-export interface PageOfSessionNoteResponse {
-    items: SessionNoteResponse[];
-    nextCursor: string | null;
-}
-
-/** One page of a list. `nextCursor` is null on the last page. */
 export interface PageOfSessionReminderResponse {
     items: SessionReminderResponse[];
     nextCursor: string | null;
@@ -15135,12 +15111,6 @@ export interface PageOfSessionTypeResponse {
 /** One page of a list. `nextCursor` is null on the last page. */
 export interface PageOfStatusChangeResponse {
     items: StatusChangeResponse[];
-    nextCursor: string | null;
-}
-
-/** One page of a list. `nextCursor` is null on the last page. */
-export interface PageOfTaskNoteResponse {
-    items: TaskNoteResponse[];
     nextCursor: string | null;
 }
 
@@ -15249,6 +15219,17 @@ export interface PromotionResponse {
 
 /** The kinds of records that move through a status workflow. */
 export type RecordKind = "client" | "session" | "invoice" | "productionOrder" | "task" | "communication";
+
+/** One entry of a record's notes log. */
+export interface RecordNoteResponse {
+    /** Who wrote it: the username of the signed-in user (or API client). */
+    author: string;
+    createdAt: string;
+    id: number;
+    /** The client, session, task… the note is about. */
+    recordId: number;
+    text: string;
+}
 
 /** A record's place in its workflow, as every record with a status shows it. */
 export interface RecordStatusResponse {
@@ -15432,16 +15413,6 @@ export interface SessionImageResponse {
     version: number;
     /** As stored, before the EXIF orientation is applied. */
     width: number;
-}
-
-/** One entry of a session's notes log. */
-export interface SessionNoteResponse {
-    /** Who wrote it: the username of the signed-in user (or API client). */
-    author: string;
-    createdAt: string;
-    id: number;
-    sessionId: number;
-    text: string;
 }
 
 export interface SessionParticipantData {
@@ -15693,16 +15664,6 @@ export interface StudioSettingsResponse {
     version: number;
     website: string | null;
     workingDays: DayOfWeek[];
-}
-
-/** One entry of a task's notes log. */
-export interface TaskNoteResponse {
-    /** Who wrote it: the username of the signed-in user (or API client). */
-    author: string;
-    createdAt: string;
-    id: number;
-    taskId: number;
-    text: string;
 }
 
 /** How urgent a task is; a list sorted by priority runs from low to urgent (-priority: urgent first). */

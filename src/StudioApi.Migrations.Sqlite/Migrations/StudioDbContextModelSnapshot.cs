@@ -361,35 +361,6 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                     b.ToTable("Clients");
                 });
 
-            modelBuilder.Entity("StudioApi.Features.Clients.ClientNote", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Author")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("ClientId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ClientId", "Id");
-
-                    b.ToTable("ClientNotes");
-                });
-
             modelBuilder.Entity("StudioApi.Features.Images.SessionImage", b =>
                 {
                     b.Property<long>("Id")
@@ -596,6 +567,40 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                         .HasFilter("DeletedAt IS NULL");
 
                     b.ToTable("Locations");
+                });
+
+            modelBuilder.Entity("StudioApi.Features.Notes.RecordNote", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "RecordId", "Id");
+
+                    b.ToTable("RecordNotes");
                 });
 
             modelBuilder.Entity("StudioApi.Features.Organizations.Organization", b =>
@@ -1539,35 +1544,6 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                     b.ToTable("SessionLogEntries");
                 });
 
-            modelBuilder.Entity("StudioApi.Features.Sessions.SessionNote", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Author")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("SessionId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("SessionId", "Id");
-
-                    b.ToTable("SessionNotes");
-                });
-
             modelBuilder.Entity("StudioApi.Features.Settings.StudioSettings", b =>
                 {
                     b.Property<long>("Id")
@@ -1834,35 +1810,6 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                     b.HasIndex("TaskTypeId");
 
                     b.ToTable("Tasks", (string)null);
-                });
-
-            modelBuilder.Entity("StudioApi.Features.Tasks.TaskNote", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Author")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("TaskId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("TaskId", "Id");
-
-                    b.ToTable("TaskNotes");
                 });
 
             modelBuilder.Entity("StudioApi.Features.Users.User", b =>
@@ -2491,15 +2438,6 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                     b.Navigation("Student");
                 });
 
-            modelBuilder.Entity("StudioApi.Features.Clients.ClientNote", b =>
-                {
-                    b.HasOne("StudioApi.Features.Clients.Client", null)
-                        .WithMany()
-                        .HasForeignKey("ClientId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("StudioApi.Features.Images.SessionImage", b =>
                 {
                     b.HasOne("StudioApi.Features.Sessions.Session", null)
@@ -2739,15 +2677,6 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("StudioApi.Features.Sessions.SessionNote", b =>
-                {
-                    b.HasOne("StudioApi.Features.Sessions.Session", null)
-                        .WithMany()
-                        .HasForeignKey("SessionId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("StudioApi.Features.Settings.StudioSettings", b =>
                 {
                     b.OwnsMany("StudioApi.Features.Settings.ClosedDate", "ClosedDates", b1 =>
@@ -2835,15 +2764,6 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Status");
-                });
-
-            modelBuilder.Entity("StudioApi.Features.Tasks.TaskNote", b =>
-                {
-                    b.HasOne("StudioApi.Features.Tasks.StudioTask", null)
-                        .WithMany()
-                        .HasForeignKey("TaskId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
                 });
 #pragma warning restore 612, 618
         }

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using StudioApi.Addresses;
 using StudioApi.Features.Clients;
+using StudioApi.Features.Notes;
+using StudioApi.Features.Workflow;
 using StudioApi.Features.Organizations;
 using StudioApi.Features.Settings;
 using StudioApi.Features.Tasks;
@@ -136,9 +138,9 @@ public static class DemoStudio
             });
         await db.SaveChangesAsync(ct);
 
-        db.TaskNotes.Add(new TaskNote
+        db.RecordNotes.Add(new RecordNote
         {
-            TaskId = reprint.Id, Text = "Called Jane: she will bring the scratched print back on Saturday.",
+            Kind = RecordKind.Task, RecordId = reprint.Id, Text = "Called Jane: she will bring the scratched print back on Saturday.",
             Author = RecordAuthor.System, CreatedAt = db.UtcNow,
         });
         await db.SaveChangesAsync(ct);

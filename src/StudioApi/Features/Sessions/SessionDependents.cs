@@ -31,12 +31,13 @@ public static class SessionDependents
             db.Restore(record);
     }
 
-    /// <summary>Erases what exists only for the session, before the session itself is removed (notes, log and owned lists cascade).</summary>
+    /// <summary>Erases what exists only for the session, before the session itself is removed (its own log and owned lists cascade).</summary>
     public static async Task PurgeAsync(StudioDbContext db, Session session, CancellationToken ct)
     {
         await db.Appointments.IgnoreQueryFilters().Where(a => a.SessionId == session.Id).ExecuteDeleteAsync(ct);
         await db.SessionCalendarEvents.IgnoreQueryFilters().Where(e => e.SessionId == session.Id).ExecuteDeleteAsync(ct);
         await db.StatusLogEntries.Where(e => e.Kind == RecordKind.Session && e.RecordId == session.Id).ExecuteDeleteAsync(ct);
+        await db.RecordNotes.Where(n => n.Kind == RecordKind.Session && n.RecordId == session.Id).ExecuteDeleteAsync(ct);
         // Tasks raised about the session stay: they are the studio's record of the work done.
         await db.Tasks.IgnoreQueryFilters().Where(t => t.SessionId == session.Id)
             .ExecuteUpdateAsync(set => set.SetProperty(t => t.SessionId, (long?)null).SetProperty(t => t.Version, t => t.Version + 1), ct);

@@ -49,9 +49,7 @@ public sealed record ClientFlagsBody(decimal OutstandingBalance, bool HasOverdue
 
 public sealed record ClientPage(List<ClientBody> Items, string? NextCursor);
 
-public sealed record ClientNoteBody(long Id, long ClientId, string Text, string Author, DateTimeOffset CreatedAt);
 
-public sealed record ClientNotePage(List<ClientNoteBody> Items, string? NextCursor);
 
 public sealed record RelationshipBody(long Id, int Version, string Name, int SortOrder, bool IsActive, DateTimeOffset? DeletedAt);
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using StudioApi.Tests.Features.Notes;
 using StudioApi.Features.Users;
 using StudioApi.Tests.Infrastructure;
 
@@ -19,12 +20,12 @@ public sealed class ClientNoteTests(StudioApiFactory app) : IClassFixture<Studio
         var url = $"/api/v1/clients/{client.Id}/notes";
 
         var first = await dora.PostAsJsonAsync(url, new { text = "Called about the family session." });
-        var firstNote = await first.ShouldBeAsync<ClientNoteBody>(HttpStatusCode.Created);
-        await (await sam.PostAsJsonAsync(url, new { text = "Prefers outdoor shots." })).ShouldBeAsync<ClientNoteBody>(HttpStatusCode.Created);
+        var firstNote = await first.ShouldBeAsync<NoteBody>(HttpStatusCode.Created);
+        await (await sam.PostAsJsonAsync(url, new { text = "Prefers outdoor shots." })).ShouldBeAsync<NoteBody>(HttpStatusCode.Created);
 
         firstNote.Author.ShouldBe("desk-dora");
         firstNote.CreatedAt.ShouldBe(DateTimeOffset.UtcNow, TimeSpan.FromMinutes(1));
-        var log = await (await admin.GetAsync(url)).ShouldBeAsync<ClientNotePage>(HttpStatusCode.OK);
+        var log = await (await admin.GetAsync(url)).ShouldBeAsync<NotePage>(HttpStatusCode.OK);
         log.Items.Select(n => (n.Author, n.Text)).ShouldBe([("shooter-sam", "Prefers outdoor shots."), ("desk-dora", "Called about the family session.")]);
     }
 
@@ -55,7 +56,7 @@ public sealed class ClientNoteTests(StudioApiFactory app) : IClassFixture<Studio
         do
         {
             var page = await (await admin.GetAsync($"{url}?limit=2" + (cursor is null ? "" : $"&cursor={Uri.EscapeDataString(cursor)}")))
-                .ShouldBeAsync<ClientNotePage>(HttpStatusCode.OK);
+                .ShouldBeAsync<NotePage>(HttpStatusCode.OK);
             page.Items.Count.ShouldBeLessThanOrEqualTo(2);
             seen.AddRange(page.Items.Select(n => n.Text));
             cursor = page.NextCursor;

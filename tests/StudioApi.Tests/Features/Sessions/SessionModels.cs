@@ -20,9 +20,7 @@ public sealed record CustomFieldBody(string Label, string? Value);
 
 public sealed record SessionPage(List<SessionBody> Items, string? NextCursor);
 
-public sealed record SessionNoteBody(long Id, long SessionId, string Text, string Author, DateTimeOffset CreatedAt);
 
-public sealed record SessionNotePage(List<SessionNoteBody> Items, string? NextCursor);
 
 /// <summary>The people, room and client a scheduling test books, in a studio on Chicago time.</summary>
 public sealed class Booking(StudioApiFactory app, HttpClient admin)

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using StudioApi.Tests.Features.Notes;
 using StudioApi.Features.Users;
 using StudioApi.Tests.Infrastructure;
 
@@ -277,10 +278,10 @@ public sealed class SessionTests(StudioApiFactory app) : IClassFixture<StudioApi
         var session = await booking.CreateAsync(booking.Session("2026-07-04", "09:00", "10:00"));
 
         var first = await booking.Admin.PostAsJsonAsync($"/api/v1/sessions/{session.Id}/notes", new { text = "Bring the dog" });
-        (await first.ShouldBeAsync<SessionNoteBody>(HttpStatusCode.Created)).Author.ShouldBe("admin");
+        (await first.ShouldBeAsync<NoteBody>(HttpStatusCode.Created)).Author.ShouldBe("admin");
         await booking.Admin.PostAsJsonAsync($"/api/v1/sessions/{session.Id}/notes", new { text = "Dog is called Rex" });
 
-        var log = await (await booking.Admin.GetAsync($"/api/v1/sessions/{session.Id}/notes")).ShouldBeAsync<SessionNotePage>(HttpStatusCode.OK);
+        var log = await (await booking.Admin.GetAsync($"/api/v1/sessions/{session.Id}/notes")).ShouldBeAsync<NotePage>(HttpStatusCode.OK);
         log.Items.Select(n => n.Text).ShouldBe(["Dog is called Rex", "Bring the dog"]);
         var read = await (await booking.Admin.GetAsync($"/api/v1/sessions/{session.Id}")).ShouldBeAsync<SessionBody>(HttpStatusCode.OK);
         read.Version.ShouldBe(session.Version);

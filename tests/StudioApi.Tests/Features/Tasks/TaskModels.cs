@@ -25,9 +25,7 @@ public sealed record TaskStatusBody(long Id, string Description, DateOnly? Statu
 
 public sealed record TaskPage(List<TaskBody> Items, string? NextCursor);
 
-public sealed record TaskNoteBody(long Id, long TaskId, string Text, string Author, DateTimeOffset CreatedAt);
 
-public sealed record TaskNotePage(List<TaskNoteBody> Items, string? NextCursor);
 
 public sealed record TaskTypeBody(long Id, int Version, string Name, int SortOrder, bool IsActive, DateTimeOffset? DeletedAt);
 

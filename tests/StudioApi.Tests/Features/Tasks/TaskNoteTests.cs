@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using StudioApi.Tests.Features.Notes;
 using StudioApi.Features.Users;
 using StudioApi.Tests.Infrastructure;
 
@@ -19,12 +20,12 @@ public sealed class TaskNoteTests(StudioApiFactory app) : IClassFixture<StudioAp
         var url = $"{TaskRequests.Url}/{task.Id}/notes";
 
         var first = await tess.PostAsJsonAsync(url, new { text = " Ordered the reprint from the lab. " });
-        var firstNote = await first.ShouldBeAsync<TaskNoteBody>(HttpStatusCode.Created);
-        await (await kim.PostAsJsonAsync(url, new { text = "Client picked it up." })).ShouldBeAsync<TaskNoteBody>(HttpStatusCode.Created);
+        var firstNote = await first.ShouldBeAsync<NoteBody>(HttpStatusCode.Created);
+        await (await kim.PostAsJsonAsync(url, new { text = "Client picked it up." })).ShouldBeAsync<NoteBody>(HttpStatusCode.Created);
 
-        (firstNote.Author, firstNote.TaskId, firstNote.Text).ShouldBe(("ticket-tess", task.Id, "Ordered the reprint from the lab."));
+        (firstNote.Author, firstNote.RecordId, firstNote.Text).ShouldBe(("ticket-tess", task.Id, "Ordered the reprint from the lab."));
         firstNote.CreatedAt.ShouldBe(DateTimeOffset.UtcNow, TimeSpan.FromMinutes(1));
-        var log = await (await admin.GetAsync(url)).ShouldBeAsync<TaskNotePage>(HttpStatusCode.OK);
+        var log = await (await admin.GetAsync(url)).ShouldBeAsync<NotePage>(HttpStatusCode.OK);
         log.Items.Select(n => (n.Author, n.Text)).ShouldBe([("kiosk-kim", "Client picked it up."), ("ticket-tess", "Ordered the reprint from the lab.")]);
     }
 

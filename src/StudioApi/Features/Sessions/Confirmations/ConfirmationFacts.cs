@@ -7,6 +7,8 @@ using StudioApi.Features.Resources;
 using StudioApi.Features.SessionTypes;
 using StudioApi.Features.Sessions.CalendarEvents;
 using StudioApi.Features.Settings;
+using StudioApi.Features.Notes;
+using StudioApi.Features.Workflow;
 using StudioApi.Persistence;
 
 namespace StudioApi.Features.Sessions.Confirmations;
@@ -31,7 +33,7 @@ public sealed class ConfirmationFacts
     /// <summary>The session's extra calendar lines, by start.</summary>
     public required IReadOnlyList<SessionCalendarEvent> CalendarLines { get; init; }
     /// <summary>The session's notes log, oldest first.</summary>
-    public required IReadOnlyList<SessionNote> Notes { get; init; }
+    public required IReadOnlyList<RecordNote> Notes { get; init; }
 
     public string? PersonName(long? id) => id is { } key ? People.GetValueOrDefault(key) : null;
     public string? ResourceName(long? id) => id is { } key ? Resources.GetValueOrDefault(key) : null;
@@ -85,7 +87,7 @@ public sealed class ConfirmationFacts
         var client = await db.Clients.IgnoreQueryFilters().AsNoTracking().AsSplitQuery().SingleAsync(c => c.Id == session.ClientId, ct);
         var lines = await db.SessionCalendarEvents.AsNoTracking().Where(e => e.SessionId == session.Id)
             .OrderBy(e => e.StartsAt).ThenBy(e => e.Id).ToListAsync(ct);
-        var notes = await db.SessionNotes.AsNoTracking().Where(n => n.SessionId == session.Id).OrderBy(n => n.Id).ToListAsync(ct);
+        var notes = await db.RecordNotes.AsNoTracking().Where(n => n.Kind == RecordKind.Session && n.RecordId == session.Id).OrderBy(n => n.Id).ToListAsync(ct);
 
         var userIds = lines.SelectMany(l => new[] { l.PhotographerId, l.AssistantId })
             .Append(session.PhotographerId).Append(session.AssistantId).OfType<long>().Distinct().ToList();

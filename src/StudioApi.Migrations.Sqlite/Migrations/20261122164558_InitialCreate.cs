@@ -156,6 +156,23 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "RecordNotes",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    RecordId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Author = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RecordNotes", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "RefreshTokens",
                 columns: table => new
                 {
@@ -704,28 +721,6 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "ClientNotes",
-                columns: table => new
-                {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ClientId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    Author = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_ClientNotes", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_ClientNotes_Clients_ClientId",
-                        column: x => x.ClientId,
-                        principalTable: "Clients",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "ClientPhones",
                 columns: table => new
                 {
@@ -1111,28 +1106,6 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "SessionNotes",
-                columns: table => new
-                {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    SessionId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    Author = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_SessionNotes", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_SessionNotes_Sessions_SessionId",
-                        column: x => x.SessionId,
-                        principalTable: "Sessions",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "SessionParticipants",
                 columns: table => new
                 {
@@ -1182,28 +1155,6 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                         name: "FK_SessionPromotions_Sessions_SessionId",
                         column: x => x.SessionId,
                         principalTable: "Sessions",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "TaskNotes",
-                columns: table => new
-                {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    TaskId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
-                    Author = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_TaskNotes", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_TaskNotes_Tasks_TaskId",
-                        column: x => x.TaskId,
-                        principalTable: "Tasks",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -1314,11 +1265,6 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                 name: "IX_ClientFamilyMembers_RelationshipId",
                 table: "ClientFamilyMembers",
                 column: "RelationshipId");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_ClientNotes_ClientId_Id",
-                table: "ClientNotes",
-                columns: new[] { "ClientId", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ClientPhones_ClientId",
@@ -1449,6 +1395,11 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                 filter: "DeletedAt IS NULL");
 
             migrationBuilder.CreateIndex(
+                name: "IX_RecordNotes_Kind_RecordId_Id",
+                table: "RecordNotes",
+                columns: new[] { "Kind", "RecordId", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_RefreshTokens_FamilyId",
                 table: "RefreshTokens",
                 column: "FamilyId");
@@ -1571,11 +1522,6 @@ namespace StudioApi.Migrations.Sqlite.Migrations
             migrationBuilder.CreateIndex(
                 name: "IX_SessionLogEntries_SessionId_Id",
                 table: "SessionLogEntries",
-                columns: new[] { "SessionId", "Id" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_SessionNotes_SessionId_Id",
-                table: "SessionNotes",
                 columns: new[] { "SessionId", "Id" });
 
             migrationBuilder.CreateIndex(
@@ -1720,11 +1666,6 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                 column: "DeletedAt");
 
             migrationBuilder.CreateIndex(
-                name: "IX_TaskNotes_TaskId_Id",
-                table: "TaskNotes",
-                columns: new[] { "TaskId", "Id" });
-
-            migrationBuilder.CreateIndex(
                 name: "IX_Tasks_AssignedUserId",
                 table: "Tasks",
                 column: "AssignedUserId");
@@ -1836,9 +1777,6 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                 name: "ClientFamilyMembers");
 
             migrationBuilder.DropTable(
-                name: "ClientNotes");
-
-            migrationBuilder.DropTable(
                 name: "ClientPhones");
 
             migrationBuilder.DropTable(
@@ -1849,6 +1787,9 @@ namespace StudioApi.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "ProductionTypes");
+
+            migrationBuilder.DropTable(
+                name: "RecordNotes");
 
             migrationBuilder.DropTable(
                 name: "RefreshTokens");
@@ -1869,9 +1810,6 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                 name: "SessionLogEntries");
 
             migrationBuilder.DropTable(
-                name: "SessionNotes");
-
-            migrationBuilder.DropTable(
                 name: "SessionParticipants");
 
             migrationBuilder.DropTable(
@@ -1887,7 +1825,7 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                 name: "StudioOpeningHours");
 
             migrationBuilder.DropTable(
-                name: "TaskNotes");
+                name: "Tasks");
 
             migrationBuilder.DropTable(
                 name: "WorkflowKindSettings");
@@ -1908,13 +1846,10 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                 name: "StudioSettings");
 
             migrationBuilder.DropTable(
-                name: "Tasks");
+                name: "TaskTypes");
 
             migrationBuilder.DropTable(
                 name: "Sessions");
-
-            migrationBuilder.DropTable(
-                name: "TaskTypes");
 
             migrationBuilder.DropTable(
                 name: "Clients");

@@ -13,7 +13,7 @@ using StudioApi.Persistence;
 namespace StudioApi.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(StudioDbContext))]
-    [Migration("20261122163620_InitialCreate")]
+    [Migration("20261122164625_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -379,37 +379,6 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                     b.ToTable("Clients");
                 });
 
-            modelBuilder.Entity("StudioApi.Features.Clients.ClientNote", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
-
-                    b.Property<string>("Author")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
-
-                    b.Property<long>("ClientId")
-                        .HasColumnType("bigint");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("datetime2");
-
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("nvarchar(4000)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ClientId", "Id");
-
-                    b.ToTable("ClientNotes");
-                });
-
             modelBuilder.Entity("StudioApi.Features.Images.SessionImage", b =>
                 {
                     b.Property<long>("Id")
@@ -620,6 +589,42 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                         .HasFilter("DeletedAt IS NULL");
 
                     b.ToTable("Locations");
+                });
+
+            modelBuilder.Entity("StudioApi.Features.Notes.RecordNote", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<long>("RecordId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "RecordId", "Id");
+
+                    b.ToTable("RecordNotes");
                 });
 
             modelBuilder.Entity("StudioApi.Features.Organizations.Organization", b =>
@@ -1583,37 +1588,6 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                     b.ToTable("SessionLogEntries");
                 });
 
-            modelBuilder.Entity("StudioApi.Features.Sessions.SessionNote", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
-
-                    b.Property<string>("Author")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("datetime2");
-
-                    b.Property<long>("SessionId")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("nvarchar(4000)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("SessionId", "Id");
-
-                    b.ToTable("SessionNotes");
-                });
-
             modelBuilder.Entity("StudioApi.Features.Settings.StudioSettings", b =>
                 {
                     b.Property<long>("Id")
@@ -1886,37 +1860,6 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                     b.HasIndex("TaskTypeId");
 
                     b.ToTable("Tasks", (string)null);
-                });
-
-            modelBuilder.Entity("StudioApi.Features.Tasks.TaskNote", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
-
-                    b.Property<string>("Author")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("datetime2");
-
-                    b.Property<long>("TaskId")
-                        .HasColumnType("bigint");
-
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("nvarchar(4000)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("TaskId", "Id");
-
-                    b.ToTable("TaskNotes");
                 });
 
             modelBuilder.Entity("StudioApi.Features.Users.User", b =>
@@ -2563,15 +2506,6 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                     b.Navigation("Student");
                 });
 
-            modelBuilder.Entity("StudioApi.Features.Clients.ClientNote", b =>
-                {
-                    b.HasOne("StudioApi.Features.Clients.Client", null)
-                        .WithMany()
-                        .HasForeignKey("ClientId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("StudioApi.Features.Images.SessionImage", b =>
                 {
                     b.HasOne("StudioApi.Features.Sessions.Session", null)
@@ -2819,15 +2753,6 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("StudioApi.Features.Sessions.SessionNote", b =>
-                {
-                    b.HasOne("StudioApi.Features.Sessions.Session", null)
-                        .WithMany()
-                        .HasForeignKey("SessionId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("StudioApi.Features.Settings.StudioSettings", b =>
                 {
                     b.OwnsMany("StudioApi.Features.Settings.ClosedDate", "ClosedDates", b1 =>
@@ -2919,15 +2844,6 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                         .IsRequired();
 
                     b.Navigation("Status");
-                });
-
-            modelBuilder.Entity("StudioApi.Features.Tasks.TaskNote", b =>
-                {
-                    b.HasOne("StudioApi.Features.Tasks.StudioTask", null)
-                        .WithMany()
-                        .HasForeignKey("TaskId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
                 });
 #pragma warning restore 612, 618
         }

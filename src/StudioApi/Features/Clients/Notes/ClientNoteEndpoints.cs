@@ -1,0 +1,18 @@
+using StudioApi.Features.Notes;
+using StudioApi.Features.Workflow;
+
+namespace StudioApi.Features.Clients.Notes;
+
+// The client notes log: the shared notes endpoints, named for clients.
+
+public sealed class AddClientNoteEndpoint : AddRecordNoteEndpoint
+{
+    protected override RecordKind Kind => RecordKind.Client;
+    protected override string Tag => "Clients";
+}
+
+public sealed class ListClientNotesEndpoint : ListRecordNotesEndpoint
+{
+    protected override RecordKind Kind => RecordKind.Client;
+    protected override string Tag => "Clients";
+}

@@ -1,0 +1,18 @@
+using StudioApi.Features.Notes;
+using StudioApi.Features.Workflow;
+
+namespace StudioApi.Features.Sessions.Notes;
+
+// The session notes log: the shared notes endpoints, named for sessions.
+
+public sealed class AddSessionNoteEndpoint : AddRecordNoteEndpoint
+{
+    protected override RecordKind Kind => RecordKind.Session;
+    protected override string Tag => "Sessions";
+}
+
+public sealed class ListSessionNotesEndpoint : ListRecordNotesEndpoint
+{
+    protected override RecordKind Kind => RecordKind.Session;
+    protected override string Tag => "Sessions";
+}

@@ -1,0 +1,18 @@
+using StudioApi.Features.Notes;
+using StudioApi.Features.Workflow;
+
+namespace StudioApi.Features.Tasks.Notes;
+
+// The task notes log: the shared notes endpoints, named for tasks.
+
+public sealed class AddTaskNoteEndpoint : AddRecordNoteEndpoint
+{
+    protected override RecordKind Kind => RecordKind.Task;
+    protected override string Tag => "Tasks";
+}
+
+public sealed class ListTaskNotesEndpoint : ListRecordNotesEndpoint
+{
+    protected override RecordKind Kind => RecordKind.Task;
+    protected override string Tag => "Tasks";
+}
