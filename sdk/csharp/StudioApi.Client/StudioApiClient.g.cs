@@ -38017,6 +38017,9 @@ namespace StudioApi.Client
         [System.Text.Json.Serialization.JsonPropertyName("phone")]
         public string? Phone { get; set; } = default!;
 
+        [System.Text.Json.Serialization.JsonPropertyName("sessionCustomLabels")]
+        public System.Collections.Generic.List<string> SessionCustomLabels { get; set; } = new System.Collections.Generic.List<string>();
+
         [System.Text.Json.Serialization.JsonPropertyName("taxRatePercent")]
         public double TaxRatePercent { get; set; } = default!;
 
@@ -38902,6 +38905,12 @@ namespace StudioApi.Client
 
         [System.Text.Json.Serialization.JsonPropertyName("phone")]
         public string? Phone { get; set; } = default!;
+
+        /// <summary>
+        /// The labels of sessions' custom fields, each once; once any are defined, sessions use only these. Omit for none (any label).
+        /// </summary>
+        [System.Text.Json.Serialization.JsonPropertyName("sessionCustomLabels")]
+        public System.Collections.Generic.List<string>? SessionCustomLabels { get; set; } = default!;
 
         /// <summary>
         /// 0–100 with at most 4 decimals, e.g. 8.25.

@@ -15656,6 +15656,7 @@ export interface StudioSettingsResponse {
     onlineBookingKey: string;
     openingHours: OpeningHoursData[];
     phone: string | null;
+    sessionCustomLabels: string[];
     taxRatePercent: number;
     timeZone: string;
     updatedAt: string;
@@ -15965,6 +15966,8 @@ export interface UpdateStudioSettingsRequest {
     /** At most one range per weekday; weekdays left out are closed to bookings. Omit for none. */
     openingHours?: OpeningHoursData[] | null;
     phone?: string | null;
+    /** The labels of sessions' custom fields, each once; once any are defined, sessions use only these. Omit for none (any label). */
+    sessionCustomLabels?: string[] | null;
     /** 0–100 with at most 4 decimals, e.g. 8.25. */
     taxRatePercent: number | null;
     /** IANA time zone id, e.g. America/Chicago. */

@@ -1632,6 +1632,11 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
 
+                    b.PrimitiveCollection<string>("SessionCustomLabels")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
                     b.Property<decimal>("TaxRatePercent")
                         .HasPrecision(9, 4)
                         .HasColumnType("decimal(9,4)");

@@ -1589,6 +1589,11 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.PrimitiveCollection<string>("SessionCustomLabels")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<decimal>("TaxRatePercent")
                         .HasPrecision(9, 4)
                         .HasColumnType("TEXT");

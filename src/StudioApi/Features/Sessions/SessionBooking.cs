@@ -34,6 +34,16 @@ public sealed class SessionBooking(StudioDbContext db)
         if (input.OrganizationId is { } organizationId && organizationId != current?.OrganizationId
             && !await db.Organizations.AnyAsync(o => o.Id == organizationId, ct))
             errors.Add(("organizationId", $"There is no organization {organizationId}."));
+        if (input.CustomFields is { Count: > 0 } fields)
+        {
+            var labels = (await db.GetStudioSettingsAsync(forUpdate: false, ct)).SessionCustomLabels;
+            // A label the session already has stays acceptable after the studio drops it from the list.
+            var heldLabels = current?.CustomFields.Select(f => f.Label) ?? [];
+            for (var i = 0; i < fields.Count; i++)
+                if (labels.Count > 0 && !labels.Concat(heldLabels).Contains(fields[i].Label.Trim(), StringComparer.OrdinalIgnoreCase))
+                    errors.Add(($"customFields[{i}].label",
+                        $"'{fields[i].Label.Trim()}' is not one of the studio's session custom labels (settings: sessionCustomLabels): {string.Join(", ", labels)}."));
+        }
         var promotionIds = input.PromotionIds ?? [];
         var heldPromotions = current?.Promotions.Select(p => p.PromotionId).ToHashSet() ?? [];
         var newPromotions = promotionIds.Where(id => !heldPromotions.Contains(id)).Distinct().ToList();

@@ -37,6 +37,13 @@ public sealed class StudioSettings : AuditedRecord
     public List<OpeningHours> OpeningHours { get; set; } = [];
 
     /// <summary>
+    /// The labels of the sessions' custom fields (seed: Maintenance > Studio > Custom Labels, Session tab), in the
+    /// order front ends show them. Once any are defined, a session's custom fields use these labels only.
+    /// </summary>
+    public List<string> SessionCustomLabels { get; set; } = [];
+    public const int MaxSessionCustomLabels = 10;
+
+    /// <summary>
     /// The key the studio's website passes to the public online-booking calls: not a password (it is in the page's
     /// source), but it keeps the calls from being guessed, and rotating it cuts off a copied booking page.
     /// </summary>

@@ -26,6 +26,8 @@ public sealed class StudioSettingsConfiguration : IEntityTypeConfiguration<Studi
                     days => days.Aggregate(0, (hash, day) => HashCode.Combine(hash, day)),
                     days => days.ToList()))
             .HasMaxLength(80);
+        // A short list of short texts, kept as a JSON array in one column.
+        builder.PrimitiveCollection(s => s.SessionCustomLabels).HasMaxLength(1000);
         builder.OwnsMany(s => s.ClosedDates, closed =>
         {
             closed.ToTable("StudioClosedDates");

@@ -21,6 +21,8 @@ public sealed class StudioSettingsResponse : RecordResponse
     public required IReadOnlyList<ClosedDate> ClosedDates { get; init; }
     [MaxLength(7)]
     public required IReadOnlyList<OpeningHoursData> OpeningHours { get; init; }
+    [MaxLength(StudioSettings.MaxSessionCustomLabels)]
+    public required IReadOnlyList<string> SessionCustomLabels { get; init; }
     /// <summary>The key the studio's website passes to the public online-booking calls (rotate it with POST /settings/online-booking-key/rotate).</summary>
     [MaxLength(64)]
     public required string OnlineBookingKey { get; init; }
@@ -41,6 +43,7 @@ public sealed class StudioSettingsResponse : RecordResponse
             .Select(day => s.OpeningHours.First(h => h.Day == day))
             .Select(h => new OpeningHoursData { Day = h.Day, Opens = WallClock.FormatTime(h.Opens), Closes = WallClock.FormatTime(h.Closes) })
             .ToList(),
+        SessionCustomLabels = s.SessionCustomLabels,
         OnlineBookingKey = s.OnlineBookingKey,
     }.WithAudit(s);
 }

@@ -262,6 +262,28 @@ public sealed class SessionWorkflowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Once_the_studio_defines_session_custom_labels_sessions_use_only_those()
+    {
+        SetChicagoTime(2026, 7, 1, 9, 0);
+        var admin = await ChicagoAdminAsync();
+        var client = await admin.CreateClientAsync("Labelled");
+        var before = await BookAsync(admin, client, "2026-07-20", more: new() { ["customFields"] = new[] { new { label = "Pet", value = "Dog" } } });
+        var settings = await admin.GetAsync("/api/v1/settings");
+        var body = System.Text.Json.Nodes.JsonNode.Parse(await settings.Content.ReadAsStringAsync())!.AsObject();
+        body["sessionCustomLabels"] = new System.Text.Json.Nodes.JsonArray("Outfits", "Backdrop");
+        (await admin.SendAsync(HttpAssertions.Json(HttpMethod.Put, "/api/v1/settings", body).WithIfMatch(settings.Headers.ETag!.Tag))).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var refused = await admin.PostAsJsonAsync("/api/v1/sessions", new
+            { clientId = client, date = "2026-07-21", startTime = "10:00", endTime = "11:00", customFields = new[] { new { label = "Pet", value = "Cat" } } });
+        (await refused.ShouldBeProblemAsync(HttpStatusCode.BadRequest)).FieldErrors().ShouldBe(["customFields[0].label"]);
+        await BookAsync(admin, client, "2026-07-21", more: new() { ["customFields"] = new[] { new { label = "outfits", value = "Navy" } } });
+        // A session that already had the label keeps it.
+        (await PutAsync(admin, before, client, new()
+            { ["date"] = "2026-07-20", ["startTime"] = "10:00", ["endTime"] = "11:00", ["customFields"] = new[] { new { label = "Pet", value = "Dog" } } }))
+            .StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
     public async Task Photographers_edit_the_sessions_they_shoot_and_no_others()
     {
         SetChicagoTime(2026, 8, 3, 9, 0);

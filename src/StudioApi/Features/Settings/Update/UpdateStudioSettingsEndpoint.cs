@@ -32,6 +32,8 @@ public sealed class UpdateStudioSettingsRequest
     public List<ClosedDate>? ClosedDates { get; set; }
     /// <summary>At most one range per weekday; weekdays left out are closed to bookings. Omit for none.</summary>
     public List<OpeningHoursData>? OpeningHours { get; set; }
+    /// <summary>The labels of sessions' custom fields, each once; once any are defined, sessions use only these. Omit for none (any label).</summary>
+    public List<string>? SessionCustomLabels { get; set; }
 
     public void ApplyTo(StudioSettings settings)
     {
@@ -46,6 +48,7 @@ public sealed class UpdateStudioSettingsRequest
         settings.WorkingDays = WorkingDaysText.InWeekOrder(WorkingDays!).ToList();
         settings.ClosedDates = (ClosedDates ?? []).OrderBy(c => c.Date)
             .Select(c => new ClosedDate { Date = c.Date, Description = c.Description }).ToList();
+        settings.SessionCustomLabels = (SessionCustomLabels ?? []).Select(l => l.Trim()).ToList();
         settings.OpeningHours = (OpeningHours ?? [])
             .Select(h => new OpeningHours { Day = h.Day, Opens = WallClock.Parse(h.Opens), Closes = WallClock.Parse(h.Closes) })
             .ToList();
@@ -83,6 +86,10 @@ public sealed class UpdateStudioSettingsValidator : Validator<UpdateStudioSettin
             closed.RuleFor(c => c.Date).NotEmpty();
             closed.RuleFor(c => c.Description).MaximumLength(200);
         });
+        RuleFor(s => s.SessionCustomLabels).MaxItems(StudioSettings.MaxSessionCustomLabels)
+            .Must(labels => labels is null || labels.Select(l => l.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).Count() == labels.Count)
+            .WithMessage("Each custom label may appear once.");
+        RuleForEach(s => s.SessionCustomLabels).NotEmpty().MaximumLength(50);
         RuleFor(s => s.OpeningHours).MaxItems(7)
             .Must(h => h is null || h.Select(x => x.Day).Distinct().Count() == h.Count).WithMessage("Give each weekday at most one opening range.");
         RuleForEach(s => s.OpeningHours).ChildRules(hours =>

@@ -377,6 +377,7 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                     Currency = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 3, nullable: false),
                     TaxRatePercent = table.Column<decimal>(type: "TEXT", precision: 9, scale: 4, nullable: false),
                     WorkingDays = table.Column<string>(type: "TEXT", maxLength: 80, nullable: false),
+                    SessionCustomLabels = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
                     OnlineBookingKey = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     Address_City = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
                     Address_Country = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),

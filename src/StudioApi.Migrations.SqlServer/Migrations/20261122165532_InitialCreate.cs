@@ -377,6 +377,7 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                     Currency = table.Column<string>(type: "nchar(3)", fixedLength: true, maxLength: 3, nullable: false),
                     TaxRatePercent = table.Column<decimal>(type: "decimal(9,4)", precision: 9, scale: 4, nullable: false),
                     WorkingDays = table.Column<string>(type: "nvarchar(80)", maxLength: 80, nullable: false),
+                    SessionCustomLabels = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
                     OnlineBookingKey = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
                     Address_City = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true),
                     Address_Country = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true),
