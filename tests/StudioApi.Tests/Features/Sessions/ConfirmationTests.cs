@@ -24,8 +24,10 @@ public sealed class ConfirmationTests(StudioApiFactory app) : IClassFixture<Stud
             lastName = "Reyes",
             addresses = new[] { new { label = "home", isPrimary = true, address = new { line1 = "12 Elm Street", city = "Springfield", region = "IL", postalCode = "62704", country = "US" } } },
         });
+        var daughter = await (await booking.Admin.PostAsJsonAsync("/api/v1/relationships", new { name = "Daughter" })).ShouldBeAsync<IdBody>(HttpStatusCode.Created);
         var body = booking.Session("2026-03-14", "10:00", "11:00", photographer.Id);
         (body["clientId"], body["sessionTypeId"], body["resourceId"], body["description"]) = (clientId, family.Id, room, "Family portraits by the window");
+        body["participants"] = new[] { new { firstName = "Mia", lastName = "Reyes", relationshipId = daughter.Id } };
         var session = await booking.CreateAsync(body);
 
         var response = await booking.Admin.GetAsync($"/api/v1/sessions/{session.Id}/confirmation");
@@ -54,6 +56,7 @@ public sealed class ConfirmationTests(StudioApiFactory app) : IClassFixture<Stud
         html.ShouldContain("Times are local time in America/Chicago.");
         html.ShouldContain($"<dt>Photographer</dt><dd>{photographer.Name}</dd>");
         html.ShouldContain("Family portraits by the window");
+        html.ShouldContain("<dt>Taking part</dt><dd>Mia Reyes (daughter)</dd>");
     }
 
     [Fact]

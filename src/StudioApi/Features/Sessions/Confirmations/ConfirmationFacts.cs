@@ -34,6 +34,14 @@ public sealed class ConfirmationFacts
     public required IReadOnlyList<SessionCalendarEvent> CalendarLines { get; init; }
     /// <summary>The session's notes log, oldest first.</summary>
     public required IReadOnlyList<RecordNote> Notes { get; init; }
+    /// <summary>Relationship names (son, daughter…) by id, for the participants.</summary>
+    public required IReadOnlyDictionary<long, string> Relationships { get; init; }
+
+    /// <summary>The family members taking part, one per line: "Tom Family (son)".</summary>
+    public string? Participants() => string.Join("\n", Session.Participants.Select(p =>
+            string.Join(" ", new[] { p.FirstName, p.LastName }.OfType<string>())
+            + (p.RelationshipId is { } id && Relationships.GetValueOrDefault(id) is { } relation ? $" ({relation.ToLowerInvariant()})" : "")))
+        is { Length: > 0 } text ? text : null;
 
     public string? PersonName(long? id) => id is { } key ? People.GetValueOrDefault(key) : null;
     public string? ResourceName(long? id) => id is { } key ? Resources.GetValueOrDefault(key) : null;
@@ -94,6 +102,8 @@ public sealed class ConfirmationFacts
         var resourceIds = lines.Select(l => l.ResourceId).Append(session.ResourceId).OfType<long>().Distinct().ToList();
         var people = await db.Users.IgnoreQueryFilters().Where(u => userIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         var resources = await db.Resources.IgnoreQueryFilters().Where(r => resourceIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.Name, ct);
+        var relationshipIds = session.Participants.Select(p => p.RelationshipId).OfType<long>().Distinct().ToList();
+        var relationships = await db.Relationships.IgnoreQueryFilters().Where(r => relationshipIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.Name, ct);
 
         return new ConfirmationFacts
         {
@@ -116,6 +126,7 @@ public sealed class ConfirmationFacts
             Resources = resources,
             CalendarLines = lines,
             Notes = notes,
+            Relationships = relationships,
         };
     }
 }

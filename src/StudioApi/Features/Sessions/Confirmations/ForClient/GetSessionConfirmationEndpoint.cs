@@ -44,6 +44,7 @@ public sealed class GetSessionConfirmationEndpoint(StudioDbContext db) : Endpoin
                 ("Session type", facts.Type?.Name),
                 ("Date and time", $"{facts.When}\n{facts.TimeZoneNote}"),
                 ("Photographer", facts.PersonName(session.PhotographerId)),
+                ("Taking part", facts.Participants()),
                 ("Organization", facts.Organization?.Name),
                 ("Description", session.Description))
             .Facts("Where", facts.Place())

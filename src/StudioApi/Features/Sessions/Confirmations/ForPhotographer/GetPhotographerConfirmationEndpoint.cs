@@ -52,6 +52,7 @@ public sealed class GetPhotographerConfirmationEndpoint(StudioDbContext db) : En
                 ("Assistant", facts.PersonName(session.AssistantId)),
                 ("Camera room / resource", facts.Resource?.Name),
                 ("Description", session.Description),
+                ("Taking part", facts.Participants()),
                 ("Confirmed", ConfirmationPage.YesNo(session.Confirmed)),
                 ("Redo", session.Redo ? "Yes" : null),
                 ("No-show", session.NoShow ? "Yes" : null),
