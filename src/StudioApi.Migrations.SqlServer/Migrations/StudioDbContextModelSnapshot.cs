@@ -931,6 +931,90 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                     b.ToTable("Relationships");
                 });
 
+            modelBuilder.Entity("StudioApi.Features.RenderJobs.EventCursor", b =>
+                {
+                    b.Property<string>("Consumer")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<long>("LastId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Consumer");
+
+                    b.ToTable("EventCursors");
+                });
+
+            modelBuilder.Entity("StudioApi.Features.RenderJobs.RenderJob", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("DeletedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<long>("FailureStatusId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<long>("ProfileId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("SuccessStatusId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("TriggerStatusId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeletedAt");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex("ProfileId");
+
+                    b.HasIndex("TriggerStatusId");
+
+                    b.ToTable("RenderJobs");
+                });
+
             modelBuilder.Entity("StudioApi.Features.RenderProfiles.RenderProfile", b =>
                 {
                     b.Property<long>("Id")
@@ -1087,6 +1171,129 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                     b.HasKey("RenderProfileId");
 
                     b.ToTable("RenderProfileWatermarkImages", (string)null);
+                });
+
+            modelBuilder.Entity("StudioApi.Features.RenderRuns.RenderRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("Done")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<int>("Failed")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("LeaseUntil")
+                        .HasColumnType("datetime2");
+
+                    b.Property<long>("ProfileId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ProfileName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<long?>("RenderJobId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("StartedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("int");
+
+                    b.Property<long?>("ZipBytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ZipSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("nchar(64)")
+                        .IsFixedLength();
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RenderJobId");
+
+                    b.HasIndex("State", "LeaseUntil");
+
+                    b.ToTable("RenderRuns");
+                });
+
+            modelBuilder.Entity("StudioApi.Features.RenderRuns.RenderRunItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<long?>("Bytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<long>("ImageId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("ImageNumber")
+                        .HasColumnType("int");
+
+                    b.Property<string>("OutputName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<long>("RunId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("SessionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("SessionNumber")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("nchar(64)")
+                        .IsFixedLength();
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RunId", "State", "Id");
+
+                    b.ToTable("RenderRunItems");
                 });
 
             modelBuilder.Entity("StudioApi.Features.Resources.Resource", b =>
@@ -2560,11 +2767,63 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                     b.Navigation("Contacts");
                 });
 
+            modelBuilder.Entity("StudioApi.Features.RenderJobs.RenderJob", b =>
+                {
+                    b.HasOne("StudioApi.Features.RenderProfiles.RenderProfile", null)
+                        .WithMany()
+                        .HasForeignKey("ProfileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("StudioApi.Features.RenderProfiles.RenderProfileWatermarkImage", b =>
                 {
                     b.HasOne("StudioApi.Features.RenderProfiles.RenderProfile", null)
                         .WithOne()
                         .HasForeignKey("StudioApi.Features.RenderProfiles.RenderProfileWatermarkImage", "RenderProfileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("StudioApi.Features.RenderRuns.RenderRun", b =>
+                {
+                    b.OwnsMany("StudioApi.Features.RenderRuns.RenderRunSession", "Sessions", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("int");
+
+                            SqlServerPropertyBuilderExtensions.UseIdentityColumn(b1.Property<int>("Id"));
+
+                            b1.Property<long>("RenderRunId")
+                                .HasColumnType("bigint");
+
+                            b1.Property<long>("SessionId")
+                                .HasColumnType("bigint");
+
+                            b1.Property<int>("SessionNumber")
+                                .HasColumnType("int");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("RenderRunId");
+
+                            b1.HasIndex("SessionId");
+
+                            b1.ToTable("RenderRunSessions", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("RenderRunId");
+                        });
+
+                    b.Navigation("Sessions");
+                });
+
+            modelBuilder.Entity("StudioApi.Features.RenderRuns.RenderRunItem", b =>
+                {
+                    b.HasOne("StudioApi.Features.RenderRuns.RenderRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -902,6 +902,88 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                     b.ToTable("Relationships");
                 });
 
+            modelBuilder.Entity("StudioApi.Features.RenderJobs.EventCursor", b =>
+                {
+                    b.Property<string>("Consumer")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Consumer");
+
+                    b.ToTable("EventCursors");
+                });
+
+            modelBuilder.Entity("StudioApi.Features.RenderJobs.RenderJob", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeletedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FailureStatusId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ProfileId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SuccessStatusId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TriggerStatusId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeletedAt");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex("ProfileId");
+
+                    b.HasIndex("TriggerStatusId");
+
+                    b.ToTable("RenderJobs");
+                });
+
             modelBuilder.Entity("StudioApi.Features.RenderProfiles.RenderProfile", b =>
                 {
                     b.Property<long>("Id")
@@ -1056,6 +1138,125 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                     b.HasKey("RenderProfileId");
 
                     b.ToTable("RenderProfileWatermarkImages", (string)null);
+                });
+
+            modelBuilder.Entity("StudioApi.Features.RenderRuns.RenderRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Done")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Failed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LeaseUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ProfileId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProfileName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RenderJobId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ZipBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ZipSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RenderJobId");
+
+                    b.HasIndex("State", "LeaseUntil");
+
+                    b.ToTable("RenderRuns");
+                });
+
+            modelBuilder.Entity("StudioApi.Features.RenderRuns.RenderRunItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("Bytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ImageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ImageNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OutputName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SessionNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RunId", "State", "Id");
+
+                    b.ToTable("RenderRunItems");
                 });
 
             modelBuilder.Entity("StudioApi.Features.Resources.Resource", b =>
@@ -2493,11 +2694,61 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                     b.Navigation("Contacts");
                 });
 
+            modelBuilder.Entity("StudioApi.Features.RenderJobs.RenderJob", b =>
+                {
+                    b.HasOne("StudioApi.Features.RenderProfiles.RenderProfile", null)
+                        .WithMany()
+                        .HasForeignKey("ProfileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("StudioApi.Features.RenderProfiles.RenderProfileWatermarkImage", b =>
                 {
                     b.HasOne("StudioApi.Features.RenderProfiles.RenderProfile", null)
                         .WithOne()
                         .HasForeignKey("StudioApi.Features.RenderProfiles.RenderProfileWatermarkImage", "RenderProfileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("StudioApi.Features.RenderRuns.RenderRun", b =>
+                {
+                    b.OwnsMany("StudioApi.Features.RenderRuns.RenderRunSession", "Sessions", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("RenderRunId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("SessionId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("SessionNumber")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("RenderRunId");
+
+                            b1.HasIndex("SessionId");
+
+                            b1.ToTable("RenderRunSessions", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("RenderRunId");
+                        });
+
+                    b.Navigation("Sessions");
+                });
+
+            modelBuilder.Entity("StudioApi.Features.RenderRuns.RenderRunItem", b =>
+                {
+                    b.HasOne("StudioApi.Features.RenderRuns.RenderRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

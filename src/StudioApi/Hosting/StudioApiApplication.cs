@@ -13,6 +13,7 @@ using StudioApi.Api.RateLimiting;
 using StudioApi.Auth;
 using StudioApi.Features.Images;
 using StudioApi.Features.OnlineBooking;
+using StudioApi.Features.RenderRuns;
 using StudioApi.Features.Users;
 using StudioApi.Features.Workflow;
 using StudioApi.Persistence;
@@ -43,6 +44,7 @@ public static class StudioApiApplication
         services.AddScoped<IBusyTimeSource, CalendarEventBusyTime>();
         services.AddScoped<OnlineAvailability>();
         services.AddImages(configuration, dataDirectory);
+        services.AddRendering(configuration);
 
         // Errors: RFC 9457 problem details for everything, including empty 401/403/404/405 responses.
         services.AddProblemDetails();

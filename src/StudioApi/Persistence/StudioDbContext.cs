@@ -8,6 +8,8 @@ using StudioApi.Features.Organizations;
 using StudioApi.Features.ProductionTypes;
 using StudioApi.Features.Relationships;
 using StudioApi.Features.RenderProfiles;
+using StudioApi.Features.RenderJobs;
+using StudioApi.Features.RenderRuns;
 using StudioApi.Features.SessionTypes;
 using StudioApi.Features.Locations;
 using StudioApi.Features.Notes;
@@ -61,6 +63,10 @@ public sealed class StudioDbContext(
     public DbSet<WorkflowKindSetting> WorkflowKindSettings => Set<WorkflowKindSetting>();
     public DbSet<RenderProfile> RenderProfiles => Set<RenderProfile>();
     public DbSet<RenderProfileWatermarkImage> RenderProfileWatermarkImages => Set<RenderProfileWatermarkImage>();
+    public DbSet<RenderRun> RenderRuns => Set<RenderRun>();
+    public DbSet<RenderRunItem> RenderRunItems => Set<RenderRunItem>();
+    public DbSet<RenderJob> RenderJobs => Set<RenderJob>();
+    public DbSet<EventCursor> EventCursors => Set<EventCursor>();
 
     readonly List<Func<CancellationToken, Task>> afterCommit = [];
 

@@ -44,6 +44,8 @@ public sealed class StudioApiFactory : WebApplicationFactory<Program>, IAsyncLif
         builder.UseSetting("RateLimits:OnlineBookingPerMinute", "100000");
         // Imports wake the rendition worker; its poll only matters for work nobody signalled (after a restart).
         builder.UseSetting("Images:RenditionPollSeconds", "0.5");
+        // Runs are woken on creation; the poll finds runs left by a stopped server and render-job changes nobody signalled.
+        builder.UseSetting("Rendering:PollSeconds", "0.5");
     }
 
     public async Task InitializeAsync()

@@ -51,6 +51,9 @@ public sealed class ResponsesTransformer : IOpenApiOperationTransformer
             // A batch (bulk scheduling) or a public booking creates something without one URL to show the caller.
             if (status == "201" && returnsRecord)
                 AddHeader(success, KnownHeaders.Location);
+            // Long work answers 202 with the resource to poll for its progress.
+            if (status == "202")
+                AddHeader(success, KnownHeaders.Location);
             if (returnsRecord)
                 AddHeader(success, KnownHeaders.ETag);
         }

@@ -24,6 +24,18 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "EventCursors",
+                columns: table => new
+                {
+                    Consumer = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    LastId = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EventCursors", x => x.Consumer);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "IdempotencyRecords",
                 columns: table => new
                 {
@@ -252,6 +264,33 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_RenderProfiles", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RenderRuns",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ProfileId = table.Column<long>(type: "INTEGER", nullable: false),
+                    ProfileName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    RenderJobId = table.Column<long>(type: "INTEGER", nullable: true),
+                    State = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Total = table.Column<int>(type: "INTEGER", nullable: false),
+                    Done = table.Column<int>(type: "INTEGER", nullable: false),
+                    Failed = table.Column<int>(type: "INTEGER", nullable: false),
+                    Error = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    FinishedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LeaseUntil = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ZipBytes = table.Column<long>(type: "INTEGER", nullable: true),
+                    ZipSha256 = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RenderRuns", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -493,6 +532,37 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "RenderJobs",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ProfileId = table.Column<long>(type: "INTEGER", nullable: false),
+                    TriggerStatusId = table.Column<long>(type: "INTEGER", nullable: false),
+                    SuccessStatusId = table.Column<long>(type: "INTEGER", nullable: false),
+                    FailureStatusId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Active = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    DeletedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DeletedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RenderJobs", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RenderJobs_RenderProfiles_ProfileId",
+                        column: x => x.ProfileId,
+                        principalTable: "RenderProfiles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "RenderProfileWatermarkImages",
                 columns: table => new
                 {
@@ -506,6 +576,55 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                         name: "FK_RenderProfileWatermarkImages_RenderProfiles_RenderProfileId",
                         column: x => x.RenderProfileId,
                         principalTable: "RenderProfiles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RenderRunItems",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RunId = table.Column<long>(type: "INTEGER", nullable: false),
+                    ImageId = table.Column<long>(type: "INTEGER", nullable: false),
+                    SessionId = table.Column<long>(type: "INTEGER", nullable: false),
+                    SessionNumber = table.Column<int>(type: "INTEGER", nullable: false),
+                    ImageNumber = table.Column<int>(type: "INTEGER", nullable: false),
+                    OutputName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    Bytes = table.Column<long>(type: "INTEGER", nullable: true),
+                    Sha256 = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: true),
+                    Error = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RenderRunItems", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RenderRunItems_RenderRuns_RunId",
+                        column: x => x.RunId,
+                        principalTable: "RenderRuns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RenderRunSessions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SessionId = table.Column<long>(type: "INTEGER", nullable: false),
+                    SessionNumber = table.Column<int>(type: "INTEGER", nullable: false),
+                    RenderRunId = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RenderRunSessions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RenderRunSessions_RenderRuns_RenderRunId",
+                        column: x => x.RenderRunId,
+                        principalTable: "RenderRuns",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -1434,6 +1553,28 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                 column: "SortOrder");
 
             migrationBuilder.CreateIndex(
+                name: "IX_RenderJobs_DeletedAt",
+                table: "RenderJobs",
+                column: "DeletedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RenderJobs_Name",
+                table: "RenderJobs",
+                column: "Name",
+                unique: true,
+                filter: "DeletedAt IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RenderJobs_ProfileId",
+                table: "RenderJobs",
+                column: "ProfileId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RenderJobs_TriggerStatusId",
+                table: "RenderJobs",
+                column: "TriggerStatusId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_RenderProfiles_DeletedAt",
                 table: "RenderProfiles",
                 column: "DeletedAt");
@@ -1444,6 +1585,31 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                 column: "Name",
                 unique: true,
                 filter: "DeletedAt IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RenderRunItems_RunId_State_Id",
+                table: "RenderRunItems",
+                columns: new[] { "RunId", "State", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RenderRuns_RenderJobId",
+                table: "RenderRuns",
+                column: "RenderJobId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RenderRuns_State_LeaseUntil",
+                table: "RenderRuns",
+                columns: new[] { "State", "LeaseUntil" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RenderRunSessions_RenderRunId",
+                table: "RenderRunSessions",
+                column: "RenderRunId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RenderRunSessions_SessionId",
+                table: "RenderRunSessions",
+                column: "SessionId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Resources_DeletedAt",
@@ -1781,6 +1947,9 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                 name: "ClientPhones");
 
             migrationBuilder.DropTable(
+                name: "EventCursors");
+
+            migrationBuilder.DropTable(
                 name: "IdempotencyRecords");
 
             migrationBuilder.DropTable(
@@ -1796,7 +1965,16 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                 name: "RefreshTokens");
 
             migrationBuilder.DropTable(
+                name: "RenderJobs");
+
+            migrationBuilder.DropTable(
                 name: "RenderProfileWatermarkImages");
+
+            migrationBuilder.DropTable(
+                name: "RenderRunItems");
+
+            migrationBuilder.DropTable(
+                name: "RenderRunSessions");
 
             migrationBuilder.DropTable(
                 name: "SessionCalendarEvents");
@@ -1836,6 +2014,9 @@ namespace StudioApi.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "RenderProfiles");
+
+            migrationBuilder.DropTable(
+                name: "RenderRuns");
 
             migrationBuilder.DropTable(
                 name: "Relationships");

@@ -1,0 +1,40 @@
+using FastEndpoints;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Net.Http.Headers;
+using StudioApi.Api.OpenApi;
+using StudioApi.Api.Problems;
+using StudioApi.Persistence;
+using StudioApi.Storage;
+
+namespace StudioApi.Features.RenderRuns.GetZip;
+
+public sealed class GetRenderRunZipRequest
+{
+    public long Id { get; set; }
+}
+
+public sealed class GetRenderRunZipEndpoint(StudioDbContext db, IFileStore store) : Endpoint<GetRenderRunZipRequest>
+{
+    public override void Configure()
+    {
+        Get("/render-runs/{id}/zip");
+        Roles(Auth.Roles.AnyStaff);
+        Description(d => d
+            .Produces(StatusCodes.Status200OK, typeof(Stream), "application/zip")
+            .Answers(StatusCodes.Status206PartialContent, "The byte range asked for in Range.")
+            .Answers(StatusCodes.Status304NotModified, "The zip is unchanged since the ETag in If-None-Match.")
+            .Answers(StatusCodes.Status409Conflict, "The run has not finished, or was cancelled: it has no output.")
+            .Operation("RenderRuns", "GetZip",
+                "Download a finished render run's files and manifest.json as one zip (ETag, Last-Modified, Range and 304 supported)"));
+    }
+
+    public override async Task HandleAsync(GetRenderRunZipRequest req, CancellationToken ct)
+    {
+        var run = await db.RenderRuns.AsNoTracking().SingleOrDefaultAsync(r => r.Id == req.Id, ct)
+                  ?? throw ApiProblem.NotFound("render run", req.Id);
+        var stored = await RenderRunFiles.OpenAsync(store, run, RenderRun.ZipKeyOf(run.Id), ct);
+        HttpContext.Response.Headers.CacheControl = "private, max-age=3600";
+        await Send.ResultAsync(Results.File(stored.Content, "application/zip", fileDownloadName: $"render-run-{run.Id}.zip",
+            lastModified: stored.LastModified, entityTag: new EntityTagHeaderValue($"\"{run.ZipSha256}\""), enableRangeProcessing: true));
+    }
+}
