@@ -69,7 +69,10 @@ public static class RenderRunKit
         var bytes = await File.ReadAllBytesAsync(path);
         // A JPEG header followed by noise: recognised as a JPEG, not decodable.
         var broken = bytes[..200].Concat(Enumerable.Range(0, 4000).Select(i => (byte)(i * 31 % 251))).ToArray();
-        await File.WriteAllBytesAsync(path, broken);
+        // Replaced, not rewritten in place: the rendition worker may be decoding this very file, and libjpeg reading a
+        // file that is truncated under it crashes the process (libvips#4397). The store never rewrites files; nor does this.
+        await File.WriteAllBytesAsync(path + ".broken", broken);
+        File.Move(path + ".broken", path, overwrite: true);
     }
 
     public static async Task<RunBody> StartAsync(this HttpClient client, long profileId, params long[] sessionIds)
