@@ -312,6 +312,9 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<long?>("ImageId")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -362,6 +365,8 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                     b.HasIndex("DeletedAt");
 
                     b.HasIndex("FirstName");
+
+                    b.HasIndex("ImageId");
 
                     b.HasIndex("LastName");
 
@@ -443,12 +448,31 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<string>("CropAspectRatio")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<double?>("CropHeight")
+                        .HasColumnType("float");
+
+                    b.Property<double?>("CropWidth")
+                        .HasColumnType("float");
+
+                    b.Property<double?>("CropX")
+                        .HasColumnType("float");
+
+                    b.Property<double?>("CropY")
+                        .HasColumnType("float");
+
                     b.Property<DateTime?>("DeletedAt")
                         .HasColumnType("datetime2");
 
                     b.Property<string>("DeletedBy")
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
+
+                    b.Property<bool>("Favorite")
+                        .HasColumnType("bit");
 
                     b.Property<string>("Format")
                         .IsRequired()
@@ -457,6 +481,9 @@ namespace StudioApi.Migrations.SqlServer.Migrations
 
                     b.Property<int>("Height")
                         .HasColumnType("int");
+
+                    b.Property<bool>("HiddenOnline")
+                        .HasColumnType("bit");
 
                     b.Property<int>("Number")
                         .HasColumnType("int");
@@ -468,6 +495,11 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(255)
                         .HasColumnType("nvarchar(255)");
+
+                    b.Property<string>("ProofState")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("nvarchar(12)");
 
                     b.Property<int>("RenditionAttempts")
                         .HasColumnType("int");
@@ -486,6 +518,9 @@ namespace StudioApi.Migrations.SqlServer.Migrations
 
                     b.Property<DateTime?>("RenditionsReadyAt")
                         .HasColumnType("datetime2");
+
+                    b.Property<int>("Rotation")
+                        .HasColumnType("int");
 
                     b.Property<long>("SessionId")
                         .HasColumnType("bigint");
@@ -516,6 +551,11 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                     b.Property<int>("Width")
                         .HasColumnType("int");
 
+                    b.Property<string>("YearbookRole")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("DeletedAt");
@@ -528,6 +568,10 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                     b.HasIndex("SessionId", "Sha256")
                         .IsUnique()
                         .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex("SessionId", "YearbookRole")
+                        .IsUnique()
+                        .HasFilter("YearbookRole <> 'None' AND DeletedAt IS NULL");
 
                     b.ToTable("SessionImages");
                 });
@@ -2118,6 +2162,11 @@ namespace StudioApi.Migrations.SqlServer.Migrations
 
             modelBuilder.Entity("StudioApi.Features.Clients.Client", b =>
                 {
+                    b.HasOne("StudioApi.Features.Images.SessionImage", null)
+                        .WithMany()
+                        .HasForeignKey("ImageId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("StudioApi.Features.Workflow.StatusDefinition", "Status")
                         .WithMany()
                         .HasForeignKey("StatusId")

@@ -297,6 +297,9 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ImageId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -347,6 +350,8 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                     b.HasIndex("DeletedAt");
 
                     b.HasIndex("FirstName");
+
+                    b.HasIndex("ImageId");
 
                     b.HasIndex("LastName");
 
@@ -424,6 +429,22 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CropAspectRatio")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("CropHeight")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("CropWidth")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("CropX")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("CropY")
+                        .HasColumnType("REAL");
+
                     b.Property<DateTime?>("DeletedAt")
                         .HasColumnType("TEXT");
 
@@ -431,12 +452,18 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Favorite")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Format")
                         .IsRequired()
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Height")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("HiddenOnline")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Number")
@@ -448,6 +475,11 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                     b.Property<string>("OriginalFileName")
                         .IsRequired()
                         .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProofState")
+                        .IsRequired()
+                        .HasMaxLength(12)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("RenditionAttempts")
@@ -467,6 +499,9 @@ namespace StudioApi.Migrations.Sqlite.Migrations
 
                     b.Property<DateTime?>("RenditionsReadyAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Rotation")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("SessionId")
                         .HasColumnType("INTEGER");
@@ -497,6 +532,11 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                     b.Property<int>("Width")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("YearbookRole")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("DeletedAt");
@@ -509,6 +549,10 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                     b.HasIndex("SessionId", "Sha256")
                         .IsUnique()
                         .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex("SessionId", "YearbookRole")
+                        .IsUnique()
+                        .HasFilter("YearbookRole <> 'None' AND DeletedAt IS NULL");
 
                     b.ToTable("SessionImages");
                 });
@@ -2059,6 +2103,11 @@ namespace StudioApi.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("StudioApi.Features.Clients.Client", b =>
                 {
+                    b.HasOne("StudioApi.Features.Images.SessionImage", null)
+                        .WithMany()
+                        .HasForeignKey("ImageId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("StudioApi.Features.Workflow.StatusDefinition", "Status")
                         .WithMany()
                         .HasForeignKey("StatusId")

@@ -53,7 +53,14 @@ public sealed class SessionImageImporter(StudioDbContext db, IFileStore store, I
             };
             try
             {
-                if (await InsertAsync(image, ct) is { } duplicate)
+                var duplicate = await db.InTransactionAsync(async () =>
+                {
+                    var duplicate = await InsertAsync(image, ct);
+                    if (duplicate is null)
+                        await ClaimClientImageAsync(image, ct);
+                    return duplicate;
+                }, ct);
+                if (duplicate is not null)
                 {
                     await store.DeleteAsync(key, CancellationToken.None);
                     return ImportedFile.Duplicate(index, name, duplicate);
@@ -143,6 +150,18 @@ public sealed class SessionImageImporter(StudioDbContext db, IFileStore store, I
                     return duplicate;
             }
         }
+    }
+
+    /// <summary>The session's first image becomes its client's picture when the client has none: a real change of the client, so its version moves.</summary>
+    async Task ClaimClientImageAsync(SessionImage image, CancellationToken ct)
+    {
+        var client = await db.Clients
+            .Where(c => c.ImageId == null && db.Sessions.Any(s => s.Id == image.SessionId && s.ClientId == c.Id))
+            .AsSplitQuery().FirstOrDefaultAsync(ct);
+        if (client is null)
+            return;
+        client.ImageId = image.Id;
+        await db.SaveChangesAsync(ct);
     }
 
     static ApiProblem NotAnImage() =>

@@ -13,7 +13,7 @@ using StudioApi.Persistence;
 namespace StudioApi.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(StudioDbContext))]
-    [Migration("20261122162832_InitialCreate")]
+    [Migration("20261122163654_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -315,6 +315,9 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<long?>("ImageId")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -365,6 +368,8 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                     b.HasIndex("DeletedAt");
 
                     b.HasIndex("FirstName");
+
+                    b.HasIndex("ImageId");
 
                     b.HasIndex("LastName");
 
@@ -446,12 +451,31 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<string>("CropAspectRatio")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<double?>("CropHeight")
+                        .HasColumnType("float");
+
+                    b.Property<double?>("CropWidth")
+                        .HasColumnType("float");
+
+                    b.Property<double?>("CropX")
+                        .HasColumnType("float");
+
+                    b.Property<double?>("CropY")
+                        .HasColumnType("float");
+
                     b.Property<DateTime?>("DeletedAt")
                         .HasColumnType("datetime2");
 
                     b.Property<string>("DeletedBy")
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
+
+                    b.Property<bool>("Favorite")
+                        .HasColumnType("bit");
 
                     b.Property<string>("Format")
                         .IsRequired()
@@ -460,6 +484,9 @@ namespace StudioApi.Migrations.SqlServer.Migrations
 
                     b.Property<int>("Height")
                         .HasColumnType("int");
+
+                    b.Property<bool>("HiddenOnline")
+                        .HasColumnType("bit");
 
                     b.Property<int>("Number")
                         .HasColumnType("int");
@@ -471,6 +498,11 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(255)
                         .HasColumnType("nvarchar(255)");
+
+                    b.Property<string>("ProofState")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("nvarchar(12)");
 
                     b.Property<int>("RenditionAttempts")
                         .HasColumnType("int");
@@ -489,6 +521,9 @@ namespace StudioApi.Migrations.SqlServer.Migrations
 
                     b.Property<DateTime?>("RenditionsReadyAt")
                         .HasColumnType("datetime2");
+
+                    b.Property<int>("Rotation")
+                        .HasColumnType("int");
 
                     b.Property<long>("SessionId")
                         .HasColumnType("bigint");
@@ -519,6 +554,11 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                     b.Property<int>("Width")
                         .HasColumnType("int");
 
+                    b.Property<string>("YearbookRole")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("DeletedAt");
@@ -531,6 +571,10 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                     b.HasIndex("SessionId", "Sha256")
                         .IsUnique()
                         .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex("SessionId", "YearbookRole")
+                        .IsUnique()
+                        .HasFilter("YearbookRole <> 'None' AND DeletedAt IS NULL");
 
                     b.ToTable("SessionImages");
                 });
@@ -2121,6 +2165,11 @@ namespace StudioApi.Migrations.SqlServer.Migrations
 
             modelBuilder.Entity("StudioApi.Features.Clients.Client", b =>
                 {
+                    b.HasOne("StudioApi.Features.Images.SessionImage", null)
+                        .WithMany()
+                        .HasForeignKey("ImageId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("StudioApi.Features.Workflow.StatusDefinition", "Status")
                         .WithMany()
                         .HasForeignKey("StatusId")

@@ -434,59 +434,6 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "Clients",
-                columns: table => new
-                {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Number = table.Column<int>(type: "INTEGER", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    FirstName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    LastName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Company = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    ReferralSource = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    BirthDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    EmailOptOut = table.Column<bool>(type: "INTEGER", nullable: false),
-                    SmsOptOut = table.Column<bool>(type: "INTEGER", nullable: false),
-                    StudentOrganizationId = table.Column<long>(type: "INTEGER", nullable: true),
-                    StudentId = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    StudentGrade = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    StudentHomeroom = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    StudentTeacher = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    StudentGraduationYear = table.Column<int>(type: "INTEGER", nullable: true),
-                    StudentGuardianName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    StudentGuardianPhone = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
-                    StudentGuardianEmail = table.Column<string>(type: "TEXT", maxLength: 320, nullable: true),
-                    StatusId = table.Column<long>(type: "INTEGER", nullable: true),
-                    StatusChangedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    StatusDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    StatusDueDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    DeletedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    DeletedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_Clients", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_Clients_Organizations_StudentOrganizationId",
-                        column: x => x.StudentOrganizationId,
-                        principalTable: "Organizations",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_Clients_StatusDefinitions_StatusId",
-                        column: x => x.StatusId,
-                        principalTable: "StatusDefinitions",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "StudioClosedDates",
                 columns: table => new
                 {
@@ -564,6 +511,75 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Appointments",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ClientId = table.Column<long>(type: "INTEGER", nullable: true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    StartTime = table.Column<TimeOnly>(type: "TEXT", nullable: false),
+                    EndTime = table.Column<TimeOnly>(type: "TEXT", nullable: false),
+                    StartsAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    EndsAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ResourceId = table.Column<long>(type: "INTEGER", nullable: true),
+                    LocationId = table.Column<long>(type: "INTEGER", nullable: true),
+                    Notes = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    SessionId = table.Column<long>(type: "INTEGER", nullable: true),
+                    Cancelled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    DeletedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DeletedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Appointments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Appointments_Locations_LocationId",
+                        column: x => x.LocationId,
+                        principalTable: "Locations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Appointments_Resources_ResourceId",
+                        column: x => x.ResourceId,
+                        principalTable: "Resources",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AppointmentStaff",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<long>(type: "INTEGER", nullable: false),
+                    AppointmentId = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AppointmentStaff", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AppointmentStaff_Appointments_AppointmentId",
+                        column: x => x.AppointmentId,
+                        principalTable: "Appointments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_AppointmentStaff_Users_UserId",
+                        column: x => x.UserId,
+                        principalTable: "Users",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ClientAddresses",
                 columns: table => new
                 {
@@ -582,12 +598,6 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ClientAddresses", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_ClientAddresses_Clients_ClientId",
-                        column: x => x.ClientId,
-                        principalTable: "Clients",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -604,12 +614,6 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ClientEmails", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_ClientEmails_Clients_ClientId",
-                        column: x => x.ClientId,
-                        principalTable: "Clients",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -630,12 +634,6 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ClientFamilyMembers", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_ClientFamilyMembers_Clients_ClientId",
-                        column: x => x.ClientId,
-                        principalTable: "Clients",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
                         name: "FK_ClientFamilyMembers_Relationships_RelationshipId",
                         column: x => x.RelationshipId,
@@ -658,12 +656,6 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ClientNotes", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_ClientNotes_Clients_ClientId",
-                        column: x => x.ClientId,
-                        principalTable: "Clients",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -682,12 +674,60 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ClientPhones", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Clients",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    FirstName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    LastName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Company = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ReferralSource = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    BirthDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    EmailOptOut = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SmsOptOut = table.Column<bool>(type: "INTEGER", nullable: false),
+                    StudentOrganizationId = table.Column<long>(type: "INTEGER", nullable: true),
+                    StudentId = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    StudentGrade = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    StudentHomeroom = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    StudentTeacher = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    StudentGraduationYear = table.Column<int>(type: "INTEGER", nullable: true),
+                    StudentGuardianName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    StudentGuardianPhone = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    StudentGuardianEmail = table.Column<string>(type: "TEXT", maxLength: 320, nullable: true),
+                    ImageId = table.Column<long>(type: "INTEGER", nullable: true),
+                    StatusId = table.Column<long>(type: "INTEGER", nullable: true),
+                    StatusChangedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    StatusDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    StatusDueDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    DeletedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DeletedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Clients", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_ClientPhones_Clients_ClientId",
-                        column: x => x.ClientId,
-                        principalTable: "Clients",
+                        name: "FK_Clients_Organizations_StudentOrganizationId",
+                        column: x => x.StudentOrganizationId,
+                        principalTable: "Organizations",
                         principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Clients_StatusDefinitions_StatusId",
+                        column: x => x.StatusId,
+                        principalTable: "StatusDefinitions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -856,61 +896,6 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "Appointments",
-                columns: table => new
-                {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ClientId = table.Column<long>(type: "INTEGER", nullable: true),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    StartTime = table.Column<TimeOnly>(type: "TEXT", nullable: false),
-                    EndTime = table.Column<TimeOnly>(type: "TEXT", nullable: false),
-                    StartsAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    EndsAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ResourceId = table.Column<long>(type: "INTEGER", nullable: true),
-                    LocationId = table.Column<long>(type: "INTEGER", nullable: true),
-                    Notes = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    SessionId = table.Column<long>(type: "INTEGER", nullable: true),
-                    Cancelled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    DeletedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    DeletedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_Appointments", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_Appointments_Clients_ClientId",
-                        column: x => x.ClientId,
-                        principalTable: "Clients",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_Appointments_Locations_LocationId",
-                        column: x => x.LocationId,
-                        principalTable: "Locations",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_Appointments_Resources_ResourceId",
-                        column: x => x.ResourceId,
-                        principalTable: "Resources",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_Appointments_Sessions_SessionId",
-                        column: x => x.SessionId,
-                        principalTable: "Sessions",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "SessionCalendarEvents",
                 columns: table => new
                 {
@@ -1009,6 +994,16 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                     RenditionAttempts = table.Column<int>(type: "INTEGER", nullable: false),
                     RenditionLeaseUntil = table.Column<DateTime>(type: "TEXT", nullable: true),
                     RenditionsReadyAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ProofState = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    Favorite = table.Column<bool>(type: "INTEGER", nullable: false),
+                    HiddenOnline = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Rotation = table.Column<int>(type: "INTEGER", nullable: false),
+                    CropX = table.Column<double>(type: "REAL", nullable: true),
+                    CropY = table.Column<double>(type: "REAL", nullable: true),
+                    CropWidth = table.Column<double>(type: "REAL", nullable: true),
+                    CropHeight = table.Column<double>(type: "REAL", nullable: true),
+                    CropAspectRatio = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    YearbookRole = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
                     Version = table.Column<int>(type: "INTEGER", nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     CreatedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
@@ -1149,32 +1144,6 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
-            migrationBuilder.CreateTable(
-                name: "AppointmentStaff",
-                columns: table => new
-                {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    UserId = table.Column<long>(type: "INTEGER", nullable: false),
-                    AppointmentId = table.Column<long>(type: "INTEGER", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_AppointmentStaff", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_AppointmentStaff_Appointments_AppointmentId",
-                        column: x => x.AppointmentId,
-                        principalTable: "Appointments",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                    table.ForeignKey(
-                        name: "FK_AppointmentStaff_Users_UserId",
-                        column: x => x.UserId,
-                        principalTable: "Users",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                });
-
             migrationBuilder.CreateIndex(
                 name: "IX_Appointments_ClientId",
                 table: "Appointments",
@@ -1280,6 +1249,11 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                 name: "IX_Clients_FirstName",
                 table: "Clients",
                 column: "FirstName");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Clients_ImageId",
+                table: "Clients",
+                column: "ImageId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Clients_LastName",
@@ -1496,6 +1470,13 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                 columns: new[] { "SessionId", "Sha256" },
                 unique: true,
                 filter: "DeletedAt IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SessionImages_SessionId_YearbookRole",
+                table: "SessionImages",
+                columns: new[] { "SessionId", "YearbookRole" },
+                unique: true,
+                filter: "YearbookRole <> 'None' AND DeletedAt IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_SessionLogEntries_SessionId_Id",
@@ -1741,11 +1722,79 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                 table: "WorkflowKindSettings",
                 column: "Kind",
                 unique: true);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_Appointments_Clients_ClientId",
+                table: "Appointments",
+                column: "ClientId",
+                principalTable: "Clients",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_Appointments_Sessions_SessionId",
+                table: "Appointments",
+                column: "SessionId",
+                principalTable: "Sessions",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_ClientAddresses_Clients_ClientId",
+                table: "ClientAddresses",
+                column: "ClientId",
+                principalTable: "Clients",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Cascade);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_ClientEmails_Clients_ClientId",
+                table: "ClientEmails",
+                column: "ClientId",
+                principalTable: "Clients",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Cascade);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_ClientFamilyMembers_Clients_ClientId",
+                table: "ClientFamilyMembers",
+                column: "ClientId",
+                principalTable: "Clients",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Cascade);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_ClientNotes_Clients_ClientId",
+                table: "ClientNotes",
+                column: "ClientId",
+                principalTable: "Clients",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Cascade);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_ClientPhones_Clients_ClientId",
+                table: "ClientPhones",
+                column: "ClientId",
+                principalTable: "Clients",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Cascade);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_Clients_SessionImages_ImageId",
+                table: "Clients",
+                column: "ImageId",
+                principalTable: "SessionImages",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropForeignKey(
+                name: "FK_Sessions_Clients_ClientId",
+                table: "Sessions");
+
             migrationBuilder.DropTable(
                 name: "AppointmentStaff");
 
@@ -1787,9 +1836,6 @@ namespace StudioApi.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "SessionCustomFields");
-
-            migrationBuilder.DropTable(
-                name: "SessionImages");
 
             migrationBuilder.DropTable(
                 name: "SessionLogEntries");
@@ -1834,16 +1880,22 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                 name: "Tasks");
 
             migrationBuilder.DropTable(
-                name: "Sessions");
-
-            migrationBuilder.DropTable(
                 name: "TaskTypes");
 
             migrationBuilder.DropTable(
                 name: "Clients");
 
             migrationBuilder.DropTable(
+                name: "SessionImages");
+
+            migrationBuilder.DropTable(
+                name: "Sessions");
+
+            migrationBuilder.DropTable(
                 name: "Locations");
+
+            migrationBuilder.DropTable(
+                name: "Organizations");
 
             migrationBuilder.DropTable(
                 name: "Resources");
@@ -1852,13 +1904,10 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                 name: "SessionTypes");
 
             migrationBuilder.DropTable(
-                name: "Users");
-
-            migrationBuilder.DropTable(
-                name: "Organizations");
-
-            migrationBuilder.DropTable(
                 name: "StatusDefinitions");
+
+            migrationBuilder.DropTable(
+                name: "Users");
         }
     }
 }

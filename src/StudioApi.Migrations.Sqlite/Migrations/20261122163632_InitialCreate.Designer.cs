@@ -12,7 +12,7 @@ using StudioApi.Persistence;
 namespace StudioApi.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(StudioDbContext))]
-    [Migration("20261122162811_InitialCreate")]
+    [Migration("20261122163632_InitialCreate")]
     partial class InitialCreate
     {
         /// <inheritdoc />
@@ -300,6 +300,9 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ImageId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -350,6 +353,8 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                     b.HasIndex("DeletedAt");
 
                     b.HasIndex("FirstName");
+
+                    b.HasIndex("ImageId");
 
                     b.HasIndex("LastName");
 
@@ -427,6 +432,22 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CropAspectRatio")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("CropHeight")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("CropWidth")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("CropX")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("CropY")
+                        .HasColumnType("REAL");
+
                     b.Property<DateTime?>("DeletedAt")
                         .HasColumnType("TEXT");
 
@@ -434,12 +455,18 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Favorite")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Format")
                         .IsRequired()
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Height")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("HiddenOnline")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Number")
@@ -451,6 +478,11 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                     b.Property<string>("OriginalFileName")
                         .IsRequired()
                         .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProofState")
+                        .IsRequired()
+                        .HasMaxLength(12)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("RenditionAttempts")
@@ -470,6 +502,9 @@ namespace StudioApi.Migrations.Sqlite.Migrations
 
                     b.Property<DateTime?>("RenditionsReadyAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Rotation")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("SessionId")
                         .HasColumnType("INTEGER");
@@ -500,6 +535,11 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                     b.Property<int>("Width")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("YearbookRole")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("DeletedAt");
@@ -512,6 +552,10 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                     b.HasIndex("SessionId", "Sha256")
                         .IsUnique()
                         .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex("SessionId", "YearbookRole")
+                        .IsUnique()
+                        .HasFilter("YearbookRole <> 'None' AND DeletedAt IS NULL");
 
                     b.ToTable("SessionImages");
                 });
@@ -2062,6 +2106,11 @@ namespace StudioApi.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("StudioApi.Features.Clients.Client", b =>
                 {
+                    b.HasOne("StudioApi.Features.Images.SessionImage", null)
+                        .WithMany()
+                        .HasForeignKey("ImageId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("StudioApi.Features.Workflow.StatusDefinition", "Status")
                         .WithMany()
                         .HasForeignKey("StatusId")
