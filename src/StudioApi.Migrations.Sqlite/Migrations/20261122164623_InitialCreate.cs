@@ -434,6 +434,45 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "UnmatchedCaptures",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrganizationId = table.Column<long>(type: "INTEGER", nullable: false),
+                    OriginalFileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    PictureDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    StorageKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Format = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    ByteSize = table.Column<long>(type: "INTEGER", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false),
+                    Width = table.Column<int>(type: "INTEGER", nullable: false),
+                    Height = table.Column<int>(type: "INTEGER", nullable: false),
+                    Orientation = table.Column<int>(type: "INTEGER", nullable: true),
+                    CaptureTime = table.Column<string>(type: "TEXT", maxLength: 19, nullable: true),
+                    CameraMake = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    CameraModel = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    DeletedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DeletedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_UnmatchedCaptures", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_UnmatchedCaptures_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "StudioClosedDates",
                 columns: table => new
                 {
@@ -1702,6 +1741,18 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                 column: "SortOrder");
 
             migrationBuilder.CreateIndex(
+                name: "IX_UnmatchedCaptures_DeletedAt",
+                table: "UnmatchedCaptures",
+                column: "DeletedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_UnmatchedCaptures_OrganizationId_Sha256",
+                table: "UnmatchedCaptures",
+                columns: new[] { "OrganizationId", "Sha256" },
+                unique: true,
+                filter: "DeletedAt IS NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Users_DeletedAt",
                 table: "Users",
                 column: "DeletedAt");
@@ -1860,6 +1911,9 @@ namespace StudioApi.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "TaskNotes");
+
+            migrationBuilder.DropTable(
+                name: "UnmatchedCaptures");
 
             migrationBuilder.DropTable(
                 name: "WorkflowKindSettings");

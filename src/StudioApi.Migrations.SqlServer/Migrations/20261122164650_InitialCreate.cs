@@ -434,6 +434,45 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "UnmatchedCaptures",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    OrganizationId = table.Column<long>(type: "bigint", nullable: false),
+                    OriginalFileName = table.Column<string>(type: "nvarchar(255)", maxLength: 255, nullable: false),
+                    PictureDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    Reason = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
+                    StorageKey = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Format = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
+                    ByteSize = table.Column<long>(type: "bigint", nullable: false),
+                    Sha256 = table.Column<string>(type: "nchar(64)", fixedLength: true, maxLength: 64, nullable: false),
+                    Width = table.Column<int>(type: "int", nullable: false),
+                    Height = table.Column<int>(type: "int", nullable: false),
+                    Orientation = table.Column<int>(type: "int", nullable: true),
+                    CaptureTime = table.Column<string>(type: "nvarchar(19)", maxLength: 19, nullable: true),
+                    CameraMake = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    CameraModel = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    Version = table.Column<int>(type: "int", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    CreatedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    DeletedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    DeletedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_UnmatchedCaptures", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_UnmatchedCaptures_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "StudioClosedDates",
                 columns: table => new
                 {
@@ -1702,6 +1741,18 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                 column: "SortOrder");
 
             migrationBuilder.CreateIndex(
+                name: "IX_UnmatchedCaptures_DeletedAt",
+                table: "UnmatchedCaptures",
+                column: "DeletedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_UnmatchedCaptures_OrganizationId_Sha256",
+                table: "UnmatchedCaptures",
+                columns: new[] { "OrganizationId", "Sha256" },
+                unique: true,
+                filter: "DeletedAt IS NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Users_DeletedAt",
                 table: "Users",
                 column: "DeletedAt");
@@ -1860,6 +1911,9 @@ namespace StudioApi.Migrations.SqlServer.Migrations
 
             migrationBuilder.DropTable(
                 name: "TaskNotes");
+
+            migrationBuilder.DropTable(
+                name: "UnmatchedCaptures");
 
             migrationBuilder.DropTable(
                 name: "WorkflowKindSettings");
