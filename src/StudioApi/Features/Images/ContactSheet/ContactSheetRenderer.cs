@@ -6,11 +6,11 @@ using StudioApi.Storage;
 namespace StudioApi.Features.Images.ContactSheet;
 
 /// <summary>One image as a contact sheet shows it.</summary>
-public sealed record ContactSheetTile(int Number, string StorageKey, bool Ready, bool Selected, bool Favorite);
+public sealed record ContactSheetTile(int Number, string StorageKey, bool Ready, bool Selected, bool Favorite, int Rotation);
 
 /// <summary>
 /// Draws a contact sheet page with NetVips: a header line, then a grid of thumbnails, each labelled with its number
-/// (✓ selected, ★ favorite). An image whose thumbnail is not made yet is a grey tile with its number. Every image
+/// (✓ selected, ★ favorite), turned by its proofing rotation. An image whose thumbnail is not made yet is a grey tile with its number. Every image
 /// libvips hands back is disposed once the page is written.
 /// </summary>
 public sealed class ContactSheetRenderer(IFileStore store)
@@ -63,7 +63,7 @@ public sealed class ContactSheetRenderer(IFileStore store)
             {
                 var (left, top) = (i % columns * CellWidth + Padding, HeaderHeight + i / columns * CellHeight + Padding);
                 var tile = tiles[i];
-                var picture = thumbnails[i] is { } bytes ? Keep(Upright(Keep(Image.NewFromBuffer(bytes)))) : Keep(Placeholder(tile.Number));
+                var picture = thumbnails[i] is { } bytes ? Keep(Turned(Keep(Upright(Keep(Image.NewFromBuffer(bytes)))), tile.Rotation)) : Keep(Placeholder(tile.Number));
                 // Centered in its square cell, whatever its shape.
                 sheet = Keep(sheet.Insert(picture, left + (Cell - picture.Width) / 2, top + (Cell - picture.Height) / 2));
                 var label = $"{tile.Number}{(tile.Selected ? " ✓" : "")}{(tile.Favorite ? " ★" : "")}";
@@ -85,6 +85,15 @@ public sealed class ContactSheetRenderer(IFileStore store)
         using var flat = thumbnail.HasAlpha() ? thumbnail.Flatten(background: White) : thumbnail.Copy();
         return flat.Bands == 1 ? flat.Bandjoin(flat, flat) : flat.ExtractBand(0, n: 3);
     }
+
+    /// <summary>The proofing rotation, on top of the EXIF orientation the thumbnail already has.</summary>
+    static Image Turned(Image image, int rotation) => rotation switch
+    {
+        90 => image.Rot(Enums.Angle.D90),
+        180 => image.Rot(Enums.Angle.D180),
+        270 => image.Rot(Enums.Angle.D270),
+        _ => image.Copy(),
+    };
 
     static Image Placeholder(int number)
     {

@@ -65,7 +65,7 @@ public sealed class GetContactSheetEndpoint(StudioDbContext db, ContactSheetRend
 
         var tiles = await images.OrderBy(i => i.Number).Skip((req.Page - 1) * perPage).Take(perPage)
             .Select(i => new ContactSheetTile(i.Number, i.StorageKey, i.RenditionState == RenditionState.Ready,
-                i.ProofState == ProofState.Selected, i.Favorite))
+                i.ProofState == ProofState.Selected, i.Favorite, i.Rotation))
             .ToListAsync(ct);
         var name = client is null ? "" : $" · {ClientResponse.DisplayNameOf(client)}";
         var jpeg = await renderer.RenderAsync($"Session {session.Number}{name} · page {req.Page} of {pages}", tiles, req.Columns, req.Rows, ct);
