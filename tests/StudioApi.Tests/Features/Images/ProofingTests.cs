@@ -105,6 +105,24 @@ public sealed class ProofingTests(StudioApiFactory app) : IClassFixture<StudioAp
     }
 
     [Fact]
+    public async Task An_image_restored_after_its_yearbook_role_went_to_another_comes_back_without_it()
+    {
+        var admin = await app.AdminAsync();
+        var school = await ProofingKit.NewOrganizationAsync(app);
+        var session = (await ProofingKit.NewOrganizationSessionAsync(app, school, "S-200")).Id;
+        var images = await admin.ImportedAsync(session, ProofingKit.Jpeg("a.jpg", 24), ProofingKit.Jpeg("b.jpg", 25));
+        var main = await (await admin.SetProofingAsync(images[0], Proofing(yearbookRole: "main"))).ShouldBeAsync<ProofedImageBody>(HttpStatusCode.OK);
+        (await admin.SendAsync(new HttpRequestMessage(HttpMethod.Delete, $"/api/v1/images/{main.Id}").WithIfMatch($"\"{main.Version}\"")))
+            .StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await admin.SetProofingAsync(images[1], Proofing(yearbookRole: "main"))).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var restored = await (await admin.PostAsync($"/api/v1/images/{main.Id}/restore", null)).ShouldBeAsync<ProofedImageBody>(HttpStatusCode.OK);
+
+        restored.YearbookRole.ShouldBe("none");
+        (await admin.ImagesAsync(session, "&yearbookRole=main")).Single().Id.ShouldBe(images[1].Id);
+    }
+
+    [Fact]
     public async Task Bulk_proofing_changes_only_the_given_fields_and_reports_unknown_and_refused_images_without_stopping()
     {
         var sales = await app.AsRoleAsync(UserRole.Sales);
