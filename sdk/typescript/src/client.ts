@@ -2995,6 +2995,119 @@ export class ImagesClient {
     }
 
     /**
+     * Replace an image's proofing: proof state, favorite, hidden online, rotation, crop and yearbook role (If-Match required)
+     * @param ifMatch The ETag of the record as you last read it, e.g. "3". Without it the change is refused with 428; a stale one gets 412 and nothing is written.
+     * @return OK
+     */
+    setProofing(id: number, ifMatch: string, body: SetImageProofingRequest, signal?: AbortSignal): Promise<SessionImageResponse> {
+        let url_ = this.baseUrl + "/api/v1/images/{id}/proofing";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "PUT",
+            signal,
+            headers: {
+                "If-Match": ifMatch !== undefined && ifMatch !== null ? "" + ifMatch : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processSetProofing(_response);
+        });
+    }
+
+    protected processSetProofing(response: Response): Promise<SessionImageResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as SessionImageResponse;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The request is malformed or breaks a validation rule: `errors` names each field and why.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid access token: sign in (again).", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Your role may not do this.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("There is no such record, or it is not yours to see.", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("It conflicts with another record (a unique value is taken), or a request with the same Idempotency-Key is still running.", status, _responseText, _headers, result409);
+            });
+        } else if (status === 412) {
+            return response.text().then((_responseText) => {
+            let result412: any = null;
+            result412 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("If-Match is stale: the record changed since you read it, and nothing was written.", status, _responseText, _headers, result412);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The body is not JSON.", status, _responseText, _headers, result415);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The crop does not have its aspect ratio\'s shape, or a yearbook image for a session without an organization.", status, _responseText, _headers, result422);
+            });
+        } else if (status === 428) {
+            return response.text().then((_responseText) => {
+            let result428: any = null;
+            result428 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("If-Match is missing: send the ETag of the record as you read it.", status, _responseText, _headers, result428);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too many requests: wait Retry-After seconds, then retry.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Something went wrong on our side; nothing about it is disclosed.", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<SessionImageResponse>(null as any);
+    }
+
+    /**
      * Bring an image back from the recycle bin, with its number
      * @return OK
      */
@@ -3190,15 +3303,115 @@ export class ImagesClient {
     }
 
     /**
-     * List a session's images in import order, with their rendition state
+     * Render a page of a session's contact sheet: numbered thumbnails (✓ selected, ★ favorite) as a JPEG; X-Total-Pages gives the page count
+     * @param page (optional) From 1; the X-Total-Pages header says how many there are.
+     * @param columns (optional) 
+     * @param rows (optional) 
+     * @return OK
+     */
+    contactSheet(id: number, page: number | undefined, columns: number | undefined, rows: number | undefined, signal?: AbortSignal): Promise<FileResponse> {
+        let url_ = this.baseUrl + "/api/v1/sessions/{id}/contact-sheet?";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (page === null)
+            throw new globalThis.Error("The parameter 'page' cannot be null.");
+        else if (page !== undefined)
+            url_ += "page=" + encodeURIComponent("" + page) + "&";
+        if (columns === null)
+            throw new globalThis.Error("The parameter 'columns' cannot be null.");
+        else if (columns !== undefined)
+            url_ += "columns=" + encodeURIComponent("" + columns) + "&";
+        if (rows === null)
+            throw new globalThis.Error("The parameter 'rows' cannot be null.");
+        else if (rows !== undefined)
+            url_ += "rows=" + encodeURIComponent("" + rows) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "image/jpeg"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processContactSheet(_response);
+        });
+    }
+
+    protected processContactSheet(response: Response): Promise<FileResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200 || status === 206) {
+            const contentDisposition = response.headers ? response.headers.get("content-disposition") : undefined;
+            let fileNameMatch = contentDisposition ? /filename\*=(?:(\\?['"])(.*?)\1|(?:[^\s]+'.*?')?([^;\n]*))/g.exec(contentDisposition) : undefined;
+            let fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[3] || fileNameMatch[2] : undefined;
+            if (fileName) {
+                fileName = decodeURIComponent(fileName);
+            } else {
+                fileNameMatch = contentDisposition ? /filename="?([^"]*?)"?(;|$)/g.exec(contentDisposition) : undefined;
+                fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[1] : undefined;
+            }
+            return response.blob().then(blob => { return { fileName: fileName, data: blob, status: status, headers: _headers }; });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The request is malformed or breaks a validation rule: `errors` names each field and why.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid access token: sign in (again).", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Your role may not do this.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("There is no such record, or it is not yours to see.", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too many requests: wait Retry-After seconds, then retry.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Something went wrong on our side; nothing about it is disclosed.", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<FileResponse>(null as any);
+    }
+
+    /**
+     * List a session's images in import order, with their rendition state and proofing; filter by proof state, favorite, yearbook role
      * @param renditionState (optional) 
+     * @param proofState (optional) 
+     * @param favorite (optional) 
+     * @param yearbookRole (optional) 
      * @param deleted (optional) true lists the session's images in the recycle bin instead of the live ones.
      * @param limit (optional) How many records to return (1–200, default 50).
      * @param cursor (optional) The `nextCursor` of the previous page; omit for the first page.
      * @param sort (optional) Sort key; prefix with `-` for descending. Ties are broken by id, so the order is stable.
      * @return OK
      */
-    list(id: number, renditionState: RenditionState | undefined, deleted: boolean | undefined, limit: number | undefined, cursor: string | undefined, sort: string | undefined, signal?: AbortSignal): Promise<PageOfSessionImageResponse> {
+    list(id: number, renditionState: RenditionState | undefined, proofState: ProofState | undefined, favorite: boolean | undefined, yearbookRole: YearbookRole | undefined, deleted: boolean | undefined, limit: number | undefined, cursor: string | undefined, sort: string | undefined, signal?: AbortSignal): Promise<PageOfSessionImageResponse> {
         let url_ = this.baseUrl + "/api/v1/sessions/{id}/images?";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
@@ -3207,6 +3420,18 @@ export class ImagesClient {
             throw new globalThis.Error("The parameter 'renditionState' cannot be null.");
         else if (renditionState !== undefined)
             url_ += "renditionState=" + encodeURIComponent("" + renditionState) + "&";
+        if (proofState === null)
+            throw new globalThis.Error("The parameter 'proofState' cannot be null.");
+        else if (proofState !== undefined)
+            url_ += "proofState=" + encodeURIComponent("" + proofState) + "&";
+        if (favorite === null)
+            throw new globalThis.Error("The parameter 'favorite' cannot be null.");
+        else if (favorite !== undefined)
+            url_ += "favorite=" + encodeURIComponent("" + favorite) + "&";
+        if (yearbookRole === null)
+            throw new globalThis.Error("The parameter 'yearbookRole' cannot be null.");
+        else if (yearbookRole !== undefined)
+            url_ += "yearbookRole=" + encodeURIComponent("" + yearbookRole) + "&";
         if (deleted === null)
             throw new globalThis.Error("The parameter 'deleted' cannot be null.");
         else if (deleted !== undefined)
@@ -3400,6 +3625,107 @@ export class ImagesClient {
             });
         }
         return Promise.resolve<ImportSessionImagesResponse>(null as any);
+    }
+
+    /**
+     * Set proofing fields on many images of a session at once (only the fields given change); a result per image
+     * @param idempotencyKey (optional) A key of your choosing (1–200 characters) that makes retries safe: the same key and body replay the first response instead of repeating the work; the same key with another body is refused with 422.
+     * @return OK
+     */
+    bulkProofing(id: number, idempotencyKey: string | undefined, body: BulkImageProofingRequest, signal?: AbortSignal): Promise<BulkImageProofingResponse> {
+        let url_ = this.baseUrl + "/api/v1/sessions/{id}/images/proofing";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Idempotency-Key": idempotencyKey !== undefined && idempotencyKey !== null ? "" + idempotencyKey : "",
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processBulkProofing(_response);
+        });
+    }
+
+    protected processBulkProofing(response: Response): Promise<BulkImageProofingResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as BulkImageProofingResponse;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The request is malformed or breaks a validation rule: `errors` names each field and why.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid access token: sign in (again).", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Your role may not do this.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("There is no such record, or it is not yours to see.", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("It conflicts with another record (a unique value is taken), or a request with the same Idempotency-Key is still running.", status, _responseText, _headers, result409);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The body is not JSON.", status, _responseText, _headers, result415);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("A business rule refused the request, or the Idempotency-Key was already used with another body.", status, _responseText, _headers, result422);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too many requests: wait Retry-After seconds, then retry.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Something went wrong on our side; nothing about it is disclosed.", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<BulkImageProofingResponse>(null as any);
     }
 }
 
@@ -4734,6 +5060,504 @@ export class OrganizationsClient {
             });
         }
         return Promise.resolve<OrganizationResponse>(null as any);
+    }
+}
+
+export class GroupCaptureClient {
+    private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
+    private baseUrl: string;
+    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
+
+    constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
+        this.http = http ? http : window as any;
+        this.baseUrl = baseUrl ?? "/";
+    }
+
+    /**
+     * Upload a picture day's files for an organization: each is matched to its session by student id or session number and imported, or held as unmatched
+     * @param date (optional) 
+     * @param idempotencyKey (optional) A key of your choosing (1–200 characters) that makes retries safe: the same key and body replay the first response instead of repeating the work; the same key with another body is refused with 422.
+     * @param files (optional) Image files named by student id or session number (IMG base name, optionally with a pose suffix such as 1234_2.jpg).
+     * @return OK
+     */
+    upload(id: number, date: string | null | undefined, idempotencyKey: string | undefined, files: FileParameter[] | undefined, signal?: AbortSignal): Promise<GroupCaptureResponse> {
+        let url_ = this.baseUrl + "/api/v1/organizations/{id}/group-capture?";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (date !== undefined && date !== null)
+            url_ += "date=" + encodeURIComponent("" + date) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = new FormData();
+        if (files === null || files === undefined)
+            throw new globalThis.Error("The parameter 'files' cannot be null.");
+        else
+            files.forEach(item_ => content_.append("files", item_.data, item_.fileName ? item_.fileName : "files") );
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Idempotency-Key": idempotencyKey !== undefined && idempotencyKey !== null ? "" + idempotencyKey : "",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processUpload(_response);
+        });
+    }
+
+    protected processUpload(response: Response): Promise<GroupCaptureResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as GroupCaptureResponse;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The request is malformed or breaks a validation rule: `errors` names each field and why.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid access token: sign in (again).", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Your role may not do this.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("There is no such record, or it is not yours to see.", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("It conflicts with another record (a unique value is taken), or a request with the same Idempotency-Key is still running.", status, _responseText, _headers, result409);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The upload is over Images:MaxRequestBytes or has too many files.", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The body is not multipart/form-data.", status, _responseText, _headers, result415);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("A business rule refused the request, or the Idempotency-Key was already used with another body.", status, _responseText, _headers, result422);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too many requests: wait Retry-After seconds, then retry.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Something went wrong on our side; nothing about it is disclosed.", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<GroupCaptureResponse>(null as any);
+    }
+
+    /**
+     * List an organization's group-capture files that no session was found for, waiting to be assigned or discarded
+     * @param pictureDate (optional) Only files uploaded for this picture day.
+     * @param limit (optional) How many records to return (1–200, default 50).
+     * @param cursor (optional) The `nextCursor` of the previous page; omit for the first page.
+     * @param sort (optional) Sort key; prefix with `-` for descending. Ties are broken by id, so the order is stable.
+     * @return OK
+     */
+    listUnmatched(id: number, pictureDate: string | undefined, limit: number | undefined, cursor: string | undefined, sort: string | undefined, signal?: AbortSignal): Promise<PageOfUnmatchedCaptureResponse> {
+        let url_ = this.baseUrl + "/api/v1/organizations/{id}/unmatched-captures?";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (pictureDate === null)
+            throw new globalThis.Error("The parameter 'pictureDate' cannot be null.");
+        else if (pictureDate !== undefined)
+            url_ += "pictureDate=" + encodeURIComponent("" + pictureDate) + "&";
+        if (limit === null)
+            throw new globalThis.Error("The parameter 'limit' cannot be null.");
+        else if (limit !== undefined)
+            url_ += "limit=" + encodeURIComponent("" + limit) + "&";
+        if (cursor === null)
+            throw new globalThis.Error("The parameter 'cursor' cannot be null.");
+        else if (cursor !== undefined)
+            url_ += "cursor=" + encodeURIComponent("" + cursor) + "&";
+        if (sort === null)
+            throw new globalThis.Error("The parameter 'sort' cannot be null.");
+        else if (sort !== undefined)
+            url_ += "sort=" + encodeURIComponent("" + sort) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processListUnmatched(_response);
+        });
+    }
+
+    protected processListUnmatched(response: Response): Promise<PageOfUnmatchedCaptureResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as PageOfUnmatchedCaptureResponse;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The request is malformed or breaks a validation rule: `errors` names each field and why.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid access token: sign in (again).", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Your role may not do this.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("There is no such record, or it is not yours to see.", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too many requests: wait Retry-After seconds, then retry.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Something went wrong on our side; nothing about it is disclosed.", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<PageOfUnmatchedCaptureResponse>(null as any);
+    }
+
+    /**
+     * Discard an unmatched group-capture file for good (its file is deleted)
+     * @return No Content
+     */
+    discard(id: number, signal?: AbortSignal): Promise<void> {
+        let url_ = this.baseUrl + "/api/v1/unmatched-captures/{id}";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "DELETE",
+            signal,
+            headers: {
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processDiscard(_response);
+        });
+    }
+
+    protected processDiscard(response: Response): Promise<void> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 204) {
+            return response.text().then((_responseText) => {
+            return;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The request is malformed or breaks a validation rule: `errors` names each field and why.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid access token: sign in (again).", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Your role may not do this.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("There is no such record, or it is not yours to see.", status, _responseText, _headers, result404);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("A business rule refused the request, or the Idempotency-Key was already used with another body.", status, _responseText, _headers, result422);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too many requests: wait Retry-After seconds, then retry.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Something went wrong on our side; nothing about it is disclosed.", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<void>(null as any);
+    }
+
+    /**
+     * File an unmatched group-capture file into a session of its organization (imported or reported as a duplicate); the holding record goes
+     * @return OK
+     */
+    assign(id: number, body: AssignUnmatchedCaptureRequest, signal?: AbortSignal): Promise<ImportedFile> {
+        let url_ = this.baseUrl + "/api/v1/unmatched-captures/{id}/assign";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = JSON.stringify(body);
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processAssign(_response);
+        });
+    }
+
+    protected processAssign(response: Response): Promise<ImportedFile> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ImportedFile;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The request is malformed or breaks a validation rule: `errors` names each field and why.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid access token: sign in (again).", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Your role may not do this.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("There is no such record, or it is not yours to see.", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("It conflicts with another record (a unique value is taken), or a request with the same Idempotency-Key is still running.", status, _responseText, _headers, result409);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The body is not JSON.", status, _responseText, _headers, result415);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The session belongs to another organization, or to none.", status, _responseText, _headers, result422);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too many requests: wait Retry-After seconds, then retry.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Something went wrong on our side; nothing about it is disclosed.", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<ImportedFile>(null as any);
+    }
+
+    /**
+     * Download an unmatched group-capture file as uploaded (ETag, Range and 304 supported)
+     * @return OK
+     */
+    getFile(id: number, signal?: AbortSignal): Promise<FileResponse> {
+        let url_ = this.baseUrl + "/api/v1/unmatched-captures/{id}/original";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "image/heic"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetFile(_response);
+        });
+    }
+
+    protected processGetFile(response: Response): Promise<FileResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200 || status === 206) {
+            const contentDisposition = response.headers ? response.headers.get("content-disposition") : undefined;
+            let fileNameMatch = contentDisposition ? /filename\*=(?:(\\?['"])(.*?)\1|(?:[^\s]+'.*?')?([^;\n]*))/g.exec(contentDisposition) : undefined;
+            let fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[3] || fileNameMatch[2] : undefined;
+            if (fileName) {
+                fileName = decodeURIComponent(fileName);
+            } else {
+                fileNameMatch = contentDisposition ? /filename="?([^"]*?)"?(;|$)/g.exec(contentDisposition) : undefined;
+                fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[1] : undefined;
+            }
+            return response.blob().then(blob => { return { fileName: fileName, data: blob, status: status, headers: _headers }; });
+        } else if (status === 206) {
+            const contentDisposition = response.headers ? response.headers.get("content-disposition") : undefined;
+            let fileNameMatch = contentDisposition ? /filename\*=(?:(\\?['"])(.*?)\1|(?:[^\s]+'.*?')?([^;\n]*))/g.exec(contentDisposition) : undefined;
+            let fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[3] || fileNameMatch[2] : undefined;
+            if (fileName) {
+                fileName = decodeURIComponent(fileName);
+            } else {
+                fileNameMatch = contentDisposition ? /filename="?([^"]*?)"?(;|$)/g.exec(contentDisposition) : undefined;
+                fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[1] : undefined;
+            }
+            return response.blob().then(blob => { return { fileName: fileName, data: blob, status: status, headers: _headers }; });
+        } else if (status === 304) {
+            return response.text().then((_responseText) => {
+            return throwException("The file is unchanged since the ETag in If-None-Match.", status, _responseText, _headers);
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The request is malformed or breaks a validation rule: `errors` names each field and why.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid access token: sign in (again).", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Your role may not do this.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("There is no such record, or it is not yours to see.", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too many requests: wait Retry-After seconds, then retry.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Something went wrong on our side; nothing about it is disclosed.", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<FileResponse>(null as any);
     }
 }
 
@@ -10622,7 +11446,7 @@ export class SessionsClient {
     }
 
     /**
-     * Erase a session in the recycle bin for good, with its appointments, calendar lines, notes and status log (admin only; cannot be undone)
+     * Erase a session in the recycle bin for good, with its appointments, calendar lines, notes, status log and images with their files (admin only; cannot be undone)
      * @return No Content
      */
     purge(id: number, signal?: AbortSignal): Promise<void> {
@@ -15431,6 +16255,11 @@ export interface AppointmentResponse {
     version: number;
 }
 
+export interface AssignUnmatchedCaptureRequest {
+    /** A live session of the capture's organization. */
+    sessionId?: number;
+}
+
 /** A slot a client can book online: wall-clock times in the studio's zone and the same as UTC instants. */
 export interface AvailableSlot {
     date: string;
@@ -15472,6 +16301,16 @@ export interface BulkChangeRecordStatusRequest {
     note?: string | null;
     /** The status to move every record to. Omit when advancing. */
     statusId?: number | null;
+}
+
+export interface BulkImageProofingRequest {
+    /** The images to change, each with only the fields to set. */
+    images: ImageProofingChange[];
+}
+
+export interface BulkImageProofingResponse {
+    /** One result per change, in request order. */
+    results: ImageProofingResult[];
 }
 
 export interface BulkScheduleSessionsRequest {
@@ -15588,6 +16427,25 @@ export interface CalendarResponse {
     items: CalendarItem[];
 }
 
+export type CaptureOutcome = "imported" | "duplicate" | "unmatched" | "rejected";
+
+/** What became of one file of a group capture. */
+export interface CapturedFile {
+    fileName: string;
+    /** The new image, or for a duplicate the session's image that already has this content. */
+    imageId: number | null;
+    imageNumber: number | null;
+    /** Position of the file in the upload, from 0. */
+    index: number;
+    outcome: CaptureOutcome;
+    /** Why it was not matched, or why it was refused. */
+    reason: string | null;
+    /** The session the file was matched to (imported or duplicate). */
+    sessionId: number | null;
+    /** Where an unmatched file is held until it is assigned (POST /unmatched-captures/{id}/assign). */
+    unmatchedCaptureId: number | null;
+}
+
 export interface ChangeRecordStatusRequest {
     /** true moves the record to the next active status of its workflow (a record without a status to the initial one). */
     advance?: boolean | null;
@@ -15659,6 +16517,8 @@ export interface ClientResponse {
     firstName: string | null;
     flags: ClientFlags;
     id: number;
+    /** The client's picture, an image of one of the client's sessions (GET /images/{id}). */
+    imageId: number | null;
     kind: ClientKind;
     lastName: string | null;
     number: number;
@@ -15732,6 +16592,8 @@ export interface CreateClientRequest {
     emails?: ClientEmailData[] | null;
     familyMembers?: ClientFamilyMemberData[] | null;
     firstName?: string | null;
+    /** The client's picture: an image of one of the client's own sessions, or null. Set on its own by the first import into a session of the client's. */
+    imageId?: number | null;
     kind?: ClientKind;
     lastName?: string | null;
     /** Omit to get the next free number on create, or to keep the current one on update. */
@@ -16041,12 +16903,48 @@ export interface CreateUserRequest {
 
 export type DayOfWeek = "sunday" | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday";
 
+export interface GroupCaptureResponse {
+    files: CapturedFile[];
+}
+
+/** A crop: a rectangle of the upright, rotated image in fractions of its width and height (0–1). */
+export interface ImageCrop {
+    /** The print ratio the crop is for, width:height such as "4:5" (an 8x10); either orientation fits. Null for a free crop. */
+    aspectRatio?: string | null;
+    height?: number;
+    width?: number;
+    x?: number;
+    y?: number;
+}
+
 export type ImageFormat = "jpeg" | "png" | "tiff" | "heic";
 
 export interface ImageLinkResponse {
     expiresAt: string;
     /** Works without an Authorization header (for an &lt;img&gt; tag) until expiresAt; relative to the API's origin. */
     url: string;
+}
+
+/** One image's changes: a field left out (or null) stays as it is. */
+export interface ImageProofingChange {
+    /** true goes back to the full frame. */
+    clearCrop?: boolean | null;
+    crop?: ImageCrop | null;
+    favorite?: boolean | null;
+    hiddenOnline?: boolean | null;
+    imageId?: number;
+    proofState?: ProofState | null;
+    /** 0, 90, 180 or 270; a new rotation drops the old crop unless a crop is given too. */
+    rotation?: number | null;
+    yearbookRole?: YearbookRole | null;
+}
+
+export interface ImageProofingResult {
+    image: SessionImageResponse | null;
+    imageId: number;
+    outcome: ProofingOutcome;
+    /** Why the change was refused (notFound: not an image of this session; rejected: a proofing rule). */
+    reason: string | null;
 }
 
 export type ImageRendition = "original" | "preview" | "thumbnail";
@@ -16292,6 +17190,12 @@ export interface PageOfTaskTypeResponse {
 }
 
 /** One page of a list. `nextCursor` is null on the last page. */
+export interface PageOfUnmatchedCaptureResponse {
+    items: UnmatchedCaptureResponse[];
+    nextCursor: string | null;
+}
+
+/** One page of a list. `nextCursor` is null on the last page. */
 export interface PageOfUserResponse {
     items: UserResponse[];
     nextCursor: string | null;
@@ -16381,6 +17285,10 @@ export interface PromotionResponse {
     /** Send it back in If-Match (as `"3"`) to update or delete the record. */
     version: number;
 }
+
+export type ProofState = "unmarked" | "selected" | "notSelected";
+
+export type ProofingOutcome = "updated" | "notFound" | "rejected";
 
 /** The kinds of records that move through a status workflow. */
 export type RecordKind = "client" | "session" | "invoice" | "productionOrder" | "task" | "communication";
@@ -16653,19 +17561,26 @@ export interface SessionImageResponse {
     contentType: string;
     createdAt: string;
     createdBy: string;
+    crop: ImageCrop | null;
     /** Set while the record is in the recycle bin. */
     deletedAt: string | null;
     deletedBy: string | null;
+    favorite: boolean;
     format: ImageFormat;
     height: number;
+    /** Kept out of the online gallery. */
+    hiddenOnline: boolean;
     id: number;
     /** Per session, in import order. */
     number: number;
     /** EXIF orientation 1–8; renditions are already upright. */
     orientation: number | null;
     originalFileName: string;
+    proofState: ProofState;
     renditionError: string | null;
     renditionState: RenditionState;
+    /** Clockwise degrees, applied after the EXIF orientation. */
+    rotation: number;
     sessionId: number;
     /** SHA-256 of the original, lowercase hex. */
     sha256: string;
@@ -16675,6 +17590,7 @@ export interface SessionImageResponse {
     version: number;
     /** As stored, before the EXIF orientation is applied. */
     width: number;
+    yearbookRole: YearbookRole;
 }
 
 export interface SessionParticipantData {
@@ -16800,6 +17716,16 @@ export interface SessionTypeResponse {
     updatedBy: string;
     /** Send it back in If-Match (as `"3"`) to update or delete the record. */
     version: number;
+}
+
+export interface SetImageProofingRequest {
+    crop?: ImageCrop | null;
+    favorite?: boolean;
+    hiddenOnline?: boolean;
+    proofState?: ProofState;
+    /** Clockwise degrees after the EXIF orientation: 0, 90, 180 or 270. */
+    rotation?: number;
+    yearbookRole?: YearbookRole;
 }
 
 export interface SetStatusesByTypeRequest {
@@ -16983,6 +17909,29 @@ export interface TokenResponse {
     tokenType: string;
 }
 
+export interface UnmatchedCaptureResponse {
+    byteSize: number;
+    captureTime: string | null;
+    createdAt: string;
+    createdBy: string;
+    /** Set while the record is in the recycle bin. */
+    deletedAt: string | null;
+    deletedBy: string | null;
+    format: ImageFormat;
+    height: number;
+    id: number;
+    organizationId: number;
+    originalFileName: string;
+    pictureDate: string | null;
+    reason: string;
+    sha256: string;
+    updatedAt: string;
+    updatedBy: string;
+    /** Send it back in If-Match (as `"3"`) to update or delete the record. */
+    version: number;
+    width: number;
+}
+
 export interface UpdateAppointmentRequest {
     /** A cancelled appointment frees its time. */
     cancelled?: boolean;
@@ -17016,6 +17965,8 @@ export interface UpdateClientRequest {
     emails?: ClientEmailData[] | null;
     familyMembers?: ClientFamilyMemberData[] | null;
     firstName?: string | null;
+    /** The client's picture: an image of one of the client's own sessions, or null. Set on its own by the first import into a session of the client's. */
+    imageId?: number | null;
     kind?: ClientKind;
     lastName?: string | null;
     /** Omit to get the next free number on create, or to keep the current one on update. */
@@ -17370,6 +18321,8 @@ export interface YearbookImageSpec {
     heightPx?: number;
     widthPx?: number;
 }
+
+export type YearbookRole = "none" | "main" | "secondary";
 
 /** What can be downloaded for an image. */
 export type Rendition = "original" | "preview" | "thumbnail";

@@ -312,6 +312,9 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<long?>("ImageId")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -363,6 +366,8 @@ namespace StudioApi.Migrations.SqlServer.Migrations
 
                     b.HasIndex("FirstName");
 
+                    b.HasIndex("ImageId");
+
                     b.HasIndex("LastName");
 
                     b.HasIndex("Number")
@@ -374,6 +379,108 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                     b.HasIndex("StatusId");
 
                     b.ToTable("Clients");
+                });
+
+            modelBuilder.Entity("StudioApi.Features.GroupCapture.UnmatchedCapture", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("ByteSize")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("CameraMake")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("CameraModel")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("CaptureTime")
+                        .HasMaxLength(19)
+                        .HasColumnType("nvarchar(19)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("DeletedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("int");
+
+                    b.Property<long>("OrganizationId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("Orientation")
+                        .HasColumnType("int");
+
+                    b.Property<string>("OriginalFileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("nvarchar(255)");
+
+                    b.Property<DateOnly?>("PictureDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nchar(64)")
+                        .IsFixedLength();
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeletedAt");
+
+                    b.HasIndex("OrganizationId", "Sha256")
+                        .IsUnique()
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.ToTable("UnmatchedCaptures");
                 });
 
             modelBuilder.Entity("StudioApi.Features.Images.SessionImage", b =>
@@ -412,12 +519,31 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<string>("CropAspectRatio")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<double?>("CropHeight")
+                        .HasColumnType("float");
+
+                    b.Property<double?>("CropWidth")
+                        .HasColumnType("float");
+
+                    b.Property<double?>("CropX")
+                        .HasColumnType("float");
+
+                    b.Property<double?>("CropY")
+                        .HasColumnType("float");
+
                     b.Property<DateTime?>("DeletedAt")
                         .HasColumnType("datetime2");
 
                     b.Property<string>("DeletedBy")
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
+
+                    b.Property<bool>("Favorite")
+                        .HasColumnType("bit");
 
                     b.Property<string>("Format")
                         .IsRequired()
@@ -426,6 +552,9 @@ namespace StudioApi.Migrations.SqlServer.Migrations
 
                     b.Property<int>("Height")
                         .HasColumnType("int");
+
+                    b.Property<bool>("HiddenOnline")
+                        .HasColumnType("bit");
 
                     b.Property<int>("Number")
                         .HasColumnType("int");
@@ -437,6 +566,11 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(255)
                         .HasColumnType("nvarchar(255)");
+
+                    b.Property<string>("ProofState")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("nvarchar(12)");
 
                     b.Property<int>("RenditionAttempts")
                         .HasColumnType("int");
@@ -455,6 +589,9 @@ namespace StudioApi.Migrations.SqlServer.Migrations
 
                     b.Property<DateTime?>("RenditionsReadyAt")
                         .HasColumnType("datetime2");
+
+                    b.Property<int>("Rotation")
+                        .HasColumnType("int");
 
                     b.Property<long>("SessionId")
                         .HasColumnType("bigint");
@@ -485,6 +622,11 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                     b.Property<int>("Width")
                         .HasColumnType("int");
 
+                    b.Property<string>("YearbookRole")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("DeletedAt");
@@ -497,6 +639,10 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                     b.HasIndex("SessionId", "Sha256")
                         .IsUnique()
                         .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex("SessionId", "YearbookRole")
+                        .IsUnique()
+                        .HasFilter("YearbookRole <> 'None' AND DeletedAt IS NULL");
 
                     b.ToTable("SessionImages");
                 });
@@ -2431,6 +2577,11 @@ namespace StudioApi.Migrations.SqlServer.Migrations
 
             modelBuilder.Entity("StudioApi.Features.Clients.Client", b =>
                 {
+                    b.HasOne("StudioApi.Features.Images.SessionImage", null)
+                        .WithMany()
+                        .HasForeignKey("ImageId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("StudioApi.Features.Workflow.StatusDefinition", "Status")
                         .WithMany()
                         .HasForeignKey("StatusId")
@@ -2713,6 +2864,15 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                     b.Navigation("Status");
 
                     b.Navigation("Student");
+                });
+
+            modelBuilder.Entity("StudioApi.Features.GroupCapture.UnmatchedCapture", b =>
+                {
+                    b.HasOne("StudioApi.Features.Organizations.Organization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("StudioApi.Features.Images.SessionImage", b =>

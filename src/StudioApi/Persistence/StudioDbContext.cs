@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using StudioApi.Api.Idempotency;
 using StudioApi.Features.Clients;
+using StudioApi.Features.GroupCapture;
 using StudioApi.Features.Images;
 using StudioApi.Features.Organizations;
 using StudioApi.Features.ProductionTypes;
@@ -57,6 +58,7 @@ public sealed class StudioDbContext(
     public DbSet<Appointment> Appointments => Set<Appointment>();
     public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
     public DbSet<SessionImage> SessionImages => Set<SessionImage>();
+    public DbSet<UnmatchedCapture> UnmatchedCaptures => Set<UnmatchedCapture>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<StatusDefinition> StatusDefinitions => Set<StatusDefinition>();
     public DbSet<StatusLogEntry> StatusLogEntries => Set<StatusLogEntry>();

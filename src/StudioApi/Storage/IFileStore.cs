@@ -14,6 +14,9 @@ public interface IFileStore
     /// <summary>Moves a verified temporary file into place under <paramref name="key"/>, replacing what was there.</summary>
     Task PutAsync(string key, TempFile file, CancellationToken ct);
 
+    /// <summary>Moves a stored file to another key (a held file filed into a session), replacing what was there.</summary>
+    Task MoveAsync(string fromKey, string toKey, CancellationToken ct);
+
     /// <summary>The file under <paramref name="key"/>, or null when there is none.</summary>
     Task<StoredFile?> OpenReadAsync(string key, CancellationToken ct);
 

@@ -31,6 +31,14 @@ public sealed class LocalFileStore : IFileStore
         return Task.CompletedTask;
     }
 
+    public Task MoveAsync(string fromKey, string toKey, CancellationToken ct)
+    {
+        var target = PathOf(toKey);
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        File.Move(PathOf(fromKey), target, overwrite: true);
+        return Task.CompletedTask;
+    }
+
     public Task<StoredFile?> OpenReadAsync(string key, CancellationToken ct)
     {
         var info = new FileInfo(PathOf(key));

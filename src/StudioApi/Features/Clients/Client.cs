@@ -35,6 +35,8 @@ public sealed class Client : AuditedRecord, IHasWorkflowStatus
     public List<FamilyMember> FamilyMembers { get; set; } = [];
     /// <summary>Set when the client is a student of an organization.</summary>
     public ClientStudent? Student { get; set; }
+    /// <summary>The client's picture: a <see cref="Images.SessionImage"/> of one of the client's sessions (the first imported, unless chosen).</summary>
+    public long? ImageId { get; set; }
 
     /// <summary>Where the client is in the client workflow (Prospect, Customer…); changed only through status changes.</summary>
     public long? StatusId { get; set; }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using StudioApi.Features.Images;
 using StudioApi.Features.Organizations;
 using StudioApi.Features.Relationships;
 using StudioApi.Features.Workflow;
@@ -26,6 +27,8 @@ public sealed class ClientConfiguration : IEntityTypeConfiguration<Client>
         // A status in use is never deleted (it is refused, or its records move first).
         builder.HasOne(c => c.Status).WithMany().HasForeignKey(c => c.StatusId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(c => c.StatusDueDate);
+        // Cleared by hand when a session's images are purged (SessionDependents), never by a cascade.
+        builder.HasOne<SessionImage>().WithMany().HasForeignKey(c => c.ImageId).OnDelete(DeleteBehavior.Restrict);
 
         // Each owned collection gets a key of its own: SQLite cannot generate values for the default composite key.
         builder.OwnsMany(c => c.Addresses, address =>

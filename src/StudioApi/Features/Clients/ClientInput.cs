@@ -29,6 +29,8 @@ public abstract class ClientInput
     public List<ClientFamilyMemberData>? FamilyMembers { get; set; }
     /// <summary>The client's enrolment at an organization, or null if the client is not a student.</summary>
     public ClientStudentData? Student { get; set; }
+    /// <summary>The client's picture: an image of one of the client's own sessions, or null. Set on its own by the first import into a session of the client's.</summary>
+    public long? ImageId { get; set; }
 
     public void ApplyTo(Client client)
     {
@@ -42,6 +44,7 @@ public abstract class ClientInput
         client.BirthDate = BirthDate;
         client.EmailOptOut = EmailOptOut;
         client.SmsOptOut = SmsOptOut;
+        client.ImageId = ImageId;
         client.Addresses = (Addresses ?? []).Select(a => new ClientAddress
             { Label = Clean(a.Label), Address = a.Address.Copy(), IsPrimary = a.IsPrimary }).ToList();
         client.Phones = (Phones ?? []).Select(p => new ClientPhone
@@ -105,6 +108,11 @@ public abstract class ClientInput
         if (Student is { } student && student.OrganizationId != current?.Student?.OrganizationId
             && !await db.Organizations.AnyAsync(o => o.Id == student.OrganizationId, ct))
             errors.Add(("student.organizationId", $"There is no organization {student.OrganizationId}."));
+
+        if (ImageId is { } imageId && imageId != current?.ImageId
+            && (current is null || !await db.SessionImages.AnyAsync(i => i.Id == imageId
+                    && db.Sessions.Any(s => s.Id == i.SessionId && s.ClientId == current.Id), ct)))
+            errors.Add(("imageId", $"Image {imageId} is not an image of one of the client's sessions."));
         return errors;
     }
 
@@ -174,6 +182,7 @@ public sealed class ClientInputValidator : AbstractValidator<ClientInput>
     {
         RuleFor(c => c.Number).GreaterThan(0);
         RuleFor(c => c.Kind).IsInEnum();
+        RuleFor(c => c.ImageId).GreaterThan(0);
         RuleFor(c => c.FirstName).MaximumLength(100);
         RuleFor(c => c.LastName).MaximumLength(100)
             .Must((c, last) => !string.IsNullOrWhiteSpace(c.FirstName) || !string.IsNullOrWhiteSpace(last))

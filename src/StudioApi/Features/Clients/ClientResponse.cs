@@ -21,6 +21,8 @@ public sealed class ClientResponse : RecordResponse
     public required IReadOnlyList<ClientEmailData> Emails { get; init; }
     public required IReadOnlyList<ClientFamilyMemberData> FamilyMembers { get; init; }
     public ClientStudentData? Student { get; init; }
+    /// <summary>The client's picture, an image of one of the client's sessions (GET /images/{id}).</summary>
+    public long? ImageId { get; init; }
     /// <summary>Where the client is in the client workflow; null until the studio has client statuses.</summary>
     public RecordStatusResponse? Status { get; init; }
     public required ClientFlags Flags { get; init; }
@@ -68,6 +70,7 @@ public sealed class ClientResponse : RecordResponse
                     : new StudentGuardianData { Name = s.GuardianName, Phone = s.GuardianPhone, Email = s.GuardianEmail },
             }
             : null,
+        ImageId = c.ImageId,
         Status = status,
         Flags = new ClientFlags { HasOverdueStatus = status?.IsOverdue == true },
     }.WithAudit(c);

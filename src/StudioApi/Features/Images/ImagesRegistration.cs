@@ -18,6 +18,7 @@ public static class ImagesRegistration
         services.AddSingleton<RenditionMaker>();
         services.AddSingleton<ImageFiles>();
         services.AddSingleton<ImageLinks>();
+        services.AddSingleton<ContactSheet.ContactSheetRenderer>();
         services.AddScoped<SessionImageImporter>();
         services.AddHostedService<RenditionWorker>();
         return services;

@@ -37,6 +37,46 @@ public sealed class SessionImage : AuditedRecord
     /// <summary>A worker holds the image until then; a lease that runs out (the process died) frees it for another.</summary>
     public DateTime? RenditionLeaseUntil { get; set; }
     public DateTime? RenditionsReadyAt { get; set; }
+
+    // Proofing: what the client and the studio decide about the photo (see Proofing/ImageProofing).
+    public ProofState ProofState { get; set; }
+    public bool Favorite { get; set; }
+    /// <summary>Kept out of the online gallery.</summary>
+    public bool HiddenOnline { get; set; }
+    /// <summary>Clockwise degrees (0, 90, 180, 270), applied after the EXIF orientation.</summary>
+    public int Rotation { get; set; }
+    // The crop as a normalized rectangle of the upright, rotated image; all null for the full frame.
+    public double? CropX { get; set; }
+    public double? CropY { get; set; }
+    public double? CropWidth { get; set; }
+    public double? CropHeight { get; set; }
+    /// <summary>The print ratio the crop was made for, such as "4:5" for an 8x10; null for a free crop.</summary>
+    public string? CropAspectRatio { get; set; }
+    /// <summary>Main or secondary yearbook image; at most one of each per session, and only for organization sessions.</summary>
+    public YearbookRole YearbookRole { get; set; }
+
+    /// <summary>Width and height once the EXIF orientation and the rotation are applied: the frame a crop refers to.</summary>
+    public (int Width, int Height) UprightSize(int rotation)
+    {
+        var turned = Orientation is >= 5 and <= 8;
+        if (rotation is 90 or 270)
+            turned = !turned;
+        return turned ? (Height, Width) : (Width, Height);
+    }
+}
+
+public enum ProofState
+{
+    Unmarked,
+    Selected,
+    NotSelected,
+}
+
+public enum YearbookRole
+{
+    None,
+    Main,
+    Secondary,
 }
 
 public enum RenditionState

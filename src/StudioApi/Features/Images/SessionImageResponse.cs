@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using StudioApi.Api;
+using StudioApi.Features.Images.Proofing;
 
 namespace StudioApi.Features.Images;
 
@@ -34,6 +35,15 @@ public sealed class SessionImageResponse : RecordResponse
     public RenditionState RenditionState { get; init; }
     [MaxLength(SessionImageLimits.ErrorLength)]
     public string? RenditionError { get; init; }
+    public ProofState ProofState { get; init; }
+    public bool Favorite { get; init; }
+    /// <summary>Kept out of the online gallery.</summary>
+    public bool HiddenOnline { get; init; }
+    /// <summary>Clockwise degrees, applied after the EXIF orientation.</summary>
+    public int Rotation { get; init; }
+    /// <summary>Null for the full frame.</summary>
+    public ImageCrop? Crop { get; init; }
+    public YearbookRole YearbookRole { get; init; }
 
     public static SessionImageResponse From(SessionImage i) => new SessionImageResponse
     {
@@ -52,5 +62,11 @@ public sealed class SessionImageResponse : RecordResponse
         CameraModel = i.CameraModel,
         RenditionState = i.RenditionState,
         RenditionError = i.RenditionError,
+        ProofState = i.ProofState,
+        Favorite = i.Favorite,
+        HiddenOnline = i.HiddenOnline,
+        Rotation = i.Rotation,
+        Crop = ImageCrop.Of(i),
+        YearbookRole = i.YearbookRole,
     }.WithAudit(i);
 }

@@ -14,12 +14,17 @@ public static class RenderSelection
     public static IQueryable<SessionImage> Apply(IQueryable<SessionImage> images, RenderImageSelection selection) => selection switch
     {
         RenderImageSelection.All => images,
-        RenderImageSelection.Ordered => throw ApiProblem.RuleBroken(
-            "The profile renders ordered images, which arrive with invoices; choose another selection for now."),
+        RenderImageSelection.Selected => images.Where(i => i.ProofState == ProofState.Selected),
+        RenderImageSelection.Favorites => images.Where(i => i.Favorite),
+        RenderImageSelection.Yearbook => images.Where(i => i.YearbookRole != YearbookRole.None),
         _ => throw ApiProblem.RuleBroken(
-            $"The profile renders {System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(selection.ToString())} images, which arrives with proofing; use a profile that renders all images for now."),
+            "The profile renders ordered images, which arrive with invoices; choose another selection for now."),
     };
 
-    /// <summary>The rotation and (when the profile honours crops) the crop set while proofing.</summary>
-    public static ImageAdjustments Adjustments(SessionImage image, bool honourCrops) => ImageAdjustments.None;
+    /// <summary>The rotation (always) and, when the profile honours crops, the crop set while proofing.</summary>
+    public static ImageAdjustments Adjustments(SessionImage image, bool honourCrops) => new(
+        image.Rotation,
+        honourCrops && image is { CropX: { } x, CropY: { } y, CropWidth: { } width, CropHeight: { } height }
+            ? new NormalizedRect(x, y, width, height)
+            : null);
 }

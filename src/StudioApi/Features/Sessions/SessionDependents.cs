@@ -1,6 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using StudioApi.Features.Images;
+using StudioApi.Features.Images.Renditions;
 using StudioApi.Features.Workflow;
 using StudioApi.Persistence;
+using StudioApi.Storage;
 
 namespace StudioApi.Features.Sessions;
 
@@ -31,9 +34,26 @@ public static class SessionDependents
             db.Restore(record);
     }
 
-    /// <summary>Erases what exists only for the session, before the session itself is removed (its own log and owned lists cascade).</summary>
-    public static async Task PurgeAsync(StudioDbContext db, Session session, CancellationToken ct)
+    /// <summary>
+    /// Erases what exists only for the session, before the session itself is removed (its own log and owned lists cascade).
+    /// Call inside a transaction: the images' files go only once it commits, so a rollback never loses a photo.
+    /// </summary>
+    public static async Task PurgeAsync(StudioDbContext db, IFileStore files, Session session, CancellationToken ct)
     {
+        var images = db.SessionImages.IgnoreQueryFilters().Where(i => i.SessionId == session.Id);
+        var keys = await images.Select(i => i.StorageKey).ToListAsync(ct);
+        // A client whose picture was one of these goes back to having none (a real change of the client: its version moves).
+        var imageIds = images.Select(i => i.Id);
+        await db.Clients.IgnoreQueryFilters().Where(c => c.ImageId != null && imageIds.Contains(c.ImageId.Value))
+            .ExecuteUpdateAsync(set => set.SetProperty(c => c.ImageId, (long?)null).SetProperty(c => c.Version, c => c.Version + 1), ct);
+        await images.ExecuteDeleteAsync(ct);
+        db.AfterCommit(async token =>
+        {
+            foreach (var key in keys)
+                foreach (var rendition in Enum.GetValues<ImageRendition>())
+                    await files.DeleteAsync(RenditionMaker.KeyOf(key, rendition), token);
+        });
+
         await db.Appointments.IgnoreQueryFilters().Where(a => a.SessionId == session.Id).ExecuteDeleteAsync(ct);
         await db.SessionCalendarEvents.IgnoreQueryFilters().Where(e => e.SessionId == session.Id).ExecuteDeleteAsync(ct);
         await db.StatusLogEntries.Where(e => e.Kind == RecordKind.Session && e.RecordId == session.Id).ExecuteDeleteAsync(ct);

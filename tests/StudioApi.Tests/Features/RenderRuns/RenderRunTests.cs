@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
+using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using NetVips;
@@ -159,10 +160,30 @@ public sealed class RenderRunTests(StudioApiFactory app) : IClassFixture<StudioA
             .ShouldBeProblemAsync(HttpStatusCode.NotFound);
         await (await admin.PostAsJsonAsync("/api/v1/render-runs", new { profileId = profile, sessionIds = new[] { session.Id, 999_999 } }))
             .ShouldBeProblemAsync(HttpStatusCode.NotFound);
+    }
 
+    [Fact]
+    public async Task A_favorites_profile_renders_only_the_favorite_images_cut_to_their_proofing_crop()
+    {
+        var admin = await app.AdminAsync();
         var favorites = await RenderRunKit.NewProfileAsync(admin, images: "favorites");
-        var refused = await admin.PostAsJsonAsync("/api/v1/render-runs", new { profileId = favorites, sessionIds = new[] { session.Id } });
-        (await refused.ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity)).GetRawText().ShouldContain("arrives with proofing");
+        var session = await RenderRunKit.SessionWithImagesAsync(app, admin, "Landscape_1.jpg", "Landscape_3.jpg");
+        var images = await (await admin.GetAsync($"/api/v1/sessions/{session.Id}/images")).ShouldBeAsync<JsonElement>(HttpStatusCode.OK);
+        var second = images.GetProperty("items")[1];
+        // Upright 1800 × 1200: a 960 × 1200 cut is a 4:5 portrait.
+        var proofing = HttpAssertions.Json(HttpMethod.Put, $"/api/v1/images/{second.GetProperty("id").GetInt64()}/proofing", new
+        {
+            proofState = "selected", favorite = true, hiddenOnline = false, rotation = 0, yearbookRole = "none",
+            crop = new { x = 0.2, y = 0.0, width = 960.0 / 1800, height = 1.0, aspectRatio = "4:5" },
+        }).WithIfMatch($"\"{second.GetProperty("version").GetInt32()}\"");
+        (await admin.SendAsync(proofing)).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        var run = await admin.WhenFinishedAsync((await admin.StartAsync(favorites, session.Id)).Id);
+
+        (run.State, run.Total).ShouldBe(("completed", 1));
+        using var zip = new ZipArchive(new MemoryStream(await admin.GetByteArrayAsync(run.Output!.Zip)));
+        using var rendered = Image.NewFromBuffer(Read(zip, $"{session.Number}-2.jpg"));
+        (rendered.Width, rendered.Height).ShouldBe((240, 300));
     }
 
     [Fact]

@@ -30,47 +30,94 @@ public sealed class SessionImageImporter(StudioDbContext db, IFileStore store, I
             if (await DuplicateOfAsync(sessionId, sha, ct) is { } existing)
                 return ImportedFile.Duplicate(index, name, existing);
 
-            var header = await Task.Run(() => ImageInspection.Inspect(temp.Path, limits.MaxPixels), ct);
-            await VerifyAsync(temp.Path, length, sha, ct);
-
-            var key = $"sessions/{sessionId}/{Guid.NewGuid():N}/original.{ImageInspection.Extension(format)}";
+            var facts = await CheckAsync(temp.Path, format, length, sha, ct);
+            var key = KeyFor(sessionId, format);
             await store.PutAsync(key, temp, ct);
-            var image = new SessionImage
-            {
-                SessionId = sessionId,
-                OriginalFileName = name,
-                Format = format,
-                ContentType = ImageInspection.ContentType(format),
-                ByteSize = length,
-                Sha256 = sha,
-                Width = header.Width,
-                Height = header.Height,
-                Orientation = header.Orientation,
-                CaptureTime = header.CaptureTime,
-                CameraMake = header.CameraMake,
-                CameraModel = header.CameraModel,
-                StorageKey = key,
-            };
-            try
-            {
-                if (await InsertAsync(image, ct) is { } duplicate)
-                {
-                    await store.DeleteAsync(key, CancellationToken.None);
-                    return ImportedFile.Duplicate(index, name, duplicate);
-                }
-            }
-            catch
-            {
-                await store.DeleteAsync(key, CancellationToken.None); // no file without its row
-                throw;
-            }
-            renditions.Wake();
-            return ImportedFile.Imported(index, name, SessionImageResponse.From(image));
+            return await RecordAsync(sessionId, index, name, facts, key, onFailure: k => store.DeleteAsync(k, CancellationToken.None), inSameTransaction: null, ct);
         }
         catch (ApiProblem problem)
         {
             return ImportedFile.Rejected(index, name, problem);
         }
+    }
+
+    /// <summary>
+    /// Files an image that is already in the store (a held group-capture file) into a session: the file is moved, not
+    /// copied or uploaded again, and <paramref name="inSameTransaction"/> runs in the transaction that records it.
+    /// </summary>
+    public async Task<ImportedFile> ImportStoredAsync(long sessionId, string name, ImageFacts facts, string storedKey,
+        Func<CancellationToken, Task> inSameTransaction, CancellationToken ct)
+    {
+        if (await DuplicateOfAsync(sessionId, facts.Sha256, ct) is { } existing)
+            return ImportedFile.Duplicate(0, name, existing);
+        var key = KeyFor(sessionId, facts.Format);
+        await store.MoveAsync(storedKey, key, ct);
+        return await RecordAsync(sessionId, 0, name, facts, key, onFailure: k => store.MoveAsync(k, storedKey, CancellationToken.None), inSameTransaction, ct);
+    }
+
+    /// <summary>Reads an upload into a temporary file and checks it (content, size, pixels, what reached the disk); throws the <see cref="ApiProblem"/> that refuses it.</summary>
+    public async Task<ImageFacts> ReceiveCheckedAsync(Stream content, TempFile temp, CancellationToken ct)
+    {
+        var (format, length, sha) = await ReceiveAsync(content, temp.Path, ct);
+        return await CheckAsync(temp.Path, format, length, sha, ct);
+    }
+
+    static string KeyFor(long sessionId, ImageFormat format) =>
+        $"sessions/{sessionId}/{Guid.NewGuid():N}/original.{ImageInspection.Extension(format)}";
+
+    async Task<ImageFacts> CheckAsync(string path, ImageFormat format, long length, string sha, CancellationToken ct)
+    {
+        var header = await Task.Run(() => ImageInspection.Inspect(path, limits.MaxPixels), ct);
+        await VerifyAsync(path, length, sha, ct);
+        return new ImageFacts(format, length, sha, header);
+    }
+
+    /// <summary>Records the stored file as the session's next image; a failure (or a duplicate found meanwhile) hands the file back to <paramref name="onFailure"/>, so no file is left without its row.</summary>
+    async Task<ImportedFile> RecordAsync(long sessionId, int index, string name, ImageFacts facts, string key,
+        Func<string, Task> onFailure, Func<CancellationToken, Task>? inSameTransaction, CancellationToken ct)
+    {
+        var image = new SessionImage
+        {
+            SessionId = sessionId,
+            OriginalFileName = name,
+            Format = facts.Format,
+            ContentType = ImageInspection.ContentType(facts.Format),
+            ByteSize = facts.Length,
+            Sha256 = facts.Sha256,
+            Width = facts.Header.Width,
+            Height = facts.Header.Height,
+            Orientation = facts.Header.Orientation,
+            CaptureTime = facts.Header.CaptureTime,
+            CameraMake = facts.Header.CameraMake,
+            CameraModel = facts.Header.CameraModel,
+            StorageKey = key,
+        };
+        try
+        {
+            var duplicate = await db.InTransactionAsync(async () =>
+            {
+                var duplicate = await InsertAsync(image, ct);
+                if (duplicate is null)
+                {
+                    await ClaimClientImageAsync(image, ct);
+                    if (inSameTransaction is not null)
+                        await inSameTransaction(ct);
+                }
+                return duplicate;
+            }, ct);
+            if (duplicate is not null)
+            {
+                await onFailure(key);
+                return ImportedFile.Duplicate(index, name, duplicate);
+            }
+        }
+        catch
+        {
+            await onFailure(key); // no file without its row
+            throw;
+        }
+        renditions.Wake();
+        return ImportedFile.Imported(index, name, SessionImageResponse.From(image));
     }
 
     /// <summary>Copies the part to the temporary file, hashing as it goes; refuses it by its first bytes or its size.</summary>
@@ -145,6 +192,18 @@ public sealed class SessionImageImporter(StudioDbContext db, IFileStore store, I
         }
     }
 
+    /// <summary>The session's first image becomes its client's picture when the client has none: a real change of the client, so its version moves.</summary>
+    async Task ClaimClientImageAsync(SessionImage image, CancellationToken ct)
+    {
+        var client = await db.Clients
+            .Where(c => c.ImageId == null && db.Sessions.Any(s => s.Id == image.SessionId && s.ClientId == c.Id))
+            .AsSplitQuery().FirstOrDefaultAsync(ct);
+        if (client is null)
+            return;
+        client.ImageId = image.Id;
+        await db.SaveChangesAsync(ct);
+    }
+
     static ApiProblem NotAnImage() =>
         new(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type",
             "The file is not a JPEG, PNG, TIFF or HEIC image (judged by its content, not its name).");
@@ -153,6 +212,9 @@ public sealed class SessionImageImporter(StudioDbContext db, IFileStore store, I
         new(StatusCodes.Status413PayloadTooLarge, "Content too large",
             $"The file is larger than {limits.MaxFileBytes:N0} bytes, the most accepted per image.");
 }
+
+/// <summary>What an import learnt of a file from its bytes.</summary>
+public sealed record ImageFacts(ImageFormat Format, long Length, string Sha256, ImageHeader Header);
 
 public enum ImportOutcome
 {

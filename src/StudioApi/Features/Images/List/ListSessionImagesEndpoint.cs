@@ -14,6 +14,11 @@ public sealed class ListSessionImagesRequest : ListRequest
     /// <summary>Only images in this rendition state.</summary>
     public RenditionState? RenditionState { get; set; }
 
+    public ProofState? ProofState { get; set; }
+    public bool? Favorite { get; set; }
+    /// <summary>Only images with this yearbook role (none lists those without one).</summary>
+    public YearbookRole? YearbookRole { get; set; }
+
     /// <summary>true lists the session's images in the recycle bin instead of the live ones.</summary>
     public bool? Deleted { get; set; }
 }
@@ -31,7 +36,7 @@ public sealed class ListSessionImagesEndpoint(StudioDbContext db) : Endpoint<Lis
     {
         Get("/sessions/{id}/images");
         Roles(Auth.Roles.AnyStaff);
-        Description(d => d.Operation("Images", "List", "List a session's images in import order, with their rendition state"));
+        Description(d => d.Operation("Images", "List", "List a session's images in import order, with their rendition state and proofing; filter by proof state, favorite, yearbook role"));
     }
 
     public override async Task HandleAsync(ListSessionImagesRequest req, CancellationToken ct)
@@ -45,6 +50,12 @@ public sealed class ListSessionImagesEndpoint(StudioDbContext db) : Endpoint<Lis
         query = query.Where(i => i.SessionId == req.Id);
         if (req.RenditionState is { } state)
             query = query.Where(i => i.RenditionState == state);
+        if (req.ProofState is { } proof)
+            query = query.Where(i => i.ProofState == proof);
+        if (req.Favorite is { } favorite)
+            query = query.Where(i => i.Favorite == favorite);
+        if (req.YearbookRole is { } role)
+            query = query.Where(i => i.YearbookRole == role);
         await Send.OkAsync(await query.ToPageAsync(req, SortKeys, SessionImageResponse.From, ct), ct);
     }
 }

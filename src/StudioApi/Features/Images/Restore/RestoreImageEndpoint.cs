@@ -26,6 +26,10 @@ public sealed class RestoreImageEndpoint(StudioDbContext db) : Endpoint<RestoreI
         var image = await db.SessionImages.IgnoreQueryFilters()
                         .SingleOrDefaultAsync(i => i.Id == req.Id && i.DeletedAt != null, ct)
                     ?? throw ApiProblem.NotFound("deleted image", req.Id);
+        // The yearbook choice made while it was in the bin stands: the restored image comes back without the role.
+        if (image.YearbookRole != YearbookRole.None
+            && await db.SessionImages.AnyAsync(i => i.SessionId == image.SessionId && i.YearbookRole == image.YearbookRole, ct))
+            image.YearbookRole = YearbookRole.None;
         db.Restore(image);
         try
         {

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using StudioApi.Api.OpenApi;
 using StudioApi.Api.Problems;
 using StudioApi.Persistence;
+using StudioApi.Storage;
 
 namespace StudioApi.Features.Sessions.Purge;
 
@@ -13,16 +14,16 @@ public sealed class PurgeSessionRequest
 
 /// <summary>
 /// Erases a session for good: only from the recycle bin (deleting first is the undo window), and admin only. Its
-/// appointments, calendar lines, notes, status log and everything else that exists only for it go with it.
+/// appointments, calendar lines, notes, status log, images (rows and files) and everything else that exists only for it go with it.
 /// </summary>
-public sealed class PurgeSessionEndpoint(StudioDbContext db) : Endpoint<PurgeSessionRequest>
+public sealed class PurgeSessionEndpoint(StudioDbContext db, IFileStore files) : Endpoint<PurgeSessionRequest>
 {
     public override void Configure()
     {
         Post("/sessions/{id}/purge");
         Roles(Auth.Roles.AdminOnly);
         Description(d => d.Operation("Sessions", "Purge",
-            "Erase a session in the recycle bin for good, with its appointments, calendar lines, notes and status log (admin only; cannot be undone)"));
+            "Erase a session in the recycle bin for good, with its appointments, calendar lines, notes, status log and images with their files (admin only; cannot be undone)"));
     }
 
     public override async Task HandleAsync(PurgeSessionRequest req, CancellationToken ct)
@@ -31,7 +32,7 @@ public sealed class PurgeSessionEndpoint(StudioDbContext db) : Endpoint<PurgeSes
                       ?? throw ApiProblem.NotFound("deleted session", req.Id);
         await db.InTransactionAsync(async () =>
         {
-            await SessionDependents.PurgeAsync(db, session, ct);
+            await SessionDependents.PurgeAsync(db, files, session, ct);
             db.Sessions.Remove(session);
             await db.SaveChangesAsync(ct);
             return true;

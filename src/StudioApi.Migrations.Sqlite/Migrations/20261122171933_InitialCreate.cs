@@ -532,6 +532,45 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "UnmatchedCaptures",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    OrganizationId = table.Column<long>(type: "INTEGER", nullable: false),
+                    OriginalFileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    PictureDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    StorageKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Format = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    ByteSize = table.Column<long>(type: "INTEGER", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false),
+                    Width = table.Column<int>(type: "INTEGER", nullable: false),
+                    Height = table.Column<int>(type: "INTEGER", nullable: false),
+                    Orientation = table.Column<int>(type: "INTEGER", nullable: true),
+                    CaptureTime = table.Column<string>(type: "TEXT", maxLength: 19, nullable: true),
+                    CameraMake = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    CameraModel = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    DeletedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DeletedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_UnmatchedCaptures", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_UnmatchedCaptures_Organizations_OrganizationId",
+                        column: x => x.OrganizationId,
+                        principalTable: "Organizations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "RenderJobs",
                 columns: table => new
                 {
@@ -630,59 +669,6 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "Clients",
-                columns: table => new
-                {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Number = table.Column<int>(type: "INTEGER", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    FirstName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    LastName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Company = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    ReferralSource = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    BirthDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    EmailOptOut = table.Column<bool>(type: "INTEGER", nullable: false),
-                    SmsOptOut = table.Column<bool>(type: "INTEGER", nullable: false),
-                    StudentOrganizationId = table.Column<long>(type: "INTEGER", nullable: true),
-                    StudentId = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    StudentGrade = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    StudentHomeroom = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
-                    StudentTeacher = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    StudentGraduationYear = table.Column<int>(type: "INTEGER", nullable: true),
-                    StudentGuardianName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    StudentGuardianPhone = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
-                    StudentGuardianEmail = table.Column<string>(type: "TEXT", maxLength: 320, nullable: true),
-                    StatusId = table.Column<long>(type: "INTEGER", nullable: true),
-                    StatusChangedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    StatusDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    StatusDueDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    DeletedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    DeletedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_Clients", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_Clients_Organizations_StudentOrganizationId",
-                        column: x => x.StudentOrganizationId,
-                        principalTable: "Organizations",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_Clients_StatusDefinitions_StatusId",
-                        column: x => x.StatusId,
-                        principalTable: "StatusDefinitions",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "StudioClosedDates",
                 columns: table => new
                 {
@@ -760,6 +746,75 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Appointments",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ClientId = table.Column<long>(type: "INTEGER", nullable: true),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    StartTime = table.Column<TimeOnly>(type: "TEXT", nullable: false),
+                    EndTime = table.Column<TimeOnly>(type: "TEXT", nullable: false),
+                    StartsAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    EndsAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ResourceId = table.Column<long>(type: "INTEGER", nullable: true),
+                    LocationId = table.Column<long>(type: "INTEGER", nullable: true),
+                    Notes = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    SessionId = table.Column<long>(type: "INTEGER", nullable: true),
+                    Cancelled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    DeletedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DeletedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Appointments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Appointments_Locations_LocationId",
+                        column: x => x.LocationId,
+                        principalTable: "Locations",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Appointments_Resources_ResourceId",
+                        column: x => x.ResourceId,
+                        principalTable: "Resources",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "AppointmentStaff",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<long>(type: "INTEGER", nullable: false),
+                    AppointmentId = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AppointmentStaff", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AppointmentStaff_Appointments_AppointmentId",
+                        column: x => x.AppointmentId,
+                        principalTable: "Appointments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_AppointmentStaff_Users_UserId",
+                        column: x => x.UserId,
+                        principalTable: "Users",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ClientAddresses",
                 columns: table => new
                 {
@@ -778,12 +833,6 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ClientAddresses", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_ClientAddresses_Clients_ClientId",
-                        column: x => x.ClientId,
-                        principalTable: "Clients",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -800,12 +849,6 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ClientEmails", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_ClientEmails_Clients_ClientId",
-                        column: x => x.ClientId,
-                        principalTable: "Clients",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -826,12 +869,6 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ClientFamilyMembers", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_ClientFamilyMembers_Clients_ClientId",
-                        column: x => x.ClientId,
-                        principalTable: "Clients",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
                     table.ForeignKey(
                         name: "FK_ClientFamilyMembers_Relationships_RelationshipId",
                         column: x => x.RelationshipId,
@@ -856,12 +893,60 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ClientPhones", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Clients",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    FirstName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    LastName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Company = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    ReferralSource = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    BirthDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    EmailOptOut = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SmsOptOut = table.Column<bool>(type: "INTEGER", nullable: false),
+                    StudentOrganizationId = table.Column<long>(type: "INTEGER", nullable: true),
+                    StudentId = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    StudentGrade = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    StudentHomeroom = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true),
+                    StudentTeacher = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    StudentGraduationYear = table.Column<int>(type: "INTEGER", nullable: true),
+                    StudentGuardianName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    StudentGuardianPhone = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    StudentGuardianEmail = table.Column<string>(type: "TEXT", maxLength: 320, nullable: true),
+                    ImageId = table.Column<long>(type: "INTEGER", nullable: true),
+                    StatusId = table.Column<long>(type: "INTEGER", nullable: true),
+                    StatusChangedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    StatusDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    StatusDueDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    DeletedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DeletedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Clients", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_ClientPhones_Clients_ClientId",
-                        column: x => x.ClientId,
-                        principalTable: "Clients",
+                        name: "FK_Clients_Organizations_StudentOrganizationId",
+                        column: x => x.StudentOrganizationId,
+                        principalTable: "Organizations",
                         principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Clients_StatusDefinitions_StatusId",
+                        column: x => x.StatusId,
+                        principalTable: "StatusDefinitions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -1030,61 +1115,6 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "Appointments",
-                columns: table => new
-                {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ClientId = table.Column<long>(type: "INTEGER", nullable: true),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    StartTime = table.Column<TimeOnly>(type: "TEXT", nullable: false),
-                    EndTime = table.Column<TimeOnly>(type: "TEXT", nullable: false),
-                    StartsAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    EndsAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ResourceId = table.Column<long>(type: "INTEGER", nullable: true),
-                    LocationId = table.Column<long>(type: "INTEGER", nullable: true),
-                    Notes = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    SessionId = table.Column<long>(type: "INTEGER", nullable: true),
-                    Cancelled = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    DeletedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    DeletedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_Appointments", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_Appointments_Clients_ClientId",
-                        column: x => x.ClientId,
-                        principalTable: "Clients",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_Appointments_Locations_LocationId",
-                        column: x => x.LocationId,
-                        principalTable: "Locations",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_Appointments_Resources_ResourceId",
-                        column: x => x.ResourceId,
-                        principalTable: "Resources",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_Appointments_Sessions_SessionId",
-                        column: x => x.SessionId,
-                        principalTable: "Sessions",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "SessionCalendarEvents",
                 columns: table => new
                 {
@@ -1183,6 +1213,16 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                     RenditionAttempts = table.Column<int>(type: "INTEGER", nullable: false),
                     RenditionLeaseUntil = table.Column<DateTime>(type: "TEXT", nullable: true),
                     RenditionsReadyAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ProofState = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    Favorite = table.Column<bool>(type: "INTEGER", nullable: false),
+                    HiddenOnline = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Rotation = table.Column<int>(type: "INTEGER", nullable: false),
+                    CropX = table.Column<double>(type: "REAL", nullable: true),
+                    CropY = table.Column<double>(type: "REAL", nullable: true),
+                    CropWidth = table.Column<double>(type: "REAL", nullable: true),
+                    CropHeight = table.Column<double>(type: "REAL", nullable: true),
+                    CropAspectRatio = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    YearbookRole = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
                     Version = table.Column<int>(type: "INTEGER", nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     CreatedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
@@ -1277,32 +1317,6 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                         principalTable: "Sessions",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "AppointmentStaff",
-                columns: table => new
-                {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    UserId = table.Column<long>(type: "INTEGER", nullable: false),
-                    AppointmentId = table.Column<long>(type: "INTEGER", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_AppointmentStaff", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_AppointmentStaff_Appointments_AppointmentId",
-                        column: x => x.AppointmentId,
-                        principalTable: "Appointments",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                    table.ForeignKey(
-                        name: "FK_AppointmentStaff_Users_UserId",
-                        column: x => x.UserId,
-                        principalTable: "Users",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateIndex(
@@ -1405,6 +1419,11 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                 name: "IX_Clients_FirstName",
                 table: "Clients",
                 column: "FirstName");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Clients_ImageId",
+                table: "Clients",
+                column: "ImageId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Clients_LastName",
@@ -1687,6 +1706,13 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                 filter: "DeletedAt IS NULL");
 
             migrationBuilder.CreateIndex(
+                name: "IX_SessionImages_SessionId_YearbookRole",
+                table: "SessionImages",
+                columns: new[] { "SessionId", "YearbookRole" },
+                unique: true,
+                filter: "YearbookRole <> 'None' AND DeletedAt IS NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SessionLogEntries_SessionId_Id",
                 table: "SessionLogEntries",
                 columns: new[] { "SessionId", "Id" });
@@ -1900,6 +1926,18 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                 column: "SortOrder");
 
             migrationBuilder.CreateIndex(
+                name: "IX_UnmatchedCaptures_DeletedAt",
+                table: "UnmatchedCaptures",
+                column: "DeletedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_UnmatchedCaptures_OrganizationId_Sha256",
+                table: "UnmatchedCaptures",
+                columns: new[] { "OrganizationId", "Sha256" },
+                unique: true,
+                filter: "DeletedAt IS NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Users_DeletedAt",
                 table: "Users",
                 column: "DeletedAt");
@@ -1920,11 +1958,71 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                 table: "WorkflowKindSettings",
                 column: "Kind",
                 unique: true);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_Appointments_Clients_ClientId",
+                table: "Appointments",
+                column: "ClientId",
+                principalTable: "Clients",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_Appointments_Sessions_SessionId",
+                table: "Appointments",
+                column: "SessionId",
+                principalTable: "Sessions",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_ClientAddresses_Clients_ClientId",
+                table: "ClientAddresses",
+                column: "ClientId",
+                principalTable: "Clients",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Cascade);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_ClientEmails_Clients_ClientId",
+                table: "ClientEmails",
+                column: "ClientId",
+                principalTable: "Clients",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Cascade);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_ClientFamilyMembers_Clients_ClientId",
+                table: "ClientFamilyMembers",
+                column: "ClientId",
+                principalTable: "Clients",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Cascade);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_ClientPhones_Clients_ClientId",
+                table: "ClientPhones",
+                column: "ClientId",
+                principalTable: "Clients",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Cascade);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_Clients_SessionImages_ImageId",
+                table: "Clients",
+                column: "ImageId",
+                principalTable: "SessionImages",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropForeignKey(
+                name: "FK_Sessions_Clients_ClientId",
+                table: "Sessions");
+
             migrationBuilder.DropTable(
                 name: "AppointmentStaff");
 
@@ -1983,9 +2081,6 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                 name: "SessionCustomFields");
 
             migrationBuilder.DropTable(
-                name: "SessionImages");
-
-            migrationBuilder.DropTable(
                 name: "SessionLogEntries");
 
             migrationBuilder.DropTable(
@@ -2005,6 +2100,9 @@ namespace StudioApi.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "Tasks");
+
+            migrationBuilder.DropTable(
+                name: "UnmatchedCaptures");
 
             migrationBuilder.DropTable(
                 name: "WorkflowKindSettings");
@@ -2031,13 +2129,19 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                 name: "TaskTypes");
 
             migrationBuilder.DropTable(
-                name: "Sessions");
-
-            migrationBuilder.DropTable(
                 name: "Clients");
 
             migrationBuilder.DropTable(
+                name: "SessionImages");
+
+            migrationBuilder.DropTable(
+                name: "Sessions");
+
+            migrationBuilder.DropTable(
                 name: "Locations");
+
+            migrationBuilder.DropTable(
+                name: "Organizations");
 
             migrationBuilder.DropTable(
                 name: "Resources");
@@ -2046,13 +2150,10 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                 name: "SessionTypes");
 
             migrationBuilder.DropTable(
-                name: "Users");
-
-            migrationBuilder.DropTable(
-                name: "Organizations");
-
-            migrationBuilder.DropTable(
                 name: "StatusDefinitions");
+
+            migrationBuilder.DropTable(
+                name: "Users");
         }
     }
 }

@@ -1,0 +1,38 @@
+using FastEndpoints;
+using Microsoft.EntityFrameworkCore;
+using StudioApi.Api.OpenApi;
+using StudioApi.Api.Problems;
+using StudioApi.Persistence;
+using StudioApi.Storage;
+
+namespace StudioApi.Features.GroupCapture.Discard;
+
+public sealed class DiscardUnmatchedCaptureRequest
+{
+    public long Id { get; set; }
+}
+
+/// <summary>Throws a held file away for good, row and file (the file once the row is gone, so a failure never leaves a row without its file).</summary>
+public sealed class DiscardUnmatchedCaptureEndpoint(StudioDbContext db, IFileStore store) : Endpoint<DiscardUnmatchedCaptureRequest>
+{
+    public override void Configure()
+    {
+        Delete("/unmatched-captures/{id}");
+        Roles(Auth.Roles.Admin, Auth.Roles.Staff, Auth.Roles.Photographer);
+        Description(d => d.Operation("GroupCapture", "Discard", "Discard an unmatched group-capture file for good (its file is deleted)"));
+    }
+
+    public override async Task HandleAsync(DiscardUnmatchedCaptureRequest req, CancellationToken ct)
+    {
+        var capture = await db.UnmatchedCaptures.SingleOrDefaultAsync(c => c.Id == req.Id, ct)
+                      ?? throw ApiProblem.NotFound("unmatched capture", req.Id);
+        await db.InTransactionAsync(async () =>
+        {
+            db.UnmatchedCaptures.Remove(capture);
+            await db.SaveChangesAsync(ct);
+            db.AfterCommit(token => store.DeleteAsync(capture.StorageKey, token));
+            return true;
+        }, ct);
+        await Send.NoContentAsync(ct);
+    }
+}
