@@ -32,7 +32,7 @@ public sealed class AssignUnmatchedCaptureEndpoint(StudioDbContext db, SessionIm
     public override void Configure()
     {
         Post("/unmatched-captures/{id}/assign");
-        Roles(Auth.Roles.Admin, Auth.Roles.Staff, Auth.Roles.Photographer);
+        Roles(Auth.Roles.SessionStaff);
         Description(d => d
             .Answers(StatusCodes.Status422UnprocessableEntity, "The session belongs to another organization, or to none.")
             .Operation("GroupCapture", "Assign",

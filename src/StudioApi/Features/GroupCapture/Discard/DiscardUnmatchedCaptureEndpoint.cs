@@ -18,7 +18,7 @@ public sealed class DiscardUnmatchedCaptureEndpoint(StudioDbContext db, IFileSto
     public override void Configure()
     {
         Delete("/unmatched-captures/{id}");
-        Roles(Auth.Roles.Admin, Auth.Roles.Staff, Auth.Roles.Photographer);
+        Roles(Auth.Roles.SessionStaff);
         Description(d => d.Operation("GroupCapture", "Discard", "Discard an unmatched group-capture file for good (its file is deleted)"));
     }
 

@@ -72,7 +72,7 @@ public sealed class GroupCaptureEndpoint(StudioDbContext db, SessionImageImporte
     public override void Configure()
     {
         Post("/organizations/{id}/group-capture");
-        Roles(Auth.Roles.Admin, Auth.Roles.Staff, Auth.Roles.Photographer);
+        Roles(Auth.Roles.SessionStaff);
         AllowFileUploads(dontAutoBindFormData: true);
         Description(d => d
             .AcceptsFiles("files", ImageOptions.DefaultMaxFilesPerRequest,

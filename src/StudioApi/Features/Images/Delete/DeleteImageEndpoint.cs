@@ -20,7 +20,7 @@ public sealed class DeleteImageEndpoint(StudioDbContext db) : Endpoint<DeleteIma
     public override void Configure()
     {
         Delete("/images/{id}");
-        Roles(Auth.Roles.Admin, Auth.Roles.Staff, Auth.Roles.Photographer);
+        Roles(Auth.Roles.SessionStaff);
         Description(d => d.Operation("Images", "Delete",
             "Move an image to the recycle bin (If-Match required); its files are kept until it is purged, so it can be restored"));
     }

@@ -40,7 +40,7 @@ public sealed class ImportSessionImagesEndpoint(StudioDbContext db, SessionImage
     public override void Configure()
     {
         Post("/sessions/{id}/images");
-        Roles(Auth.Roles.Admin, Auth.Roles.Staff, Auth.Roles.Photographer);
+        Roles(Auth.Roles.SessionStaff);
         AllowFileUploads(dontAutoBindFormData: true);
         Description(d => d
             .AcceptsFiles("files", ImageOptions.DefaultMaxFilesPerRequest, "One or many image files: JPEG, PNG, TIFF or HEIC, judged by their content.")

@@ -17,7 +17,7 @@ public sealed class RestoreImageEndpoint(StudioDbContext db) : Endpoint<RestoreI
     public override void Configure()
     {
         Post("/images/{id}/restore");
-        Roles(Auth.Roles.Admin, Auth.Roles.Staff, Auth.Roles.Photographer);
+        Roles(Auth.Roles.SessionStaff);
         Description(d => d.Operation("Images", "Restore", "Bring an image back from the recycle bin, with its number"));
     }
 
