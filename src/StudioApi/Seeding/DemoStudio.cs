@@ -7,6 +7,12 @@ using StudioApi.Features.Organizations;
 using StudioApi.Features.Settings;
 using StudioApi.Features.Tasks;
 using StudioApi.Persistence;
+using StudioApi.Scheduling;
+using StudioApi.Imaging;
+using StudioApi.Features.Sessions;
+using StudioApi.Features.Resources;
+using StudioApi.Features.RenderProfiles;
+using StudioApi.Features.RenderJobs;
 
 namespace StudioApi.Seeding;
 
@@ -81,6 +87,7 @@ public static class DemoStudio
         await db.SaveChangesAsync(ct);
 
         await SeedTasksAsync(db, ct);
+        await SeedScheduleAsync(db, school, ct);
 
         Client Student(int clientNumber, string first, string last, string studentId, string grade, int graduationYear, string guardian, string guardianPhone) => new()
         {
@@ -99,6 +106,94 @@ public static class DemoStudio
                 GuardianPhone = guardianPhone,
             },
         };
+    }
+
+    /// <summary>
+    /// A camera room, a family session next week and the school's picture day a fortnight out (one session per
+    /// student), and the proofing render: a watermarked proofs profile run automatically when a session is quality
+    /// checked (a render job; a failed render sends the session back to Photographed for a look), so a kiosk demo can
+    /// import, proof and watch a session move on by itself.
+    /// </summary>
+    static async Task SeedScheduleAsync(StudioDbContext db, Organization school, CancellationToken ct)
+    {
+        var settings = await db.GetStudioSettingsAsync(forUpdate: false, ct);
+        var zone = StudioClock.Zone(settings.TimeZone);
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(db.UtcNow, zone));
+        var types = await db.SessionTypes.ToDictionaryAsync(t => t.Name, t => t.Id, ct);
+        var relationships = await db.Relationships.ToDictionaryAsync(r => r.Name, r => r.Id, ct);
+        var room = new Resource { Name = "Camera Room 1", Kind = ResourceKind.CameraRoom };
+        db.Resources.Add(room);
+        await db.SaveChangesAsync(ct);
+
+        var number = await db.Sessions.IgnoreQueryFilters().MaxAsync(s => (int?)s.Number, ct) ?? 0;
+        Session Booked(long clientId, string type, DateOnly date, TimeOnly start, int minutes) => new()
+        {
+            Number = ++number,
+            ClientId = clientId,
+            SessionTypeId = types[type],
+            Date = date,
+            StartTime = start,
+            EndTime = start.AddMinutes(minutes),
+            // Mornings never fall in a daylight-saving gap (those are at night), so these resolve.
+            StartsAt = StudioClock.ToUtc(date, start, zone)!.Value,
+            EndsAt = StudioClock.ToUtc(date, start.AddMinutes(minutes), zone)!.Value,
+            ResourceId = room.Id,
+            BookedBy = RecordAuthor.System,
+            BookedOn = db.UtcNow,
+        };
+
+        var carter = await db.Clients.Where(c => c.LastName == "Carter").OrderByDescending(c => c.Id).FirstAsync(ct);
+        var family = Booked(carter.Id, "Family", today.AddDays(7), new TimeOnly(10, 0), 60);
+        family.Description = "Family portraits in the garden set";
+        family.Confirmed = true;
+        family.Reminder = true;
+        family.Participants =
+        [
+            new SessionParticipant { FirstName = "Tom", LastName = "Carter", RelationshipId = relationships["Spouse"] },
+            new SessionParticipant { FirstName = "Lily", LastName = "Carter", RelationshipId = relationships["Child"] },
+        ];
+        family.ScheduleReminder();
+        db.Sessions.Add(family);
+
+        var students = await db.Clients.Where(c => c.Student != null && c.Student.OrganizationId == school.Id)
+            .OrderBy(c => c.LastName).ThenBy(c => c.FirstName).ToListAsync(ct);
+        var slot = new TimeOnly(9, 0);
+        foreach (var student in students)
+        {
+            var session = Booked(student.Id, "School Picture Day", today.AddDays(14), slot, 5);
+            (session.OrganizationId, session.StudentId, session.GraduationYear) = (school.Id, student.Student!.StudentId, student.Student.GraduationYear);
+            db.Sessions.Add(session);
+            slot = slot.AddMinutes(5);
+        }
+        await db.SaveChangesAsync(ct);
+
+        var profile = new RenderProfile
+        {
+            Name = "Proofs (1600 px, watermarked)",
+            Size = new RenderSize { Mode = SizeMode.LongEdge, LongEdgePx = 1600 },
+            Quality = 85,
+            Dpi = 72,
+            Sharpening = Sharpening.Light,
+            Watermark = new RenderWatermark { Kind = WatermarkKind.Text, Text = "PROOF", Opacity = 0.35, Position = WatermarkPosition.Center, Size = 0.12 },
+            FileNamePattern = "{sessionNumber}-{imageNumber}",
+        };
+        db.RenderProfiles.Add(profile);
+        await db.SaveChangesAsync(ct);
+        var statuses = await db.StatusDefinitions.Where(s => s.Kind == RecordKind.Session && s.TypeId == null)
+            .ToDictionaryAsync(s => s.Description, s => s.Id, ct);
+        if (statuses.TryGetValue("Quality Checked", out var trigger) && statuses.TryGetValue("Proofs Ready", out var success)
+            && statuses.TryGetValue("Photographed", out var failure))
+        {
+            db.RenderJobs.Add(new RenderJob
+            {
+                Name = "Proofs when quality checked",
+                ProfileId = profile.Id,
+                TriggerStatusId = trigger,
+                SuccessStatusId = success,
+                FailureStatusId = failure,
+            });
+            await db.SaveChangesAsync(ct);
+        }
     }
 
     /// <summary>A few open customer-service tickets on the demo clients, one of them assigned to the administrator.</summary>
