@@ -87,22 +87,15 @@ public sealed class RenderRunExecutor(StudioDbContext db, IFileStore store, Rend
             // A run renders what it was created with, even an image moved to the recycle bin since.
             var image = await db.SessionImages.IgnoreQueryFilters().AsNoTracking().SingleOrDefaultAsync(i => i.Id == item.ImageId, ct)
                         ?? throw new InvalidOperationException("The image no longer exists.");
-            var original = await store.OpenReadAsync(image.StorageKey, ct)
-                           ?? throw new FileNotFoundException("The original is missing from the file store.");
             using var rendered = store.CreateTempFile("render");
-            using var copy = original.Content is FileStream ? null : store.CreateTempFile("original");
-            await using (original.Content)
+            await using (var original = await LocalFile.OpenAsync(store, image.StorageKey, ct)
+                                        ?? throw new FileNotFoundException("The original is missing from the file store."))
             {
-                // libvips decodes from a local file; a store that is not on local disk (a blob store) is copied down first.
-                var sourcePath = original.Content is FileStream local ? local.Name : copy!.Path;
-                if (copy is not null)
-                    await using (var target = File.Create(copy.Path))
-                        await original.Content.CopyToAsync(target, ct);
                 var adjustments = RenderSelection.Adjustments(image, honourCrops);
                 await Task.Run(() =>
                 {
                     using var file = File.Create(rendered.Path);
-                    ProfileRenderer.Render(sourcePath, settings, adjustments, file);
+                    ProfileRenderer.Render(original.Path, settings, adjustments, file);
                 }, ct);
             }
             await using (var file = File.OpenRead(rendered.Path))

@@ -1,35 +1,9 @@
-using System.Threading.Channels;
+using StudioApi.Background;
 
 namespace StudioApi.Features.RenderRuns;
 
-/// <summary>
-/// Wakes a background loop (the render worker, the render-job dispatcher) as soon as there is work, instead of at its
-/// next poll. One instance per loop kind, see <see cref="RenderingRegistration"/>.
-/// </summary>
-public class RenderSignal
-{
-    // One pending wake is enough: a woken loop keeps going until there is no work left.
-    readonly Channel<bool> wakes = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
-
-    public void Wake() => wakes.Writer.TryWrite(true);
-
-    /// <summary>Returns when woken or after <paramref name="timeout"/>, whichever comes first.</summary>
-    public async Task WaitAsync(TimeSpan timeout, CancellationToken ct)
-    {
-        using var timer = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timer.CancelAfter(timeout);
-        try
-        {
-            await wakes.Reader.ReadAsync(timer.Token);
-        }
-        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
-        {
-        }
-    }
-}
-
 /// <summary>Wakes the render worker: a run was queued.</summary>
-public sealed class RenderWorkerSignal : RenderSignal;
+public sealed class RenderWorkerSignal : WakeSignal;
 
 /// <summary>Wakes the render-job dispatcher: a status changed.</summary>
-public sealed class RenderJobSignal : RenderSignal;
+public sealed class RenderJobSignal : WakeSignal;

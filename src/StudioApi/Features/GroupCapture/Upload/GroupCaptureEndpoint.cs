@@ -1,10 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using FastEndpoints;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Microsoft.Net.Http.Headers;
 using StudioApi.Api.Idempotency;
 using StudioApi.Api.OpenApi;
 using StudioApi.Api.Problems;
@@ -86,40 +83,22 @@ public sealed class GroupCaptureEndpoint(StudioDbContext db, SessionImageImporte
 
     public override async Task HandleAsync(GroupCaptureRequest req, CancellationToken ct)
     {
-        var limits = options.Value;
-        if (HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodyLimit)
-            bodyLimit.MaxRequestBodySize = limits.MaxRequestBytes;
-
         if (!await db.Organizations.AnyAsync(o => o.Id == req.Id, ct))
             throw ApiProblem.NotFound("organization", req.Id);
-        if (!MediaTypeHeaderValue.TryParse(HttpContext.Request.ContentType, out var mediaType)
-            || !mediaType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
-            || HeaderUtilities.RemoveQuotes(mediaType.Boundary).Value is not { Length: > 0 and <= 200 } boundary)
-            throw new ApiProblem(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type",
-                "Send the images as multipart/form-data, one part per file.");
 
         var sessions = db.Sessions.AsNoTracking().Where(s => s.OrganizationId == req.Id);
         if (req.Date is { } day)
             sessions = sessions.Where(s => s.Date == day);
         var matcher = new CaptureMatcher(await sessions.Select(s => new CaptureCandidate(s.Id, s.Number, s.StudentId)).ToListAsync(ct));
 
-        var reader = new MultipartReader(boundary, HttpContext.Request.Body);
         var results = new List<CapturedFile>();
-        while (await reader.ReadNextSectionAsync(ct) is { } section)
+        await foreach (var file in ImageUploadParts.ReadAsync(HttpContext, options.Value, ct))
         {
-            if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.IsFileDisposition())
-                continue;
-            if (results.Count == limits.MaxFilesPerRequest)
-                throw new ApiProblem(StatusCodes.Status413PayloadTooLarge, "Content too large",
-                    $"At most {limits.MaxFilesPerRequest} files per upload; send the rest in another request.");
-            var name = ImageInspection.SanitizeFileName(HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value);
-            var (sessionId, reason) = matcher.Match(name);
+            var (sessionId, reason) = matcher.Match(file.FileName);
             results.Add(sessionId is { } id
-                ? Captured(id, await importer.ImportAsync(id, results.Count, name, section.Body, ct))
-                : await HoldAsync(req, results.Count, name, reason!, section.Body, ct));
+                ? Captured(id, await importer.ImportAsync(id, file.Index, file.FileName, file.Content, ct))
+                : await HoldAsync(req, file.Index, file.FileName, reason!, file.Content, ct));
         }
-        if (results.Count == 0)
-            throw ApiProblem.BadRequest("The upload holds no files: send each image as a multipart part with a file name.");
         await Send.OkAsync(new GroupCaptureResponse { Files = results }, ct);
     }
 

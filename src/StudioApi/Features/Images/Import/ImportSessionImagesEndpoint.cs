@@ -1,10 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using FastEndpoints;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using Microsoft.Net.Http.Headers;
 using StudioApi.Api.Idempotency;
 using StudioApi.Api.OpenApi;
 using StudioApi.Api.Problems;
@@ -54,32 +51,12 @@ public sealed class ImportSessionImagesEndpoint(StudioDbContext db, SessionImage
 
     public override async Task HandleAsync(ImportSessionImagesRequest req, CancellationToken ct)
     {
-        var limits = options.Value;
-        if (HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodyLimit)
-            bodyLimit.MaxRequestBodySize = limits.MaxRequestBytes;
-
         if (!await db.Sessions.AnyAsync(s => s.Id == req.Id, ct))
             throw ApiProblem.NotFound("session", req.Id);
-        if (!MediaTypeHeaderValue.TryParse(HttpContext.Request.ContentType, out var mediaType)
-            || !mediaType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
-            || HeaderUtilities.RemoveQuotes(mediaType.Boundary).Value is not { Length: > 0 and <= 200 } boundary)
-            throw new ApiProblem(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type",
-                "Send the images as multipart/form-data, one part per file.");
 
-        var reader = new MultipartReader(boundary, HttpContext.Request.Body);
         var results = new List<ImportedFile>();
-        while (await reader.ReadNextSectionAsync(ct) is { } section)
-        {
-            if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition) || !disposition.IsFileDisposition())
-                continue; // plain form fields carry nothing we use
-            if (results.Count == limits.MaxFilesPerRequest)
-                throw new ApiProblem(StatusCodes.Status413PayloadTooLarge, "Content too large",
-                    $"At most {limits.MaxFilesPerRequest} files per upload; send the rest in another request.");
-            var name = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value;
-            results.Add(await importer.ImportAsync(req.Id, results.Count, name, section.Body, ct));
-        }
-        if (results.Count == 0)
-            throw ApiProblem.BadRequest("The upload holds no files: send each image as a multipart part with a file name.");
+        await foreach (var file in ImageUploadParts.ReadAsync(HttpContext, options.Value, ct))
+            results.Add(await importer.ImportAsync(req.Id, file.Index, file.FileName, file.Content, ct));
 
         if (results.All(r => r.Outcome == ImportOutcome.Rejected))
         {
