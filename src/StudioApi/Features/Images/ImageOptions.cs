@@ -13,6 +13,11 @@ public sealed class ImageOptions
     public int MaxFilesPerRequest { get; set; } = DefaultMaxFilesPerRequest;
     /// <summary>How many renditions are made at once; each uses one core at a time.</summary>
     public int RenditionWorkers { get; set; } = 1;
+    /// <summary>
+    /// Threads libvips may use for one image (renditions, renders, contact sheets). One by default: each worker then
+    /// takes at most one core, so the number of workers bounds what images take from the API. Scale with workers.
+    /// </summary>
+    public int ThreadsPerWorker { get; set; } = 1;
     /// <summary>How often the worker looks for pending images besides being woken by an import.</summary>
     public double RenditionPollSeconds { get; set; } = 5;
     public int RenditionMaxAttempts { get; set; } = 3;

@@ -12,7 +12,9 @@ public static class ImagesRegistration
         // libvips loaders not fuzzed for untrusted input (e.g. ImageMagick, PDF, SVG) are refused outright.
         NetVips.NetVips.BlockUntrusted = true;
 
-        services.AddSingleton(Options.Create(configuration.GetSection("Images").Get<ImageOptions>() ?? new ImageOptions()));
+        var options = configuration.GetSection("Images").Get<ImageOptions>() ?? new ImageOptions();
+        NetVips.NetVips.Concurrency = Math.Max(1, options.ThreadsPerWorker);
+        services.AddSingleton(Options.Create(options));
         services.AddSingleton<IFileStore>(new LocalFileStore(dataDirectory));
         services.AddSingleton<RenditionSignal>();
         services.AddSingleton<RenditionMaker>();
