@@ -20,7 +20,6 @@ public interface IFileStore
     /// <summary>The file under <paramref name="key"/>, or null when there is none.</summary>
     Task<StoredFile?> OpenReadAsync(string key, CancellationToken ct);
 
-    Task<bool> ExistsAsync(string key, CancellationToken ct);
 
     /// <summary>Deletes the file if it exists.</summary>
     Task DeleteAsync(string key, CancellationToken ct);

@@ -12,9 +12,6 @@ public sealed class LocalFileStore : IFileStore
         tempDirectory = Path.Combine(root, ".tmp"); // created on first use
     }
 
-    /// <summary>The temporary folder: tests check that a refused upload leaves nothing in it.</summary>
-    public string TempDirectory => tempDirectory;
-
     public TempFile CreateTempFile(string purpose)
     {
         Directory.CreateDirectory(tempDirectory);
@@ -48,8 +45,6 @@ public sealed class LocalFileStore : IFileStore
             bufferSize: 1, FileOptions.Asynchronous | FileOptions.SequentialScan);
         return Task.FromResult<StoredFile?>(new StoredFile(content, info.Length, new DateTimeOffset(info.LastWriteTimeUtc, TimeSpan.Zero)));
     }
-
-    public Task<bool> ExistsAsync(string key, CancellationToken ct) => Task.FromResult(File.Exists(PathOf(key)));
 
     public Task DeleteAsync(string key, CancellationToken ct)
     {

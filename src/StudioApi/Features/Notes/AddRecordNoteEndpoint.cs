@@ -46,8 +46,7 @@ public abstract class AddRecordNoteEndpoint : Endpoint<AddRecordNoteRequest, Rec
     {
         var db = Resolve<StudioDbContext>();
         var kind = Kind;
-        if (!await Resolve<WorkflowRecords>().Get(kind).Rows(db).AnyAsync(r => r.Id == req.Id, ct))
-            throw ApiProblem.NotFound(kind.WireName(), req.Id);
+        await Resolve<WorkflowRecords>().Get(kind).EnsureExistsAsync(db, req.Id, ct);
 
         // The log is append-only and separate from the record: adding to it does not change the record's version.
         var note = new RecordNote { Kind = kind, RecordId = req.Id, Text = req.Text.Trim(), Author = Resolve<RecordAuthor>().Name, CreatedAt = db.UtcNow };

@@ -35,8 +35,7 @@ public abstract class ListRecordNotesEndpoint : Endpoint<ListRecordNotesRequest,
     {
         var db = Resolve<StudioDbContext>();
         var kind = Kind;
-        if (!await Resolve<WorkflowRecords>().Get(kind).Rows(db).AnyAsync(r => r.Id == req.Id, ct))
-            throw ApiProblem.NotFound(kind.WireName(), req.Id);
+        await Resolve<WorkflowRecords>().Get(kind).EnsureExistsAsync(db, req.Id, ct);
 
         var notes = db.RecordNotes.AsNoTracking().Where(n => n.Kind == kind && n.RecordId == req.Id);
         await Send.OkAsync(await notes.ToPageAsync(req, SortKeys, RecordNoteResponse.From, ct), ct);

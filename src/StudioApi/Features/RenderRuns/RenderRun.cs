@@ -33,8 +33,6 @@ public sealed class RenderRun : IHasId
     public long? ZipBytes { get; set; }
     public string? ZipSha256 { get; set; }
 
-    public bool IsFinished => State is RenderRunState.Completed or RenderRunState.CompletedWithErrors or RenderRunState.Failed or RenderRunState.Cancelled;
-
     /// <summary>Keys in the file store, made by the server from the run's and items' ids.</summary>
     public static string FolderOf(long runId) => $"render-runs/{runId}";
     public static string ManifestKeyOf(long runId) => $"{FolderOf(runId)}/manifest.json";

@@ -12,7 +12,6 @@ public sealed class RenderRunConfiguration : IEntityTypeConfiguration<RenderRun>
         builder.Property(r => r.Error).HasMaxLength(RenderRunLimits.ErrorLength);
         builder.Property(r => r.CreatedBy).HasMaxLength(100);
         builder.Property(r => r.ZipSha256).HasMaxLength(64).IsFixedLength();
-        builder.Ignore(r => r.IsFinished);
         builder.OwnsMany(r => r.Sessions, session =>
         {
             session.ToTable("RenderRunSessions");

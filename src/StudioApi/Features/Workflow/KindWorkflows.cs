@@ -46,11 +46,6 @@ public sealed class KindWorkflows
     public WorkflowKey KeyFor(long? typeId) =>
         new(Kind, StatusesByType && typeId is { } type && byType.ContainsKey(type) ? type : null);
 
-    public IReadOnlyList<StatusDefinition> List(long? typeId) =>
-        typeId is { } type ? byType.GetValueOrDefault(type) ?? [] : general;
-
-    public IEnumerable<long> TypesWithLists => byType.Keys;
-
     /// <summary>Where a record enters the workflow: its initial status (the first active one should none be marked).</summary>
     public static StatusDefinition? Initial(IReadOnlyList<StatusDefinition> list) =>
         list.FirstOrDefault(s => s.IsInitial) ?? list.FirstOrDefault(s => !s.IsInactive);

@@ -5,7 +5,6 @@ public readonly record struct StatusTarget(long? StatusId)
 {
     public static StatusTarget Advance => new(null);
     public static StatusTarget To(long statusId) => new(statusId);
-    public bool IsAdvance => StatusId is null;
 }
 
 public enum StatusChangeOutcome

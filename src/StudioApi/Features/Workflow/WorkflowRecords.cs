@@ -1,3 +1,4 @@
+using StudioApi.Api.Problems;
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using StudioApi.Persistence;
@@ -59,6 +60,13 @@ public abstract class WorkflowRecordSource(RecordKind kind, string route, bool h
 
     /// <summary>The live records' status fields, to filter, count, page or load by id.</summary>
     public abstract IQueryable<WorkflowRecordRow> Rows(StudioDbContext db);
+
+    /// <summary>404 unless there is a live record with this id (for the endpoints under /{records}/{id}/…).</summary>
+    public async Task EnsureExistsAsync(StudioDbContext db, long id, CancellationToken ct)
+    {
+        if (!await Rows(db).AnyAsync(r => r.Id == id, ct))
+            throw ApiProblem.NotFound(Kind.WireName(), id);
+    }
 
     /// <summary>A record's current version (its ETag), or null if there is no live record with that id.</summary>
     public Task<int?> VersionAsync(StudioDbContext db, long id, CancellationToken ct) =>

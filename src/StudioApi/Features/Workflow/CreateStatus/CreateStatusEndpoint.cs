@@ -49,27 +49,20 @@ public sealed class CreateStatusEndpoint(StudioDbContext db) : Endpoint<CreateSt
 
         var key = new WorkflowKey(req.Kind, req.TypeId);
         var status = new StatusDefinition { Kind = req.Kind, TypeId = req.TypeId };
-        try
+        await db.InTransactionAsync(async () =>
         {
-            await db.InTransactionAsync(async () =>
-            {
-                var workflow = await WorkflowLists.LoadAsync(db, key, ct);
-                if (workflow.Count >= WorkflowLists.MaxStatusesPerWorkflow)
-                    throw ApiProblem.RuleBroken($"A workflow holds at most {WorkflowLists.MaxStatusesPerWorkflow} statuses.");
-                WorkflowLists.EnsureDescriptionFree(workflow, req.Description, key);
-                req.ApplyTo(status);
-                status.Order = req.Order ?? (workflow.Count == 0 ? 10 : workflow.Max(s => s.Order) + 10);
-                workflow.Add(status);
-                WorkflowLists.SettleMarks(workflow, status, wasInitial: false, wasFinal: false);
-                db.StatusDefinitions.Add(status);
-                await db.SaveChangesAsync(ct);
-                return true;
-            }, ct);
-        }
-        catch (DbUpdateException e) when (e.IsUniqueViolation("StatusDefinitions", "Kind"))
-        {
-            throw ApiProblem.Conflict($"The {key} workflow already has a status '{status.Description}'.");
-        }
+            var workflow = await WorkflowLists.LoadAsync(db, key, ct);
+            if (workflow.Count >= WorkflowLists.MaxStatusesPerWorkflow)
+                throw ApiProblem.RuleBroken($"A workflow holds at most {WorkflowLists.MaxStatusesPerWorkflow} statuses.");
+            WorkflowLists.EnsureDescriptionFree(workflow, req.Description, key);
+            req.ApplyTo(status);
+            status.Order = req.Order ?? (workflow.Count == 0 ? 10 : workflow.Max(s => s.Order) + 10);
+            workflow.Add(status);
+            WorkflowLists.SettleMarks(workflow, status, wasInitial: false, wasFinal: false);
+            db.StatusDefinitions.Add(status);
+            await db.SaveOrConflictAsync("StatusDefinitions", "Kind", $"The {key} workflow already has a status '{status.Description}'.", ct);
+            return true;
+        }, ct);
 
         HttpContext.WriteETag(status);
         await Send.CreatedAtAsync("Workflow_GetStatus", new { id = status.Id }, StatusDefinitionResponse.From(status), cancellation: ct);

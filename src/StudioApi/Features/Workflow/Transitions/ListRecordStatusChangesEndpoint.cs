@@ -36,8 +36,7 @@ public abstract class ListRecordStatusChangesEndpoint : Endpoint<ListRecordStatu
     {
         var db = Resolve<StudioDbContext>();
         var kind = Kind;
-        if (!await Resolve<WorkflowRecords>().Get(kind).Rows(db).AnyAsync(r => r.Id == req.Id, ct))
-            throw ApiProblem.NotFound(kind.WireName(), req.Id);
+        await Resolve<WorkflowRecords>().Get(kind).EnsureExistsAsync(db, req.Id, ct);
 
         var log = db.StatusLogEntries.AsNoTracking().Where(e => e.Kind == kind && e.RecordId == req.Id);
         await Send.OkAsync(await log.ToPageAsync(req, SortKeys, StatusChangeResponse.From, ct), ct);

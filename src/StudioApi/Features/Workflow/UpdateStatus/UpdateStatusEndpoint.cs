@@ -40,23 +40,16 @@ public sealed class UpdateStatusEndpoint(StudioDbContext db) : Endpoint<UpdateSt
             AddError(error);
         ThrowIfAnyErrors();
 
-        try
+        await db.InTransactionAsync(async () =>
         {
-            await db.InTransactionAsync(async () =>
-            {
-                var workflow = await WorkflowLists.LoadAsync(db, status.Workflow, ct);
-                WorkflowLists.EnsureDescriptionFree(workflow.Where(s => s.Id != status.Id), req.Description, status.Workflow);
-                var (wasInitial, wasFinal) = (status.IsInitial, status.IsFinal);
-                req.ApplyTo(status);
-                WorkflowLists.SettleMarks(workflow, status, wasInitial, wasFinal);
-                await db.SaveChangesAsync(ct);
-                return true;
-            }, ct);
-        }
-        catch (DbUpdateException e) when (e.IsUniqueViolation("StatusDefinitions", "Kind"))
-        {
-            throw ApiProblem.Conflict($"The {status.Workflow} workflow already has a status '{status.Description}'.");
-        }
+            var workflow = await WorkflowLists.LoadAsync(db, status.Workflow, ct);
+            WorkflowLists.EnsureDescriptionFree(workflow.Where(s => s.Id != status.Id), req.Description, status.Workflow);
+            var (wasInitial, wasFinal) = (status.IsInitial, status.IsFinal);
+            req.ApplyTo(status);
+            WorkflowLists.SettleMarks(workflow, status, wasInitial, wasFinal);
+            await db.SaveOrConflictAsync("StatusDefinitions", "Kind", $"The {status.Workflow} workflow already has a status '{status.Description}'.", ct);
+            return true;
+        }, ct);
 
         HttpContext.WriteETag(status);
         await Send.OkAsync(StatusDefinitionResponse.From(status), ct);
