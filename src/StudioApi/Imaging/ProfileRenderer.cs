@@ -71,7 +71,8 @@ public static class ProfileRenderer
         return image.ThumbnailImage(width, height: height, size: Enums.Size.Both, crop: fill, noRotate: true);
     }
 
-    static Enums.Angle? Angle(int rotation) => rotation switch
+    /// <summary>The libvips turn for a proofing rotation; null for none.</summary>
+    internal static Enums.Angle? Angle(int rotation) => rotation switch
     {
         0 => null,
         90 => Enums.Angle.D90,

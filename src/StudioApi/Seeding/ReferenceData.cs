@@ -118,21 +118,19 @@ public static class ReferenceData
         [("Prospect", 5), ("Customer", 30), ("School", 30), ("Inactive", 0)];
 
     /// <summary>
-    /// Clients without a status (entered before the studio had client statuses, or by the demo seed) start at the
-    /// initial status, through the status transitions like any other change, so each gets its status-log entry.
+    /// Records without a status (entered before the studio had statuses for their kind, or by the demo seed) start at
+    /// the initial status, through the status transitions like any other change, so each gets its status-log entry.
+    /// Every kind registered with the workflow is covered.
     /// </summary>
     public static async Task StartRecordsWithoutStatusAsync(IServiceProvider services, CancellationToken ct)
     {
         var db = services.GetRequiredService<StudioDbContext>();
         var transitions = services.GetRequiredService<StatusTransitions>();
-        var clients = await db.Clients.Where(c => c.StatusId == null).Select(c => c.Id).ToListAsync(ct);
-        if (clients.Count > 0)
-            await transitions.ChangeAsync(RecordKind.Client, clients, StatusTarget.Advance, "Started at the initial client status.", ct);
-        var tasks = await db.Tasks.Where(t => t.StatusId == null).Select(t => t.Id).ToListAsync(ct);
-        if (tasks.Count > 0)
-            await transitions.ChangeAsync(RecordKind.Task, tasks, StatusTarget.Advance, "Started at the initial task status.", ct);
-        var sessions = await db.Sessions.Where(s => s.StatusId == null).Select(s => s.Id).ToListAsync(ct);
-        if (sessions.Count > 0)
-            await transitions.ChangeAsync(RecordKind.Session, sessions, StatusTarget.Advance, "Started at the initial session status.", ct);
+        foreach (var source in services.GetRequiredService<WorkflowRecords>().All)
+        {
+            var ids = await source.Rows(db).Where(r => r.StatusId == null).Select(r => r.Id).ToListAsync(ct);
+            if (ids.Count > 0)
+                await transitions.ChangeAsync(source.Kind, ids, StatusTarget.Advance, $"Started at the initial {source.Kind.WireName()} status.", ct);
+        }
     }
 }

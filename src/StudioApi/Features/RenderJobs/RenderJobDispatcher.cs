@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using StudioApi.Api.Problems;
+using StudioApi.Features.RenderProfiles;
 using StudioApi.Features.RenderRuns;
 using StudioApi.Features.Workflow;
 using StudioApi.Persistence;
@@ -70,20 +71,23 @@ public sealed class RenderJobDispatcher(IServiceScopeFactory scopes, RenderJobSi
             var triggers = entries.Where(e => e.Kind == RecordKind.Session).Select(e => e.ToStatusId).Distinct().ToList();
             var jobs = triggers.Count == 0 ? [] : await db.RenderJobs.AsNoTracking()
                 .Where(j => j.Active && triggers.Contains(j.TriggerStatusId)).OrderBy(j => j.Id).ToListAsync(ct);
+            // Profiles once per batch, the recycle bin included (a run then fails with the reason).
+            var profileIds = jobs.Select(j => j.ProfileId).Distinct().ToList();
+            var profiles = profileIds.Count == 0 ? [] : await db.RenderProfiles.IgnoreQueryFilters().AsNoTracking()
+                .Where(p => profileIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
             foreach (var entry in entries.Where(e => e.Kind == RecordKind.Session))
                 // A job reacts to changes made after it was set up, not to history a lagging cursor still had to read.
                 foreach (var job in jobs.Where(j => j.TriggerStatusId == entry.ToStatusId && entry.ChangedAt >= j.CreatedAt))
-                    await StartRunAsync(db, signal, job, entry.RecordId, ct);
+                    await StartRunAsync(db, signal, job, profiles[job.ProfileId], entry.RecordId, ct);
             return true;
         }, ct);
     }
 
-    static async Task StartRunAsync(StudioDbContext db, RenderWorkerSignal signal, RenderJob job, long sessionId, CancellationToken ct)
+    static async Task StartRunAsync(StudioDbContext db, RenderWorkerSignal signal, RenderJob job, RenderProfile profile, long sessionId, CancellationToken ct)
     {
         var session = await db.Sessions.AsNoTracking().Where(s => s.Id == sessionId).Select(s => new { s.Id, s.Number }).SingleOrDefaultAsync(ct);
         if (session is null)
             return; // deleted since it reached the status
-        var profile = await db.RenderProfiles.IgnoreQueryFilters().AsNoTracking().SingleAsync(p => p.Id == job.ProfileId, ct);
         try
         {
             if (profile.DeletedAt is not null)
@@ -92,7 +96,7 @@ public sealed class RenderJobDispatcher(IServiceScopeFactory scopes, RenderJobSi
         }
         catch (ApiProblem problem)
         {
-            // The run cannot be planned (the profile renders images that are not available yet…): a failed run still
+            // The run cannot be planned (its profile is in the recycle bin): a failed run still
             // records it, and moves the session to the failure status with the reason.
             db.ChangeTracker.Clear();
             db.RenderRuns.Add(new RenderRun

@@ -42,7 +42,7 @@ public sealed class CreateCalendarFeedEndpoint(StudioDbContext db) : Endpoint<Cr
     public override async Task HandleAsync(CreateCalendarFeedRequest req, CancellationToken ct)
     {
         if (!CalendarFeedAccess.ManagesAll(User) && req.UserId != User.UserId())
-            throw new ApiProblem(StatusCodes.Status403Forbidden, "Forbidden", "You can only make feeds of your own calendar.");
+            throw ApiProblem.Forbidden("You can only make feeds of your own calendar.");
         if (req.UserId is { } userId && !await db.Users.AnyAsync(u => u.Id == userId, ct))
             AddError(new ValidationFailure("userId", $"There is no user {userId}."));
         if (req.ResourceId is { } resourceId && !await db.Resources.AnyAsync(r => r.Id == resourceId, ct))

@@ -57,13 +57,7 @@ public sealed class AssignUnmatchedCaptureEndpoint(StudioDbContext db, SessionIm
         if (result.Outcome == ImportOutcome.Duplicate)
         {
             // The session has this photo already: the held copy is not needed.
-            await db.InTransactionAsync(async () =>
-            {
-                db.UnmatchedCaptures.Remove(capture);
-                await db.SaveChangesAsync(ct);
-                db.AfterCommit(token => store.DeleteAsync(capture.StorageKey, token));
-                return true;
-            }, ct);
+            await UnmatchedCaptureDiscard.DiscardAsync(db, store, capture, ct);
         }
         await Send.OkAsync(result, ct);
     }

@@ -26,13 +26,7 @@ public sealed class DiscardUnmatchedCaptureEndpoint(StudioDbContext db, IFileSto
     {
         var capture = await db.UnmatchedCaptures.SingleOrDefaultAsync(c => c.Id == req.Id, ct)
                       ?? throw ApiProblem.NotFound("unmatched capture", req.Id);
-        await db.InTransactionAsync(async () =>
-        {
-            db.UnmatchedCaptures.Remove(capture);
-            await db.SaveChangesAsync(ct);
-            db.AfterCommit(token => store.DeleteAsync(capture.StorageKey, token));
-            return true;
-        }, ct);
+        await UnmatchedCaptureDiscard.DiscardAsync(db, store, capture, ct);
         await Send.NoContentAsync(ct);
     }
 }

@@ -1,5 +1,6 @@
 using System.Security;
 using NetVips;
+using StudioApi.Imaging;
 using StudioApi.Features.Images.Renditions;
 using StudioApi.Storage;
 
@@ -47,36 +48,25 @@ public sealed class ContactSheetRenderer(IFileStore store)
     static byte[] Draw(string header, IReadOnlyList<ContactSheetTile> tiles, byte[]?[] thumbnails, int columns, int rows)
     {
         var (width, height) = SizeOf(columns, rows);
-        var made = new List<Image>();
-        Image Keep(Image image)
-        {
-            made.Add(image);
-            return image;
-        }
-        try
-        {
-            using var black = Image.Black(width, height, bands: 3);
-            var sheet = Keep(black.NewFromImage(White).Cast(Enums.BandFormat.Uchar));
-            sheet = Keep(sheet.Insert(Keep(Text(header, "sans bold 20", width - 2 * Padding)), Padding, (HeaderHeight - 30) / 2));
+        using var owned = new OwnedImages();
+        using var black = Image.Black(width, height, bands: 3);
+        var sheet = owned.Add(black.NewFromImage(White).Cast(Enums.BandFormat.Uchar));
+        sheet = owned.Add(sheet.Insert(owned.Add(Text(header, "sans bold 20", width - 2 * Padding)), Padding, (HeaderHeight - 30) / 2));
 
-            for (var i = 0; i < tiles.Count; i++)
-            {
-                var (left, top) = (i % columns * CellWidth + Padding, HeaderHeight + i / columns * CellHeight + Padding);
-                var tile = tiles[i];
-                var picture = thumbnails[i] is { } bytes ? Keep(Turned(Keep(Upright(Keep(Image.NewFromBuffer(bytes)))), tile.Rotation)) : Keep(Placeholder(tile.Number));
-                // Centered in its square cell, whatever its shape.
-                sheet = Keep(sheet.Insert(picture, left + (Cell - picture.Width) / 2, top + (Cell - picture.Height) / 2));
-                var label = $"{tile.Number}{(tile.Selected ? " ✓" : "")}{(tile.Favorite ? " ★" : "")}";
-                var text = Keep(Text(label, "sans bold 16", Cell));
-                sheet = Keep(sheet.Insert(text, left + (Cell - text.Width) / 2, top + Cell + 4));
-            }
-            return sheet.JpegsaveBuffer(q: 85, keep: Enums.ForeignKeep.None);
-        }
-        finally
+        for (var i = 0; i < tiles.Count; i++)
         {
-            foreach (var image in made)
-                image.Dispose();
+            var (left, top) = (i % columns * CellWidth + Padding, HeaderHeight + i / columns * CellHeight + Padding);
+            var tile = tiles[i];
+            var picture = thumbnails[i] is { } bytes
+                ? owned.Add(Turned(owned.Add(Upright(owned.Add(Image.NewFromBuffer(bytes)))), tile.Rotation))
+                : owned.Add(Placeholder(tile.Number));
+            // Centered in its square cell, whatever its shape.
+            sheet = owned.Add(sheet.Insert(picture, left + (Cell - picture.Width) / 2, top + (Cell - picture.Height) / 2));
+            var label = $"{tile.Number}{(tile.Selected ? " ✓" : "")}{(tile.Favorite ? " ★" : "")}";
+            var text = owned.Add(Text(label, "sans bold 16", Cell));
+            sheet = owned.Add(sheet.Insert(text, left + (Cell - text.Width) / 2, top + Cell + 4));
         }
+        return sheet.JpegsaveBuffer(q: 85, keep: Enums.ForeignKeep.None);
     }
 
     /// <summary>Thumbnails are JPEGs in sRGB; a grey one (or one with alpha) would not insert into a 3-band sheet as it is.</summary>
@@ -87,13 +77,8 @@ public sealed class ContactSheetRenderer(IFileStore store)
     }
 
     /// <summary>The proofing rotation, on top of the EXIF orientation the thumbnail already has.</summary>
-    static Image Turned(Image image, int rotation) => rotation switch
-    {
-        90 => image.Rot(Enums.Angle.D90),
-        180 => image.Rot(Enums.Angle.D180),
-        270 => image.Rot(Enums.Angle.D270),
-        _ => image.Copy(),
-    };
+    static Image Turned(Image image, int rotation) =>
+        ProfileRenderer.Angle(rotation) is { } angle ? image.Rot(angle) : image.Copy();
 
     static Image Placeholder(int number)
     {

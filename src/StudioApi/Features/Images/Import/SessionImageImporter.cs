@@ -102,6 +102,12 @@ public sealed class SessionImageImporter(StudioDbContext db, IFileStore store, I
                     await ClaimClientImageAsync(image, ct);
                     if (inSameTransaction is not null)
                         await inSameTransaction(ct);
+                    // The worker is told only once the row is committed, whoever owns the transaction.
+                    db.AfterCommit(_ =>
+                    {
+                        renditions.Wake();
+                        return Task.CompletedTask;
+                    });
                 }
                 return duplicate;
             }, ct);
@@ -116,7 +122,6 @@ public sealed class SessionImageImporter(StudioDbContext db, IFileStore store, I
             await onFailure(key); // no file without its row
             throw;
         }
-        renditions.Wake();
         return ImportedFile.Imported(index, name, SessionImageResponse.From(image));
     }
 

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using StudioApi.Api.Concurrency;
 using StudioApi.Api.OpenApi;
 using StudioApi.Api.Problems;
+using StudioApi.Features.Images;
 using StudioApi.Persistence;
 
 namespace StudioApi.Features.RenderProfiles.SetWatermark;
@@ -18,7 +19,6 @@ public sealed class SetRenderProfileWatermarkRequest
 public sealed class SetRenderProfileWatermarkEndpoint(StudioDbContext db) : Endpoint<SetRenderProfileWatermarkRequest, RenderProfileResponse>
 {
     public const string ContentType = "image/png";
-    static readonly byte[] PngSignature = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
 
     public override void Configure()
     {
@@ -38,7 +38,7 @@ public sealed class SetRenderProfileWatermarkEndpoint(StudioDbContext db) : Endp
                   ?? throw new ApiProblem(StatusCodes.Status413PayloadTooLarge, "Payload too large",
                       $"A watermark may be at most {RenderProfileWatermarkImageLimits.MaxBytes} bytes.");
         // The bytes decide, not the header.
-        if (!png.AsSpan().StartsWith(PngSignature))
+        if (ImageInspection.Sniff(png) != ImageFormat.Png)
             throw new ApiProblem(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", "The body is not a PNG file.");
         var (width, height) = ReadSize(png);
 
