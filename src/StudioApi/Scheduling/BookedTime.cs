@@ -9,16 +9,17 @@ public readonly record struct BookedTime(DateOnly Date, TimeOnly StartTime, Time
 {
     /// <summary>
     /// Resolves "HH:mm" times on a day in the studio's zone by the rules of <see cref="StudioClock"/> (a skipped time is
-    /// refused, a repeated one means its first occurrence). Calendar events and appointments use it; sessions resolve
-    /// theirs in SessionBooking, which also knows the type's default length.
+    /// refused, a repeated one means its first occurrence). Sessions, their calendar events and appointments use it.
     /// </summary>
+    public static Task<(BookedTime? Time, List<ValidationFailure> Errors)> ResolveAsync(
+        StudioDbContext db, DateOnly date, string startTime, string endTime, CancellationToken ct) =>
+        ResolveAsync(db, date, WallClock.Parse(startTime), WallClock.Parse(endTime), ct);
+
     public static async Task<(BookedTime? Time, List<ValidationFailure> Errors)> ResolveAsync(
-        StudioDbContext db, DateOnly date, string startTime, string endTime, CancellationToken ct)
+        StudioDbContext db, DateOnly date, TimeOnly start, TimeOnly end, CancellationToken ct)
     {
         var settings = await db.GetStudioSettingsAsync(forUpdate: false, ct);
         var zone = StudioClock.Zone(settings.TimeZone);
-        var start = WallClock.Parse(startTime);
-        var end = WallClock.Parse(endTime);
         var startsAt = StudioClock.ToUtc(date, start, zone);
         var endsAt = StudioClock.ToUtc(date, end, zone);
         var errors = new List<ValidationFailure>();

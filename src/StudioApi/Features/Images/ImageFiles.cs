@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using Microsoft.Net.Http.Headers;
 using StudioApi.Api.Problems;
 using StudioApi.Features.Images.Renditions;
 using StudioApi.Storage;
@@ -21,12 +20,9 @@ public sealed class ImageFiles(IFileStore store, IOptions<ImageOptions> options)
 
         var stored = await store.OpenReadAsync(RenditionMaker.KeyOf(image.StorageKey, rendition), ct)
                      ?? throw ApiProblem.NotFound($"{Name(rendition)} file of image", image.Id);
-        var age = maxAge ?? TimeSpan.FromSeconds(options.Value.CacheMaxAgeSeconds);
-        http.Response.Headers.CacheControl = $"private, max-age={(int)Math.Max(0, age.TotalSeconds)}";
         var contentType = rendition == ImageRendition.Original ? image.ContentType : "image/jpeg";
         var tag = rendition == ImageRendition.Original ? image.Sha256 : $"{image.Sha256}-{Name(rendition)}";
-        return Results.File(stored.Content, contentType, lastModified: stored.LastModified,
-            entityTag: new EntityTagHeaderValue($"\"{tag}\""), enableRangeProcessing: true);
+        return StoredFileResult.For(http, stored, contentType, tag, maxAge ?? TimeSpan.FromSeconds(options.Value.CacheMaxAgeSeconds));
     }
 
     static string Name(ImageRendition rendition) => rendition.ToString().ToLowerInvariant();

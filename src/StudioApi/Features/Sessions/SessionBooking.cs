@@ -82,34 +82,18 @@ public sealed class SessionBooking(StudioDbContext db)
     /// </summary>
     public async Task<List<(string Field, string Message)>> ResolveTimesAsync(SessionInput input, Session session, CancellationToken ct)
     {
-        var errors = new List<(string, string)>();
-        var settings = await db.GetStudioSettingsAsync(forUpdate: false, ct);
-        var zone = StudioClock.Zone(settings.TimeZone);
         var start = WallClock.Parse(input.StartTime);
         var end = input.EndTime is not null
             ? WallClock.Parse(input.EndTime)
             : EndAfter(start, await SessionTypeDefaults.DefaultLengthMinutesAsync(db, input.SessionTypeId, ct));
         if (end is null)
-        {
-            errors.Add(("endTime", "Give the end time: the session type's default length is not known (or runs past midnight)."));
-            return errors;
-        }
+            return [("endTime", "Give the end time: the session type's default length is not known (or runs past midnight).")];
 
-        var startsAt = StudioClock.ToUtc(input.Date, start, zone);
-        var endsAt = StudioClock.ToUtc(input.Date, end.Value, zone);
-        if (startsAt is null)
-            errors.Add(("startTime", Skipped(input.Date, start, settings.TimeZone)));
-        if (endsAt is null)
-            errors.Add(("endTime", Skipped(input.Date, end.Value, settings.TimeZone)));
-        if (errors.Count > 0)
-            return errors;
-
-        session.Date = input.Date;
-        session.StartTime = start;
-        session.EndTime = end.Value;
-        session.StartsAt = startsAt!.Value;
-        session.EndsAt = endsAt!.Value;
-        return errors;
+        var (time, errors) = await BookedTime.ResolveAsync(db, input.Date, start, end.Value, ct);
+        if (time is { } booked)
+            (session.Date, session.StartTime, session.EndTime, session.StartsAt, session.EndsAt) =
+                (booked.Date, booked.StartTime, booked.EndTime, booked.StartsAt, booked.EndsAt);
+        return errors.Select(e => (e.PropertyName, e.ErrorMessage)).ToList();
     }
 
     /// <summary>The end of a session of the given length, or null when the length is unknown or runs past midnight.</summary>
@@ -120,9 +104,6 @@ public sealed class SessionBooking(StudioDbContext db)
         var end = start.AddMinutes(length, out var wrappedDays);
         return wrappedDays == 0 ? end : null;
     }
-
-    static string Skipped(DateOnly date, TimeOnly time, string zone) =>
-        $"{WallClock.FormatTime(time)} does not exist on {date:yyyy-MM-dd} in {zone}: the clocks skip that hour for daylight saving time. Pick a time outside it.";
 
     /// <summary>The lock keys of everyone and everything the session occupies (see <see cref="BookingLock"/>).</summary>
     public static IEnumerable<string> LockKeys(Session session)

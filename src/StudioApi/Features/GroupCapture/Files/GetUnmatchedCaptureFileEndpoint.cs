@@ -1,6 +1,5 @@
 using FastEndpoints;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Net.Http.Headers;
 using StudioApi.Api.OpenApi;
 using StudioApi.Api.Problems;
 using StudioApi.Features.Images;
@@ -33,8 +32,6 @@ public sealed class GetUnmatchedCaptureFileEndpoint(StudioDbContext db, IFileSto
         var capture = await db.UnmatchedCaptures.AsNoTracking().SingleOrDefaultAsync(c => c.Id == req.Id, ct)
                       ?? throw ApiProblem.NotFound("unmatched capture", req.Id);
         var stored = await store.OpenReadAsync(capture.StorageKey, ct) ?? throw ApiProblem.NotFound("file of unmatched capture", req.Id);
-        HttpContext.Response.Headers.CacheControl = "private, max-age=3600";
-        await Send.ResultAsync(Results.File(stored.Content, ImageInspection.ContentType(capture.Format), lastModified: stored.LastModified,
-            entityTag: new EntityTagHeaderValue($"\"{capture.Sha256}\""), enableRangeProcessing: true));
+        await Send.ResultAsync(StoredFileResult.For(HttpContext, stored, ImageInspection.ContentType(capture.Format), capture.Sha256, TimeSpan.FromHours(1)));
     }
 }

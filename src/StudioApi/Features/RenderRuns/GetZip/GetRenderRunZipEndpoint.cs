@@ -1,6 +1,5 @@
 using FastEndpoints;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Net.Http.Headers;
 using StudioApi.Api.OpenApi;
 using StudioApi.Api.Problems;
 using StudioApi.Persistence;
@@ -33,8 +32,6 @@ public sealed class GetRenderRunZipEndpoint(StudioDbContext db, IFileStore store
         var run = await db.RenderRuns.AsNoTracking().SingleOrDefaultAsync(r => r.Id == req.Id, ct)
                   ?? throw ApiProblem.NotFound("render run", req.Id);
         var stored = await RenderRunFiles.OpenAsync(store, run, RenderRun.ZipKeyOf(run.Id), ct);
-        HttpContext.Response.Headers.CacheControl = "private, max-age=3600";
-        await Send.ResultAsync(Results.File(stored.Content, "application/zip", fileDownloadName: $"render-run-{run.Id}.zip",
-            lastModified: stored.LastModified, entityTag: new EntityTagHeaderValue($"\"{run.ZipSha256}\""), enableRangeProcessing: true));
+        await Send.ResultAsync(StoredFileResult.For(HttpContext, stored, "application/zip", run.ZipSha256!, TimeSpan.FromHours(1), $"render-run-{run.Id}.zip"));
     }
 }

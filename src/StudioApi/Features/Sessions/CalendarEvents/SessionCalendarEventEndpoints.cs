@@ -15,14 +15,15 @@ public static class SessionCalendarEventEndpoints
         await db.Sessions.AsNoTracking().SingleOrDefaultAsync(s => s.Id == sessionId, ct)
         ?? throw ApiProblem.NotFound("session", sessionId);
 
-    /// <summary>The primary line is the session itself; a numbered line must belong to the session.</summary>
-    public static async Task<SessionCalendarEvent> LineAsync(StudioDbContext db, long sessionId, long eventId, string change, CancellationToken ct)
+    /// <summary>The session and one of its lines: the primary line is the session itself; a numbered line must belong to the session.</summary>
+    public static async Task<(Session Session, SessionCalendarEvent Line)> LineAsync(StudioDbContext db, long sessionId, long eventId, string change, CancellationToken ct)
     {
-        await SessionAsync(db, sessionId, ct);
+        var session = await SessionAsync(db, sessionId, ct);
         if (eventId == 0)
             throw ApiProblem.Conflict($"The primary calendar line is the session's own date, times, staff and resource: it cannot be {change}. Change the session instead.");
-        return await db.SessionCalendarEvents.SingleOrDefaultAsync(e => e.Id == eventId && e.SessionId == sessionId, ct)
-               ?? throw ApiProblem.NotFound("calendar event", eventId);
+        var line = await db.SessionCalendarEvents.SingleOrDefaultAsync(e => e.Id == eventId && e.SessionId == sessionId, ct)
+                   ?? throw ApiProblem.NotFound("calendar event", eventId);
+        return (session, line);
     }
 
     /// <summary>

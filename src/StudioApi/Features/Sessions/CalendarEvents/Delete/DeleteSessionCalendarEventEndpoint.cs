@@ -28,7 +28,7 @@ public sealed class DeleteSessionCalendarEventEndpoint(StudioDbContext db) : End
 
     public override async Task HandleAsync(DeleteSessionCalendarEventRequest req, CancellationToken ct)
     {
-        var line = await SessionCalendarEventEndpoints.LineAsync(db, req.Id, req.EventId, "deleted", ct);
+        var (_, line) = await SessionCalendarEventEndpoints.LineAsync(db, req.Id, req.EventId, "deleted", ct);
         db.MatchVersion(line, req.IfMatch);
         db.SoftDelete(line);
         await db.SaveChangesAsync(ct);

@@ -35,9 +35,8 @@ public sealed class UpdateSessionCalendarEventEndpoint(StudioDbContext db) : End
 
     public override async Task HandleAsync(UpdateSessionCalendarEventRequest req, CancellationToken ct)
     {
-        var line = await SessionCalendarEventEndpoints.LineAsync(db, req.Id, req.EventId, "changed here", ct);
+        var (session, line) = await SessionCalendarEventEndpoints.LineAsync(db, req.Id, req.EventId, "changed here", ct);
         db.MatchVersion(line, req.IfMatch);
-        var session = await SessionCalendarEventEndpoints.SessionAsync(db, req.Id, ct);
         var (time, errors) = await req.CheckAsync(db, line, ct);
         errors.ForEach(AddError);
         ThrowIfAnyErrors();
