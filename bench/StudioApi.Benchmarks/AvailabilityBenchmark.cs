@@ -7,13 +7,15 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using StudioApi.Features.Clients;
-using StudioApi.Features.Sessions;
-using StudioApi.Features.SessionTypes;
-using StudioApi.Features.Settings;
-using StudioApi.Features.Users;
+using StudioApi.Features.Clients.Clients;
+using StudioApi.Features.Scheduling.Sessions;
+using StudioApi.Features.Setup.SessionTypes;
+using StudioApi.Features.Setup.Settings;
+using StudioApi.Features.Setup.Users;
 using StudioApi.Hosting;
-using StudioApi.Persistence;
+using StudioApi.Platform.Auth;
+using StudioApi.Platform.Persistence;
+using StudioApi.Platform.Studio;
 using StudioApi.Seeding;
 
 namespace StudioApi.Benchmarks;
@@ -82,7 +84,7 @@ public static class AvailabilityBenchmark
         await db.SaveChangesAsync();
 
         // 10,000 sessions over the coming year: hour-long sessions on the opening hours, spread over the photographers.
-        var zone = StudioApi.Scheduling.StudioClock.Zone(settings.TimeZone);
+        var zone = StudioApi.Platform.Time.StudioClock.Zone(settings.TimeZone);
         var first = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(1);
         var random = new Random(42);
         var sessions = new List<Session>(Sessions);
@@ -95,8 +97,8 @@ public static class AvailabilityBenchmark
             {
                 Number = i + 1, ClientId = clients[i % clients.Count].Id, SessionTypeId = type.Id, Date = date,
                 StartTime = start, EndTime = end,
-                StartsAt = StudioApi.Scheduling.StudioClock.ToUtc(date, start, zone) ?? date.ToDateTime(start, DateTimeKind.Utc),
-                EndsAt = StudioApi.Scheduling.StudioClock.ToUtc(date, end, zone) ?? date.ToDateTime(end, DateTimeKind.Utc),
+                StartsAt = StudioApi.Platform.Time.StudioClock.ToUtc(date, start, zone) ?? date.ToDateTime(start, DateTimeKind.Utc),
+                EndsAt = StudioApi.Platform.Time.StudioClock.ToUtc(date, end, zone) ?? date.ToDateTime(end, DateTimeKind.Utc),
                 PhotographerId = users[i % users.Count].Id, BookedBy = "bench", BookedOn = DateTime.UtcNow,
             });
         }

@@ -3,7 +3,7 @@ using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
-using StudioApi.Persistence;
+using StudioApi.Platform.Persistence;
 using StudioApi.Seeding;
 
 namespace StudioApi.Benchmarks;

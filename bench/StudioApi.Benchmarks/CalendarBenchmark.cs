@@ -1,14 +1,17 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using StudioApi.Features.Calendar;
-using StudioApi.Features.Clients;
-using StudioApi.Features.Resources;
-using StudioApi.Features.Sessions;
-using StudioApi.Features.Settings;
-using StudioApi.Features.Users;
-using StudioApi.Persistence;
-using StudioApi.Scheduling;
+using StudioApi.Features.Clients.Clients;
+using StudioApi.Features.Scheduling.Booking;
+using StudioApi.Features.Scheduling.Calendar;
+using StudioApi.Features.Scheduling.Resources;
+using StudioApi.Features.Scheduling.Sessions;
+using StudioApi.Features.Setup.Settings;
+using StudioApi.Features.Setup.Users;
+using StudioApi.Platform.Auth;
+using StudioApi.Platform.Persistence;
+using StudioApi.Platform.Studio;
+using StudioApi.Platform.Time;
 
 namespace StudioApi.Benchmarks;
 

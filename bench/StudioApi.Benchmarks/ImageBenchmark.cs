@@ -3,7 +3,7 @@ using System.Text.Json;
 using ImageMagick;
 using NetVips;
 using SkiaSharp;
-using StudioApi.Imaging;
+using StudioApi.Features.Imaging.Processing;
 
 namespace StudioApi.Benchmarks;
 

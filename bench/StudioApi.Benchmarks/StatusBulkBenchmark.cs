@@ -2,10 +2,10 @@ using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using StudioApi.Features.Clients;
-using StudioApi.Features.Workflow;
+using StudioApi.Features.Clients.Clients;
 using StudioApi.Hosting;
-using StudioApi.Persistence;
+using StudioApi.Platform.Persistence;
+using StudioApi.Platform.Workflow;
 using StudioApi.Seeding;
 
 namespace StudioApi.Benchmarks;

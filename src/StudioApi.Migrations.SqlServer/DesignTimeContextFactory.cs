@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
-using StudioApi.Persistence;
+using StudioApi.Platform.Persistence;
 
 namespace StudioApi.Migrations.SqlServer;
 

@@ -1,5 +1,6 @@
 using StudioApi.Hosting;
 
+
 // StudioApi: the headless back end of a photography studio.
 //   dotnet run                      serve the API (SQLite and demo data by default)
 //   dotnet run -- migrate           apply database migrations and exit

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using StudioApi.Persistence;
+using StudioApi.Platform.Persistence;
 
 #nullable disable
 
@@ -21,7 +21,7 @@ namespace StudioApi.Migrations.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
-            modelBuilder.Entity("StudioApi.Api.Idempotency.IdempotencyRecord", b =>
+            modelBuilder.Entity("StudioApi.Platform.Http.Idempotency.IdempotencyRecord", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -77,7 +77,7 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                     b.ToTable("IdempotencyRecords");
                 });
 
-            modelBuilder.Entity("StudioApi.Auth.RefreshToken", b =>
+            modelBuilder.Entity("StudioApi.Platform.Auth.RefreshToken", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -118,7 +118,7 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                     b.ToTable("RefreshTokens");
                 });
 
-            modelBuilder.Entity("StudioApi.Features.Appointments.Appointment", b =>
+            modelBuilder.Entity("StudioApi.Features.Scheduling.Appointments.Appointment", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -207,7 +207,7 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                     b.ToTable("Appointments");
                 });
 
-            modelBuilder.Entity("StudioApi.Features.CalendarFeeds.CalendarFeed", b =>
+            modelBuilder.Entity("StudioApi.Features.Scheduling.CalendarFeeds.CalendarFeed", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -265,7 +265,7 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                     b.ToTable("CalendarFeeds");
                 });
 
-            modelBuilder.Entity("StudioApi.Features.Clients.Client", b =>
+            modelBuilder.Entity("StudioApi.Features.Clients.Clients.Client", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -369,7 +369,7 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                     b.ToTable("Clients");
                 });
 
-            modelBuilder.Entity("StudioApi.Features.GroupCapture.UnmatchedCapture", b =>
+            modelBuilder.Entity("StudioApi.Features.Imaging.GroupCapture.UnmatchedCapture", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -469,7 +469,7 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                     b.ToTable("UnmatchedCaptures");
                 });
 
-            modelBuilder.Entity("StudioApi.Features.Images.SessionImage", b =>
+            modelBuilder.Entity("StudioApi.Features.Imaging.Images.SessionImage", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -631,7 +631,7 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                     b.ToTable("SessionImages");
                 });
 
-            modelBuilder.Entity("StudioApi.Features.Locations.Location", b =>
+            modelBuilder.Entity("StudioApi.Features.Scheduling.Locations.Location", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -676,7 +676,7 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "Address", "StudioApi.Features.Locations.Location.Address#PostalAddress", b1 =>
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Address", "StudioApi.Features.Scheduling.Locations.Location.Address#PostalAddress", b1 =>
                         {
                             b1.IsRequired();
 
@@ -716,7 +716,7 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                     b.ToTable("Locations");
                 });
 
-            modelBuilder.Entity("StudioApi.Features.Notes.RecordNote", b =>
+            modelBuilder.Entity("StudioApi.Features.Clients.Notes.RecordNote", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -750,7 +750,7 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                     b.ToTable("RecordNotes");
                 });
 
-            modelBuilder.Entity("StudioApi.Features.Organizations.Organization", b =>
+            modelBuilder.Entity("StudioApi.Features.Clients.Organizations.Organization", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -809,7 +809,7 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "Address", "StudioApi.Features.Organizations.Organization.Address#PostalAddress", b1 =>
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Address", "StudioApi.Features.Clients.Organizations.Organization.Address#PostalAddress", b1 =>
                         {
                             b1.IsRequired();
 
@@ -838,7 +838,7 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                                 .HasColumnType("TEXT");
                         });
 
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "YearbookImageSpec", "StudioApi.Features.Organizations.Organization.YearbookImageSpec#YearbookImageSpec", b1 =>
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "YearbookImageSpec", "StudioApi.Features.Clients.Organizations.Organization.YearbookImageSpec#YearbookImageSpec", b1 =>
                         {
                             b1.IsRequired();
 
@@ -870,7 +870,7 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                     b.ToTable("Organizations");
                 });
 
-            modelBuilder.Entity("StudioApi.Features.ProductionTypes.ProductionType", b =>
+            modelBuilder.Entity("StudioApi.Features.Setup.ProductionTypes.ProductionType", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -927,7 +927,7 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                     b.ToTable("ProductionTypes");
                 });
 
-            modelBuilder.Entity("StudioApi.Features.Promotions.Promotion", b =>
+            modelBuilder.Entity("StudioApi.Features.Setup.Promotions.Promotion", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -992,7 +992,7 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                     b.ToTable("Promotions");
                 });
 
-            modelBuilder.Entity("StudioApi.Features.Relationships.Relationship", b =>
+            modelBuilder.Entity("StudioApi.Features.Setup.Relationships.Relationship", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1049,7 +1049,7 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                     b.ToTable("Relationships");
                 });
 
-            modelBuilder.Entity("StudioApi.Features.RenderJobs.EventCursor", b =>
+            modelBuilder.Entity("StudioApi.Features.Imaging.RenderJobs.EventCursor", b =>
                 {
                     b.Property<string>("Consumer")
                         .HasMaxLength(50)
@@ -1063,7 +1063,7 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                     b.ToTable("EventCursors");
                 });
 
-            modelBuilder.Entity("StudioApi.Features.RenderJobs.RenderJob", b =>
+            modelBuilder.Entity("StudioApi.Features.Imaging.RenderJobs.RenderJob", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1131,7 +1131,7 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                     b.ToTable("RenderJobs");
                 });
 
-            modelBuilder.Entity("StudioApi.Features.RenderProfiles.RenderProfile", b =>
+            modelBuilder.Entity("StudioApi.Features.Imaging.RenderProfiles.RenderProfile", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1203,7 +1203,7 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "Size", "StudioApi.Features.RenderProfiles.RenderProfile.Size#RenderSize", b1 =>
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Size", "StudioApi.Features.Imaging.RenderProfiles.RenderProfile.Size#RenderSize", b1 =>
                         {
                             b1.IsRequired();
 
@@ -1227,7 +1227,7 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                                 .HasColumnType("INTEGER");
                         });
 
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "Watermark", "StudioApi.Features.RenderProfiles.RenderProfile.Watermark#RenderWatermark", b1 =>
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Watermark", "StudioApi.Features.Imaging.RenderProfiles.RenderProfile.Watermark#RenderWatermark", b1 =>
                         {
                             b1.IsRequired();
 
@@ -1272,7 +1272,7 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                     b.ToTable("RenderProfiles");
                 });
 
-            modelBuilder.Entity("StudioApi.Features.RenderProfiles.RenderProfileWatermarkImage", b =>
+            modelBuilder.Entity("StudioApi.Features.Imaging.RenderProfiles.RenderProfileWatermarkImage", b =>
                 {
                     b.Property<long>("RenderProfileId")
                         .HasColumnType("INTEGER");
@@ -1287,7 +1287,7 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                     b.ToTable("RenderProfileWatermarkImages", (string)null);
                 });
 
-            modelBuilder.Entity("StudioApi.Features.RenderRuns.RenderRun", b =>
+            modelBuilder.Entity("StudioApi.Features.Imaging.RenderRuns.RenderRun", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1356,7 +1356,7 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                     b.ToTable("RenderRuns");
                 });
 
-            modelBuilder.Entity("StudioApi.Features.RenderRuns.RenderRunItem", b =>
+            modelBuilder.Entity("StudioApi.Features.Imaging.RenderRuns.RenderRunItem", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1406,7 +1406,7 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                     b.ToTable("RenderRunItems");
                 });
 
-            modelBuilder.Entity("StudioApi.Features.Resources.Resource", b =>
+            modelBuilder.Entity("StudioApi.Features.Scheduling.Resources.Resource", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1468,7 +1468,7 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                     b.ToTable("Resources");
                 });
 
-            modelBuilder.Entity("StudioApi.Features.SessionTypes.SessionType", b =>
+            modelBuilder.Entity("StudioApi.Features.Setup.SessionTypes.SessionType", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1530,7 +1530,7 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "BookingRules", "StudioApi.Features.SessionTypes.SessionType.BookingRules#BookingRules", b1 =>
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "BookingRules", "StudioApi.Features.Setup.SessionTypes.SessionType.BookingRules#BookingRules", b1 =>
                         {
                             b1.IsRequired();
 
@@ -1571,7 +1571,7 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                     b.ToTable("SessionTypes");
                 });
 
-            modelBuilder.Entity("StudioApi.Features.Sessions.CalendarEvents.SessionCalendarEvent", b =>
+            modelBuilder.Entity("StudioApi.Features.Scheduling.Sessions.CalendarEvents.SessionCalendarEvent", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1652,7 +1652,7 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                     b.ToTable("SessionCalendarEvents", (string)null);
                 });
 
-            modelBuilder.Entity("StudioApi.Features.Sessions.Session", b =>
+            modelBuilder.Entity("StudioApi.Features.Scheduling.Sessions.Session", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1858,7 +1858,7 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                     b.ToTable("Sessions");
                 });
 
-            modelBuilder.Entity("StudioApi.Features.Sessions.SessionLogEntry", b =>
+            modelBuilder.Entity("StudioApi.Features.Scheduling.Sessions.SessionLogEntry", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1892,7 +1892,7 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                     b.ToTable("SessionLogEntries");
                 });
 
-            modelBuilder.Entity("StudioApi.Features.Settings.StudioSettings", b =>
+            modelBuilder.Entity("StudioApi.Platform.Studio.StudioSettings", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -1972,7 +1972,7 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                         .HasMaxLength(80)
                         .HasColumnType("TEXT");
 
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "Address", "StudioApi.Features.Settings.StudioSettings.Address#PostalAddress", b1 =>
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Address", "StudioApi.Platform.Studio.StudioSettings.Address#PostalAddress", b1 =>
                         {
                             b1.IsRequired();
 
@@ -2008,7 +2008,7 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                     b.ToTable("StudioSettings", (string)null);
                 });
 
-            modelBuilder.Entity("StudioApi.Features.TaskTypes.TaskType", b =>
+            modelBuilder.Entity("StudioApi.Features.Setup.TaskTypes.TaskType", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -2065,7 +2065,7 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                     b.ToTable("TaskTypes");
                 });
 
-            modelBuilder.Entity("StudioApi.Features.Tasks.StudioTask", b =>
+            modelBuilder.Entity("StudioApi.Features.Clients.Tasks.StudioTask", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -2165,7 +2165,7 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                     b.ToTable("Tasks", (string)null);
                 });
 
-            modelBuilder.Entity("StudioApi.Features.Users.User", b =>
+            modelBuilder.Entity("StudioApi.Platform.Auth.User", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -2244,7 +2244,7 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                     b.ToTable("Users");
                 });
 
-            modelBuilder.Entity("StudioApi.Features.Workflow.StatusDefinition", b =>
+            modelBuilder.Entity("StudioApi.Platform.Workflow.StatusDefinition", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -2323,7 +2323,7 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                     b.ToTable("StatusDefinitions");
                 });
 
-            modelBuilder.Entity("StudioApi.Features.Workflow.StatusLogEntry", b =>
+            modelBuilder.Entity("StudioApi.Platform.Workflow.StatusLogEntry", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -2380,7 +2380,7 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                     b.ToTable("StatusLogEntries");
                 });
 
-            modelBuilder.Entity("StudioApi.Features.Workflow.WorkflowKindSetting", b =>
+            modelBuilder.Entity("StudioApi.Platform.Workflow.WorkflowKindSetting", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -2431,7 +2431,7 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                     b.ToTable("WorkflowKindSettings");
                 });
 
-            modelBuilder.Entity("StudioApi.Scheduling.BookingLock", b =>
+            modelBuilder.Entity("StudioApi.Features.Scheduling.Booking.BookingLock", b =>
                 {
                     b.Property<string>("Key")
                         .HasMaxLength(50)
@@ -2445,29 +2445,29 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                     b.ToTable("BookingLocks");
                 });
 
-            modelBuilder.Entity("StudioApi.Features.Appointments.Appointment", b =>
+            modelBuilder.Entity("StudioApi.Features.Scheduling.Appointments.Appointment", b =>
                 {
-                    b.HasOne("StudioApi.Features.Clients.Client", null)
+                    b.HasOne("StudioApi.Features.Clients.Clients.Client", null)
                         .WithMany()
                         .HasForeignKey("ClientId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("StudioApi.Features.Locations.Location", null)
+                    b.HasOne("StudioApi.Features.Scheduling.Locations.Location", null)
                         .WithMany()
                         .HasForeignKey("LocationId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("StudioApi.Features.Resources.Resource", null)
+                    b.HasOne("StudioApi.Features.Scheduling.Resources.Resource", null)
                         .WithMany()
                         .HasForeignKey("ResourceId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("StudioApi.Features.Sessions.Session", null)
+                    b.HasOne("StudioApi.Features.Scheduling.Sessions.Session", null)
                         .WithMany()
                         .HasForeignKey("SessionId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.OwnsMany("StudioApi.Features.Appointments.AppointmentStaff", "Staff", b1 =>
+                    b.OwnsMany("StudioApi.Features.Scheduling.Appointments.AppointmentStaff", "Staff", b1 =>
                         {
                             b1.Property<int>("Id")
                                 .ValueGeneratedOnAdd()
@@ -2490,7 +2490,7 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                             b1.WithOwner()
                                 .HasForeignKey("AppointmentId");
 
-                            b1.HasOne("StudioApi.Features.Users.User", null)
+                            b1.HasOne("StudioApi.Platform.Auth.User", null)
                                 .WithMany()
                                 .HasForeignKey("UserId")
                                 .OnDelete(DeleteBehavior.Restrict)
@@ -2500,32 +2500,32 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                     b.Navigation("Staff");
                 });
 
-            modelBuilder.Entity("StudioApi.Features.CalendarFeeds.CalendarFeed", b =>
+            modelBuilder.Entity("StudioApi.Features.Scheduling.CalendarFeeds.CalendarFeed", b =>
                 {
-                    b.HasOne("StudioApi.Features.Resources.Resource", null)
+                    b.HasOne("StudioApi.Features.Scheduling.Resources.Resource", null)
                         .WithMany()
                         .HasForeignKey("ResourceId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("StudioApi.Features.Users.User", null)
+                    b.HasOne("StudioApi.Platform.Auth.User", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
-            modelBuilder.Entity("StudioApi.Features.Clients.Client", b =>
+            modelBuilder.Entity("StudioApi.Features.Clients.Clients.Client", b =>
                 {
-                    b.HasOne("StudioApi.Features.Images.SessionImage", null)
+                    b.HasOne("StudioApi.Features.Imaging.Images.SessionImage", null)
                         .WithMany()
                         .HasForeignKey("ImageId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("StudioApi.Features.Workflow.StatusDefinition", "Status")
+                    b.HasOne("StudioApi.Platform.Workflow.StatusDefinition", "Status")
                         .WithMany()
                         .HasForeignKey("StatusId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.OwnsMany("StudioApi.Features.Clients.ClientAddress", "Addresses", b1 =>
+                    b.OwnsMany("StudioApi.Features.Clients.Clients.ClientAddress", "Addresses", b1 =>
                         {
                             b1.Property<int>("Id")
                                 .ValueGeneratedOnAdd()
@@ -2550,7 +2550,7 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                             b1.WithOwner()
                                 .HasForeignKey("ClientId");
 
-                            b1.OwnsOne("StudioApi.Addresses.PostalAddress", "Address", b2 =>
+                            b1.OwnsOne("StudioApi.Platform.Addresses.PostalAddress", "Address", b2 =>
                                 {
                                     b2.Property<int>("ClientAddressId")
                                         .HasColumnType("INTEGER");
@@ -2591,7 +2591,7 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                                 .IsRequired();
                         });
 
-                    b.OwnsMany("StudioApi.Features.Clients.ClientEmail", "Emails", b1 =>
+                    b.OwnsMany("StudioApi.Features.Clients.Clients.ClientEmail", "Emails", b1 =>
                         {
                             b1.Property<int>("Id")
                                 .ValueGeneratedOnAdd()
@@ -2622,7 +2622,7 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                                 .HasForeignKey("ClientId");
                         });
 
-                    b.OwnsMany("StudioApi.Features.Clients.ClientPhone", "Phones", b1 =>
+                    b.OwnsMany("StudioApi.Features.Clients.Clients.ClientPhone", "Phones", b1 =>
                         {
                             b1.Property<int>("Id")
                                 .ValueGeneratedOnAdd()
@@ -2661,7 +2661,7 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                                 .HasForeignKey("ClientId");
                         });
 
-                    b.OwnsOne("StudioApi.Features.Clients.ClientStudent", "Student", b1 =>
+                    b.OwnsOne("StudioApi.Features.Clients.Clients.ClientStudent", "Student", b1 =>
                         {
                             b1.Property<long>("ClientId")
                                 .HasColumnType("INTEGER");
@@ -2723,14 +2723,14 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                             b1.WithOwner()
                                 .HasForeignKey("ClientId");
 
-                            b1.HasOne("StudioApi.Features.Organizations.Organization", null)
+                            b1.HasOne("StudioApi.Features.Clients.Organizations.Organization", null)
                                 .WithMany()
                                 .HasForeignKey("OrganizationId")
                                 .OnDelete(DeleteBehavior.Restrict)
                                 .IsRequired();
                         });
 
-                    b.OwnsMany("StudioApi.Features.Clients.FamilyMember", "FamilyMembers", b1 =>
+                    b.OwnsMany("StudioApi.Features.Clients.Clients.FamilyMember", "FamilyMembers", b1 =>
                         {
                             b1.Property<int>("Id")
                                 .ValueGeneratedOnAdd()
@@ -2776,7 +2776,7 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                             b1.WithOwner()
                                 .HasForeignKey("ClientId");
 
-                            b1.HasOne("StudioApi.Features.Relationships.Relationship", null)
+                            b1.HasOne("StudioApi.Features.Setup.Relationships.Relationship", null)
                                 .WithMany()
                                 .HasForeignKey("RelationshipId")
                                 .OnDelete(DeleteBehavior.Restrict)
@@ -2796,27 +2796,27 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                     b.Navigation("Student");
                 });
 
-            modelBuilder.Entity("StudioApi.Features.GroupCapture.UnmatchedCapture", b =>
+            modelBuilder.Entity("StudioApi.Features.Imaging.GroupCapture.UnmatchedCapture", b =>
                 {
-                    b.HasOne("StudioApi.Features.Organizations.Organization", null)
+                    b.HasOne("StudioApi.Features.Clients.Organizations.Organization", null)
                         .WithMany()
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("StudioApi.Features.Images.SessionImage", b =>
+            modelBuilder.Entity("StudioApi.Features.Imaging.Images.SessionImage", b =>
                 {
-                    b.HasOne("StudioApi.Features.Sessions.Session", null)
+                    b.HasOne("StudioApi.Features.Scheduling.Sessions.Session", null)
                         .WithMany()
                         .HasForeignKey("SessionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("StudioApi.Features.Organizations.Organization", b =>
+            modelBuilder.Entity("StudioApi.Features.Clients.Organizations.Organization", b =>
                 {
-                    b.OwnsMany("StudioApi.Features.Organizations.OrganizationContact", "Contacts", b1 =>
+                    b.OwnsMany("StudioApi.Features.Clients.Organizations.OrganizationContact", "Contacts", b1 =>
                         {
                             b1.Property<int>("Id")
                                 .ValueGeneratedOnAdd()
@@ -2855,27 +2855,27 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                     b.Navigation("Contacts");
                 });
 
-            modelBuilder.Entity("StudioApi.Features.RenderJobs.RenderJob", b =>
+            modelBuilder.Entity("StudioApi.Features.Imaging.RenderJobs.RenderJob", b =>
                 {
-                    b.HasOne("StudioApi.Features.RenderProfiles.RenderProfile", null)
+                    b.HasOne("StudioApi.Features.Imaging.RenderProfiles.RenderProfile", null)
                         .WithMany()
                         .HasForeignKey("ProfileId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("StudioApi.Features.RenderProfiles.RenderProfileWatermarkImage", b =>
+            modelBuilder.Entity("StudioApi.Features.Imaging.RenderProfiles.RenderProfileWatermarkImage", b =>
                 {
-                    b.HasOne("StudioApi.Features.RenderProfiles.RenderProfile", null)
+                    b.HasOne("StudioApi.Features.Imaging.RenderProfiles.RenderProfile", null)
                         .WithOne()
-                        .HasForeignKey("StudioApi.Features.RenderProfiles.RenderProfileWatermarkImage", "RenderProfileId")
+                        .HasForeignKey("StudioApi.Features.Imaging.RenderProfiles.RenderProfileWatermarkImage", "RenderProfileId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("StudioApi.Features.RenderRuns.RenderRun", b =>
+            modelBuilder.Entity("StudioApi.Features.Imaging.RenderRuns.RenderRun", b =>
                 {
-                    b.OwnsMany("StudioApi.Features.RenderRuns.RenderRunSession", "Sessions", b1 =>
+                    b.OwnsMany("StudioApi.Features.Imaging.RenderRuns.RenderRunSession", "Sessions", b1 =>
                         {
                             b1.Property<int>("Id")
                                 .ValueGeneratedOnAdd()
@@ -2905,83 +2905,83 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                     b.Navigation("Sessions");
                 });
 
-            modelBuilder.Entity("StudioApi.Features.RenderRuns.RenderRunItem", b =>
+            modelBuilder.Entity("StudioApi.Features.Imaging.RenderRuns.RenderRunItem", b =>
                 {
-                    b.HasOne("StudioApi.Features.RenderRuns.RenderRun", null)
+                    b.HasOne("StudioApi.Features.Imaging.RenderRuns.RenderRun", null)
                         .WithMany()
                         .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("StudioApi.Features.Sessions.CalendarEvents.SessionCalendarEvent", b =>
+            modelBuilder.Entity("StudioApi.Features.Scheduling.Sessions.CalendarEvents.SessionCalendarEvent", b =>
                 {
-                    b.HasOne("StudioApi.Features.Users.User", null)
+                    b.HasOne("StudioApi.Platform.Auth.User", null)
                         .WithMany()
                         .HasForeignKey("AssistantId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("StudioApi.Features.Users.User", null)
+                    b.HasOne("StudioApi.Platform.Auth.User", null)
                         .WithMany()
                         .HasForeignKey("PhotographerId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("StudioApi.Features.Resources.Resource", null)
+                    b.HasOne("StudioApi.Features.Scheduling.Resources.Resource", null)
                         .WithMany()
                         .HasForeignKey("ResourceId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("StudioApi.Features.Sessions.Session", null)
+                    b.HasOne("StudioApi.Features.Scheduling.Sessions.Session", null)
                         .WithMany()
                         .HasForeignKey("SessionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("StudioApi.Features.Sessions.Session", b =>
+            modelBuilder.Entity("StudioApi.Features.Scheduling.Sessions.Session", b =>
                 {
-                    b.HasOne("StudioApi.Features.Users.User", null)
+                    b.HasOne("StudioApi.Platform.Auth.User", null)
                         .WithMany()
                         .HasForeignKey("AssistantId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("StudioApi.Features.Clients.Client", null)
+                    b.HasOne("StudioApi.Features.Clients.Clients.Client", null)
                         .WithMany()
                         .HasForeignKey("ClientId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("StudioApi.Features.Locations.Location", null)
+                    b.HasOne("StudioApi.Features.Scheduling.Locations.Location", null)
                         .WithMany()
                         .HasForeignKey("LocationId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("StudioApi.Features.Organizations.Organization", null)
+                    b.HasOne("StudioApi.Features.Clients.Organizations.Organization", null)
                         .WithMany()
                         .HasForeignKey("OrganizationId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("StudioApi.Features.Users.User", null)
+                    b.HasOne("StudioApi.Platform.Auth.User", null)
                         .WithMany()
                         .HasForeignKey("PhotographerId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("StudioApi.Features.Resources.Resource", null)
+                    b.HasOne("StudioApi.Features.Scheduling.Resources.Resource", null)
                         .WithMany()
                         .HasForeignKey("ResourceId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("StudioApi.Features.SessionTypes.SessionType", null)
+                    b.HasOne("StudioApi.Features.Setup.SessionTypes.SessionType", null)
                         .WithMany()
                         .HasForeignKey("SessionTypeId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("StudioApi.Features.Workflow.StatusDefinition", "Status")
+                    b.HasOne("StudioApi.Platform.Workflow.StatusDefinition", "Status")
                         .WithMany()
                         .HasForeignKey("StatusId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.OwnsMany("StudioApi.Features.Sessions.SessionCustomField", "CustomFields", b1 =>
+                    b.OwnsMany("StudioApi.Features.Scheduling.Sessions.SessionCustomField", "CustomFields", b1 =>
                         {
                             b1.Property<int>("Id")
                                 .ValueGeneratedOnAdd()
@@ -3009,7 +3009,7 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                                 .HasForeignKey("SessionId");
                         });
 
-                    b.OwnsMany("StudioApi.Features.Sessions.SessionParticipant", "Participants", b1 =>
+                    b.OwnsMany("StudioApi.Features.Scheduling.Sessions.SessionParticipant", "Participants", b1 =>
                         {
                             b1.Property<int>("Id")
                                 .ValueGeneratedOnAdd()
@@ -3037,7 +3037,7 @@ namespace StudioApi.Migrations.Sqlite.Migrations
 
                             b1.ToTable("SessionParticipants", (string)null);
 
-                            b1.HasOne("StudioApi.Features.Relationships.Relationship", null)
+                            b1.HasOne("StudioApi.Features.Setup.Relationships.Relationship", null)
                                 .WithMany()
                                 .HasForeignKey("RelationshipId")
                                 .OnDelete(DeleteBehavior.Restrict);
@@ -3046,7 +3046,7 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                                 .HasForeignKey("SessionId");
                         });
 
-                    b.OwnsMany("StudioApi.Features.Sessions.SessionPromotion", "Promotions", b1 =>
+                    b.OwnsMany("StudioApi.Features.Scheduling.Sessions.SessionPromotion", "Promotions", b1 =>
                         {
                             b1.Property<int>("Id")
                                 .ValueGeneratedOnAdd()
@@ -3066,7 +3066,7 @@ namespace StudioApi.Migrations.Sqlite.Migrations
 
                             b1.ToTable("SessionPromotions", (string)null);
 
-                            b1.HasOne("StudioApi.Features.Promotions.Promotion", null)
+                            b1.HasOne("StudioApi.Features.Setup.Promotions.Promotion", null)
                                 .WithMany()
                                 .HasForeignKey("PromotionId")
                                 .OnDelete(DeleteBehavior.Restrict)
@@ -3085,18 +3085,18 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                     b.Navigation("Status");
                 });
 
-            modelBuilder.Entity("StudioApi.Features.Sessions.SessionLogEntry", b =>
+            modelBuilder.Entity("StudioApi.Features.Scheduling.Sessions.SessionLogEntry", b =>
                 {
-                    b.HasOne("StudioApi.Features.Sessions.Session", null)
+                    b.HasOne("StudioApi.Features.Scheduling.Sessions.Session", null)
                         .WithMany()
                         .HasForeignKey("SessionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("StudioApi.Features.Settings.StudioSettings", b =>
+            modelBuilder.Entity("StudioApi.Platform.Studio.StudioSettings", b =>
                 {
-                    b.OwnsMany("StudioApi.Features.Settings.ClosedDate", "ClosedDates", b1 =>
+                    b.OwnsMany("StudioApi.Platform.Studio.ClosedDate", "ClosedDates", b1 =>
                         {
                             b1.Property<int>("Id")
                                 .ValueGeneratedOnAdd()
@@ -3122,7 +3122,7 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                                 .HasForeignKey("StudioSettingsId");
                         });
 
-                    b.OwnsMany("StudioApi.Features.Settings.OpeningHours", "OpeningHours", b1 =>
+                    b.OwnsMany("StudioApi.Platform.Studio.OpeningHours", "OpeningHours", b1 =>
                         {
                             b1.Property<int>("Id")
                                 .ValueGeneratedOnAdd()
@@ -3157,24 +3157,24 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                     b.Navigation("OpeningHours");
                 });
 
-            modelBuilder.Entity("StudioApi.Features.Tasks.StudioTask", b =>
+            modelBuilder.Entity("StudioApi.Features.Clients.Tasks.StudioTask", b =>
                 {
-                    b.HasOne("StudioApi.Features.Users.User", null)
+                    b.HasOne("StudioApi.Platform.Auth.User", null)
                         .WithMany()
                         .HasForeignKey("AssignedUserId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("StudioApi.Features.Clients.Client", null)
+                    b.HasOne("StudioApi.Features.Clients.Clients.Client", null)
                         .WithMany()
                         .HasForeignKey("ClientId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("StudioApi.Features.Workflow.StatusDefinition", "Status")
+                    b.HasOne("StudioApi.Platform.Workflow.StatusDefinition", "Status")
                         .WithMany()
                         .HasForeignKey("StatusId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("StudioApi.Features.TaskTypes.TaskType", null)
+                    b.HasOne("StudioApi.Features.Setup.TaskTypes.TaskType", null)
                         .WithMany()
                         .HasForeignKey("TaskTypeId")
                         .OnDelete(DeleteBehavior.Restrict)

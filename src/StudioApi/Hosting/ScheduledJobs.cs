@@ -1,6 +1,6 @@
 using Quartz;
-using StudioApi.Features.Sessions.Reminders;
-using StudioApi.Features.Sessions.SessionDate;
+using StudioApi.Features.Scheduling.Sessions.Reminders;
+using StudioApi.Features.Scheduling.Sessions.SessionDate;
 
 namespace StudioApi.Hosting;
 

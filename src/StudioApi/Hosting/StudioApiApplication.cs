@@ -6,17 +6,17 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 using Scalar.AspNetCore;
-using StudioApi.Api.Idempotency;
-using StudioApi.Api.OpenApi;
-using StudioApi.Api.Problems;
-using StudioApi.Api.RateLimiting;
-using StudioApi.Auth;
-using StudioApi.Features.Images;
-using StudioApi.Features.OnlineBooking;
-using StudioApi.Features.RenderRuns;
-using StudioApi.Features.Users;
-using StudioApi.Features.Workflow;
-using StudioApi.Persistence;
+using StudioApi.Features.Imaging.Images;
+using StudioApi.Features.Imaging.RenderRuns;
+using StudioApi.Features.Scheduling.OnlineBooking;
+using StudioApi.Features.Setup.Users;
+using StudioApi.Platform.Auth;
+using StudioApi.Platform.Http.Idempotency;
+using StudioApi.Platform.Http.OpenApi;
+using StudioApi.Platform.Http.Problems;
+using StudioApi.Platform.Http.RateLimiting;
+using StudioApi.Platform.Persistence;
+using StudioApi.Platform.Workflow;
 
 namespace StudioApi.Hosting;
 

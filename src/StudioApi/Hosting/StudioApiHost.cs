@@ -1,6 +1,7 @@
-using StudioApi.Api.OpenApi;
-using StudioApi.Persistence;
+using StudioApi.Platform.Http.OpenApi;
+using StudioApi.Platform.Persistence;
 using StudioApi.Seeding;
+
 
 namespace StudioApi.Hosting;
 

@@ -1,8 +1,9 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using StudioApi.Features.Users;
-using StudioApi.Persistence;
+using StudioApi.Features.Setup.Users;
+using StudioApi.Platform.Auth;
+using StudioApi.Platform.Persistence;
 
 namespace StudioApi.Seeding;
 

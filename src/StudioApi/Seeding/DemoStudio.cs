@@ -1,18 +1,20 @@
 using Microsoft.EntityFrameworkCore;
-using StudioApi.Addresses;
-using StudioApi.Features.Clients;
-using StudioApi.Features.Notes;
-using StudioApi.Features.Workflow;
-using StudioApi.Features.Organizations;
-using StudioApi.Features.Settings;
-using StudioApi.Features.Tasks;
-using StudioApi.Persistence;
-using StudioApi.Scheduling;
-using StudioApi.Imaging;
-using StudioApi.Features.Sessions;
-using StudioApi.Features.Resources;
-using StudioApi.Features.RenderProfiles;
-using StudioApi.Features.RenderJobs;
+using StudioApi.Features.Clients.Clients;
+using StudioApi.Features.Clients.Notes;
+using StudioApi.Features.Clients.Organizations;
+using StudioApi.Features.Clients.Tasks;
+using StudioApi.Features.Imaging.Processing;
+using StudioApi.Features.Imaging.RenderJobs;
+using StudioApi.Features.Imaging.RenderProfiles;
+using StudioApi.Features.Scheduling.Booking;
+using StudioApi.Features.Scheduling.Resources;
+using StudioApi.Features.Scheduling.Sessions;
+using StudioApi.Features.Setup.Settings;
+using StudioApi.Platform.Addresses;
+using StudioApi.Platform.Persistence;
+using StudioApi.Platform.Studio;
+using StudioApi.Platform.Time;
+using StudioApi.Platform.Workflow;
 
 namespace StudioApi.Seeding;
 

@@ -1,10 +1,10 @@
 using Microsoft.EntityFrameworkCore;
-using StudioApi.Features.ProductionTypes;
-using StudioApi.Features.Relationships;
-using StudioApi.Features.SessionTypes;
-using StudioApi.Features.TaskTypes;
-using StudioApi.Features.Workflow;
-using StudioApi.Persistence;
+using StudioApi.Features.Setup.ProductionTypes;
+using StudioApi.Features.Setup.Relationships;
+using StudioApi.Features.Setup.SessionTypes;
+using StudioApi.Features.Setup.TaskTypes;
+using StudioApi.Platform.Persistence;
+using StudioApi.Platform.Workflow;
 
 namespace StudioApi.Seeding;
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
-using StudioApi.Features.Settings;
-using StudioApi.Persistence;
+using StudioApi.Features.Setup.Settings;
+using StudioApi.Platform.Persistence;
+using StudioApi.Platform.Studio;
 
 namespace StudioApi.Seeding;
 

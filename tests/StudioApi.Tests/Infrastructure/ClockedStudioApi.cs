@@ -6,8 +6,9 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using StudioApi.Features.Users;
-using StudioApi.Features.Workflow;
+using StudioApi.Features.Setup.Users;
+using StudioApi.Platform.Auth;
+using StudioApi.Platform.Workflow;
 
 namespace StudioApi.Tests.Infrastructure;
 

@@ -1,0 +1,106 @@
+using StudioApi.Platform.Addresses;
+using StudioApi.Platform.Persistence;
+using StudioApi.Platform.Workflow;
+
+
+namespace StudioApi.Features.Clients.Clients;
+
+public enum ClientKind
+{
+    Consumer,
+    Business,
+}
+
+/// <summary>
+/// A person or business the studio photographs and bills. A student is a client linked to an organization.
+/// Its four owned lists are loaded with it; read it with AsSplitQuery(), or a single query joins them all and
+/// returns addresses × phones × emails × family members rows.
+/// </summary>
+public sealed class Client : AuditedRecord, IHasWorkflowStatus
+{
+    /// <summary>The studio's client number: unique among live clients, assigned as the highest so far + 1 unless chosen.</summary>
+    public int Number { get; set; }
+    public ClientKind Kind { get; set; }
+    public string? FirstName { get; set; }
+    public string? LastName { get; set; }
+    public string? Company { get; set; }
+    /// <summary>How the client heard of the studio.</summary>
+    public string? ReferralSource { get; set; }
+    public DateOnly? BirthDate { get; set; }
+    public bool EmailOptOut { get; set; }
+    public bool SmsOptOut { get; set; }
+    public List<ClientAddress> Addresses { get; set; } = [];
+    public List<ClientPhone> Phones { get; set; } = [];
+    public List<ClientEmail> Emails { get; set; } = [];
+    /// <summary>Family members of a consumer; contacts of a business.</summary>
+    public List<FamilyMember> FamilyMembers { get; set; } = [];
+    /// <summary>Set when the client is a student of an organization.</summary>
+    public ClientStudent? Student { get; set; }
+    /// <summary>The client's picture: a session image (Imaging) of one of the client's sessions (the first imported, unless chosen).</summary>
+    public long? ImageId { get; set; }
+
+    /// <summary>Where the client is in the client workflow (Prospect, Customer…); changed only through status changes.</summary>
+    public long? StatusId { get; set; }
+    public StatusDefinition? Status { get; set; }
+    public DateTime? StatusChangedAt { get; set; }
+    public DateOnly? StatusDate { get; set; }
+    public DateOnly? StatusDueDate { get; set; }
+    /// <summary>Clients have one status list: no type scopes it.</summary>
+    public long? WorkflowTypeId => null;
+}
+
+public sealed class ClientAddress
+{
+    /// <summary>home, work, billing…</summary>
+    public string? Label { get; set; }
+    public PostalAddress Address { get; set; } = new();
+    public bool IsPrimary { get; set; }
+}
+
+public sealed class ClientPhone
+{
+    public string? Label { get; set; }
+    /// <summary>As the caller wrote it, e.g. (217) 555-0100.</summary>
+    public string Number { get; set; } = "";
+    /// <summary>The digits of <see cref="Number"/> only, so a search for 2175550100 finds (217) 555-0100.</summary>
+    public string Digits { get; set; } = "";
+    public bool SmsCapable { get; set; }
+    public bool IsPrimary { get; set; }
+
+    public static string DigitsOf(string text) => new(text.Where(char.IsAsciiDigit).ToArray());
+}
+
+public sealed class ClientEmail
+{
+    public string? Label { get; set; }
+    public string Address { get; set; } = "";
+    public bool IsPrimary { get; set; }
+}
+
+/// <summary>A family member of a consumer client, or a contact person of a business client.</summary>
+public sealed class FamilyMember
+{
+    public string? FirstName { get; set; }
+    public string? LastName { get; set; }
+    /// <summary>A <see cref="Setup.Relationships.Relationship"/>.</summary>
+    public long RelationshipId { get; set; }
+    public string? Phone { get; set; }
+    public string? Email { get; set; }
+    public DateOnly? BirthDate { get; set; }
+    public string? Notes { get; set; }
+}
+
+/// <summary>A client's enrolment at an organization (a school). Stored in the client's own row.</summary>
+public sealed class ClientStudent
+{
+    public long OrganizationId { get; set; }
+    /// <summary>The school's id for the student: unique within the organization among live clients.</summary>
+    public string? StudentId { get; set; }
+    public string? Grade { get; set; }
+    public string? Homeroom { get; set; }
+    public string? Teacher { get; set; }
+    public int? GraduationYear { get; set; }
+    public string? GuardianName { get; set; }
+    public string? GuardianPhone { get; set; }
+    public string? GuardianEmail { get; set; }
+}

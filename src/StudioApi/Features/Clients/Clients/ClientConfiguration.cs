@@ -1,0 +1,96 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using StudioApi.Features.Clients.Organizations;
+using StudioApi.Features.Imaging.Images;
+using StudioApi.Features.Setup.Relationships;
+using StudioApi.Platform.Workflow;
+
+namespace StudioApi.Features.Clients.Clients;
+
+public sealed class ClientConfiguration : IEntityTypeConfiguration<Client>
+{
+    public void Configure(EntityTypeBuilder<Client> builder)
+    {
+        builder.Property(c => c.Kind).HasConversion<string>().HasMaxLength(20);
+        builder.Property(c => c.FirstName).HasMaxLength(100);
+        builder.Property(c => c.LastName).HasMaxLength(100);
+        builder.Property(c => c.Company).HasMaxLength(200);
+        builder.Property(c => c.ReferralSource).HasMaxLength(100);
+
+        // A number names one live client; one in the recycle bin does not block it (restoring it then may conflict).
+        builder.HasIndex(c => c.Number).IsUnique().HasFilter("DeletedAt IS NULL");
+        builder.HasIndex(c => c.LastName);
+        builder.HasIndex(c => c.FirstName);
+        builder.HasIndex(c => c.Company);
+
+        builder.Ignore(c => c.WorkflowTypeId);
+        // A status in use is never deleted (it is refused, or its records move first).
+        builder.HasOne(c => c.Status).WithMany().HasForeignKey(c => c.StatusId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(c => c.StatusDueDate);
+        // Cleared by hand when a session's images are purged (SessionDependents), never by a cascade.
+        builder.HasOne<SessionImage>().WithMany().HasForeignKey(c => c.ImageId).OnDelete(DeleteBehavior.Restrict);
+
+        // Each owned collection gets a key of its own: SQLite cannot generate values for the default composite key.
+        builder.OwnsMany(c => c.Addresses, address =>
+        {
+            address.ToTable("ClientAddresses");
+            address.HasKey("Id");
+            address.Property(a => a.Label).HasMaxLength(40);
+            // Owned rather than complex: EF does not put complex types inside owned ones. Required, so an
+            // address with every field empty still reads back as an (empty) address, not null.
+            address.OwnsOne(a => a.Address);
+            address.Navigation(a => a.Address).IsRequired();
+        });
+        builder.OwnsMany(c => c.Phones, phone =>
+        {
+            phone.ToTable("ClientPhones");
+            phone.HasKey("Id");
+            phone.Property(p => p.Label).HasMaxLength(40);
+            phone.Property(p => p.Number).HasMaxLength(40);
+            phone.Property(p => p.Digits).HasMaxLength(40);
+        });
+        builder.OwnsMany(c => c.Emails, email =>
+        {
+            email.ToTable("ClientEmails");
+            email.HasKey("Id");
+            email.Property(e => e.Label).HasMaxLength(40);
+            email.Property(e => e.Address).HasMaxLength(320);
+        });
+        builder.OwnsMany(c => c.FamilyMembers, member =>
+        {
+            member.ToTable("ClientFamilyMembers");
+            member.HasKey("Id");
+            member.Property(m => m.FirstName).HasMaxLength(100);
+            member.Property(m => m.LastName).HasMaxLength(100);
+            member.Property(m => m.Phone).HasMaxLength(40);
+            member.Property(m => m.Email).HasMaxLength(320);
+            member.Property(m => m.Notes).HasMaxLength(1000);
+            // Relationships are only ever soft-deleted, and not while in use; the key keeps the database honest too.
+            member.HasOne<Relationship>().WithMany().HasForeignKey(m => m.RelationshipId).OnDelete(DeleteBehavior.Restrict);
+        });
+
+        // Table splitting: the student fields are columns of Clients, null when the client is not a student.
+        builder.OwnsOne(c => c.Student, student =>
+        {
+            student.Property(s => s.OrganizationId).HasColumnName("StudentOrganizationId");
+            student.Property(s => s.StudentId).HasColumnName("StudentId").HasMaxLength(50);
+            student.Property(s => s.Grade).HasColumnName("StudentGrade").HasMaxLength(20);
+            student.Property(s => s.Homeroom).HasColumnName("StudentHomeroom").HasMaxLength(50);
+            student.Property(s => s.Teacher).HasColumnName("StudentTeacher").HasMaxLength(100);
+            student.Property(s => s.GraduationYear).HasColumnName("StudentGraduationYear");
+            student.Property(s => s.GuardianName).HasColumnName("StudentGuardianName").HasMaxLength(200);
+            student.Property(s => s.GuardianPhone).HasColumnName("StudentGuardianPhone").HasMaxLength(40);
+            student.Property(s => s.GuardianEmail).HasColumnName("StudentGuardianEmail").HasMaxLength(320);
+            student.HasOne<Organization>().WithMany().HasForeignKey(s => s.OrganizationId).OnDelete(DeleteBehavior.Restrict);
+            // A student id names one live student of an organization; the same id at another school is another student.
+            student.HasIndex(s => new { s.OrganizationId, s.StudentId })
+                .IsUnique()
+                .HasFilter("DeletedAt IS NULL AND StudentId IS NOT NULL")
+                .HasDatabaseName(StudentIdIndex);
+            student.HasIndex(s => s.GraduationYear);
+        });
+    }
+
+    /// <summary>Named after its first column on both providers, so <c>IsUniqueViolation("Clients", "StudentOrganizationId")</c> finds it.</summary>
+    public const string StudentIdIndex = "IX_Clients_StudentOrganizationId_StudentId";
+}

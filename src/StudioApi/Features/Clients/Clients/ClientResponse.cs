@@ -1,0 +1,99 @@
+using StudioApi.Platform.Http;
+using StudioApi.Platform.Workflow;
+
+
+namespace StudioApi.Features.Clients.Clients;
+
+public sealed class ClientResponse : RecordResponse
+{
+    public required int Number { get; init; }
+    public required ClientKind Kind { get; init; }
+    public string? FirstName { get; init; }
+    public string? LastName { get; init; }
+    public string? Company { get; init; }
+    /// <summary>How lists show the client: "First Last", or the company of a business.</summary>
+    public required string DisplayName { get; init; }
+    public string? ReferralSource { get; init; }
+    public DateOnly? BirthDate { get; init; }
+    public required bool EmailOptOut { get; init; }
+    public required bool SmsOptOut { get; init; }
+    public required IReadOnlyList<ClientAddressData> Addresses { get; init; }
+    public required IReadOnlyList<ClientPhoneData> Phones { get; init; }
+    public required IReadOnlyList<ClientEmailData> Emails { get; init; }
+    public required IReadOnlyList<ClientFamilyMemberData> FamilyMembers { get; init; }
+    public ClientStudentData? Student { get; init; }
+    /// <summary>The client's picture, an image of one of the client's sessions (GET /images/{id}).</summary>
+    public long? ImageId { get; init; }
+    /// <summary>Where the client is in the client workflow; null until the studio has client statuses.</summary>
+    public RecordStatusResponse? Status { get; init; }
+    public required ClientFlags Flags { get; init; }
+
+    /// <param name="c">The client, with its <see cref="Client.Status"/> loaded.</param>
+    /// <param name="today">Today in the studio's time zone, which decides whether the status is overdue.</param>
+    public static ClientResponse From(Client c, DateOnly today) => From(c, RecordStatusResponse.From(c, c.Status, today));
+
+    static ClientResponse From(Client c, RecordStatusResponse? status) => new ClientResponse
+    {
+        Number = c.Number,
+        Kind = c.Kind,
+        FirstName = c.FirstName,
+        LastName = c.LastName,
+        Company = c.Company,
+        DisplayName = DisplayNameOf(c),
+        ReferralSource = c.ReferralSource,
+        BirthDate = c.BirthDate,
+        EmailOptOut = c.EmailOptOut,
+        SmsOptOut = c.SmsOptOut,
+        Addresses = c.Addresses.Select(a => new ClientAddressData { Label = a.Label, Address = a.Address, IsPrimary = a.IsPrimary }).ToList(),
+        Phones = c.Phones.Select(p => new ClientPhoneData { Label = p.Label, Number = p.Number, SmsCapable = p.SmsCapable, IsPrimary = p.IsPrimary }).ToList(),
+        Emails = c.Emails.Select(e => new ClientEmailData { Label = e.Label, Address = e.Address, IsPrimary = e.IsPrimary }).ToList(),
+        FamilyMembers = c.FamilyMembers.Select(m => new ClientFamilyMemberData
+        {
+            FirstName = m.FirstName,
+            LastName = m.LastName,
+            RelationshipId = m.RelationshipId,
+            Phone = m.Phone,
+            Email = m.Email,
+            BirthDate = m.BirthDate,
+            Notes = m.Notes,
+        }).ToList(),
+        Student = c.Student is { } s
+            ? new ClientStudentData
+            {
+                OrganizationId = s.OrganizationId,
+                StudentId = s.StudentId,
+                Grade = s.Grade,
+                Homeroom = s.Homeroom,
+                Teacher = s.Teacher,
+                GraduationYear = s.GraduationYear,
+                Guardian = s.GuardianName is null && s.GuardianPhone is null && s.GuardianEmail is null
+                    ? null
+                    : new StudentGuardianData { Name = s.GuardianName, Phone = s.GuardianPhone, Email = s.GuardianEmail },
+            }
+            : null,
+        ImageId = c.ImageId,
+        Status = status,
+        Flags = new ClientFlags { HasOverdueStatus = status?.IsOverdue == true },
+    }.WithAudit(c);
+
+    /// <summary>The name the studio calls the client by: the person, or the company for a business.</summary>
+    public static string DisplayNameOf(Client c)
+    {
+        var person = string.Join(' ', new[] { c.FirstName, c.LastName }.Where(n => n is not null));
+        return c.Kind == ClientKind.Business ? c.Company ?? person : person.Length > 0 ? person : c.Company ?? "";
+    }
+}
+
+/// <summary>
+/// The seed's "notification lights", computed when the client is read, never stored. Until the records they
+/// summarise exist they are constant: invoices will fill outstandingBalance, calls hasOverdueCall.
+/// </summary>
+public sealed class ClientFlags
+{
+    /// <summary>Sum of the balances of the client's invoices, in the studio's currency.</summary>
+    public decimal OutstandingBalance { get; init; }
+    /// <summary>A call to the client is past due and not completed.</summary>
+    public bool HasOverdueCall { get; init; }
+    /// <summary>The client's status is past its due date and not final.</summary>
+    public bool HasOverdueStatus { get; init; }
+}

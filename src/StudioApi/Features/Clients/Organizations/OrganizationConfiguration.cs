@@ -1,0 +1,26 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace StudioApi.Features.Clients.Organizations;
+
+public sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organization>
+{
+    public void Configure(EntityTypeBuilder<Organization> builder)
+    {
+        builder.Property(o => o.Name).HasMaxLength(200);
+        builder.Property(o => o.Code).HasMaxLength(40);
+        builder.Property(o => o.Notes).HasMaxLength(4000);
+        builder.ComplexProperty(o => o.Address);
+        builder.ComplexProperty(o => o.YearbookImageSpec);
+        builder.OwnsMany(o => o.Contacts, contact =>
+        {
+            contact.ToTable("OrganizationContacts");
+            // A key of its own: SQLite cannot generate values for the default (owner id, id) composite key.
+            contact.HasKey("Id");
+            contact.Property(c => c.Name).HasMaxLength(200);
+        });
+        // A code names one live organization; one in the recycle bin does not block reusing it.
+        builder.HasIndex(o => o.Code).IsUnique().HasFilter("DeletedAt IS NULL");
+        builder.HasIndex(o => o.Name);
+    }
+}

@@ -1,6 +1,0 @@
-using StudioApi.Background;
-
-namespace StudioApi.Features.Images.Renditions;
-
-/// <summary>Wakes the rendition worker as soon as an image is imported, instead of at its next poll.</summary>
-public sealed class RenditionSignal : WakeSignal;

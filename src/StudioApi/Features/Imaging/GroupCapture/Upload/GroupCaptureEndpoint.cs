@@ -1,0 +1,176 @@
+using System.ComponentModel.DataAnnotations;
+using FastEndpoints;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using StudioApi.Features.Imaging.Images;
+using StudioApi.Features.Imaging.Images.Import;
+using StudioApi.Platform.Http.Idempotency;
+using StudioApi.Platform.Http.OpenApi;
+using StudioApi.Platform.Http.Problems;
+using StudioApi.Platform.Persistence;
+using StudioApi.Platform.Storage;
+
+namespace StudioApi.Features.Imaging.GroupCapture.Upload;
+
+public sealed class GroupCaptureRequest
+{
+    public long Id { get; set; }
+
+    /// <summary>The picture day: only sessions on this date are matched. Omit to match any live session of the organization.</summary>
+    [QueryParam]
+    public DateOnly? Date { get; set; }
+
+    [FromHeader(IdempotencyEndpointExtensions.Header, isRequired: false)]
+    public string? IdempotencyKey { get; set; }
+}
+
+public enum CaptureOutcome
+{
+    Imported,
+    Duplicate,
+    Unmatched,
+    Rejected,
+}
+
+/// <summary>What became of one file of a group capture.</summary>
+public sealed class CapturedFile
+{
+    /// <summary>Position of the file in the upload, from 0.</summary>
+    public int Index { get; init; }
+    [MaxLength(SessionImageLimits.FileNameLength)]
+    public required string FileName { get; init; }
+    public CaptureOutcome Outcome { get; init; }
+    /// <summary>The session the file was matched to (imported or duplicate).</summary>
+    public long? SessionId { get; init; }
+    /// <summary>The new image, or for a duplicate the session's image that already has this content.</summary>
+    public long? ImageId { get; init; }
+    public int? ImageNumber { get; init; }
+    /// <summary>Where an unmatched file is held until it is assigned (POST /unmatched-captures/{id}/assign).</summary>
+    public long? UnmatchedCaptureId { get; init; }
+    /// <summary>Why it was not matched, or why it was refused.</summary>
+    [MaxLength(1000)]
+    public string? Reason { get; init; }
+}
+
+public sealed class GroupCaptureResponse
+{
+    [MaxLength(ImageOptions.DefaultMaxFilesPerRequest)]
+    public required IReadOnlyList<CapturedFile> Files { get; init; }
+}
+
+/// <summary>
+/// A picture day's files for an organization, each named by the student id or session number it is of (with an
+/// optional pose suffix). Matched files go through the same import as a session upload; the others are checked the
+/// same way and held as unmatched captures, never dropped. Always 200 with a result per file.
+/// </summary>
+public sealed class GroupCaptureEndpoint(StudioDbContext db, SessionImageImporter importer, IFileStore store, IOptions<ImageOptions> options)
+    : Endpoint<GroupCaptureRequest, GroupCaptureResponse>
+{
+    public override void Configure()
+    {
+        Post("/organizations/{id}/group-capture");
+        Roles(Platform.Auth.Roles.SessionStaff);
+        AllowFileUploads(dontAutoBindFormData: true);
+        Description(d => d
+            .AcceptsFiles("files", ImageOptions.DefaultMaxFilesPerRequest,
+                "Image files named by student id or session number (IMG base name, optionally with a pose suffix such as 1234_2.jpg).")
+            .Answers(StatusCodes.Status413PayloadTooLarge, "The upload is over Images:MaxRequestBytes or has too many files.")
+            .Answers(StatusCodes.Status415UnsupportedMediaType, "The body is not multipart/form-data.")
+            .Operation("GroupCapture", "Upload",
+                "Upload a picture day's files for an organization: each is matched to its session by student id or session number and imported, or held as unmatched")
+            .AcceptsIdempotencyKey(streamedBody: true));
+    }
+
+    public override async Task HandleAsync(GroupCaptureRequest req, CancellationToken ct)
+    {
+        if (!await db.Organizations.AnyAsync(o => o.Id == req.Id, ct))
+            throw ApiProblem.NotFound("organization", req.Id);
+
+        var sessions = db.Sessions.AsNoTracking().Where(s => s.OrganizationId == req.Id);
+        if (req.Date is { } day)
+            sessions = sessions.Where(s => s.Date == day);
+        var matcher = new CaptureMatcher(await sessions.Select(s => new CaptureCandidate(s.Id, s.Number, s.StudentId)).ToListAsync(ct));
+
+        var results = new List<CapturedFile>();
+        await foreach (var file in ImageUploadParts.ReadAsync(HttpContext, options.Value, ct))
+        {
+            var (sessionId, reason) = matcher.Match(file.FileName);
+            results.Add(sessionId is { } id
+                ? Captured(id, await importer.ImportAsync(id, file.Index, file.FileName, file.Content, ct))
+                : await HoldAsync(req, file.Index, file.FileName, reason!, file.Content, ct));
+        }
+        await Send.OkAsync(new GroupCaptureResponse { Files = results }, ct);
+    }
+
+    static CapturedFile Captured(long sessionId, ImportedFile file) => new()
+    {
+        Index = file.Index,
+        FileName = file.FileName,
+        SessionId = sessionId,
+        Outcome = file.Outcome switch
+        {
+            ImportOutcome.Imported => CaptureOutcome.Imported,
+            ImportOutcome.Duplicate => CaptureOutcome.Duplicate,
+            _ => CaptureOutcome.Rejected,
+        },
+        ImageId = file.Image?.Id ?? file.DuplicateOfId,
+        ImageNumber = file.Image?.Number ?? file.DuplicateOfNumber,
+        Reason = file.Problem?.Detail,
+    };
+
+    /// <summary>Checks the file like any import and keeps it as an unmatched capture (once per content: a retry finds the one held).</summary>
+    async Task<CapturedFile> HoldAsync(GroupCaptureRequest req, int index, string name, string reason, Stream content, CancellationToken ct)
+    {
+        using var temp = store.CreateTempFile("upload");
+        ImageFacts facts;
+        try
+        {
+            facts = await importer.ReceiveCheckedAsync(content, temp, ct);
+        }
+        catch (ApiProblem problem)
+        {
+            return new CapturedFile { Index = index, FileName = name, Outcome = CaptureOutcome.Rejected, Reason = problem.Detail ?? problem.Title };
+        }
+        var held = await db.UnmatchedCaptures.AsNoTracking().FirstOrDefaultAsync(c => c.OrganizationId == req.Id && c.Sha256 == facts.Sha256, ct);
+        if (held is null)
+        {
+            var key = $"organizations/{req.Id}/unmatched/{Guid.NewGuid():N}/original.{ImageInspection.Extension(facts.Format)}";
+            await store.PutAsync(key, temp, ct);
+            held = new UnmatchedCapture
+            {
+                OrganizationId = req.Id,
+                OriginalFileName = name,
+                PictureDate = req.Date,
+                Reason = reason.Length > UnmatchedCaptureConfiguration.ReasonLength ? reason[..UnmatchedCaptureConfiguration.ReasonLength] : reason,
+                StorageKey = key,
+                Format = facts.Format,
+                ByteSize = facts.Length,
+                Sha256 = facts.Sha256,
+                Width = facts.Header.Width,
+                Height = facts.Header.Height,
+                Orientation = facts.Header.Orientation,
+                CaptureTime = facts.Header.CaptureTime,
+                CameraMake = facts.Header.CameraMake,
+                CameraModel = facts.Header.CameraModel,
+            };
+            db.UnmatchedCaptures.Add(held);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException e) when (e.IsUniqueViolation())
+            {
+                // The same file held by a concurrent upload a moment ago: that one stands.
+                db.Entry(held).State = EntityState.Detached;
+                await store.DeleteAsync(key, CancellationToken.None);
+                held = await db.UnmatchedCaptures.AsNoTracking().FirstAsync(c => c.OrganizationId == req.Id && c.Sha256 == facts.Sha256, ct);
+            }
+            catch
+            {
+                await store.DeleteAsync(key, CancellationToken.None); // no file without its row
+                throw;
+            }
+        }
+        return new CapturedFile { Index = index, FileName = name, Outcome = CaptureOutcome.Unmatched, UnmatchedCaptureId = held.Id, Reason = reason };
+    }
+}

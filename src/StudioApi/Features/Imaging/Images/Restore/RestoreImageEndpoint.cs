@@ -1,0 +1,47 @@
+using FastEndpoints;
+using Microsoft.EntityFrameworkCore;
+using StudioApi.Platform.Http.Concurrency;
+using StudioApi.Platform.Http.OpenApi;
+using StudioApi.Platform.Http.Problems;
+using StudioApi.Platform.Persistence;
+
+namespace StudioApi.Features.Imaging.Images.Restore;
+
+public sealed class RestoreImageRequest
+{
+    public long Id { get; set; }
+}
+
+public sealed class RestoreImageEndpoint(StudioDbContext db) : Endpoint<RestoreImageRequest, SessionImageResponse>
+{
+    public override void Configure()
+    {
+        Post("/images/{id}/restore");
+        Roles(Platform.Auth.Roles.SessionStaff);
+        Description(d => d.Operation("Images", "Restore", "Bring an image back from the recycle bin, with its number"));
+    }
+
+    public override async Task HandleAsync(RestoreImageRequest req, CancellationToken ct)
+    {
+        var image = await db.SessionImages.IgnoreQueryFilters()
+                        .SingleOrDefaultAsync(i => i.Id == req.Id && i.DeletedAt != null, ct)
+                    ?? throw ApiProblem.NotFound("deleted image", req.Id);
+        // The yearbook choice made while it was in the bin stands: the restored image comes back without the role.
+        if (image.YearbookRole != YearbookRole.None
+            && await db.SessionImages.AnyAsync(i => i.SessionId == image.SessionId && i.YearbookRole == image.YearbookRole, ct))
+            image.YearbookRole = YearbookRole.None;
+        db.Restore(image);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (e.IsUniqueViolation())
+        {
+            // The number stays the image's own in the recycle bin; only its content can be taken.
+            throw ApiProblem.Conflict("The session has this file again (imported after this one was deleted); delete that image first.");
+        }
+
+        HttpContext.WriteETag(image);
+        await Send.OkAsync(SessionImageResponse.From(image), ct);
+    }
+}

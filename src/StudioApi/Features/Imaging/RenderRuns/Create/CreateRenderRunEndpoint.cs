@@ -1,0 +1,57 @@
+using FastEndpoints;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using StudioApi.Platform.Http.Idempotency;
+using StudioApi.Platform.Http.OpenApi;
+using StudioApi.Platform.Http.Problems;
+using StudioApi.Platform.Http.Validation;
+using StudioApi.Platform.Persistence;
+
+namespace StudioApi.Features.Imaging.RenderRuns.Create;
+
+public sealed class CreateRenderRunRequest
+{
+    /// <summary>The render profile to render with.</summary>
+    public long ProfileId { get; set; }
+
+    /// <summary>The sessions whose images to render (1–500), in the order their files are numbered.</summary>
+    public List<long> SessionIds { get; set; } = [];
+
+    [FromHeader(IdempotencyEndpointExtensions.Header, isRequired: false)]
+    public string? IdempotencyKey { get; set; }
+}
+
+public sealed class CreateRenderRunValidator : Validator<CreateRenderRunRequest>
+{
+    public CreateRenderRunValidator()
+    {
+        RuleFor(r => r.ProfileId).GreaterThan(0);
+        RuleFor(r => r.SessionIds).NotEmpty().MaxItems(RenderRunLimits.MaxSessions);
+        RuleForEach(r => r.SessionIds).GreaterThan(0);
+    }
+}
+
+public sealed class CreateRenderRunEndpoint(StudioDbContext db, RecordAuthor author, RenderWorkerSignal signal)
+    : Endpoint<CreateRenderRunRequest, RenderRunResponse>
+{
+    public override void Configure()
+    {
+        Post("/render-runs");
+        Roles(Platform.Auth.Roles.SessionStaff);
+        Description(d => d
+            .Produces<RenderRunResponse>(StatusCodes.Status202Accepted, "application/json")
+            .Operation("RenderRuns", "Create",
+                "Render sessions' images with a profile: answers 202 with the run to poll (Location) while a background worker renders")
+            .AcceptsIdempotencyKey());
+    }
+
+    public override async Task HandleAsync(CreateRenderRunRequest req, CancellationToken ct)
+    {
+        var profile = await db.RenderProfiles.AsNoTracking().SingleOrDefaultAsync(p => p.Id == req.ProfileId, ct)
+                      ?? throw ApiProblem.NotFound("render profile", req.ProfileId);
+        var run = await RenderRunPlanner.PlanAsync(db, signal, profile, req.SessionIds, author.Name, renderJobId: null, ct);
+
+        HttpContext.Response.Headers.Location = $"/api/v1/render-runs/{run.Id}";
+        await Send.ResponseAsync(RenderRunResponse.From(run, []), StatusCodes.Status202Accepted, ct);
+    }
+}

@@ -1,0 +1,100 @@
+using StudioApi.Platform.Persistence;
+
+
+namespace StudioApi.Features.Imaging.RenderRuns;
+
+/// <summary>
+/// One execution of a render profile over one or more sessions, asked for (POST /render-runs) or started by a render
+/// job. Its images are fixed when it is created (<see cref="RenderRunItem"/>), so progress is exact and a run that a
+/// restart interrupted resumes where it stopped. The queue is the runs themselves, claimed with a lease (see
+/// <see cref="RenderRunWorker"/>). Not an audited record: nobody edits a run, it only moves through its states.
+/// </summary>
+public sealed class RenderRun : IHasId
+{
+    public long Id { get; set; }
+    public long ProfileId { get; set; }
+    /// <summary>Copied so the run reads the same after the profile is renamed or deleted.</summary>
+    public string ProfileName { get; set; } = "";
+    /// <summary>The render job that started the run, if one did.</summary>
+    public long? RenderJobId { get; set; }
+    public List<RenderRunSession> Sessions { get; set; } = [];
+    public RenderRunState State { get; set; } = RenderRunState.Queued;
+    public int Total { get; set; }
+    public int Done { get; set; }
+    public int Failed { get; set; }
+    /// <summary>Why the whole run failed (nothing to render, every image failed, the output could not be written).</summary>
+    public string? Error { get; set; }
+    public string CreatedBy { get; set; } = "";
+    public DateTime CreatedAt { get; set; }
+    public DateTime? StartedAt { get; set; }
+    public DateTime? FinishedAt { get; set; }
+    /// <summary>A worker holds the run until then; a lease that runs out (the process died) frees it for another.</summary>
+    public DateTime? LeaseUntil { get; set; }
+    /// <summary>The zip's size and SHA-256 (its ETag), once written.</summary>
+    public long? ZipBytes { get; set; }
+    public string? ZipSha256 { get; set; }
+
+    /// <summary>Keys in the file store, made by the server from the run's and items' ids.</summary>
+    public static string FolderOf(long runId) => $"render-runs/{runId}";
+    public static string ManifestKeyOf(long runId) => $"{FolderOf(runId)}/manifest.json";
+    public static string ZipKeyOf(long runId) => $"{FolderOf(runId)}/render-run-{runId}.zip";
+}
+
+/// <summary>A session a run renders, with its number as it was when the run was created.</summary>
+public sealed class RenderRunSession
+{
+    public long SessionId { get; set; }
+    public int SessionNumber { get; set; }
+}
+
+/// <summary>One image of a run: rendered once, its output named when the run was created.</summary>
+public sealed class RenderRunItem : IHasId
+{
+    public long Id { get; set; }
+    public long RunId { get; set; }
+    public long ImageId { get; set; }
+    public long SessionId { get; set; }
+    public int SessionNumber { get; set; }
+    public int ImageNumber { get; set; }
+    /// <summary>The file's name in the zip and manifest, from the profile's file-name pattern; unique within the run.</summary>
+    public string OutputName { get; set; } = "";
+    public RenderRunItemState State { get; set; } = RenderRunItemState.Pending;
+    public long? Bytes { get; set; }
+    public string? Sha256 { get; set; }
+    public string? Error { get; set; }
+
+    public static string OutputKeyOf(long runId, long itemId, string outputName) =>
+        $"{RenderRun.FolderOf(runId)}/files/{itemId}{Path.GetExtension(outputName)}";
+}
+
+public enum RenderRunState
+{
+    Queued,
+    Running,
+    Completed,
+    /// <summary>Some images rendered, some failed (see the run's errors).</summary>
+    CompletedWithErrors,
+    /// <summary>Nothing was rendered: no images to render, or every one failed.</summary>
+    Failed,
+    Cancelled,
+}
+
+public enum RenderRunItemState
+{
+    Pending,
+    Done,
+    Failed,
+}
+
+public static class RenderRunLimits
+{
+    public const int MaxSessions = 500;
+    /// <summary>Images in one run: a big picture day, well beyond what one zip should hold.</summary>
+    public const int MaxImages = 50_000;
+    /// <summary>Per-image errors a run's resource lists (all of them are in the manifest).</summary>
+    public const int MaxErrorsListed = 100;
+    public const int ErrorLength = 1000;
+    public const int OutputNameLength = 200;
+
+    public static string Trim(string message) => message.Length <= ErrorLength ? message : message[..ErrorLength];
+}

@@ -1,0 +1,39 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace StudioApi.Features.Imaging.RenderRuns;
+
+public sealed class RenderRunConfiguration : IEntityTypeConfiguration<RenderRun>
+{
+    public void Configure(EntityTypeBuilder<RenderRun> builder)
+    {
+        builder.Property(r => r.ProfileName).HasMaxLength(100);
+        builder.Property(r => r.State).HasConversion<string>().HasMaxLength(20);
+        builder.Property(r => r.Error).HasMaxLength(RenderRunLimits.ErrorLength);
+        builder.Property(r => r.CreatedBy).HasMaxLength(100);
+        builder.Property(r => r.ZipSha256).HasMaxLength(64).IsFixedLength();
+        builder.OwnsMany(r => r.Sessions, session =>
+        {
+            session.ToTable("RenderRunSessions");
+            session.HasKey("Id");
+            session.HasIndex(s => s.SessionId);
+        });
+        // The worker's queue: runs waiting or running, by lease.
+        builder.HasIndex(r => new { r.State, r.LeaseUntil });
+        builder.HasIndex(r => r.RenderJobId);
+    }
+}
+
+public sealed class RenderRunItemConfiguration : IEntityTypeConfiguration<RenderRunItem>
+{
+    public void Configure(EntityTypeBuilder<RenderRunItem> builder)
+    {
+        builder.Property(i => i.OutputName).HasMaxLength(RenderRunLimits.OutputNameLength);
+        builder.Property(i => i.State).HasConversion<string>().HasMaxLength(10);
+        builder.Property(i => i.Sha256).HasMaxLength(64).IsFixedLength();
+        builder.Property(i => i.Error).HasMaxLength(RenderRunLimits.ErrorLength);
+        builder.HasIndex(i => new { i.RunId, i.State, i.Id });
+        builder.HasOne<RenderRun>().WithMany().HasForeignKey(i => i.RunId).OnDelete(DeleteBehavior.Cascade);
+        // No key to the image: a run is the record of what was rendered, and must not stop a session's purge.
+    }
+}

@@ -1,0 +1,18 @@
+using StudioApi.Platform.Http.Problems;
+using StudioApi.Platform.Storage;
+
+
+namespace StudioApi.Features.Imaging.RenderRuns;
+
+/// <summary>Opens a run's manifest or zip, or says why there is none (409).</summary>
+public static class RenderRunFiles
+{
+    public static async Task<StoredFile> OpenAsync(IFileStore store, RenderRun run, string key, CancellationToken ct)
+    {
+        if (run.State == RenderRunState.Cancelled)
+            throw ApiProblem.Conflict("The render run was cancelled; it has no output.");
+        if (run.ZipSha256 is null)
+            throw ApiProblem.Conflict($"The render run has not finished yet; its state is {System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(run.State.ToString())}.");
+        return await store.OpenReadAsync(key, ct) ?? throw ApiProblem.NotFound("output of render run", run.Id);
+    }
+}

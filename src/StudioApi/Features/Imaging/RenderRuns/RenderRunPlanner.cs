@@ -1,0 +1,95 @@
+using Microsoft.EntityFrameworkCore;
+using StudioApi.Features.Imaging.Processing;
+using StudioApi.Features.Imaging.RenderProfiles;
+using StudioApi.Platform.Http.Problems;
+using StudioApi.Platform.Persistence;
+
+namespace StudioApi.Features.Imaging.RenderRuns;
+
+/// <summary>
+/// Makes a new run: the profile's images of each session (sessions in the order given, images by number), each named
+/// by the profile's file-name pattern, unique within the run. The list is fixed here, so progress is exact and a
+/// resumed run renders exactly what it was asked to.
+/// </summary>
+public static class RenderRunPlanner
+{
+    public static Task<RenderRun> PlanAsync(StudioDbContext db, RenderWorkerSignal signal, RenderProfile profile,
+        IReadOnlyList<long> sessionIds, string createdBy, long? renderJobId, CancellationToken ct) =>
+        db.InTransactionAsync(async () =>
+        {
+            var run = await PlanInTransactionAsync(db, profile, sessionIds, createdBy, renderJobId, ct);
+            // The worker must not see the run before its items are there with it.
+            db.AfterCommit(_ =>
+            {
+                signal.Wake();
+                return Task.CompletedTask;
+            });
+            return run;
+        }, ct);
+
+    static async Task<RenderRun> PlanInTransactionAsync(StudioDbContext db, RenderProfile profile, IReadOnlyList<long> sessionIds,
+        string createdBy, long? renderJobId, CancellationToken ct)
+    {
+        var wanted = sessionIds.Distinct().ToList();
+        var sessions = await db.Sessions.AsNoTracking()
+            .Where(s => wanted.Contains(s.Id))
+            .Join(db.Clients.IgnoreQueryFilters(), s => s.ClientId, c => c.Id,
+                (s, c) => new { s.Id, s.Number, s.StudentId, c.FirstName, c.LastName })
+            .ToListAsync(ct);
+        if (wanted.FirstOrDefault(id => sessions.All(s => s.Id != id)) is var missing and > 0)
+            throw ApiProblem.NotFound("session", missing);
+
+        var images = await RenderSelection.Apply(db.SessionImages.AsNoTracking().Where(i => wanted.Contains(i.SessionId)), profile.Images)
+            .Select(i => new { i.Id, i.SessionId, i.Number, i.OriginalFileName })
+            .ToListAsync(ct);
+
+        var pattern = FileNamePattern.Parse(profile.FileNamePattern);
+        var extension = FileNameSet.ExtensionOf(profile.Format);
+        var names = new FileNameSet();
+        var run = new RenderRun
+        {
+            ProfileId = profile.Id,
+            ProfileName = profile.Name,
+            RenderJobId = renderJobId,
+            CreatedBy = createdBy,
+            CreatedAt = db.UtcNow,
+        };
+        var items = new List<RenderRunItem>();
+        foreach (var session in wanted.Select(id => sessions.Single(s => s.Id == id)))
+        {
+            run.Sessions.Add(new RenderRunSession { SessionId = session.Id, SessionNumber = session.Number });
+            foreach (var image in images.Where(i => i.SessionId == session.Id).OrderBy(i => i.Number))
+            {
+                var name = pattern.Apply(new FileNameValues
+                {
+                    SessionNumber = session.Number.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    ImageNumber = image.Number,
+                    ClientFirstName = session.FirstName,
+                    ClientLastName = session.LastName,
+                    FileNumber = items.Count + 1,
+                    OriginalName = Path.GetFileNameWithoutExtension(image.OriginalFileName),
+                    ProfileName = profile.Name,
+                    StudentId = session.StudentId,
+                });
+                items.Add(new RenderRunItem
+                {
+                    ImageId = image.Id,
+                    SessionId = session.Id,
+                    SessionNumber = session.Number,
+                    ImageNumber = image.Number,
+                    OutputName = names.Reserve(name, extension),
+                });
+            }
+        }
+        if (items.Count > RenderRunLimits.MaxImages)
+            throw ApiProblem.RuleBroken($"These sessions have {items.Count} images to render; one run renders at most {RenderRunLimits.MaxImages}. Split them over several runs.");
+        run.Total = items.Count;
+        db.RenderRuns.Add(run);
+        await db.SaveChangesAsync(ct);
+        foreach (var item in items)
+            item.RunId = run.Id;
+        db.RenderRunItems.AddRange(items);
+        await db.SaveChangesAsync(ct);
+        return run;
+    }
+}

@@ -1,9 +1,0 @@
-using StudioApi.Background;
-
-namespace StudioApi.Features.RenderRuns;
-
-/// <summary>Wakes the render worker: a run was queued.</summary>
-public sealed class RenderWorkerSignal : WakeSignal;
-
-/// <summary>Wakes the render-job dispatcher: a status changed.</summary>
-public sealed class RenderJobSignal : WakeSignal;

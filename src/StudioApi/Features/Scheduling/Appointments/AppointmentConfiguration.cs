@@ -1,0 +1,37 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using StudioApi.Features.Clients.Clients;
+using StudioApi.Features.Scheduling.Locations;
+using StudioApi.Features.Scheduling.Resources;
+using StudioApi.Features.Scheduling.Sessions;
+using StudioApi.Features.Setup.Users;
+using StudioApi.Platform.Auth;
+
+namespace StudioApi.Features.Scheduling.Appointments;
+
+public sealed class AppointmentConfiguration : IEntityTypeConfiguration<Appointment>
+{
+    public void Configure(EntityTypeBuilder<Appointment> builder)
+    {
+        builder.Property(a => a.Title).HasMaxLength(200);
+        builder.Property(a => a.Notes).HasMaxLength(4000);
+        builder.HasIndex(a => a.StartsAt);
+        builder.HasIndex(a => new { a.ResourceId, a.StartsAt });
+        builder.HasIndex(a => a.SessionId);
+        builder.HasIndex(a => a.ClientId);
+
+        builder.HasOne<Client>().WithMany().HasForeignKey(a => a.ClientId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Resource>().WithMany().HasForeignKey(a => a.ResourceId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Location>().WithMany().HasForeignKey(a => a.LocationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Session>().WithMany().HasForeignKey(a => a.SessionId).OnDelete(DeleteBehavior.Restrict);
+
+        builder.OwnsMany(a => a.Staff, staff =>
+        {
+            staff.ToTable("AppointmentStaff");
+            // A key of its own: SQLite cannot generate values for the default composite key.
+            staff.HasKey("Id");
+            staff.HasIndex(s => s.UserId);
+            staff.HasOne<User>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Restrict);
+        });
+    }
+}

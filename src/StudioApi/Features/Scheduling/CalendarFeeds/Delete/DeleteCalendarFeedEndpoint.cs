@@ -1,0 +1,29 @@
+using FastEndpoints;
+using Microsoft.EntityFrameworkCore;
+using StudioApi.Platform.Http.OpenApi;
+using StudioApi.Platform.Persistence;
+
+namespace StudioApi.Features.Scheduling.CalendarFeeds.Delete;
+
+public sealed class DeleteCalendarFeedRequest
+{
+    public long Id { get; set; }
+}
+
+public sealed class DeleteCalendarFeedEndpoint(StudioDbContext db) : Endpoint<DeleteCalendarFeedRequest>
+{
+    public override void Configure()
+    {
+        Delete("/calendar/feeds/{id}");
+        Roles(Platform.Auth.Roles.AnyStaff);
+        Description(d => d.Operation("Calendar", "DeleteFeed", "Stop a calendar feed: its URL stops working (no recycle bin for secrets)"));
+    }
+
+    public override async Task HandleAsync(DeleteCalendarFeedRequest req, CancellationToken ct)
+    {
+        var feed = await CalendarFeedAccess.FindAsync(db, User, req.Id, ct);
+        // Revoking a secret is final; it does not go to the recycle bin.
+        await db.CalendarFeeds.Where(f => f.Id == feed.Id).ExecuteDeleteAsync(ct);
+        await Send.NoContentAsync(ct);
+    }
+}

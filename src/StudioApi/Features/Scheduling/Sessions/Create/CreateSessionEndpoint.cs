@@ -1,0 +1,102 @@
+using FastEndpoints;
+using FluentValidation.Results;
+using Microsoft.EntityFrameworkCore;
+using StudioApi.Features.Scheduling.Booking;
+using StudioApi.Features.Setup.Settings;
+using StudioApi.Platform.Http.Concurrency;
+using StudioApi.Platform.Http.Idempotency;
+using StudioApi.Platform.Http.OpenApi;
+using StudioApi.Platform.Persistence;
+using StudioApi.Platform.Studio;
+using StudioApi.Platform.Time;
+using StudioApi.Platform.Workflow;
+
+namespace StudioApi.Features.Scheduling.Sessions.Create;
+
+public sealed class CreateSessionRequest : SessionInput
+{
+    [FromHeader(IdempotencyEndpointExtensions.Header, isRequired: false)]
+    public string? IdempotencyKey { get; set; }
+}
+
+public sealed class CreateSessionValidator : Validator<CreateSessionRequest>
+{
+    public CreateSessionValidator() => Include(new SessionInputValidator());
+}
+
+public sealed class CreateSessionEndpoint(StudioDbContext db, RecordAuthor author, StatusTransitions transitions, StudioCalendar calendar) : Endpoint<CreateSessionRequest, SessionResponse>
+{
+    /// <summary>How often to take the next number when other creations keep taking it first.</summary>
+    const int NumberAttempts = 10;
+
+    public override void Configure()
+    {
+        Post("/sessions");
+        Roles(Platform.Auth.Roles.FrontDesk);
+        Description(d => d.Operation("Sessions", "Create",
+                "Book a session (the number is assigned unless given); 409 lists double bookings unless overrideConflicts")
+            .AcceptsIdempotencyKey());
+    }
+
+    public override async Task HandleAsync(CreateSessionRequest req, CancellationToken ct)
+    {
+        var booking = new SessionBooking(db);
+        var session = new Session();
+        foreach (var (field, message) in await booking.CheckAsync(req, current: null, ct))
+            AddError(new ValidationFailure(field, message));
+        foreach (var (field, message) in await booking.ResolveTimesAsync(req, session, ct))
+            AddError(new ValidationFailure(field, message));
+        ThrowIfAnyErrors();
+
+        req.ApplyTo(session);
+        session.BookedBy = author.Name;
+        session.BookedOn = db.UtcNow;
+        session.ScheduleReminder();
+        try
+        {
+            await db.InTransactionAsync(async () =>
+            {
+                // Locks first, then the conflict check, then the insert: one transaction per person/resource at a time.
+                await db.TakeAsync(SessionBooking.LockKeys(session), ct);
+                if (!req.OverrideConflicts && await booking.FindConflictsAsync(session, ct) is { Count: > 0 } conflicts)
+                    throw SessionBooking.ConflictProblem(conflicts);
+                db.Sessions.Add(session);
+                // The session enters its workflow at the initial status, logged in this transaction.
+                await transitions.StartAsync(RecordKind.Session, session, () => SaveAsync(session, assignNumber: req.Number is null, ct), ct);
+                SessionLog.RecordChanges(db, before: null, session, author.Name);
+                await db.SaveChangesAsync(ct);
+                return true;
+            }, ct);
+        }
+        catch (DbUpdateException e) when (e.IsUniqueViolation("Sessions", "Number"))
+        {
+            throw SessionNumbers.Taken(session.Number);
+        }
+
+        await db.Entry(session).Reference(s => s.Status).LoadAsync(ct);
+        HttpContext.WriteETag(session);
+        await Send.CreatedAtAsync("Sessions_Get", new { id = session.Id }, SessionResponse.From(session, await calendar.TodayAsync(ct)), cancellation: ct);
+    }
+
+    /// <summary>
+    /// Next number = highest so far + 1, counting the recycle bin so a deleted session's number is not handed out
+    /// again. Should two creations read the same highest number, the unique index refuses the second, which retries.
+    /// </summary>
+    async Task SaveAsync(Session session, bool assignNumber, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            if (assignNumber)
+                session.Number = (await db.Sessions.IgnoreQueryFilters().MaxAsync(s => (int?)s.Number, ct) ?? 0) + 1;
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return;
+            }
+            catch (DbUpdateException e) when (assignNumber && attempt < NumberAttempts && e.IsUniqueViolation("Sessions", "Number"))
+            {
+                // Inside a transaction EF rolled back to its savepoint: the session is still to be inserted; retry.
+            }
+        }
+    }
+}

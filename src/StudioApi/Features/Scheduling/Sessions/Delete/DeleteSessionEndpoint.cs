@@ -1,0 +1,42 @@
+using FastEndpoints;
+using Microsoft.EntityFrameworkCore;
+using StudioApi.Platform.Http.Concurrency;
+using StudioApi.Platform.Http.OpenApi;
+using StudioApi.Platform.Http.Problems;
+using StudioApi.Platform.Persistence;
+
+namespace StudioApi.Features.Scheduling.Sessions.Delete;
+
+public sealed class DeleteSessionRequest
+{
+    public long Id { get; set; }
+
+    [FromHeader(Versioning.IfMatchHeader, isRequired: false)]
+    public string? IfMatch { get; set; }
+}
+
+public sealed class DeleteSessionEndpoint(StudioDbContext db) : Endpoint<DeleteSessionRequest>
+{
+    public override void Configure()
+    {
+        Delete("/sessions/{id}");
+        Roles(Platform.Auth.Roles.FrontDesk);
+        Description(d => d.Operation("Sessions", "Delete",
+            "Move a session to the recycle bin with its appointments and calendar lines (If-Match required); it frees its time and can be restored"));
+    }
+
+    public override async Task HandleAsync(DeleteSessionRequest req, CancellationToken ct)
+    {
+        var session = await db.Sessions.SingleOrDefaultAsync(s => s.Id == req.Id, ct)
+                      ?? throw ApiProblem.NotFound("session", req.Id);
+        db.MatchVersion(session, req.IfMatch);
+        if (await SessionDeletion.FindBlockersAsync(db, session, ct) is { Count: > 0 } blockers)
+            throw ApiProblem.Conflict("Records that hang on this session stop it from being deleted: see blockers.",
+                new Dictionary<string, object?> { ["blockers"] = blockers });
+
+        db.SoftDelete(session);
+        await SessionDependents.DeleteAsync(db, session, ct);
+        await db.SaveChangesAsync(ct);
+        await Send.NoContentAsync(ct);
+    }
+}

@@ -1,0 +1,42 @@
+using FastEndpoints;
+using Microsoft.EntityFrameworkCore;
+using StudioApi.Platform.Http.OpenApi;
+using StudioApi.Platform.Http.Problems;
+using StudioApi.Platform.Persistence;
+using StudioApi.Platform.Storage;
+
+namespace StudioApi.Features.Scheduling.Sessions.Purge;
+
+public sealed class PurgeSessionRequest
+{
+    public long Id { get; set; }
+}
+
+/// <summary>
+/// Erases a session for good: only from the recycle bin (deleting first is the undo window), and admin only. Its
+/// appointments, calendar lines, notes, status log, images (rows and files) and everything else that exists only for it go with it.
+/// </summary>
+public sealed class PurgeSessionEndpoint(StudioDbContext db, IFileStore files) : Endpoint<PurgeSessionRequest>
+{
+    public override void Configure()
+    {
+        Post("/sessions/{id}/purge");
+        Roles(Platform.Auth.Roles.AdminOnly);
+        Description(d => d.Operation("Sessions", "Purge",
+            "Erase a session in the recycle bin for good, with its appointments, calendar lines, notes, status log and images with their files (admin only; cannot be undone)"));
+    }
+
+    public override async Task HandleAsync(PurgeSessionRequest req, CancellationToken ct)
+    {
+        var session = await db.Sessions.IgnoreQueryFilters().SingleOrDefaultAsync(s => s.Id == req.Id && s.DeletedAt != null, ct)
+                      ?? throw ApiProblem.NotFound("deleted session", req.Id);
+        await db.InTransactionAsync(async () =>
+        {
+            await SessionDependents.PurgeAsync(db, files, session, ct);
+            db.Sessions.Remove(session);
+            await db.SaveChangesAsync(ct);
+            return true;
+        }, ct);
+        await Send.NoContentAsync(ct);
+    }
+}

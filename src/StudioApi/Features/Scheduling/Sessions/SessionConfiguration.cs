@@ -1,0 +1,82 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using StudioApi.Features.Clients.Clients;
+using StudioApi.Features.Clients.Organizations;
+using StudioApi.Features.Scheduling.Locations;
+using StudioApi.Features.Scheduling.Resources;
+using StudioApi.Features.Setup.Promotions;
+using StudioApi.Features.Setup.Relationships;
+using StudioApi.Features.Setup.SessionTypes;
+using StudioApi.Features.Setup.Users;
+using StudioApi.Platform.Auth;
+using StudioApi.Platform.Workflow;
+
+namespace StudioApi.Features.Scheduling.Sessions;
+
+public sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
+{
+    public void Configure(EntityTypeBuilder<Session> builder)
+    {
+        builder.Property(s => s.FileNumber).HasMaxLength(50);
+        builder.Property(s => s.Description).HasMaxLength(200);
+        builder.Property(s => s.BookedBy).HasMaxLength(100);
+        builder.Property(s => s.StudentId).HasMaxLength(50);
+        builder.Property(s => s.YearbookStatus).HasMaxLength(100);
+        builder.Property(s => s.SocialContacts).HasMaxLength(2000);
+        builder.Property(s => s.Guests).HasMaxLength(2000);
+        builder.Property(s => s.Suppliers).HasMaxLength(2000);
+        builder.Property(s => s.OnlineEventType).HasConversion<string>().HasMaxLength(20);
+        builder.Property(s => s.OnlineEventCode).HasMaxLength(50);
+        builder.Ignore(s => s.OccupiesTime);
+        builder.Ignore(s => s.WorkflowTypeId);
+
+        // A number names one live session; one in the recycle bin does not block it (restoring it then may conflict).
+        builder.HasIndex(s => s.Number).IsUnique().HasFilter("DeletedAt IS NULL");
+        builder.HasIndex(s => new { s.Date, s.StartTime });
+        // Conflict checks look for a person's or a resource's sessions around an instant.
+        builder.HasIndex(s => new { s.PhotographerId, s.StartsAt });
+        builder.HasIndex(s => new { s.AssistantId, s.StartsAt });
+        builder.HasIndex(s => new { s.ResourceId, s.StartsAt });
+        builder.HasIndex(s => s.StartsAt);
+        builder.HasIndex(s => s.ClientId);
+        builder.HasIndex(s => s.OrganizationId);
+        builder.HasIndex(s => s.SessionTypeId);
+        builder.HasIndex(s => s.StatusDueDate);
+        // The reminder job looks for reminders that are due and have not fired.
+        builder.HasIndex(s => new { s.ReminderFiredAt, s.ReminderDueAt });
+
+        // Referenced records are only ever soft-deleted; the keys keep the database honest too.
+        builder.HasOne<Client>().WithMany().HasForeignKey(s => s.ClientId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<SessionType>().WithMany().HasForeignKey(s => s.SessionTypeId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<User>().WithMany().HasForeignKey(s => s.PhotographerId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<User>().WithMany().HasForeignKey(s => s.AssistantId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Resource>().WithMany().HasForeignKey(s => s.ResourceId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Location>().WithMany().HasForeignKey(s => s.LocationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Organization>().WithMany().HasForeignKey(s => s.OrganizationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(s => s.Status).WithMany().HasForeignKey(s => s.StatusId).OnDelete(DeleteBehavior.Restrict);
+
+        builder.OwnsMany(s => s.CustomFields, field =>
+        {
+            field.ToTable("SessionCustomFields");
+            // A key of its own: SQLite cannot generate values for the default composite key.
+            field.HasKey("Id");
+            field.Property(f => f.Label).HasMaxLength(50);
+            field.Property(f => f.Value).HasMaxLength(400);
+        });
+        builder.OwnsMany(s => s.Promotions, promotion =>
+        {
+            promotion.ToTable("SessionPromotions");
+            promotion.HasKey("Id");
+            promotion.HasOne<Promotion>().WithMany().HasForeignKey(p => p.PromotionId).OnDelete(DeleteBehavior.Restrict);
+            promotion.HasIndex(p => p.PromotionId);
+        });
+        builder.OwnsMany(s => s.Participants, participant =>
+        {
+            participant.ToTable("SessionParticipants");
+            participant.HasKey("Id");
+            participant.Property(p => p.FirstName).HasMaxLength(100);
+            participant.Property(p => p.LastName).HasMaxLength(100);
+            participant.HasOne<Relationship>().WithMany().HasForeignKey(p => p.RelationshipId).OnDelete(DeleteBehavior.Restrict);
+        });
+    }
+}

@@ -1,0 +1,40 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.EntityFrameworkCore;
+using StudioApi.Features.Setup.Users;
+using StudioApi.Platform.Persistence;
+
+namespace StudioApi.Platform.Auth;
+
+/// <summary>
+/// Runs on every authenticated request: a token is only as good as the user behind it right now.
+/// A disabled or deleted user is refused, and the role comes from the database, not the token,
+/// so disabling a user or changing their role takes effect on their next request, not at token expiry.
+/// </summary>
+public static class CurrentUserCheck
+{
+    public static async Task OnTokenValidated(TokenValidatedContext context)
+    {
+        if (context.Principal?.Identity is not ClaimsIdentity identity
+            || !long.TryParse(identity.FindFirst("sub")?.Value, out var userId))
+        {
+            context.Fail("The token names no user.");
+            return;
+        }
+
+        var db = context.HttpContext.RequestServices.GetRequiredService<StudioDbContext>();
+        var user = await db.Users.AsNoTracking()
+            .Where(u => u.Id == userId)
+            .Select(u => new { u.IsActive, u.Role })
+            .SingleOrDefaultAsync(context.HttpContext.RequestAborted);
+        if (user is null || !user.IsActive)
+        {
+            context.Fail("This user no longer exists or is disabled.");
+            return;
+        }
+
+        foreach (var stale in identity.FindAll("role").ToList())
+            identity.RemoveClaim(stale);
+        identity.AddClaim(new Claim("role", user.Role.ToClaim()));
+    }
+}

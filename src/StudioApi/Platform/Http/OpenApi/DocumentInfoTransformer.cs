@@ -1,0 +1,44 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
+namespace StudioApi.Platform.Http.OpenApi;
+
+/// <summary>Title, description, the server and the bearer security scheme of the document.</summary>
+public sealed class DocumentInfoTransformer : IOpenApiDocumentTransformer
+{
+    public const string BearerScheme = "bearer";
+
+    public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
+    {
+        document.Info = new OpenApiInfo
+        {
+            Title = "StudioApi",
+            Version = "v1",
+            Description = "The headless back end of a photography studio: clients, organizations, sessions, images, sales and workflow.",
+            Contact = new OpenApiContact { Name = "StudioApi" },
+        };
+        // Relative: the SDKs take the base address of whichever instance (local, staging or production) they talk to.
+        document.Servers =
+        [
+            new OpenApiServer
+            {
+                Url = "/",
+                Description = "The instance serving this document (local, staging or production).",
+                Extensions = new Dictionary<string, IOpenApiExtension> { ["x-internal"] = new JsonNodeExtension(JsonValue.Create(false)) },
+            },
+        ];
+        document.Components ??= new OpenApiComponents();
+        document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+        document.Components.SecuritySchemes[BearerScheme] = new OpenApiSecurityScheme
+        {
+            Type = SecuritySchemeType.Http,
+            Scheme = "bearer",
+            BearerFormat = "JWT",
+            Description = "An access token from POST /api/v1/auth/token: a short-lived JWT signed with HS256, handled as RFC8725 " +
+                          "recommends (the algorithm is pinned, never taken from the token; issuer, audience and lifetime are checked). " +
+                          "Renew it with the refresh token before it expires.",
+        };
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,38 @@
+namespace StudioApi.Platform.Http.Problems;
+
+/// <summary>
+/// A request that breaks a rule of the API. Thrown from a slice, written once as an RFC 9457 problem
+/// by <see cref="ApiProblemHandler"/>, so every slice reports conflicts, stale versions and broken rules the same way.
+/// </summary>
+public sealed class ApiProblem(int status, string title, string? detail = null, IDictionary<string, object?>? extensions = null)
+    : Exception(detail ?? title)
+{
+    public int Status { get; } = status;
+    public string Title { get; } = title;
+    public string? Detail { get; } = detail;
+    public IDictionary<string, object?> Extensions { get; } = extensions ?? new Dictionary<string, object?>();
+
+    public static ApiProblem BadRequest(string detail) => new(StatusCodes.Status400BadRequest, "Bad request", detail);
+
+    /// <summary>Also what a caller gets for a record it may not see: a 404, not a 403, so existence does not leak.</summary>
+    public static ApiProblem NotFound(string what, object id) =>
+        new(StatusCodes.Status404NotFound, "Not found", $"There is no {what} {id}.");
+
+    /// <summary>The caller's role may use the endpoint but not on this record (a photographer and someone else's session).</summary>
+    public static ApiProblem Forbidden(string detail) => new(StatusCodes.Status403Forbidden, "Forbidden", detail);
+
+    public static ApiProblem Conflict(string detail, IDictionary<string, object?>? extensions = null) =>
+        new(StatusCodes.Status409Conflict, "Conflict", detail, extensions);
+
+    public static ApiProblem PreconditionRequired() =>
+        new(StatusCodes.Status428PreconditionRequired, "Precondition required",
+            "This change needs an If-Match header carrying the record's current ETag (its version), so it cannot overwrite a change you have not seen.");
+
+    public static ApiProblem PreconditionFailed(int currentVersion) =>
+        new(StatusCodes.Status412PreconditionFailed, "Precondition failed",
+            "The record was changed by someone else since you read it: nothing was overwritten. Read it again and retry with the new ETag.",
+            new Dictionary<string, object?> { ["currentVersion"] = currentVersion });
+
+    public static ApiProblem RuleBroken(string detail, IDictionary<string, object?>? extensions = null) =>
+        new(StatusCodes.Status422UnprocessableEntity, "Rule broken", detail, extensions);
+}

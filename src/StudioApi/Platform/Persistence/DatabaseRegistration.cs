@@ -1,0 +1,62 @@
+using System.Reflection;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace StudioApi.Platform.Persistence;
+
+public static class DatabaseRegistration
+{
+    /// <summary>Registers StudioDbContext on the configured provider, with that provider's migrations assembly.</summary>
+    public static IServiceCollection AddStudioDatabase(this IServiceCollection services, DatabaseOptions options, string dataDirectory)
+    {
+        var provider = options.Provider;
+        var connectionString = options.ConnectionString;
+        if (string.Equals(provider, DatabaseOptions.Sqlite, StringComparison.OrdinalIgnoreCase))
+        {
+            if (string.IsNullOrWhiteSpace(connectionString))
+            {
+                Directory.CreateDirectory(dataDirectory);
+                connectionString = new SqliteConnectionStringBuilder
+                {
+                    DataSource = Path.Combine(dataDirectory, "studio.db"),
+                    Pooling = true,
+                    DefaultTimeout = 30,
+                }.ToString();
+            }
+            var migrations = MigrationAssembly(DatabaseOptions.Sqlite);
+            services.AddDbContext<StudioDbContext>(db => db.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(migrations)).AddInterceptors(AfterCommitInterceptor.Instance));
+        }
+        else if (string.Equals(provider, DatabaseOptions.SqlServer, StringComparison.OrdinalIgnoreCase))
+        {
+            if (string.IsNullOrWhiteSpace(connectionString))
+                throw new InvalidOperationException("Database:Provider is SqlServer but Database:ConnectionString is empty.");
+            var migrations = MigrationAssembly(DatabaseOptions.SqlServer);
+            services.AddDbContext<StudioDbContext>(db => db.UseSqlServer(connectionString, sql => sql.MigrationsAssembly(migrations)).AddInterceptors(AfterCommitInterceptor.Instance));
+        }
+        else
+        {
+            throw new InvalidOperationException($"Database:Provider must be {DatabaseOptions.Sqlite} or {DatabaseOptions.SqlServer}, not '{provider}'.");
+        }
+        return services;
+    }
+
+    /// <summary>
+    /// The migrations of each provider are in their own assembly, which references this one for the model and so
+    /// cannot be referenced back; the build copies it next to the app (see StudioApi.csproj) and it is loaded from there.
+    /// </summary>
+    static Assembly MigrationAssembly(string provider)
+    {
+        var name = $"StudioApi.Migrations.{provider}";
+        try
+        {
+            return Assembly.Load(new AssemblyName(name));
+        }
+        catch (FileNotFoundException)
+        {
+            var path = Path.Combine(AppContext.BaseDirectory, name + ".dll");
+            if (!File.Exists(path))
+                throw new InvalidOperationException($"{name}.dll is missing next to the app; build src/StudioApi (or the solution) again.");
+            return System.Runtime.Loader.AssemblyLoadContext.Default.LoadFromAssemblyPath(path);
+        }
+    }
+}

@@ -1,0 +1,220 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using StudioApi.Features.Clients.Clients;
+using StudioApi.Features.Clients.Notes;
+using StudioApi.Features.Clients.Organizations;
+using StudioApi.Features.Clients.Tasks;
+using StudioApi.Features.Imaging.GroupCapture;
+using StudioApi.Features.Imaging.Images;
+using StudioApi.Features.Imaging.RenderJobs;
+using StudioApi.Features.Imaging.RenderProfiles;
+using StudioApi.Features.Imaging.RenderRuns;
+using StudioApi.Features.Scheduling.Appointments;
+using StudioApi.Features.Scheduling.Booking;
+using StudioApi.Features.Scheduling.CalendarFeeds;
+using StudioApi.Features.Scheduling.Locations;
+using StudioApi.Features.Scheduling.Resources;
+using StudioApi.Features.Scheduling.Sessions;
+using StudioApi.Features.Scheduling.Sessions.CalendarEvents;
+using StudioApi.Features.Setup.ProductionTypes;
+using StudioApi.Features.Setup.Promotions;
+using StudioApi.Features.Setup.Relationships;
+using StudioApi.Features.Setup.SessionTypes;
+using StudioApi.Features.Setup.Settings;
+using StudioApi.Features.Setup.TaskTypes;
+using StudioApi.Features.Setup.Users;
+using StudioApi.Platform.Auth;
+using StudioApi.Platform.Http.Idempotency;
+using StudioApi.Platform.Studio;
+using StudioApi.Platform.Time;
+using StudioApi.Platform.Workflow;
+
+namespace StudioApi.Platform.Persistence;
+
+public sealed class StudioDbContext(
+    DbContextOptions<StudioDbContext> options,
+    RecordAuthor? author = null,
+    TimeProvider? clock = null) : DbContext(options)
+{
+    readonly TimeProvider clock = clock ?? TimeProvider.System;
+
+    public DbSet<User> Users => Set<User>();
+    public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
+    public DbSet<Organization> Organizations => Set<Organization>();
+    public DbSet<Relationship> Relationships => Set<Relationship>();
+    public DbSet<Client> Clients => Set<Client>();
+    public DbSet<RecordNote> RecordNotes => Set<RecordNote>();
+    public DbSet<SessionType> SessionTypes => Set<SessionType>();
+    public DbSet<ProductionType> ProductionTypes => Set<ProductionType>();
+    public DbSet<TaskType> TaskTypes => Set<TaskType>();
+    public DbSet<StudioTask> Tasks => Set<StudioTask>();
+    public DbSet<StudioSettings> StudioSettings => Set<StudioSettings>();
+    public DbSet<Resource> Resources => Set<Resource>();
+    public DbSet<Location> Locations => Set<Location>();
+    public DbSet<Promotion> Promotions => Set<Promotion>();
+    public DbSet<Session> Sessions => Set<Session>();
+    public DbSet<SessionLogEntry> SessionLogEntries => Set<SessionLogEntry>();
+    public DbSet<BookingLock> BookingLocks => Set<BookingLock>();
+    public DbSet<SessionCalendarEvent> SessionCalendarEvents => Set<SessionCalendarEvent>();
+    public DbSet<Appointment> Appointments => Set<Appointment>();
+    public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
+    public DbSet<SessionImage> SessionImages => Set<SessionImage>();
+    public DbSet<UnmatchedCapture> UnmatchedCaptures => Set<UnmatchedCapture>();
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<StatusDefinition> StatusDefinitions => Set<StatusDefinition>();
+    public DbSet<StatusLogEntry> StatusLogEntries => Set<StatusLogEntry>();
+    public DbSet<WorkflowKindSetting> WorkflowKindSettings => Set<WorkflowKindSetting>();
+    public DbSet<RenderProfile> RenderProfiles => Set<RenderProfile>();
+    public DbSet<RenderProfileWatermarkImage> RenderProfileWatermarkImages => Set<RenderProfileWatermarkImage>();
+    public DbSet<RenderRun> RenderRuns => Set<RenderRun>();
+    public DbSet<RenderRunItem> RenderRunItems => Set<RenderRunItem>();
+    public DbSet<RenderJob> RenderJobs => Set<RenderJob>();
+    public DbSet<EventCursor> EventCursors => Set<EventCursor>();
+
+    readonly List<Func<CancellationToken, Task>> afterCommit = [];
+
+    public DateTime UtcNow => clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>Moves a record to the recycle bin; it disappears from every query until restored.</summary>
+    public void SoftDelete(AuditedRecord record)
+    {
+        record.DeletedAt = UtcNow;
+        record.DeletedBy = AuthorName;
+    }
+
+    public void Restore(AuditedRecord record)
+    {
+        record.DeletedAt = null;
+        record.DeletedBy = null;
+    }
+
+    /// <summary>
+    /// Runs work in a transaction, or inside the one already open (the idempotency middleware opens one
+    /// around a creating POST so the stored response commits with the write).
+    /// </summary>
+    public async Task<T> InTransactionAsync<T>(Func<Task<T>> work, CancellationToken ct)
+    {
+        if (Database.CurrentTransaction is not null)
+            return await work();
+        await using var transaction = await Database.BeginTransactionAsync(ct);
+        var result = await work();
+        await transaction.CommitAsync(ct);
+        return result;
+    }
+
+    /// <summary>
+    /// Queues work to run once the open transaction commits (see <see cref="AfterCommitInterceptor"/>): what others
+    /// are told about a change must never reach them before the change is durable, nor if it rolls back.
+    /// </summary>
+    public void AfterCommit(Func<CancellationToken, Task> work)
+    {
+        if (Database.CurrentTransaction is null)
+            throw new InvalidOperationException("AfterCommit needs an open transaction (see InTransactionAsync).");
+        afterCommit.Add(work);
+    }
+
+    internal async Task RunAfterCommitAsync(CancellationToken ct)
+    {
+        var queued = afterCommit.ToList();
+        afterCommit.Clear();
+        foreach (var work in queued)
+            await work(ct);
+    }
+
+    internal void DropAfterCommit() => afterCommit.Clear();
+
+    string AuthorName => author?.Name ?? RecordAuthor.System;
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Instants are stored as UTC DateTime (SQLite cannot order DateTimeOffset); read them back as UTC.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<string>().HaveMaxLength(400);
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(StudioDbContext).Assembly);
+
+        foreach (var entityType in modelBuilder.Model.GetEntityTypes()
+                     .Where(t => typeof(AuditedRecord).IsAssignableFrom(t.ClrType) && t.BaseType is null))
+        {
+            var entity = modelBuilder.Entity(entityType.ClrType);
+            entity.Property(nameof(AuditedRecord.Version)).IsConcurrencyToken();
+            entity.Property(nameof(AuditedRecord.CreatedBy)).HasMaxLength(100);
+            entity.Property(nameof(AuditedRecord.UpdatedBy)).HasMaxLength(100);
+            entity.Property(nameof(AuditedRecord.DeletedBy)).HasMaxLength(100);
+            entity.HasIndex(nameof(AuditedRecord.DeletedAt));
+
+            // Soft delete: records in the recycle bin are invisible unless a query asks with IgnoreQueryFilters().
+            var record = Expression.Parameter(entityType.ClrType, "record");
+            var notDeleted = Expression.Lambda(
+                Expression.Equal(
+                    Expression.Property(record, nameof(AuditedRecord.DeletedAt)),
+                    Expression.Constant(null, typeof(DateTime?))),
+                record);
+            entity.HasQueryFilter(notDeleted);
+        }
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        StampAuditedRecords();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        StampAuditedRecords();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    void StampAuditedRecords()
+    {
+        var now = UtcNow;
+        var by = AuthorName;
+
+        // A change to an owned child (a phone, a contact…) is a change to the record that owns it.
+        foreach (var owner in OwnersOfChangedChildren())
+            if (owner.State == EntityState.Unchanged)
+                owner.State = EntityState.Modified;
+
+        foreach (var entry in ChangeTracker.Entries<AuditedRecord>())
+        {
+            if (entry.State == EntityState.Added)
+            {
+                entry.Entity.Version = 1;
+                entry.Entity.CreatedAt = entry.Entity.UpdatedAt = now;
+                entry.Entity.CreatedBy = entry.Entity.UpdatedBy = by;
+            }
+            else if (entry.State == EntityState.Modified)
+            {
+                entry.Entity.Version++;
+                entry.Entity.UpdatedAt = now;
+                entry.Entity.UpdatedBy = by;
+            }
+        }
+    }
+
+    List<Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry<AuditedRecord>> OwnersOfChangedChildren()
+    {
+        var owners = new List<Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry<AuditedRecord>>();
+        foreach (var child in ChangeTracker.Entries().Where(e =>
+                     e.Metadata.IsOwned() && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted))
+        {
+            var ownership = child.Metadata.FindOwnership()!;
+            var key = child.Property(ownership.Properties[0].Name);
+            var ownerId = key.CurrentValue ?? key.OriginalValue;
+            var owner = ChangeTracker.Entries<AuditedRecord>().FirstOrDefault(o =>
+                o.Metadata == ownership.PrincipalEntityType && Equals(o.Entity.Id, ownerId));
+            if (owner is not null)
+                owners.Add(owner);
+        }
+        return owners;
+    }
+
+    sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+}

@@ -1,0 +1,32 @@
+using StudioApi.Features.Scheduling.Booking;
+
+namespace StudioApi.Platform.Time;
+
+/// <summary>
+/// Turns the studio's wall-clock times into UTC instants. Sessions are booked as a date and a time of day in the
+/// studio's IANA time zone (what the front desk and the client see); conflicts, calendars and feeds work on instants.
+/// </summary>
+/// <remarks>
+/// Daylight-saving edges:
+/// <list type="bullet">
+/// <item>A time that never happens (the hour skipped when clocks spring forward, e.g. 02:30 on 2026-03-08 in
+/// America/Chicago) is refused: there is no instant to book.</item>
+/// <item>A time that happens twice (the hour repeated when clocks fall back, e.g. 01:30 on 2026-11-01 in
+/// America/Chicago) means its first occurrence, the one still on daylight time (01:30 CDT = 06:30 UTC).</item>
+/// </list>
+/// </remarks>
+public static class StudioClock
+{
+    public static TimeZoneInfo Zone(string ianaId) => TimeZoneInfo.FindSystemTimeZoneById(ianaId);
+
+    /// <summary>The instant the wall-clock time names, or null when the time does not exist on that day.</summary>
+    public static DateTime? ToUtc(DateOnly date, TimeOnly time, TimeZoneInfo zone)
+    {
+        var local = date.ToDateTime(time, DateTimeKind.Unspecified);
+        if (zone.IsInvalidTime(local))
+            return null;
+        // The earlier of two occurrences is the one with the larger offset from UTC (daylight time).
+        var offset = zone.IsAmbiguousTime(local) ? zone.GetAmbiguousTimeOffsets(local).Max() : zone.GetUtcOffset(local);
+        return DateTime.SpecifyKind(local - offset, DateTimeKind.Utc);
+    }
+}

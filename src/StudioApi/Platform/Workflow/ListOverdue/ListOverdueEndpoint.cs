@@ -1,0 +1,80 @@
+using FastEndpoints;
+using FluentValidation;
+using FluentValidation.Results;
+using Microsoft.EntityFrameworkCore;
+using StudioApi.Features.Setup.Settings;
+using StudioApi.Platform.Http.OpenApi;
+using StudioApi.Platform.Http.Paging;
+using StudioApi.Platform.Persistence;
+using StudioApi.Platform.Studio;
+
+namespace StudioApi.Platform.Workflow.ListOverdue;
+
+public sealed class ListOverdueRequest : ListRequest
+{
+    /// <summary>The record kind to list.</summary>
+    public RecordKind? Kind { get; set; }
+
+    /// <summary>Only records at this status.</summary>
+    public long? StatusId { get; set; }
+
+    /// <summary>Only records of this type (session type, production type, task type).</summary>
+    public long? TypeId { get; set; }
+
+    /// <summary>Only records assigned to this user (kinds with an assignee, such as tasks).</summary>
+    public long? AssignedUserId { get; set; }
+}
+
+public sealed class ListOverdueValidator : ListRequestValidator<ListOverdueRequest, WorkflowRecordRow>
+{
+    public ListOverdueValidator() : base(WorkflowRecordResponse.SortKeys)
+    {
+        RuleFor(r => r.Kind).NotNull().IsInEnum();
+        RuleFor(r => r.StatusId).GreaterThan(0);
+        RuleFor(r => r.TypeId).GreaterThan(0);
+        RuleFor(r => r.AssignedUserId).GreaterThan(0);
+    }
+}
+
+public sealed class ListOverdueEndpoint(StudioDbContext db, WorkflowRecords records, StudioCalendar calendar)
+    : Endpoint<ListOverdueRequest, Page<WorkflowRecordResponse>>
+{
+    public override void Configure()
+    {
+        Get("/workflow/overdue");
+        Roles(Platform.Auth.Roles.AnyStaff);
+        Description(d => d.Operation("Workflow", "ListOverdue",
+            "List the records of a kind that are past their status due date (in the studio's time zone) and not at a final status"));
+    }
+
+    public override async Task HandleAsync(ListOverdueRequest req, CancellationToken ct)
+    {
+        var kind = req.Kind!.Value;
+        var source = records.Find(kind);
+        if (source is not null && req.TypeId is not null && !source.HasTypes)
+            AddError(new ValidationFailure("typeId", $"{kind.WireName()} records have no type."));
+        if (source is not null && req.AssignedUserId is not null && !source.HasAssignedUser)
+            AddError(new ValidationFailure("assignedUserId", $"{kind.WireName()} records are not assigned to users."));
+        ThrowIfAnyErrors();
+
+        var today = await calendar.TodayAsync(ct);
+        if (source is null)
+        {
+            // The kind's records have not arrived in this version of the API: none can be overdue.
+            await Send.OkAsync(new Page<WorkflowRecordResponse> { Items = [], NextCursor = null }, ct);
+            return;
+        }
+
+        var finalIds = await db.StatusDefinitions.Where(s => s.Kind == kind && s.IsFinal).Select(s => s.Id).ToListAsync(ct);
+        var rows = source.Rows(db).Where(r => r.DueDate < today && !finalIds.Contains(r.StatusId ?? 0));
+        if (req.StatusId is { } statusId)
+            rows = rows.Where(r => r.StatusId == statusId);
+        if (req.TypeId is { } typeId)
+            rows = rows.Where(r => r.TypeId == typeId);
+        if (req.AssignedUserId is { } userId)
+            rows = rows.Where(r => r.AssignedUserId == userId);
+
+        var page = await rows.ToPageAsync(req, WorkflowRecordResponse.SortKeys, r => r, ct);
+        await Send.OkAsync(await WorkflowRecordResponse.PageAsync(db, kind, page, today, ct), ct);
+    }
+}

@@ -1,0 +1,38 @@
+namespace StudioApi.Platform.Workflow;
+
+/// <summary>The kinds of records that move through a status workflow.</summary>
+public enum RecordKind
+{
+    Client,
+    Session,
+    Invoice,
+    ProductionOrder,
+    Task,
+    Communication,
+}
+
+/// <summary>The stages of the digital workflow hub a session or production order status can be associated with.</summary>
+public enum WorkflowStage
+{
+    Capture,
+    QualityCheck,
+    Upload,
+    Presentation,
+    Retouch,
+    Ordering,
+    Production,
+    Archive,
+}
+
+public static class RecordKinds
+{
+    /// <summary>Kinds whose statuses may be kept per type (session type, production type, task type).</summary>
+    public static bool SupportsStatusesByType(this RecordKind kind) =>
+        kind is RecordKind.Session or RecordKind.ProductionOrder or RecordKind.Task;
+
+    /// <summary>Kinds whose statuses can be associated with a stage of the workflow hub.</summary>
+    public static bool SupportsStages(this RecordKind kind) => kind is RecordKind.Session or RecordKind.ProductionOrder;
+
+    /// <summary>The JSON name of the kind (camelCase), for messages and file names.</summary>
+    public static string WireName(this RecordKind kind) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(kind.ToString());
+}

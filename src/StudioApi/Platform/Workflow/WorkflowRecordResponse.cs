@@ -1,0 +1,53 @@
+using Microsoft.EntityFrameworkCore;
+using StudioApi.Platform.Http.Paging;
+using StudioApi.Platform.Persistence;
+
+namespace StudioApi.Platform.Workflow;
+
+/// <summary>A record in a workflow list (overdue, a hub stage): which record, its status and dates.</summary>
+public sealed class WorkflowRecordResponse
+{
+    public required RecordKind Kind { get; init; }
+    public required long RecordId { get; init; }
+    public long? StatusId { get; init; }
+    public string? StatusDescription { get; init; }
+    public DateOnly? StatusDate { get; init; }
+    public DateOnly? DueDate { get; init; }
+    /// <summary>Calendar days since the due date (0 when not overdue).</summary>
+    public required int DaysOverdue { get; init; }
+
+    /// <summary>A page of rows as responses, with the descriptions of their statuses read in one query.</summary>
+    public static async Task<Page<WorkflowRecordResponse>> PageAsync(
+        StudioDbContext db, RecordKind kind, Page<WorkflowRecordRow> rows, DateOnly today, CancellationToken ct)
+    {
+        var statusIds = rows.Items.Where(r => r.StatusId is not null).Select(r => r.StatusId!.Value).Distinct().ToList();
+        var statuses = await db.StatusDefinitions.IgnoreQueryFilters().AsNoTracking()
+            .Where(s => statusIds.Contains(s.Id))
+            .Select(s => new { s.Id, s.Description, s.IsFinal })
+            .ToDictionaryAsync(s => s.Id, ct);
+        return new Page<WorkflowRecordResponse>
+        {
+            Items = rows.Items.Select(r =>
+            {
+                var status = r.StatusId is { } id ? statuses.GetValueOrDefault(id) : null;
+                var overdue = r.DueDate is { } due && RecordStatusResponse.IsPastDue(due, status?.IsFinal == true, today);
+                return new WorkflowRecordResponse
+                {
+                    Kind = kind,
+                    RecordId = r.Id,
+                    StatusId = r.StatusId,
+                    StatusDescription = status?.Description,
+                    StatusDate = r.StatusDate,
+                    DueDate = r.DueDate,
+                    DaysOverdue = overdue ? today.DayNumber - r.DueDate!.Value.DayNumber : 0,
+                };
+            }).ToList(),
+            NextCursor = rows.NextCursor,
+        };
+    }
+
+    public static readonly SortKeys<WorkflowRecordRow> SortKeys = new SortKeys<WorkflowRecordRow>("dueDate")
+        .Add("dueDate", r => r.DueDate ?? DateOnly.MinValue)
+        .Add("statusDate", r => r.StatusDate ?? DateOnly.MinValue)
+        .Add("recordId", r => r.Id);
+}

@@ -1,0 +1,65 @@
+using System.Net.Http.Headers;
+using StudioApi.Client;
+using StudioApi.Tests.Infrastructure;
+
+namespace StudioApi.Tests.Platform.Http;
+
+/// <summary>The generated C# SDK (sdk/csharp) against the real app: what a .NET integrator would write.</summary>
+public sealed class CSharpSdkTests(StudioApiFactory app) : IClassFixture<StudioApiFactory>
+{
+    [Fact]
+    public async Task The_sdk_signs_in_creates_an_organization_and_reads_it_back()
+    {
+        var http = await SignedInAsync();
+        var organizations = new OrganizationsClient(http);
+
+        var created = await organizations.CreateAsync(idempotencyKey: null, NewOrganization("Maple High", "MAPLE"));
+        var read = await organizations.GetAsync(created.Id);
+
+        read.Name.ShouldBe("Maple High");
+        read.Code.ShouldBe("MAPLE");
+        read.Version.ShouldBe(1);
+        read.Address.City.ShouldBe("Springfield");
+        read.Contacts.Single().Name.ShouldBe("Dana Whitfield");
+        read.YearbookImageSpec.Dpi.ShouldBe(300);
+        read.CreatedBy.ShouldBe("admin");
+        read.DeletedAt.ShouldBeNull();
+        var page = await organizations.ListAsync(q: "MAPLE", deleted: null, limit: 10, cursor: null, sort: "-name");
+        page.Items.Select(o => o.Id).ShouldBe([created.Id]);
+        page.NextCursor.ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task A_stale_if_match_through_the_sdk_is_an_api_exception_with_status_412_and_changes_nothing()
+    {
+        var http = await SignedInAsync();
+        var organizations = new OrganizationsClient(http);
+        var created = await organizations.CreateAsync(idempotencyKey: null, NewOrganization("Cedar School", "CEDAR"));
+        var update = new UpdateOrganizationRequest { Name = "Cedar Academy", Code = "CEDAR" };
+        var current = await organizations.UpdateAsync(created.Id, $"\"{created.Version}\"", update);
+
+        var stale = await Should.ThrowAsync<ApiException>(() =>
+            organizations.UpdateAsync(created.Id, $"\"{created.Version}\"", new UpdateOrganizationRequest { Name = "Cedar Lyceum", Code = "CEDAR" }));
+
+        stale.StatusCode.ShouldBe(412);
+        stale.ShouldBeOfType<ApiException<ProblemDetails>>().Result.CurrentVersion.ShouldBe(current.Version);
+        (await organizations.GetAsync(created.Id)).Name.ShouldBe("Cedar Academy");
+    }
+
+    async Task<HttpClient> SignedInAsync()
+    {
+        var http = app.CreateClient();
+        var token = await new AuthClient(http).CreateTokenAsync(new CreateTokenRequest { Username = "admin", Password = StudioApiFactory.AdminPassword });
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue(token.TokenType, token.AccessToken);
+        return http;
+    }
+
+    static CreateOrganizationRequest NewOrganization(string name, string code) => new()
+    {
+        Name = name,
+        Code = code,
+        Address = new PostalAddress { Line1 = "1 Main St", City = "Springfield", Region = "IL", PostalCode = "62704", Country = "US" },
+        Contacts = [new OrganizationContact { Name = "Dana Whitfield", Role = "Yearbook adviser", Email = "dana@school.example" }],
+        YearbookImageSpec = new YearbookImageSpec { WidthPx = 640, HeightPx = 800, Dpi = 300, FileNamePattern = "{studentId}" },
+    };
+}

@@ -1,0 +1,135 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using StudioApi.Platform.Http.Idempotency;
+using StudioApi.Tests.Features.Clients.Organizations;
+using StudioApi.Tests.Infrastructure;
+
+namespace StudioApi.Tests.Platform.Http;
+
+/// <summary>Idempotency-Key, shown on creating organizations: every creating POST uses the same middleware.</summary>
+public sealed class IdempotencyTests(StudioApiFactory app) : IClassFixture<StudioApiFactory>
+{
+    [Fact]
+    public async Task A_retry_with_the_same_key_and_body_replays_the_first_response_and_creates_nothing_new()
+    {
+        var admin = await app.AdminAsync();
+        var body = OrganizationRequests.New("Retry School", "RETRY");
+
+        var first = await admin.SendAsync(Post(body, "key-replay"));
+        var firstBody = await first.ShouldBeAsync<OrganizationBody>(HttpStatusCode.Created);
+        var second = await admin.SendAsync(Post(body, "key-replay"));
+        var secondBody = await second.ShouldBeAsync<OrganizationBody>(HttpStatusCode.Created);
+
+        secondBody.Id.ShouldBe(firstBody.Id);
+        second.Headers.Location.ShouldBe(first.Headers.Location);
+        second.Headers.GetValues("Idempotent-Replayed").Single().ShouldBe("true");
+        (await app.WithDbAsync(db => Task.FromResult(db.Organizations.Count(o => o.Code == "RETRY")))).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task The_same_key_with_another_body_is_refused_and_changes_nothing()
+    {
+        var admin = await app.AdminAsync();
+        (await admin.SendAsync(Post(OrganizationRequests.New("Key School", "KEY1"), "key-reuse"))).EnsureSuccessStatusCode();
+
+        var reused = await admin.SendAsync(Post(OrganizationRequests.New("Key School 2", "KEY2"), "key-reuse"));
+
+        await reused.ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity);
+        (await app.WithDbAsync(db => Task.FromResult(db.Organizations.Count(o => o.Code == "KEY2")))).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task The_same_key_while_the_first_request_is_still_running_is_a_conflict()
+    {
+        var admin = await app.AdminAsync();
+        var body = OrganizationRequests.New("Slow School", "SLOW");
+        var request = Post(body, "key-in-flight");
+        var bytes = await request.Content!.ReadAsByteArrayAsync();
+        // The first request has claimed the key and not finished (as if it were still writing).
+        await app.WithDbAsync(async db =>
+        {
+            db.IdempotencyRecords.Add(new IdempotencyRecord
+            {
+                Scope = $"1 /api/v1/organizations",
+                Key = "key-in-flight",
+                RequestHash = IdempotencyMiddleware.Fingerprint("POST", "/api/v1/organizations", bytes),
+                CreatedAt = DateTime.UtcNow,
+            });
+            await db.SaveChangesAsync();
+        });
+
+        var second = await admin.SendAsync(request);
+
+        await second.ShouldBeProblemAsync(HttpStatusCode.Conflict);
+        (await app.WithDbAsync(db => Task.FromResult(db.Organizations.Count(o => o.Code == "SLOW")))).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_refused_request_releases_its_key_so_a_corrected_retry_goes_through()
+    {
+        var admin = await app.AdminAsync();
+
+        var invalid = await admin.SendAsync(Post(new { name = "", code = "FIX" }, "key-fix"));
+        await invalid.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        var corrected = await admin.SendAsync(Post(OrganizationRequests.New("Fixed School", "FIX"), "key-fix"));
+
+        corrected.StatusCode.ShouldBe(HttpStatusCode.Created);
+    }
+
+    [Fact]
+    public async Task Two_simultaneous_requests_with_one_key_create_one_record()
+    {
+        var admin = await app.AdminAsync();
+        var body = OrganizationRequests.New("Race School", "RACE");
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => admin.SendAsync(Post(body, "key-race"))));
+
+        responses.ShouldAllBe(r => r.StatusCode == HttpStatusCode.Created || r.StatusCode == HttpStatusCode.Conflict);
+        responses.ShouldContain(r => r.StatusCode == HttpStatusCode.Created);
+        (await app.WithDbAsync(db => Task.FromResult(db.Organizations.Count(o => o.Code == "RACE")))).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_key_older_than_a_day_is_forgotten_so_the_same_key_creates_again()
+    {
+        var admin = await app.AdminAsync();
+        (await admin.SendAsync(Post(OrganizationRequests.New("Old School", "OLD1"), "key-old"))).EnsureSuccessStatusCode();
+        await app.WithDbAsync(db => db.IdempotencyRecords.Where(r => r.Key == "key-old")
+            .ExecuteUpdateAsync(r => r.SetProperty(x => x.CreatedAt, DateTime.UtcNow.AddHours(-25))));
+
+        var swept = await app.Services.GetRequiredService<IdempotencyRetention>().SweepAsync(CancellationToken.None);
+        var again = await admin.SendAsync(Post(OrganizationRequests.New("Old School 2", "OLD2"), "key-old"));
+
+        swept.ShouldBeGreaterThanOrEqualTo(1);
+        again.StatusCode.ShouldBe(HttpStatusCode.Created);
+        again.Headers.Contains("Idempotent-Replayed").ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task A_blank_key_counts_as_no_key_so_each_request_creates_its_own_record()
+    {
+        // Generated clients (NSwag's fetch client) send the header empty when the caller gives no key.
+        var admin = await app.AdminAsync();
+
+        var first = await admin.SendAsync(Post(OrganizationRequests.New("Blank Key A", "BLANK-A"), ""));
+        var second = await admin.SendAsync(Post(OrganizationRequests.New("Blank Key B", "BLANK-B"), ""));
+
+        first.StatusCode.ShouldBe(HttpStatusCode.Created);
+        second.StatusCode.ShouldBe(HttpStatusCode.Created);
+        second.Headers.Contains("Idempotent-Replayed").ShouldBeFalse();
+        (await app.WithDbAsync(db => Task.FromResult(db.Organizations.Count(o => o.Code.StartsWith("BLANK-"))))).ShouldBe(2);
+    }
+
+    static HttpRequestMessage Post(object body, string key)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/organizations")
+        {
+            Content = new StringContent(System.Text.Json.JsonSerializer.Serialize(body), Encoding.UTF8, "application/json"),
+        };
+        request.Headers.TryAddWithoutValidation("Idempotency-Key", key);
+        return request;
+    }
+}
