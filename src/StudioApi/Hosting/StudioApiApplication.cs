@@ -9,7 +9,6 @@ using Scalar.AspNetCore;
 using StudioApi.Features.Imaging.Images;
 using StudioApi.Features.Imaging.RenderRuns;
 using StudioApi.Features.Scheduling.OnlineBooking;
-using StudioApi.Features.Setup.Users;
 using StudioApi.Platform.Auth;
 using StudioApi.Platform.Http.Idempotency;
 using StudioApi.Platform.Http.OpenApi;

@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
-using StudioApi.Features.Setup.Users;
 using StudioApi.Platform.Auth;
 using StudioApi.Platform.Persistence;
 using StudioApi.Seeding;

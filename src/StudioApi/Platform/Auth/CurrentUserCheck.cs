@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.EntityFrameworkCore;
-using StudioApi.Features.Setup.Users;
 using StudioApi.Platform.Persistence;
 
 namespace StudioApi.Platform.Auth;

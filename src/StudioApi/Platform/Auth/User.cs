@@ -1,4 +1,3 @@
-using StudioApi.Features.Setup.Users;
 using StudioApi.Platform.Persistence;
 
 

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using StudioApi.Features.Setup.Users;
 
 namespace StudioApi.Platform.Auth;
 

@@ -21,13 +21,10 @@ using StudioApi.Features.Setup.ProductionTypes;
 using StudioApi.Features.Setup.Promotions;
 using StudioApi.Features.Setup.Relationships;
 using StudioApi.Features.Setup.SessionTypes;
-using StudioApi.Features.Setup.Settings;
 using StudioApi.Features.Setup.TaskTypes;
-using StudioApi.Features.Setup.Users;
 using StudioApi.Platform.Auth;
 using StudioApi.Platform.Http.Idempotency;
 using StudioApi.Platform.Studio;
-using StudioApi.Platform.Time;
 using StudioApi.Platform.Workflow;
 
 namespace StudioApi.Platform.Persistence;

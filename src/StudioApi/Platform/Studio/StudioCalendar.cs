@@ -1,5 +1,3 @@
-using StudioApi.Features.Scheduling.Booking;
-using StudioApi.Features.Setup.Settings;
 using StudioApi.Platform.Persistence;
 using StudioApi.Platform.Time;
 

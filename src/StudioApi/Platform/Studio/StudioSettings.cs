@@ -1,4 +1,3 @@
-using StudioApi.Features.Setup.Settings;
 using StudioApi.Platform.Addresses;
 using StudioApi.Platform.Persistence;
 

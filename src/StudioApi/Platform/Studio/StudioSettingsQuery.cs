@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using StudioApi.Features.Setup.Settings;
 using StudioApi.Platform.Http.Problems;
 using StudioApi.Platform.Persistence;
 

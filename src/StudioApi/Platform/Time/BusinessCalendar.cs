@@ -1,5 +1,3 @@
-using StudioApi.Features.Scheduling.Booking;
-
 namespace StudioApi.Platform.Time;
 
 /// <summary>

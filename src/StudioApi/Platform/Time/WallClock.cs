@@ -1,6 +1,5 @@
 using System.Globalization;
 using FluentValidation;
-using StudioApi.Features.Scheduling.Booking;
 
 namespace StudioApi.Platform.Time;
 

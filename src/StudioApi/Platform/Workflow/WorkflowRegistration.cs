@@ -1,7 +1,6 @@
 using StudioApi.Features.Clients.Clients;
 using StudioApi.Features.Clients.Tasks;
 using StudioApi.Features.Scheduling.Sessions;
-using StudioApi.Features.Setup.Settings;
 using StudioApi.Platform.Studio;
 
 

@@ -2,7 +2,6 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using StudioApi.Features.Setup.Users;
 using StudioApi.Platform.Auth;
 using StudioApi.Platform.Http.OpenApi;
 using StudioApi.Tests.Infrastructure;

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using Microsoft.AspNetCore.Hosting;
 using StudioApi.Tests.Infrastructure;
 
 namespace StudioApi.Tests.Platform.Http;

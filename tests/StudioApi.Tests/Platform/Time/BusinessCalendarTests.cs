@@ -1,5 +1,4 @@
 using CsCheck;
-using StudioApi.Features.Scheduling.Booking;
 using StudioApi.Platform.Time;
 
 namespace StudioApi.Tests.Platform.Time;

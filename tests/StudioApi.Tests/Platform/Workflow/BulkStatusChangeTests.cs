@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
-using StudioApi.Features.Clients.Clients;
 using StudioApi.Platform.Workflow;
 using StudioApi.Tests.Infrastructure;
 

@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using StudioApi.Features.Clients.Organizations;
 using StudioApi.Features.Imaging.Images;
 using StudioApi.Features.Setup.Relationships;
-using StudioApi.Platform.Workflow;
 
 namespace StudioApi.Features.Clients.Clients;
 

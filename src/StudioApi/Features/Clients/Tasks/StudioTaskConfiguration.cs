@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using StudioApi.Features.Clients.Clients;
 using StudioApi.Features.Setup.TaskTypes;
-using StudioApi.Features.Setup.Users;
 using StudioApi.Platform.Auth;
 
 namespace StudioApi.Features.Clients.Tasks;

@@ -2,7 +2,6 @@ using FluentValidation.Results;
 using Microsoft.EntityFrameworkCore;
 using StudioApi.Features.Scheduling.Booking;
 using StudioApi.Platform.Persistence;
-using StudioApi.Platform.Time;
 
 namespace StudioApi.Features.Scheduling.Appointments;
 

@@ -4,7 +4,6 @@ using StudioApi.Features.Clients.Clients;
 using StudioApi.Features.Scheduling.Locations;
 using StudioApi.Features.Scheduling.Resources;
 using StudioApi.Features.Scheduling.Sessions;
-using StudioApi.Features.Setup.Users;
 using StudioApi.Platform.Auth;
 
 namespace StudioApi.Features.Scheduling.Appointments;

@@ -1,5 +1,4 @@
 using FluentValidation.Results;
-using StudioApi.Features.Setup.Settings;
 using StudioApi.Platform.Persistence;
 using StudioApi.Platform.Studio;
 using StudioApi.Platform.Time;

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using StudioApi.Platform.Persistence;
-using StudioApi.Platform.Time;
 
 namespace StudioApi.Features.Scheduling.Booking;
 

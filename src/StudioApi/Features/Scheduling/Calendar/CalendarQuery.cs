@@ -1,7 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using StudioApi.Features.Clients.Clients;
-using StudioApi.Features.Scheduling.Booking;
-using StudioApi.Features.Scheduling.Sessions;
 using StudioApi.Features.Setup.SessionTypes;
 using StudioApi.Platform.Persistence;
 using StudioApi.Platform.Time;

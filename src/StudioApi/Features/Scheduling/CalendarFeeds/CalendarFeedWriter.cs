@@ -1,7 +1,6 @@
 using Ical.Net.CalendarComponents;
 using Ical.Net.DataTypes;
 using Ical.Net.Serialization;
-using StudioApi.Features.Scheduling.Booking;
 using StudioApi.Features.Scheduling.Calendar;
 using StudioApi.Platform.Time;
 

@@ -1,8 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using StudioApi.Features.Scheduling.Booking;
 using StudioApi.Features.Setup.SessionTypes;
-using StudioApi.Features.Setup.Settings;
-using StudioApi.Features.Setup.Users;
 using StudioApi.Platform.Auth;
 using StudioApi.Platform.Http.Problems;
 using StudioApi.Platform.Persistence;

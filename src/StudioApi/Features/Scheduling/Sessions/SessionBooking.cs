@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using StudioApi.Features.Scheduling.Booking;
-using StudioApi.Features.Setup.Settings;
 using StudioApi.Platform.Http.Problems;
 using StudioApi.Platform.Persistence;
 using StudioApi.Platform.Studio;

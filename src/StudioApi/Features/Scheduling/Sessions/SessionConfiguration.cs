@@ -7,9 +7,7 @@ using StudioApi.Features.Scheduling.Resources;
 using StudioApi.Features.Setup.Promotions;
 using StudioApi.Features.Setup.Relationships;
 using StudioApi.Features.Setup.SessionTypes;
-using StudioApi.Features.Setup.Users;
 using StudioApi.Platform.Auth;
-using StudioApi.Platform.Workflow;
 
 namespace StudioApi.Features.Scheduling.Sessions;
 

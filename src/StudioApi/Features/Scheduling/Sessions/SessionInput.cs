@@ -1,5 +1,4 @@
 using FluentValidation;
-using StudioApi.Features.Scheduling.Booking;
 using StudioApi.Platform.Http.Validation;
 using StudioApi.Platform.Time;
 

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using StudioApi.Features.Scheduling.Booking;
 using StudioApi.Platform.Persistence;
 using StudioApi.Platform.Time;
 

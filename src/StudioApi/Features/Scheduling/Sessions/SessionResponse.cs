@@ -1,4 +1,3 @@
-using StudioApi.Features.Scheduling.Booking;
 using StudioApi.Platform.Http;
 using StudioApi.Platform.Time;
 using StudioApi.Platform.Workflow;

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using StudioApi.Features.Scheduling.Booking;
 using StudioApi.Platform.Addresses;
 using StudioApi.Platform.Http;
 using StudioApi.Platform.Studio;

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using StudioApi.Platform.Http.Problems;
 using StudioApi.Platform.Persistence;
 

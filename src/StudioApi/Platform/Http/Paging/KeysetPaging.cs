@@ -1,6 +1,5 @@
 using System.Buffers.Text;
 using System.Linq.Expressions;
-using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using StudioApi.Platform.Http.Problems;

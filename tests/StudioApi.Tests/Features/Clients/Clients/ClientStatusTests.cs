@@ -1,6 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
-using StudioApi.Features.Setup.Users;
 using StudioApi.Platform.Auth;
 using StudioApi.Tests.Infrastructure;
 using StudioApi.Tests.Platform.Workflow;

@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.AspNetCore.Hosting;
 using NetVips;
 using StudioApi.Tests.Infrastructure;
 

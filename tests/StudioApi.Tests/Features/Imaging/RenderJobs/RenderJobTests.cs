@@ -1,10 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using StudioApi.Features.Imaging.RenderJobs;
-using StudioApi.Tests.Features.Imaging.Images;
 using StudioApi.Tests.Features.Imaging.RenderRuns;
 using StudioApi.Tests.Features.Scheduling.Sessions;
 using StudioApi.Tests.Infrastructure;

@@ -2,10 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using StudioApi.Features.Setup.Users;
 using StudioApi.Platform.Auth;
-using StudioApi.Tests.Features.Scheduling.Appointments;
-using StudioApi.Tests.Features.Scheduling.Calendar;
 using StudioApi.Tests.Features.Scheduling.Sessions;
 using StudioApi.Tests.Infrastructure;
 

@@ -1,13 +1,11 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using StudioApi.Features.Clients.Clients;
 using StudioApi.Features.Clients.Organizations;
 using StudioApi.Tests.Infrastructure;
 using Xunit.Abstractions;
-using Client = StudioApi.Features.Clients.Clients.Client;
 
 namespace StudioApi.Tests.Features.Scheduling.Sessions;
 

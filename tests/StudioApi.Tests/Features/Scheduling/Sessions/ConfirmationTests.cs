@@ -1,7 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using StudioApi.Features.Setup.Settings;
-using StudioApi.Features.Setup.Users;
 using StudioApi.Platform.Addresses;
 using StudioApi.Platform.Auth;
 using StudioApi.Platform.Studio;

@@ -1,8 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
-using StudioApi.Tests.Features.Scheduling.Appointments;
 using StudioApi.Tests.Features.Scheduling.Calendar;
-using StudioApi.Tests.Features.Scheduling.CalendarFeeds;
 using StudioApi.Tests.Infrastructure;
 
 namespace StudioApi.Tests.Features.Scheduling.Sessions;

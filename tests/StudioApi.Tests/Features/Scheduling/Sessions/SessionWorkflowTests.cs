@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using Microsoft.Extensions.DependencyInjection;
 using StudioApi.Features.Scheduling.Sessions.Reminders;
 using StudioApi.Features.Scheduling.Sessions.SessionDate;
-using StudioApi.Features.Setup.Users;
 using StudioApi.Platform.Auth;
 using StudioApi.Tests.Infrastructure;
 using StudioApi.Tests.Platform.Workflow;

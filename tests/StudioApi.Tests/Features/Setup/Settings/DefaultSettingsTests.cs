@@ -1,5 +1,4 @@
 using System.Net;
-using StudioApi.Features.Setup.Users;
 using StudioApi.Platform.Auth;
 using StudioApi.Tests.Infrastructure;
 

@@ -1,6 +1,5 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
-using StudioApi.Features.Setup.Users;
 using StudioApi.Platform.Auth;
 using StudioApi.Tests.Infrastructure;
 

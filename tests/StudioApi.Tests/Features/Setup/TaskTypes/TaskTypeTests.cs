@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using StudioApi.Features.Setup.Users;
 using StudioApi.Platform.Auth;
 using StudioApi.Tests.Features.Clients.Tasks;
 using StudioApi.Tests.Infrastructure;

@@ -1,6 +1,5 @@
 using FastEndpoints;
 using FluentValidation.Results;
-using StudioApi.Features.Setup.Settings;
 using StudioApi.Platform.Http.Concurrency;
 using StudioApi.Platform.Http.Idempotency;
 using StudioApi.Platform.Http.OpenApi;

@@ -4,7 +4,6 @@ using StudioApi.Platform.Http.Concurrency;
 using StudioApi.Platform.Http.Idempotency;
 using StudioApi.Platform.Http.OpenApi;
 using StudioApi.Platform.Persistence;
-using StudioApi.Platform.Time;
 
 namespace StudioApi.Features.Scheduling.Appointments.Create;
 

@@ -1,9 +1,7 @@
 using FastEndpoints;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
-using StudioApi.Features.Scheduling.Booking;
 using StudioApi.Features.Scheduling.Calendar;
-using StudioApi.Features.Setup.Settings;
 using StudioApi.Platform.Http.OpenApi;
 using StudioApi.Platform.Http.Problems;
 using StudioApi.Platform.Persistence;

@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using StudioApi.Features.Scheduling.Booking;
 using StudioApi.Platform.Http.Problems;
 using StudioApi.Platform.Persistence;
-using StudioApi.Platform.Time;
 
 namespace StudioApi.Features.Scheduling.Sessions.CalendarEvents;
 

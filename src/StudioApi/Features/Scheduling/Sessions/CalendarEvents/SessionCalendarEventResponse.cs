@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using StudioApi.Features.Scheduling.Booking;
 using StudioApi.Platform.Time;
 
 namespace StudioApi.Features.Scheduling.Sessions.CalendarEvents;

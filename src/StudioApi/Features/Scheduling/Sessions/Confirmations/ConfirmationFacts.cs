@@ -6,7 +6,6 @@ using StudioApi.Features.Scheduling.Locations;
 using StudioApi.Features.Scheduling.Resources;
 using StudioApi.Features.Scheduling.Sessions.CalendarEvents;
 using StudioApi.Features.Setup.SessionTypes;
-using StudioApi.Features.Setup.Settings;
 using StudioApi.Platform.Http.Problems;
 using StudioApi.Platform.Persistence;
 using StudioApi.Platform.Studio;

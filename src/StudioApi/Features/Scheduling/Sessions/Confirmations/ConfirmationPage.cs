@@ -2,8 +2,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
-using StudioApi.Features.Scheduling.Booking;
-using StudioApi.Features.Setup.Settings;
 using StudioApi.Platform.Addresses;
 using StudioApi.Platform.Studio;
 using StudioApi.Platform.Time;

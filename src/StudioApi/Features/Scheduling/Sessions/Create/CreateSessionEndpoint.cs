@@ -2,13 +2,11 @@ using FastEndpoints;
 using FluentValidation.Results;
 using Microsoft.EntityFrameworkCore;
 using StudioApi.Features.Scheduling.Booking;
-using StudioApi.Features.Setup.Settings;
 using StudioApi.Platform.Http.Concurrency;
 using StudioApi.Platform.Http.Idempotency;
 using StudioApi.Platform.Http.OpenApi;
 using StudioApi.Platform.Persistence;
 using StudioApi.Platform.Studio;
-using StudioApi.Platform.Time;
 using StudioApi.Platform.Workflow;
 
 namespace StudioApi.Features.Scheduling.Sessions.Create;

@@ -1,6 +1,5 @@
 using FastEndpoints;
 using Microsoft.EntityFrameworkCore;
-using StudioApi.Features.Scheduling.Booking;
 using StudioApi.Platform.Auth;
 using StudioApi.Platform.Http.OpenApi;
 using StudioApi.Platform.Http.Paging;

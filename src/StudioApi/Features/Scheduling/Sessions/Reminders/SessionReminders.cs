@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Quartz;
-using StudioApi.Features.Scheduling.Booking;
 using StudioApi.Platform.Persistence;
 using StudioApi.Platform.Time;
 

@@ -1,13 +1,11 @@
 using FastEndpoints;
 using Microsoft.EntityFrameworkCore;
 using StudioApi.Features.Scheduling.Booking;
-using StudioApi.Features.Setup.Settings;
 using StudioApi.Platform.Http.Concurrency;
 using StudioApi.Platform.Http.OpenApi;
 using StudioApi.Platform.Http.Problems;
 using StudioApi.Platform.Persistence;
 using StudioApi.Platform.Studio;
-using StudioApi.Platform.Time;
 
 namespace StudioApi.Features.Scheduling.Sessions.Restore;
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using FastEndpoints;
 using FluentValidation;
-using StudioApi.Features.Scheduling.Booking;
 using StudioApi.Platform.Addresses;
 using StudioApi.Platform.Http.Concurrency;
 using StudioApi.Platform.Http.OpenApi;
