@@ -14,6 +14,9 @@ using StudioApi.Platform.Auth;
 using StudioApi.Platform.Persistence;
 using StudioApi.Platform.Studio;
 using StudioApi.Seeding;
+using StudioApi.Features.Clients;
+using StudioApi.Features.Scheduling;
+using StudioApi.Features.Setup;
 
 namespace StudioApi.Benchmarks;
 

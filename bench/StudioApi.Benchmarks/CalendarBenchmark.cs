@@ -9,6 +9,9 @@ using StudioApi.Platform.Auth;
 using StudioApi.Platform.Persistence;
 using StudioApi.Platform.Studio;
 using StudioApi.Platform.Time;
+using StudioApi.Features.Clients;
+using StudioApi.Features.Scheduling;
+using StudioApi.Features.Setup;
 
 namespace StudioApi.Benchmarks;
 

@@ -7,6 +7,7 @@ using StudioApi.Hosting;
 using StudioApi.Platform.Persistence;
 using StudioApi.Platform.Workflow;
 using StudioApi.Seeding;
+using StudioApi.Features.Clients;
 
 namespace StudioApi.Benchmarks;
 

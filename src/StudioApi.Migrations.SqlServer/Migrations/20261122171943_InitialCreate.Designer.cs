@@ -1080,7 +1080,7 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                     b.ToTable("Relationships");
                 });
 
-            modelBuilder.Entity("StudioApi.Features.Imaging.RenderJobs.EventCursor", b =>
+            modelBuilder.Entity("StudioApi.Platform.Background.EventCursor", b =>
                 {
                     b.Property<string>("Consumer")
                         .HasMaxLength(50)

@@ -1046,7 +1046,7 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                     b.ToTable("Relationships");
                 });
 
-            modelBuilder.Entity("StudioApi.Features.Imaging.RenderJobs.EventCursor", b =>
+            modelBuilder.Entity("StudioApi.Platform.Background.EventCursor", b =>
                 {
                     b.Property<string>("Consumer")
                         .HasMaxLength(50)

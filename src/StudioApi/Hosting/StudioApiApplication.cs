@@ -6,15 +6,19 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 using Scalar.AspNetCore;
-using StudioApi.Features.Imaging.Images;
-using StudioApi.Features.Imaging.RenderRuns;
-using StudioApi.Features.Scheduling.OnlineBooking;
+using StudioApi.Features.Clients;
+using StudioApi.Features.Imaging;
+using StudioApi.Features.Scheduling;
+using StudioApi.Features.Setup;
 using StudioApi.Platform.Auth;
+using StudioApi.Platform.Background;
 using StudioApi.Platform.Http.Idempotency;
 using StudioApi.Platform.Http.OpenApi;
 using StudioApi.Platform.Http.Problems;
 using StudioApi.Platform.Http.RateLimiting;
 using StudioApi.Platform.Persistence;
+using StudioApi.Platform.Storage;
+using StudioApi.Platform.Studio;
 using StudioApi.Platform.Workflow;
 
 namespace StudioApi.Hosting;
@@ -35,15 +39,17 @@ public static class StudioApiApplication
         services.AddHttpContextAccessor();
         services.AddScoped<RecordAuthor>();
         services.AddStudioDatabase(databaseOptions, dataDirectory);
+        services.AddSingleton<IFileStore>(new LocalFileStore(dataDirectory));
+        services.AddScoped<StudioCalendar>();
         services.AddWorkflow();
-        services.AddScheduledJobs(configuration);
-        // What occupies people and resources, for online-booking availability: sessions, appointments, calendar lines.
-        services.AddScoped<IBusyTimeSource, SessionBusyTime>();
-        services.AddScoped<IBusyTimeSource, AppointmentBusyTime>();
-        services.AddScoped<IBusyTimeSource, CalendarEventBusyTime>();
-        services.AddScoped<OnlineAvailability>();
-        services.AddImages(configuration, dataDirectory);
-        services.AddRendering(configuration);
+
+        // The business areas, each registering its own services, jobs and workflow kinds. Sales, Production,
+        // Messaging and Schools plug in here the same way (see the README's "Working on it").
+        services.AddSetup();
+        services.AddClients();
+        services.AddScheduling();
+        services.AddImaging(configuration);
+        services.AddScheduler(configuration); // after the areas: it schedules the jobs they declared
 
         // Errors: RFC 9457 problem details for everything, including empty 401/403/404/405 responses.
         services.AddProblemDetails();

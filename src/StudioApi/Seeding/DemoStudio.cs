@@ -13,6 +13,10 @@ using StudioApi.Platform.Persistence;
 using StudioApi.Platform.Studio;
 using StudioApi.Platform.Time;
 using StudioApi.Platform.Workflow;
+using StudioApi.Features.Clients;
+using StudioApi.Features.Imaging;
+using StudioApi.Features.Scheduling;
+using StudioApi.Features.Setup;
 
 namespace StudioApi.Seeding;
 

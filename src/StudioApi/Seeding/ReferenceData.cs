@@ -5,6 +5,7 @@ using StudioApi.Features.Setup.SessionTypes;
 using StudioApi.Features.Setup.TaskTypes;
 using StudioApi.Platform.Persistence;
 using StudioApi.Platform.Workflow;
+using StudioApi.Features.Setup;
 
 namespace StudioApi.Seeding;
 

@@ -1,34 +1,19 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using StudioApi.Features.Clients.Clients;
-using StudioApi.Features.Clients.Notes;
-using StudioApi.Features.Clients.Organizations;
-using StudioApi.Features.Clients.Tasks;
-using StudioApi.Features.Imaging.GroupCapture;
-using StudioApi.Features.Imaging.Images;
-using StudioApi.Features.Imaging.RenderJobs;
-using StudioApi.Features.Imaging.RenderProfiles;
-using StudioApi.Features.Imaging.RenderRuns;
-using StudioApi.Features.Scheduling.Appointments;
-using StudioApi.Features.Scheduling.Booking;
-using StudioApi.Features.Scheduling.CalendarFeeds;
-using StudioApi.Features.Scheduling.Locations;
-using StudioApi.Features.Scheduling.Resources;
-using StudioApi.Features.Scheduling.Sessions;
-using StudioApi.Features.Scheduling.Sessions.CalendarEvents;
-using StudioApi.Features.Setup.ProductionTypes;
-using StudioApi.Features.Setup.Promotions;
-using StudioApi.Features.Setup.Relationships;
-using StudioApi.Features.Setup.SessionTypes;
-using StudioApi.Features.Setup.TaskTypes;
 using StudioApi.Platform.Auth;
+using StudioApi.Platform.Background;
 using StudioApi.Platform.Http.Idempotency;
 using StudioApi.Platform.Studio;
 using StudioApi.Platform.Workflow;
 
 namespace StudioApi.Platform.Persistence;
 
+/// <summary>
+/// The one database of the studio. The platform's own tables are its properties; each business area adds its tables
+/// as extension properties in its <c>&lt;Area&gt;Area</c> class (<c>db.Clients</c>, <c>db.Sessions</c>…), so the platform names no
+/// area. Entity configurations are found in the assembly (ApplyConfigurationsFromAssembly).
+/// </summary>
 public sealed class StudioDbContext(
     DbContextOptions<StudioDbContext> options,
     RecordAuthor? author = null,
@@ -38,35 +23,11 @@ public sealed class StudioDbContext(
 
     public DbSet<User> Users => Set<User>();
     public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
-    public DbSet<Organization> Organizations => Set<Organization>();
-    public DbSet<Relationship> Relationships => Set<Relationship>();
-    public DbSet<Client> Clients => Set<Client>();
-    public DbSet<RecordNote> RecordNotes => Set<RecordNote>();
-    public DbSet<SessionType> SessionTypes => Set<SessionType>();
-    public DbSet<ProductionType> ProductionTypes => Set<ProductionType>();
-    public DbSet<TaskType> TaskTypes => Set<TaskType>();
-    public DbSet<StudioTask> Tasks => Set<StudioTask>();
     public DbSet<StudioSettings> StudioSettings => Set<StudioSettings>();
-    public DbSet<Resource> Resources => Set<Resource>();
-    public DbSet<Location> Locations => Set<Location>();
-    public DbSet<Promotion> Promotions => Set<Promotion>();
-    public DbSet<Session> Sessions => Set<Session>();
-    public DbSet<SessionLogEntry> SessionLogEntries => Set<SessionLogEntry>();
-    public DbSet<BookingLock> BookingLocks => Set<BookingLock>();
-    public DbSet<SessionCalendarEvent> SessionCalendarEvents => Set<SessionCalendarEvent>();
-    public DbSet<Appointment> Appointments => Set<Appointment>();
-    public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
-    public DbSet<SessionImage> SessionImages => Set<SessionImage>();
-    public DbSet<UnmatchedCapture> UnmatchedCaptures => Set<UnmatchedCapture>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<StatusDefinition> StatusDefinitions => Set<StatusDefinition>();
     public DbSet<StatusLogEntry> StatusLogEntries => Set<StatusLogEntry>();
     public DbSet<WorkflowKindSetting> WorkflowKindSettings => Set<WorkflowKindSetting>();
-    public DbSet<RenderProfile> RenderProfiles => Set<RenderProfile>();
-    public DbSet<RenderProfileWatermarkImage> RenderProfileWatermarkImages => Set<RenderProfileWatermarkImage>();
-    public DbSet<RenderRun> RenderRuns => Set<RenderRun>();
-    public DbSet<RenderRunItem> RenderRunItems => Set<RenderRunItem>();
-    public DbSet<RenderJob> RenderJobs => Set<RenderJob>();
     public DbSet<EventCursor> EventCursors => Set<EventCursor>();
 
     readonly List<Func<CancellationToken, Task>> afterCommit = [];

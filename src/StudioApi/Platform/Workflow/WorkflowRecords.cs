@@ -8,7 +8,7 @@ namespace StudioApi.Platform.Workflow;
 /// <summary>
 /// The record kinds that have statuses, and how to reach each one's records: the generic workflow code (transitions,
 /// overdue lists, the hub, deleting a status in use) works through this registry, so a kind plugs in with one line in
-/// <see cref="WorkflowRegistration"/> and its entity implementing <see cref="IHasWorkflowStatus"/>.
+/// its area (<see cref="WorkflowRegistration.AddWorkflowKind"/>) and its entity implementing <see cref="IHasWorkflowStatus"/>.
 /// </summary>
 public sealed class WorkflowRecords
 {

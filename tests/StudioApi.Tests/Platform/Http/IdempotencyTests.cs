@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using StudioApi.Platform.Http.Idempotency;
 using StudioApi.Tests.Features.Clients.Organizations;
 using StudioApi.Tests.Infrastructure;
+using StudioApi.Features.Clients;
 
 namespace StudioApi.Tests.Platform.Http;
 

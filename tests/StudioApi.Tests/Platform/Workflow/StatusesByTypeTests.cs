@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using StudioApi.Platform.Workflow;
 using StudioApi.Tests.Features.Clients.Tasks;
 using StudioApi.Tests.Infrastructure;
+using StudioApi.Features.Clients;
 
 namespace StudioApi.Tests.Platform.Workflow;
 

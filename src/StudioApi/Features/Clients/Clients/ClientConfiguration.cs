@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using StudioApi.Features.Clients.Organizations;
-using StudioApi.Features.Imaging.Images;
 using StudioApi.Features.Setup.Relationships;
 
 namespace StudioApi.Features.Clients.Clients;
@@ -10,6 +9,7 @@ public sealed class ClientConfiguration : IEntityTypeConfiguration<Client>
 {
     public void Configure(EntityTypeBuilder<Client> builder)
     {
+        builder.ToTable("Clients");
         builder.Property(c => c.Kind).HasConversion<string>().HasMaxLength(20);
         builder.Property(c => c.FirstName).HasMaxLength(100);
         builder.Property(c => c.LastName).HasMaxLength(100);
@@ -27,7 +27,6 @@ public sealed class ClientConfiguration : IEntityTypeConfiguration<Client>
         builder.HasOne(c => c.Status).WithMany().HasForeignKey(c => c.StatusId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(c => c.StatusDueDate);
         // Cleared by hand when a session's images are purged (SessionDependents), never by a cascade.
-        builder.HasOne<SessionImage>().WithMany().HasForeignKey(c => c.ImageId).OnDelete(DeleteBehavior.Restrict);
 
         // Each owned collection gets a key of its own: SQLite cannot generate values for the default composite key.
         builder.OwnsMany(c => c.Addresses, address =>

@@ -3,6 +3,9 @@ using Microsoft.EntityFrameworkCore;
 using StudioApi.Platform.Addresses;
 using StudioApi.Platform.Http.Validation;
 using StudioApi.Platform.Persistence;
+using StudioApi.Features.Imaging;
+using StudioApi.Features.Scheduling;
+using StudioApi.Features.Setup;
 
 namespace StudioApi.Features.Clients.Clients;
 
@@ -90,7 +93,8 @@ public abstract class ClientInput
     /// Field errors for references to records that do not exist or are in the recycle bin. A reference the client
     /// already holds stays acceptable, so a client whose relationship or school was retired can still be edited.
     /// </summary>
-    public async Task<List<(string Field, string Message)>> FindBrokenReferencesAsync(StudioDbContext db, Client? current, CancellationToken ct)
+    public async Task<List<(string Field, string Message)>> FindBrokenReferencesAsync(StudioDbContext db, IClientPictures pictures,
+        Client? current, CancellationToken ct)
     {
         var errors = new List<(string, string)>();
         var members = FamilyMembers ?? [];
@@ -110,8 +114,7 @@ public abstract class ClientInput
             errors.Add(("student.organizationId", $"There is no organization {student.OrganizationId}."));
 
         if (ImageId is { } imageId && imageId != current?.ImageId
-            && (current is null || !await db.SessionImages.AnyAsync(i => i.Id == imageId
-                    && db.Sessions.Any(s => s.Id == i.SessionId && s.ClientId == current.Id), ct)))
+            && (current is null || !await pictures.IsImageOfClientAsync(imageId, current.Id, ct)))
             errors.Add(("imageId", $"Image {imageId} is not an image of one of the client's sessions."));
         return errors;
     }
@@ -256,4 +259,13 @@ public sealed class ClientInputValidator : AbstractValidator<ClientInput>
     // A day of slack so a birth "today" is accepted in every time zone.
     static bool BePlausibleBirthDate(DateOnly? date) =>
         date >= new DateOnly(1900, 1, 1) && date <= DateOnly.FromDateTime(DateTime.UtcNow).AddDays(1);
+}
+
+/// <summary>
+/// Which images may be a client's picture: an image of one of the client's own sessions. Imaging, which knows images,
+/// answers; Clients only asks, so it does not depend on Imaging.
+/// </summary>
+public interface IClientPictures
+{
+    Task<bool> IsImageOfClientAsync(long imageId, long clientId, CancellationToken ct);
 }

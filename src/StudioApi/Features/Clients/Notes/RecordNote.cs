@@ -27,6 +27,7 @@ public sealed class RecordNoteConfiguration : IEntityTypeConfiguration<RecordNot
 {
     public void Configure(EntityTypeBuilder<RecordNote> builder)
     {
+        builder.ToTable("RecordNotes");
         builder.Property(n => n.Kind).HasConversion<string>().HasMaxLength(30);
         builder.Property(n => n.Text).HasMaxLength(RecordNote.TextMaxLength);
         builder.Property(n => n.Author).HasMaxLength(100);

@@ -7,6 +7,7 @@ public sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organiz
 {
     public void Configure(EntityTypeBuilder<Organization> builder)
     {
+        builder.ToTable("Organizations");
         builder.Property(o => o.Name).HasMaxLength(200);
         builder.Property(o => o.Code).HasMaxLength(40);
         builder.Property(o => o.Notes).HasMaxLength(4000);

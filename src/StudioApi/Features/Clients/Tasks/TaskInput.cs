@@ -1,6 +1,7 @@
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using StudioApi.Platform.Persistence;
+using StudioApi.Features.Setup;
 
 namespace StudioApi.Features.Clients.Tasks;
 

@@ -41,6 +41,7 @@ public sealed class UnmatchedCaptureConfiguration : IEntityTypeConfiguration<Unm
 
     public void Configure(EntityTypeBuilder<UnmatchedCapture> builder)
     {
+        builder.ToTable("UnmatchedCaptures");
         builder.Property(c => c.OriginalFileName).HasMaxLength(SessionImageLimits.FileNameLength);
         builder.Property(c => c.Reason).HasMaxLength(ReasonLength);
         builder.Property(c => c.StorageKey).HasMaxLength(200);

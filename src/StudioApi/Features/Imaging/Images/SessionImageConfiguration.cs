@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using StudioApi.Features.Clients.Clients;
 using StudioApi.Features.Scheduling.Sessions;
 
 namespace StudioApi.Features.Imaging.Images;
@@ -8,6 +9,7 @@ public sealed class SessionImageConfiguration : IEntityTypeConfiguration<Session
 {
     public void Configure(EntityTypeBuilder<SessionImage> builder)
     {
+        builder.ToTable("SessionImages");
         builder.Property(i => i.OriginalFileName).HasMaxLength(SessionImageLimits.FileNameLength);
         builder.Property(i => i.Format).HasConversion<string>().HasMaxLength(10);
         builder.Property(i => i.ContentType).HasMaxLength(50);
@@ -30,6 +32,8 @@ public sealed class SessionImageConfiguration : IEntityTypeConfiguration<Session
         builder.HasIndex(i => new { i.SessionId, i.YearbookRole }).IsUnique().HasFilter("YearbookRole <> 'None' AND DeletedAt IS NULL");
 
         builder.HasOne<Session>().WithMany().HasForeignKey(i => i.SessionId).OnDelete(DeleteBehavior.Restrict);
+        // A client's picture is one of these (configured here: Clients does not know Imaging).
+        builder.HasMany<Client>().WithOne().HasForeignKey(c => c.ImageId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

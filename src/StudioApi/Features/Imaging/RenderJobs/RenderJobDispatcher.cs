@@ -3,8 +3,10 @@ using Microsoft.Extensions.Options;
 using StudioApi.Features.Imaging.RenderProfiles;
 using StudioApi.Features.Imaging.RenderRuns;
 using StudioApi.Platform.Http.Problems;
+using StudioApi.Platform.Background;
 using StudioApi.Platform.Persistence;
 using StudioApi.Platform.Workflow;
+using StudioApi.Features.Scheduling;
 
 namespace StudioApi.Features.Imaging.RenderJobs;
 

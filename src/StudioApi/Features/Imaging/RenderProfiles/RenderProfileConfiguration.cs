@@ -7,6 +7,7 @@ public sealed class RenderProfileConfiguration : IEntityTypeConfiguration<Render
 {
     public void Configure(EntityTypeBuilder<RenderProfile> builder)
     {
+        builder.ToTable("RenderProfiles");
         builder.Property(p => p.Name).HasMaxLength(100);
         builder.Property(p => p.Format).HasConversion<string>().HasMaxLength(10);
         builder.Property(p => p.ColourSpace).HasConversion<string>().HasMaxLength(20);

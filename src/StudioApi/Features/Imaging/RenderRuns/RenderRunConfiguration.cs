@@ -7,6 +7,7 @@ public sealed class RenderRunConfiguration : IEntityTypeConfiguration<RenderRun>
 {
     public void Configure(EntityTypeBuilder<RenderRun> builder)
     {
+        builder.ToTable("RenderRuns");
         builder.Property(r => r.ProfileName).HasMaxLength(100);
         builder.Property(r => r.State).HasConversion<string>().HasMaxLength(20);
         builder.Property(r => r.Error).HasMaxLength(RenderRunLimits.ErrorLength);
@@ -28,6 +29,7 @@ public sealed class RenderRunItemConfiguration : IEntityTypeConfiguration<Render
 {
     public void Configure(EntityTypeBuilder<RenderRunItem> builder)
     {
+        builder.ToTable("RenderRunItems");
         builder.Property(i => i.OutputName).HasMaxLength(RenderRunLimits.OutputNameLength);
         builder.Property(i => i.State).HasConversion<string>().HasMaxLength(10);
         builder.Property(i => i.Sha256).HasMaxLength(64).IsFixedLength();

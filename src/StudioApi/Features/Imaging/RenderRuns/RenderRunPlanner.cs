@@ -3,6 +3,8 @@ using StudioApi.Features.Imaging.Processing;
 using StudioApi.Features.Imaging.RenderProfiles;
 using StudioApi.Platform.Http.Problems;
 using StudioApi.Platform.Persistence;
+using StudioApi.Features.Clients;
+using StudioApi.Features.Scheduling;
 
 namespace StudioApi.Features.Imaging.RenderRuns;
 

@@ -2,6 +2,7 @@ using FluentValidation.Results;
 using Microsoft.EntityFrameworkCore;
 using StudioApi.Features.Scheduling.Booking;
 using StudioApi.Platform.Persistence;
+using StudioApi.Features.Clients;
 
 namespace StudioApi.Features.Scheduling.Appointments;
 

@@ -12,6 +12,7 @@ public sealed class AppointmentConfiguration : IEntityTypeConfiguration<Appointm
 {
     public void Configure(EntityTypeBuilder<Appointment> builder)
     {
+        builder.ToTable("Appointments");
         builder.Property(a => a.Title).HasMaxLength(200);
         builder.Property(a => a.Notes).HasMaxLength(4000);
         builder.HasIndex(a => a.StartsAt);

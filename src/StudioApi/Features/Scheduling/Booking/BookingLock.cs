@@ -34,6 +34,7 @@ public sealed class BookingLockConfiguration : IEntityTypeConfiguration<BookingL
 {
     public void Configure(EntityTypeBuilder<BookingLock> builder)
     {
+        builder.ToTable("BookingLocks");
         builder.HasKey(l => l.Key);
         builder.Property(l => l.Key).HasMaxLength(50);
     }

@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using StudioApi.Features.Setup.SessionTypes;
 using StudioApi.Platform.Persistence;
 using StudioApi.Platform.Time;
+using StudioApi.Features.Clients;
+using StudioApi.Features.Setup;
 
 namespace StudioApi.Features.Scheduling.Calendar;
 

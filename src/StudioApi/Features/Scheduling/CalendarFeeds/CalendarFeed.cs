@@ -22,6 +22,7 @@ public sealed class CalendarFeedConfiguration : IEntityTypeConfiguration<Calenda
 {
     public void Configure(EntityTypeBuilder<CalendarFeed> builder)
     {
+        builder.ToTable("CalendarFeeds");
         builder.Property(f => f.TokenHash).HasMaxLength(64);
         builder.HasIndex(f => f.TokenHash).IsUnique();
         builder.HasOne<User>().WithMany().HasForeignKey(f => f.UserId).OnDelete(DeleteBehavior.Restrict);

@@ -7,6 +7,7 @@ public sealed class LocationConfiguration : IEntityTypeConfiguration<Location>
 {
     public void Configure(EntityTypeBuilder<Location> builder)
     {
+        builder.ToTable("Locations");
         builder.Property(l => l.Name).HasMaxLength(100);
         builder.ComplexProperty(l => l.Address);
         builder.Property(l => l.Notes).HasMaxLength(2000);

@@ -7,6 +7,7 @@ public sealed class ResourceConfiguration : IEntityTypeConfiguration<Resource>
 {
     public void Configure(EntityTypeBuilder<Resource> builder)
     {
+        builder.ToTable("Resources");
         builder.Property(r => r.Name).HasMaxLength(100);
         builder.Property(r => r.Kind).HasConversion<string>().HasMaxLength(20);
         // A name means one live resource; one in the recycle bin does not block reusing it.

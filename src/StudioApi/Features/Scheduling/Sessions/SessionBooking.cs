@@ -4,6 +4,8 @@ using StudioApi.Platform.Http.Problems;
 using StudioApi.Platform.Persistence;
 using StudioApi.Platform.Studio;
 using StudioApi.Platform.Time;
+using StudioApi.Features.Clients;
+using StudioApi.Features.Setup;
 
 namespace StudioApi.Features.Scheduling.Sessions;
 

@@ -15,6 +15,7 @@ public sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
 {
     public void Configure(EntityTypeBuilder<Session> builder)
     {
+        builder.ToTable("Sessions");
         builder.Property(s => s.FileNumber).HasMaxLength(50);
         builder.Property(s => s.Description).HasMaxLength(200);
         builder.Property(s => s.BookedBy).HasMaxLength(100);

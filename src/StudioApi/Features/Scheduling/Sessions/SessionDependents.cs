@@ -4,6 +4,8 @@ using StudioApi.Features.Imaging.Images.Renditions;
 using StudioApi.Platform.Persistence;
 using StudioApi.Platform.Storage;
 using StudioApi.Platform.Workflow;
+using StudioApi.Features.Clients;
+using StudioApi.Features.Imaging;
 
 namespace StudioApi.Features.Scheduling.Sessions;
 

@@ -40,6 +40,7 @@ public sealed class SessionLogEntryConfiguration : IEntityTypeConfiguration<Sess
 {
     public void Configure(EntityTypeBuilder<SessionLogEntry> builder)
     {
+        builder.ToTable("SessionLogEntries");
         builder.Property(e => e.Event).HasConversion<string>().HasMaxLength(30);
         builder.Property(e => e.Text).HasMaxLength(SessionLogEntry.TextMaxLength);
         builder.Property(e => e.By).HasMaxLength(100);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using StudioApi.Platform.Persistence;
+using StudioApi.Features.Setup;
 
 namespace StudioApi.Features.Scheduling.Sessions;
 

@@ -7,6 +7,7 @@ public sealed class ProductionTypeConfiguration : IEntityTypeConfiguration<Produ
 {
     public void Configure(EntityTypeBuilder<ProductionType> builder)
     {
+        builder.ToTable("ProductionTypes");
         builder.Property(t => t.Name).HasMaxLength(100);
         // A name means one live type; one in the recycle bin does not block reusing it.
         builder.HasIndex(t => t.Name).IsUnique().HasFilter("DeletedAt IS NULL");

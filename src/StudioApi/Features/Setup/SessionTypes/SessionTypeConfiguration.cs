@@ -8,6 +8,7 @@ public sealed class SessionTypeConfiguration : IEntityTypeConfiguration<SessionT
 {
     public void Configure(EntityTypeBuilder<SessionType> builder)
     {
+        builder.ToTable("SessionTypes");
         builder.Property(t => t.Name).HasMaxLength(100);
         builder.Property(t => t.Style).HasConversion<string>().HasMaxLength(20);
         // A name means one live type; one in the recycle bin does not block reusing it.

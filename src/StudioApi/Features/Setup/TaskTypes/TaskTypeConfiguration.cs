@@ -7,6 +7,7 @@ public sealed class TaskTypeConfiguration : IEntityTypeConfiguration<TaskType>
 {
     public void Configure(EntityTypeBuilder<TaskType> builder)
     {
+        builder.ToTable("TaskTypes");
         builder.Property(t => t.Name).HasMaxLength(100);
         // A name means one live type; one in the recycle bin does not block reusing it.
         builder.HasIndex(t => t.Name).IsUnique().HasFilter("DeletedAt IS NULL");

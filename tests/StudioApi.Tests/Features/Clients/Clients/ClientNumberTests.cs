@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using StudioApi.Tests.Infrastructure;
+using StudioApi.Features.Clients;
 
 namespace StudioApi.Tests.Features.Clients.Clients;
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using StudioApi.Platform.Auth;
 using StudioApi.Tests.Infrastructure;
+using StudioApi.Features.Clients;
 
 namespace StudioApi.Tests.Features.Clients.Clients;
 

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using StudioApi.Platform.Auth;
 using StudioApi.Tests.Features.Clients.Clients;
 using StudioApi.Tests.Infrastructure;
+using StudioApi.Features.Clients;
 
 namespace StudioApi.Tests.Features.Clients.Tasks;
 

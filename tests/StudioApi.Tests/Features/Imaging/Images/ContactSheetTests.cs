@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using NetVips;
 using StudioApi.Tests.Infrastructure;
+using StudioApi.Features.Imaging;
 
 namespace StudioApi.Tests.Features.Imaging.Images;
 

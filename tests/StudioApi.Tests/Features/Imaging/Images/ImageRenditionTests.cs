@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using NetVips;
 using StudioApi.Features.Imaging.Images;
 using StudioApi.Tests.Infrastructure;
+using StudioApi.Features.Imaging;
 
 namespace StudioApi.Tests.Features.Imaging.Images;
 

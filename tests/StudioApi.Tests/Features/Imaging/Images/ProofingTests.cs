@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using StudioApi.Platform.Auth;
 using StudioApi.Tests.Infrastructure;
+using StudioApi.Features.Imaging;
 
 namespace StudioApi.Tests.Features.Imaging.Images;
 

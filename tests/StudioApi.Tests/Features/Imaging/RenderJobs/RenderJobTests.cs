@@ -7,6 +7,7 @@ using StudioApi.Tests.Features.Imaging.RenderRuns;
 using StudioApi.Tests.Features.Scheduling.Sessions;
 using StudioApi.Tests.Infrastructure;
 using StudioApi.Tests.Platform.Workflow;
+using StudioApi.Features.Imaging;
 
 namespace StudioApi.Tests.Features.Imaging.RenderJobs;
 

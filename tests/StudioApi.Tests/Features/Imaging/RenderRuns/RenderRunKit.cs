@@ -4,6 +4,8 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using StudioApi.Tests.Features.Imaging.Images;
 using StudioApi.Tests.Infrastructure;
+using StudioApi.Features.Imaging;
+using StudioApi.Features.Scheduling;
 
 namespace StudioApi.Tests.Features.Imaging.RenderRuns;
 

@@ -9,6 +9,7 @@ using NetVips;
 using StudioApi.Features.Imaging.RenderRuns;
 using StudioApi.Tests.Features.Imaging.Images;
 using StudioApi.Tests.Infrastructure;
+using StudioApi.Features.Imaging;
 
 namespace StudioApi.Tests.Features.Imaging.RenderRuns;
 

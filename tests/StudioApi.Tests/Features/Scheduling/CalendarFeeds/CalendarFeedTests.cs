@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using StudioApi.Platform.Auth;
 using StudioApi.Tests.Features.Scheduling.Sessions;
 using StudioApi.Tests.Infrastructure;
+using StudioApi.Features.Scheduling;
 
 namespace StudioApi.Tests.Features.Scheduling.CalendarFeeds;
 

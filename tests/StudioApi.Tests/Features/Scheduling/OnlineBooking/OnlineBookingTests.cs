@@ -9,6 +9,7 @@ using Microsoft.Extensions.Time.Testing;
 using StudioApi.Platform.Studio;
 using StudioApi.Tests.Features.Scheduling.Sessions;
 using StudioApi.Tests.Infrastructure;
+using StudioApi.Features.Scheduling;
 
 namespace StudioApi.Tests.Features.Scheduling.OnlineBooking;
 

@@ -6,6 +6,9 @@ using StudioApi.Features.Clients.Clients;
 using StudioApi.Features.Clients.Organizations;
 using StudioApi.Tests.Infrastructure;
 using Xunit.Abstractions;
+using StudioApi.Features.Clients;
+using StudioApi.Features.Scheduling;
+using StudioApi.Features.Setup;
 
 namespace StudioApi.Tests.Features.Scheduling.Sessions;
 

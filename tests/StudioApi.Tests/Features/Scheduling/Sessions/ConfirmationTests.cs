@@ -5,6 +5,7 @@ using StudioApi.Platform.Auth;
 using StudioApi.Platform.Studio;
 using StudioApi.Tests.Features.Clients.Clients;
 using StudioApi.Tests.Infrastructure;
+using StudioApi.Features.Setup;
 
 namespace StudioApi.Tests.Features.Scheduling.Sessions;
 

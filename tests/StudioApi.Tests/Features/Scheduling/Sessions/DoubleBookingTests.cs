@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using StudioApi.Platform.Auth;
 using StudioApi.Tests.Infrastructure;
+using StudioApi.Features.Scheduling;
 
 namespace StudioApi.Tests.Features.Scheduling.Sessions;
 

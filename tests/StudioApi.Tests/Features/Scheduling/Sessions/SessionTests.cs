@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using StudioApi.Platform.Auth;
 using StudioApi.Tests.Features.Clients.Notes;
 using StudioApi.Tests.Infrastructure;
+using StudioApi.Features.Setup;
 
 namespace StudioApi.Tests.Features.Scheduling.Sessions;
 

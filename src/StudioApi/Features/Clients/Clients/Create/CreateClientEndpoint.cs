@@ -21,7 +21,7 @@ public sealed class CreateClientValidator : Validator<CreateClientRequest>
     public CreateClientValidator() => Include(new ClientInputValidator());
 }
 
-public sealed class CreateClientEndpoint(StudioDbContext db, StatusTransitions transitions, StudioCalendar calendar) : Endpoint<CreateClientRequest, ClientResponse>
+public sealed class CreateClientEndpoint(StudioDbContext db, IClientPictures pictures, StatusTransitions transitions, StudioCalendar calendar) : Endpoint<CreateClientRequest, ClientResponse>
 {
     /// <summary>How often to take the next number when other creations keep taking it first.</summary>
     const int NumberAttempts = 10;
@@ -35,7 +35,7 @@ public sealed class CreateClientEndpoint(StudioDbContext db, StatusTransitions t
 
     public override async Task HandleAsync(CreateClientRequest req, CancellationToken ct)
     {
-        foreach (var (field, message) in await req.FindBrokenReferencesAsync(db, current: null, ct))
+        foreach (var (field, message) in await req.FindBrokenReferencesAsync(db, pictures, current: null, ct))
             AddError(new ValidationFailure(field, message));
         ThrowIfAnyErrors();
 

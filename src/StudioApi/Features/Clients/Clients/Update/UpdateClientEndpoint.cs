@@ -23,7 +23,7 @@ public sealed class UpdateClientValidator : Validator<UpdateClientRequest>
     public UpdateClientValidator() => Include(new ClientInputValidator());
 }
 
-public sealed class UpdateClientEndpoint(StudioDbContext db, StudioCalendar calendar) : Endpoint<UpdateClientRequest, ClientResponse>
+public sealed class UpdateClientEndpoint(StudioDbContext db, IClientPictures pictures, StudioCalendar calendar) : Endpoint<UpdateClientRequest, ClientResponse>
 {
     public override void Configure()
     {
@@ -38,7 +38,7 @@ public sealed class UpdateClientEndpoint(StudioDbContext db, StudioCalendar cale
         var client = await db.Clients.AsSplitQuery().Include(c => c.Status).SingleOrDefaultAsync(c => c.Id == req.Id, ct)
                      ?? throw ApiProblem.NotFound("client", req.Id);
         db.MatchVersion(client, req.IfMatch);
-        foreach (var (field, message) in await req.FindBrokenReferencesAsync(db, client, ct))
+        foreach (var (field, message) in await req.FindBrokenReferencesAsync(db, pictures, client, ct))
             AddError(new ValidationFailure(field, message));
         ThrowIfAnyErrors();
 

@@ -5,6 +5,7 @@ using StudioApi.Platform.Http.OpenApi;
 using StudioApi.Platform.Http.Problems;
 using StudioApi.Platform.Persistence;
 using StudioApi.Platform.Studio;
+using StudioApi.Features.Setup;
 
 namespace StudioApi.Features.Clients.Tasks.Restore;
 

@@ -9,6 +9,8 @@ using StudioApi.Platform.Http.OpenApi;
 using StudioApi.Platform.Http.Problems;
 using StudioApi.Platform.Persistence;
 using StudioApi.Platform.Storage;
+using StudioApi.Features.Clients;
+using StudioApi.Features.Scheduling;
 
 namespace StudioApi.Features.Imaging.GroupCapture.Upload;
 

@@ -5,6 +5,8 @@ using StudioApi.Features.Clients.Clients;
 using StudioApi.Platform.Http.OpenApi;
 using StudioApi.Platform.Http.Problems;
 using StudioApi.Platform.Persistence;
+using StudioApi.Features.Clients;
+using StudioApi.Features.Scheduling;
 
 namespace StudioApi.Features.Imaging.Images.ContactSheet;
 

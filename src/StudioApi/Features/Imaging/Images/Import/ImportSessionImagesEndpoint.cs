@@ -6,6 +6,7 @@ using StudioApi.Platform.Http.Idempotency;
 using StudioApi.Platform.Http.OpenApi;
 using StudioApi.Platform.Http.Problems;
 using StudioApi.Platform.Persistence;
+using StudioApi.Features.Scheduling;
 
 namespace StudioApi.Features.Imaging.Images.Import;
 

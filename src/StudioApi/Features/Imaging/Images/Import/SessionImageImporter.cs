@@ -6,6 +6,9 @@ using StudioApi.Features.Imaging.Images.Renditions;
 using StudioApi.Platform.Http.Problems;
 using StudioApi.Platform.Persistence;
 using StudioApi.Platform.Storage;
+using StudioApi.Features.Clients;
+using StudioApi.Features.Scheduling;
+using StudioApi.Features.Scheduling.Sessions;
 
 namespace StudioApi.Features.Imaging.Images.Import;
 
@@ -201,7 +204,7 @@ public sealed class SessionImageImporter(StudioDbContext db, IFileStore store, I
     async Task ClaimClientImageAsync(SessionImage image, CancellationToken ct)
     {
         var client = await db.Clients
-            .Where(c => c.ImageId == null && db.Sessions.Any(s => s.Id == image.SessionId && s.ClientId == c.Id))
+            .Where(c => c.ImageId == null && db.Set<Session>().Any(s => s.Id == image.SessionId && s.ClientId == c.Id))
             .AsSplitQuery().FirstOrDefaultAsync(ct);
         if (client is null)
             return;

@@ -7,6 +7,7 @@ using StudioApi.Platform.Http.OpenApi;
 using StudioApi.Platform.Http.Problems;
 using StudioApi.Platform.Http.Validation;
 using StudioApi.Platform.Persistence;
+using StudioApi.Features.Scheduling;
 
 namespace StudioApi.Features.Imaging.Images.Proofing;
 

@@ -3,6 +3,7 @@ using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using StudioApi.Platform.Http.Problems;
 using StudioApi.Platform.Persistence;
+using StudioApi.Features.Scheduling;
 
 namespace StudioApi.Features.Imaging.Images.Proofing;
 

@@ -11,6 +11,7 @@ using StudioApi.Platform.Http.RateLimiting;
 using StudioApi.Platform.Persistence;
 using StudioApi.Platform.Time;
 using StudioApi.Platform.Workflow;
+using StudioApi.Features.Clients;
 
 namespace StudioApi.Features.Scheduling.OnlineBooking.Book;
 

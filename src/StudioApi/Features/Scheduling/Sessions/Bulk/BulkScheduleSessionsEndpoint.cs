@@ -12,6 +12,7 @@ using StudioApi.Platform.Persistence;
 using StudioApi.Platform.Studio;
 using StudioApi.Platform.Time;
 using StudioApi.Platform.Workflow;
+using StudioApi.Features.Clients;
 
 namespace StudioApi.Features.Scheduling.Sessions.Bulk;
 

@@ -4,6 +4,7 @@ using StudioApi.Platform.Http.Concurrency;
 using StudioApi.Platform.Http.OpenApi;
 using StudioApi.Platform.Http.Problems;
 using StudioApi.Platform.Persistence;
+using StudioApi.Features.Scheduling;
 
 namespace StudioApi.Features.Setup.SessionTypes.Delete;
 

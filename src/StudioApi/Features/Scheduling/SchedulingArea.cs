@@ -1,0 +1,54 @@
+using Microsoft.EntityFrameworkCore;
+using StudioApi.Features.Scheduling.Appointments;
+using StudioApi.Features.Scheduling.Booking;
+using StudioApi.Features.Scheduling.CalendarFeeds;
+using StudioApi.Features.Scheduling.Locations;
+using StudioApi.Features.Scheduling.OnlineBooking;
+using StudioApi.Features.Scheduling.Resources;
+using StudioApi.Features.Scheduling.Sessions;
+using StudioApi.Features.Scheduling.Sessions.CalendarEvents;
+using StudioApi.Features.Scheduling.Sessions.Reminders;
+using StudioApi.Features.Scheduling.Sessions.SessionDate;
+using StudioApi.Platform.Background;
+using StudioApi.Platform.Persistence;
+using StudioApi.Platform.Workflow;
+
+namespace StudioApi.Features.Scheduling;
+
+/// <summary>
+/// Scheduling: sessions and what else fills the calendar (appointments, advanced calendar lines), the camera rooms
+/// and outside locations they use, calendars and their iCalendar feeds, and online booking. Uses Setup and Clients.
+/// </summary>
+public static class SchedulingArea
+{
+    public static IServiceCollection AddScheduling(this IServiceCollection services)
+    {
+        services.AddWorkflowKind<Session>(RecordKind.Session, "sessions", db => db.Sessions, typeId: s => s.SessionTypeId);
+
+        // The studio's day starts at midnight in its own time zone, which settings may change at any time: rather
+        // than a cron in one zone, sweep every few minutes; the sweep itself knows the studio's today.
+        services.AddScoped<SessionDateStatuses>();
+        services.AddScheduledJob<SessionDateStatusJob>("session-date-statuses", TimeSpan.FromMinutes(5));
+        services.AddScoped<SessionReminders>();
+        services.AddScheduledJob<SessionReminderJob>("session-reminders", TimeSpan.FromMinutes(1));
+
+        // What occupies people and resources, for online-booking availability: sessions, appointments, calendar lines.
+        services.AddScoped<IBusyTimeSource, SessionBusyTime>();
+        services.AddScoped<IBusyTimeSource, AppointmentBusyTime>();
+        services.AddScoped<IBusyTimeSource, CalendarEventBusyTime>();
+        services.AddScoped<OnlineAvailability>();
+        return services;
+    }
+
+    extension(StudioDbContext db)
+    {
+        public DbSet<Resource> Resources => db.Set<Resource>();
+        public DbSet<Location> Locations => db.Set<Location>();
+        public DbSet<Session> Sessions => db.Set<Session>();
+        public DbSet<SessionLogEntry> SessionLogEntries => db.Set<SessionLogEntry>();
+        public DbSet<BookingLock> BookingLocks => db.Set<BookingLock>();
+        public DbSet<SessionCalendarEvent> SessionCalendarEvents => db.Set<SessionCalendarEvent>();
+        public DbSet<Appointment> Appointments => db.Set<Appointment>();
+        public DbSet<CalendarFeed> CalendarFeeds => db.Set<CalendarFeed>();
+    }
+}
