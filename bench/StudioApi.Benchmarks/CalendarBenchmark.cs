@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using StudioApi.Features.Clients.Clients;
 using StudioApi.Features.Scheduling.Calendar;
-using StudioApi.Features.Scheduling.Resources;
+using StudioApi.Features.Setup.Resources;
 using StudioApi.Features.Scheduling.Sessions;
 using StudioApi.Platform.Auth;
 using StudioApi.Platform.Persistence;

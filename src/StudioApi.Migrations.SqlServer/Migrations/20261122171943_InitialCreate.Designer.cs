@@ -650,7 +650,7 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                     b.ToTable("SessionImages");
                 });
 
-            modelBuilder.Entity("StudioApi.Features.Scheduling.Locations.Location", b =>
+            modelBuilder.Entity("StudioApi.Features.Setup.Locations.Location", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -697,7 +697,7 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("int");
 
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "Address", "StudioApi.Features.Scheduling.Locations.Location.Address#PostalAddress", b1 =>
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Address", "StudioApi.Features.Setup.Locations.Location.Address#PostalAddress", b1 =>
                         {
                             b1.IsRequired();
 
@@ -1445,7 +1445,7 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                     b.ToTable("RenderRunItems");
                 });
 
-            modelBuilder.Entity("StudioApi.Features.Scheduling.Resources.Resource", b =>
+            modelBuilder.Entity("StudioApi.Features.Setup.Resources.Resource", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -2515,12 +2515,12 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                         .HasForeignKey("ClientId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("StudioApi.Features.Scheduling.Locations.Location", null)
+                    b.HasOne("StudioApi.Features.Setup.Locations.Location", null)
                         .WithMany()
                         .HasForeignKey("LocationId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("StudioApi.Features.Scheduling.Resources.Resource", null)
+                    b.HasOne("StudioApi.Features.Setup.Resources.Resource", null)
                         .WithMany()
                         .HasForeignKey("ResourceId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -2567,7 +2567,7 @@ namespace StudioApi.Migrations.SqlServer.Migrations
 
             modelBuilder.Entity("StudioApi.Features.Scheduling.CalendarFeeds.CalendarFeed", b =>
                 {
-                    b.HasOne("StudioApi.Features.Scheduling.Resources.Resource", null)
+                    b.HasOne("StudioApi.Features.Setup.Resources.Resource", null)
                         .WithMany()
                         .HasForeignKey("ResourceId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -3003,7 +3003,7 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                         .HasForeignKey("PhotographerId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("StudioApi.Features.Scheduling.Resources.Resource", null)
+                    b.HasOne("StudioApi.Features.Setup.Resources.Resource", null)
                         .WithMany()
                         .HasForeignKey("ResourceId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -3028,7 +3028,7 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("StudioApi.Features.Scheduling.Locations.Location", null)
+                    b.HasOne("StudioApi.Features.Setup.Locations.Location", null)
                         .WithMany()
                         .HasForeignKey("LocationId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -3043,7 +3043,7 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                         .HasForeignKey("PhotographerId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("StudioApi.Features.Scheduling.Resources.Resource", null)
+                    b.HasOne("StudioApi.Features.Setup.Resources.Resource", null)
                         .WithMany()
                         .HasForeignKey("ResourceId")
                         .OnDelete(DeleteBehavior.Restrict);

@@ -647,7 +647,7 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                     b.ToTable("SessionImages");
                 });
 
-            modelBuilder.Entity("StudioApi.Features.Scheduling.Locations.Location", b =>
+            modelBuilder.Entity("StudioApi.Features.Setup.Locations.Location", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -694,7 +694,7 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("int");
 
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "Address", "StudioApi.Features.Scheduling.Locations.Location.Address#PostalAddress", b1 =>
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Address", "StudioApi.Features.Setup.Locations.Location.Address#PostalAddress", b1 =>
                         {
                             b1.IsRequired();
 
@@ -1442,7 +1442,7 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                     b.ToTable("RenderRunItems");
                 });
 
-            modelBuilder.Entity("StudioApi.Features.Scheduling.Resources.Resource", b =>
+            modelBuilder.Entity("StudioApi.Features.Setup.Resources.Resource", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -2512,12 +2512,12 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                         .HasForeignKey("ClientId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("StudioApi.Features.Scheduling.Locations.Location", null)
+                    b.HasOne("StudioApi.Features.Setup.Locations.Location", null)
                         .WithMany()
                         .HasForeignKey("LocationId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("StudioApi.Features.Scheduling.Resources.Resource", null)
+                    b.HasOne("StudioApi.Features.Setup.Resources.Resource", null)
                         .WithMany()
                         .HasForeignKey("ResourceId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -2564,7 +2564,7 @@ namespace StudioApi.Migrations.SqlServer.Migrations
 
             modelBuilder.Entity("StudioApi.Features.Scheduling.CalendarFeeds.CalendarFeed", b =>
                 {
-                    b.HasOne("StudioApi.Features.Scheduling.Resources.Resource", null)
+                    b.HasOne("StudioApi.Features.Setup.Resources.Resource", null)
                         .WithMany()
                         .HasForeignKey("ResourceId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -3000,7 +3000,7 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                         .HasForeignKey("PhotographerId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("StudioApi.Features.Scheduling.Resources.Resource", null)
+                    b.HasOne("StudioApi.Features.Setup.Resources.Resource", null)
                         .WithMany()
                         .HasForeignKey("ResourceId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -3025,7 +3025,7 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("StudioApi.Features.Scheduling.Locations.Location", null)
+                    b.HasOne("StudioApi.Features.Setup.Locations.Location", null)
                         .WithMany()
                         .HasForeignKey("LocationId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -3040,7 +3040,7 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                         .HasForeignKey("PhotographerId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("StudioApi.Features.Scheduling.Resources.Resource", null)
+                    b.HasOne("StudioApi.Features.Setup.Resources.Resource", null)
                         .WithMany()
                         .HasForeignKey("ResourceId")
                         .OnDelete(DeleteBehavior.Restrict);

@@ -631,7 +631,7 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                     b.ToTable("SessionImages");
                 });
 
-            modelBuilder.Entity("StudioApi.Features.Scheduling.Locations.Location", b =>
+            modelBuilder.Entity("StudioApi.Features.Setup.Locations.Location", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -676,7 +676,7 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "Address", "StudioApi.Features.Scheduling.Locations.Location.Address#PostalAddress", b1 =>
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Address", "StudioApi.Features.Setup.Locations.Location.Address#PostalAddress", b1 =>
                         {
                             b1.IsRequired();
 
@@ -1406,7 +1406,7 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                     b.ToTable("RenderRunItems");
                 });
 
-            modelBuilder.Entity("StudioApi.Features.Scheduling.Resources.Resource", b =>
+            modelBuilder.Entity("StudioApi.Features.Setup.Resources.Resource", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -2452,12 +2452,12 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                         .HasForeignKey("ClientId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("StudioApi.Features.Scheduling.Locations.Location", null)
+                    b.HasOne("StudioApi.Features.Setup.Locations.Location", null)
                         .WithMany()
                         .HasForeignKey("LocationId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("StudioApi.Features.Scheduling.Resources.Resource", null)
+                    b.HasOne("StudioApi.Features.Setup.Resources.Resource", null)
                         .WithMany()
                         .HasForeignKey("ResourceId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -2502,7 +2502,7 @@ namespace StudioApi.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("StudioApi.Features.Scheduling.CalendarFeeds.CalendarFeed", b =>
                 {
-                    b.HasOne("StudioApi.Features.Scheduling.Resources.Resource", null)
+                    b.HasOne("StudioApi.Features.Setup.Resources.Resource", null)
                         .WithMany()
                         .HasForeignKey("ResourceId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -2926,7 +2926,7 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                         .HasForeignKey("PhotographerId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("StudioApi.Features.Scheduling.Resources.Resource", null)
+                    b.HasOne("StudioApi.Features.Setup.Resources.Resource", null)
                         .WithMany()
                         .HasForeignKey("ResourceId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -2951,7 +2951,7 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("StudioApi.Features.Scheduling.Locations.Location", null)
+                    b.HasOne("StudioApi.Features.Setup.Locations.Location", null)
                         .WithMany()
                         .HasForeignKey("LocationId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -2966,7 +2966,7 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                         .HasForeignKey("PhotographerId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("StudioApi.Features.Scheduling.Resources.Resource", null)
+                    b.HasOne("StudioApi.Features.Setup.Resources.Resource", null)
                         .WithMany()
                         .HasForeignKey("ResourceId")
                         .OnDelete(DeleteBehavior.Restrict);

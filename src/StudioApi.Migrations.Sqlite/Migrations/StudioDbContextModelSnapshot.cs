@@ -628,7 +628,7 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                     b.ToTable("SessionImages");
                 });
 
-            modelBuilder.Entity("StudioApi.Features.Scheduling.Locations.Location", b =>
+            modelBuilder.Entity("StudioApi.Features.Setup.Locations.Location", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -673,7 +673,7 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
-                    b.ComplexProperty(typeof(Dictionary<string, object>), "Address", "StudioApi.Features.Scheduling.Locations.Location.Address#PostalAddress", b1 =>
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Address", "StudioApi.Features.Setup.Locations.Location.Address#PostalAddress", b1 =>
                         {
                             b1.IsRequired();
 
@@ -1403,7 +1403,7 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                     b.ToTable("RenderRunItems");
                 });
 
-            modelBuilder.Entity("StudioApi.Features.Scheduling.Resources.Resource", b =>
+            modelBuilder.Entity("StudioApi.Features.Setup.Resources.Resource", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -2449,12 +2449,12 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                         .HasForeignKey("ClientId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("StudioApi.Features.Scheduling.Locations.Location", null)
+                    b.HasOne("StudioApi.Features.Setup.Locations.Location", null)
                         .WithMany()
                         .HasForeignKey("LocationId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("StudioApi.Features.Scheduling.Resources.Resource", null)
+                    b.HasOne("StudioApi.Features.Setup.Resources.Resource", null)
                         .WithMany()
                         .HasForeignKey("ResourceId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -2499,7 +2499,7 @@ namespace StudioApi.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("StudioApi.Features.Scheduling.CalendarFeeds.CalendarFeed", b =>
                 {
-                    b.HasOne("StudioApi.Features.Scheduling.Resources.Resource", null)
+                    b.HasOne("StudioApi.Features.Setup.Resources.Resource", null)
                         .WithMany()
                         .HasForeignKey("ResourceId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -2923,7 +2923,7 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                         .HasForeignKey("PhotographerId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("StudioApi.Features.Scheduling.Resources.Resource", null)
+                    b.HasOne("StudioApi.Features.Setup.Resources.Resource", null)
                         .WithMany()
                         .HasForeignKey("ResourceId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -2948,7 +2948,7 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
-                    b.HasOne("StudioApi.Features.Scheduling.Locations.Location", null)
+                    b.HasOne("StudioApi.Features.Setup.Locations.Location", null)
                         .WithMany()
                         .HasForeignKey("LocationId")
                         .OnDelete(DeleteBehavior.Restrict);
@@ -2963,7 +2963,7 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                         .HasForeignKey("PhotographerId")
                         .OnDelete(DeleteBehavior.Restrict);
 
-                    b.HasOne("StudioApi.Features.Scheduling.Resources.Resource", null)
+                    b.HasOne("StudioApi.Features.Setup.Resources.Resource", null)
                         .WithMany()
                         .HasForeignKey("ResourceId")
                         .OnDelete(DeleteBehavior.Restrict);

@@ -6,7 +6,7 @@ using StudioApi.Features.Clients.Tasks;
 using StudioApi.Features.Imaging.Processing;
 using StudioApi.Features.Imaging.RenderJobs;
 using StudioApi.Features.Imaging.RenderProfiles;
-using StudioApi.Features.Scheduling.Resources;
+using StudioApi.Features.Setup.Resources;
 using StudioApi.Features.Scheduling.Sessions;
 using StudioApi.Platform.Addresses;
 using StudioApi.Platform.Persistence;

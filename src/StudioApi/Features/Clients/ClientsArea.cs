@@ -3,6 +3,9 @@ using StudioApi.Features.Clients.Clients;
 using StudioApi.Features.Clients.Notes;
 using StudioApi.Features.Clients.Organizations;
 using StudioApi.Features.Clients.Tasks;
+using StudioApi.Features.Setup;
+using StudioApi.Features.Setup.Relationships;
+using StudioApi.Features.Setup.TaskTypes;
 using StudioApi.Platform.Persistence;
 using StudioApi.Platform.Workflow;
 
@@ -14,9 +17,14 @@ namespace StudioApi.Features.Clients;
 /// </summary>
 public static class ClientsArea
 {
-    public static IServiceCollection AddClients(this IServiceCollection services) => services
-        .AddWorkflowKind<Client>(RecordKind.Client, "clients", db => db.Clients)
-        .AddWorkflowKind<StudioTask>(RecordKind.Task, "tasks", db => db.Tasks, typeId: t => t.TaskTypeId);
+    public static IServiceCollection AddClients(this IServiceCollection services)
+    {
+        services.AddWorkflowKind<Client>(RecordKind.Client, "clients", db => db.Clients);
+        services.AddWorkflowKind<StudioTask>(RecordKind.Task, "tasks", db => db.Tasks, typeId: t => t.TaskTypeId);
+        services.AddScoped<ISetupRecordUses<Relationship>, RelationshipUses>();
+        services.AddScoped<ISetupRecordUses<TaskType>, TaskTypeUses>();
+        return services;
+    }
 
     extension(StudioDbContext db)
     {

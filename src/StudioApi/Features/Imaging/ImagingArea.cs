@@ -9,6 +9,7 @@ using StudioApi.Features.Imaging.Images.Renditions;
 using StudioApi.Features.Imaging.RenderJobs;
 using StudioApi.Features.Imaging.RenderProfiles;
 using StudioApi.Features.Imaging.RenderRuns;
+using StudioApi.Features.Scheduling.Sessions;
 using StudioApi.Platform.Persistence;
 using StudioApi.Platform.Workflow;
 
@@ -35,6 +36,7 @@ public static class ImagingArea
         services.AddSingleton<ContactSheetRenderer>();
         services.AddScoped<SessionImageImporter>();
         services.AddScoped<IClientPictures, ClientPictures>();
+        services.AddScoped<ISessionDependent, SessionImageDependents>();
         services.AddHostedService<RenditionWorker>();
 
         // Render runs (the worker) and render jobs (the dispatcher reading the status log).

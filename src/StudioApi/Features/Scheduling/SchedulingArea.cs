@@ -2,13 +2,16 @@ using Microsoft.EntityFrameworkCore;
 using StudioApi.Features.Scheduling.Appointments;
 using StudioApi.Features.Scheduling.Booking;
 using StudioApi.Features.Scheduling.CalendarFeeds;
-using StudioApi.Features.Scheduling.Locations;
 using StudioApi.Features.Scheduling.OnlineBooking;
-using StudioApi.Features.Scheduling.Resources;
 using StudioApi.Features.Scheduling.Sessions;
 using StudioApi.Features.Scheduling.Sessions.CalendarEvents;
 using StudioApi.Features.Scheduling.Sessions.Reminders;
 using StudioApi.Features.Scheduling.Sessions.SessionDate;
+using StudioApi.Features.Setup;
+using StudioApi.Features.Setup.Locations;
+using StudioApi.Features.Setup.Promotions;
+using StudioApi.Features.Setup.Resources;
+using StudioApi.Features.Setup.SessionTypes;
 using StudioApi.Platform.Background;
 using StudioApi.Platform.Persistence;
 using StudioApi.Platform.Workflow;
@@ -16,14 +19,20 @@ using StudioApi.Platform.Workflow;
 namespace StudioApi.Features.Scheduling;
 
 /// <summary>
-/// Scheduling: sessions and what else fills the calendar (appointments, advanced calendar lines), the camera rooms
-/// and outside locations they use, calendars and their iCalendar feeds, and online booking. Uses Setup and Clients.
+/// Scheduling: sessions and what else fills the calendar (appointments, advanced calendar lines) in the camera rooms
+/// and outside locations of Setup, calendars and their iCalendar feeds, and online booking. Uses Setup and Clients.
 /// </summary>
 public static class SchedulingArea
 {
     public static IServiceCollection AddScheduling(this IServiceCollection services)
     {
         services.AddWorkflowKind<Session>(RecordKind.Session, "sessions", db => db.Sessions, typeId: s => s.SessionTypeId);
+        services.AddScoped<ISetupRecordUses<SessionType>, SessionTypeUses>();
+        services.AddScoped<ISetupRecordUses<Promotion>, PromotionUses>();
+        services.AddScoped<ISetupRecordUses<Resource>, ResourceUses>();
+        services.AddScoped<ISetupRecordUses<Location>, LocationUses>();
+        services.AddScoped<SessionDependents>();
+        services.AddScoped<ISessionDependent, SessionCalendarDependents>();
 
         // The studio's day starts at midnight in its own time zone, which settings may change at any time: rather
         // than a cron in one zone, sweep every few minutes; the sweep itself knows the studio's today.
@@ -42,8 +51,6 @@ public static class SchedulingArea
 
     extension(StudioDbContext db)
     {
-        public DbSet<Resource> Resources => db.Set<Resource>();
-        public DbSet<Location> Locations => db.Set<Location>();
         public DbSet<Session> Sessions => db.Set<Session>();
         public DbSet<SessionLogEntry> SessionLogEntries => db.Set<SessionLogEntry>();
         public DbSet<BookingLock> BookingLocks => db.Set<BookingLock>();

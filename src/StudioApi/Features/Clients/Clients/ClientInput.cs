@@ -3,8 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using StudioApi.Platform.Addresses;
 using StudioApi.Platform.Http.Validation;
 using StudioApi.Platform.Persistence;
-using StudioApi.Features.Imaging;
-using StudioApi.Features.Scheduling;
 using StudioApi.Features.Setup;
 
 namespace StudioApi.Features.Clients.Clients;

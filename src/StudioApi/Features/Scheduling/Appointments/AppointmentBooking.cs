@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using StudioApi.Features.Scheduling.Booking;
 using StudioApi.Platform.Persistence;
 using StudioApi.Features.Clients;
+using StudioApi.Features.Setup;
 
 namespace StudioApi.Features.Scheduling.Appointments;
 

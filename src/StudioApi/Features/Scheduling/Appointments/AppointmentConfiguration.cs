@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using StudioApi.Features.Clients.Clients;
-using StudioApi.Features.Scheduling.Locations;
-using StudioApi.Features.Scheduling.Resources;
+using StudioApi.Features.Setup.Locations;
+using StudioApi.Features.Setup.Resources;
 using StudioApi.Features.Scheduling.Sessions;
 using StudioApi.Platform.Auth;
 

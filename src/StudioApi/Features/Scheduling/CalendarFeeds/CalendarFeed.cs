@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using StudioApi.Features.Scheduling.Resources;
+using StudioApi.Features.Setup.Resources;
 using StudioApi.Platform.Auth;
 using StudioApi.Platform.Persistence;
 

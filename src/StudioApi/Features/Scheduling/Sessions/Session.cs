@@ -30,9 +30,9 @@ public sealed class Session : AuditedRecord, IHasWorkflowStatus
     public long? PhotographerId { get; set; }
     /// <summary>A <see cref="Platform.Auth.User"/>.</summary>
     public long? AssistantId { get; set; }
-    /// <summary>A camera room or other <see cref="Resources.Resource"/>; a session is in the studio or at an outside location, not both.</summary>
+    /// <summary>A camera room or other <see cref="Setup.Resources.Resource"/>; a session is in the studio or at an outside location, not both.</summary>
     public long? ResourceId { get; set; }
-    /// <summary>An outside <see cref="Locations.Location"/>.</summary>
+    /// <summary>An outside <see cref="Setup.Locations.Location"/>.</summary>
     public long? LocationId { get; set; }
 
     /// <summary>Who booked it (the username of the creating caller) and when: set by the server, never changed.</summary>

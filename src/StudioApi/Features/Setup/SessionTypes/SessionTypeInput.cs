@@ -3,7 +3,6 @@ using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using StudioApi.Platform.Http.Validation;
 using StudioApi.Platform.Persistence;
-using StudioApi.Features.Scheduling;
 
 namespace StudioApi.Features.Setup.SessionTypes;
 

@@ -6,6 +6,7 @@ using StudioApi.Platform.Auth;
 using StudioApi.Platform.Http.OpenApi;
 using StudioApi.Platform.Http.Problems;
 using StudioApi.Platform.Persistence;
+using StudioApi.Features.Setup;
 
 namespace StudioApi.Features.Scheduling.CalendarFeeds.Create;
 

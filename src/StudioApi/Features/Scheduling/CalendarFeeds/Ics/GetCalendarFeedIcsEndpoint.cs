@@ -7,6 +7,7 @@ using StudioApi.Platform.Http.Problems;
 using StudioApi.Platform.Persistence;
 using StudioApi.Platform.Studio;
 using StudioApi.Platform.Time;
+using StudioApi.Features.Setup;
 
 namespace StudioApi.Features.Scheduling.CalendarFeeds.Ics;
 

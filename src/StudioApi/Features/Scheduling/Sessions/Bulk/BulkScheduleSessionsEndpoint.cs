@@ -13,6 +13,7 @@ using StudioApi.Platform.Studio;
 using StudioApi.Platform.Time;
 using StudioApi.Platform.Workflow;
 using StudioApi.Features.Clients;
+using StudioApi.Features.Setup;
 
 namespace StudioApi.Features.Scheduling.Sessions.Bulk;
 

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using StudioApi.Features.Scheduling.Booking;
 using StudioApi.Platform.Persistence;
 using StudioApi.Platform.Time;
+using StudioApi.Features.Setup;
 
 namespace StudioApi.Features.Scheduling.Sessions.CalendarEvents;
 

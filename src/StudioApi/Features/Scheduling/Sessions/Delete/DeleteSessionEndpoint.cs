@@ -15,7 +15,7 @@ public sealed class DeleteSessionRequest
     public string? IfMatch { get; set; }
 }
 
-public sealed class DeleteSessionEndpoint(StudioDbContext db) : Endpoint<DeleteSessionRequest>
+public sealed class DeleteSessionEndpoint(StudioDbContext db, SessionDependents dependents) : Endpoint<DeleteSessionRequest>
 {
     public override void Configure()
     {
@@ -30,12 +30,12 @@ public sealed class DeleteSessionEndpoint(StudioDbContext db) : Endpoint<DeleteS
         var session = await db.Sessions.SingleOrDefaultAsync(s => s.Id == req.Id, ct)
                       ?? throw ApiProblem.NotFound("session", req.Id);
         db.MatchVersion(session, req.IfMatch);
-        if (await SessionDeletion.FindBlockersAsync(db, session, ct) is { Count: > 0 } blockers)
+        if (await dependents.FindBlockersAsync(session, ct) is { Count: > 0 } blockers)
             throw ApiProblem.Conflict("Records that hang on this session stop it from being deleted: see blockers.",
                 new Dictionary<string, object?> { ["blockers"] = blockers });
 
         db.SoftDelete(session);
-        await SessionDependents.DeleteAsync(db, session, ct);
+        await dependents.DeleteAsync(session, ct);
         await db.SaveChangesAsync(ct);
         await Send.NoContentAsync(ct);
     }

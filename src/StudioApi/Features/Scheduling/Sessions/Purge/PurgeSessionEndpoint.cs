@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using StudioApi.Platform.Http.OpenApi;
 using StudioApi.Platform.Http.Problems;
 using StudioApi.Platform.Persistence;
-using StudioApi.Platform.Storage;
 
 namespace StudioApi.Features.Scheduling.Sessions.Purge;
 
@@ -16,7 +15,7 @@ public sealed class PurgeSessionRequest
 /// Erases a session for good: only from the recycle bin (deleting first is the undo window), and admin only. Its
 /// appointments, calendar lines, notes, status log, images (rows and files) and everything else that exists only for it go with it.
 /// </summary>
-public sealed class PurgeSessionEndpoint(StudioDbContext db, IFileStore files) : Endpoint<PurgeSessionRequest>
+public sealed class PurgeSessionEndpoint(StudioDbContext db, SessionDependents dependents) : Endpoint<PurgeSessionRequest>
 {
     public override void Configure()
     {
@@ -32,7 +31,7 @@ public sealed class PurgeSessionEndpoint(StudioDbContext db, IFileStore files) :
                       ?? throw ApiProblem.NotFound("deleted session", req.Id);
         await db.InTransactionAsync(async () =>
         {
-            await SessionDependents.PurgeAsync(db, files, session, ct);
+            await dependents.PurgeAsync(session, ct);
             db.Sessions.Remove(session);
             await db.SaveChangesAsync(ct);
             return true;

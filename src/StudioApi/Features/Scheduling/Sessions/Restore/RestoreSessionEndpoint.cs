@@ -18,7 +18,7 @@ public sealed class RestoreSessionRequest
     public bool? OverrideConflicts { get; set; }
 }
 
-public sealed class RestoreSessionEndpoint(StudioDbContext db, StudioCalendar calendar) : Endpoint<RestoreSessionRequest, SessionResponse>
+public sealed class RestoreSessionEndpoint(StudioDbContext db, SessionDependents dependents, StudioCalendar calendar) : Endpoint<RestoreSessionRequest, SessionResponse>
 {
     public override void Configure()
     {
@@ -42,7 +42,7 @@ public sealed class RestoreSessionEndpoint(StudioDbContext db, StudioCalendar ca
                 await db.TakeAsync(SessionBooking.LockKeys(session), ct);
                 if (req.OverrideConflicts != true && await booking.FindConflictsAsync(session, ct) is { Count: > 0 } conflicts)
                     throw SessionBooking.ConflictProblem(conflicts);
-                await SessionDependents.RestoreAsync(db, session, ct);
+                await dependents.RestoreAsync(session, ct);
                 db.Restore(session);
                 await db.SaveChangesAsync(ct);
                 return true;

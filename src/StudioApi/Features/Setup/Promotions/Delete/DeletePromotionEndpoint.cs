@@ -4,7 +4,6 @@ using StudioApi.Platform.Http.Concurrency;
 using StudioApi.Platform.Http.OpenApi;
 using StudioApi.Platform.Http.Problems;
 using StudioApi.Platform.Persistence;
-using StudioApi.Features.Scheduling;
 
 namespace StudioApi.Features.Setup.Promotions.Delete;
 
@@ -16,7 +15,7 @@ public sealed class DeletePromotionRequest
     public string? IfMatch { get; set; }
 }
 
-public sealed class DeletePromotionEndpoint(StudioDbContext db) : Endpoint<DeletePromotionRequest>
+public sealed class DeletePromotionEndpoint(StudioDbContext db, ISetupRecordUses<Promotion> uses) : Endpoint<DeletePromotionRequest>
 {
     public override void Configure()
     {
@@ -33,7 +32,7 @@ public sealed class DeletePromotionEndpoint(StudioDbContext db) : Endpoint<Delet
         db.MatchVersion(promotion, req.IfMatch);
 
         // Only live sessions count; a promotion that has run its course is made inactive, which keeps its analysis.
-        var sessionCount = await db.Sessions.CountAsync(s => s.Promotions.Any(p => p.PromotionId == promotion.Id), ct);
+        var sessionCount = await uses.CountAsync(promotion.Id, ct);
         if (sessionCount > 0)
             throw ApiProblem.Conflict(
                 $"{sessionCount} session(s) belong to {promotion.Name}; take them out first, or make the promotion inactive instead.",

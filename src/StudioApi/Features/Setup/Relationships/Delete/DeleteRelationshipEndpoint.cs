@@ -4,7 +4,6 @@ using StudioApi.Platform.Http.Concurrency;
 using StudioApi.Platform.Http.OpenApi;
 using StudioApi.Platform.Http.Problems;
 using StudioApi.Platform.Persistence;
-using StudioApi.Features.Clients;
 
 namespace StudioApi.Features.Setup.Relationships.Delete;
 
@@ -16,7 +15,7 @@ public sealed class DeleteRelationshipRequest
     public string? IfMatch { get; set; }
 }
 
-public sealed class DeleteRelationshipEndpoint(StudioDbContext db) : Endpoint<DeleteRelationshipRequest>
+public sealed class DeleteRelationshipEndpoint(StudioDbContext db, ISetupRecordUses<Relationship> uses) : Endpoint<DeleteRelationshipRequest>
 {
     public override void Configure()
     {
@@ -33,7 +32,7 @@ public sealed class DeleteRelationshipEndpoint(StudioDbContext db) : Endpoint<De
         db.MatchVersion(relationship, req.IfMatch);
 
         // Only live clients count: a client in the recycle bin does not keep a relationship alive.
-        var clientCount = await db.Clients.CountAsync(c => c.FamilyMembers.Any(f => f.RelationshipId == relationship.Id), ct);
+        var clientCount = await uses.CountAsync(relationship.Id, ct);
         if (clientCount > 0)
             throw ApiProblem.Conflict(
                 $"{clientCount} client(s) have family members related as {relationship.Name}; change them first, or make the relationship inactive instead.",

@@ -4,7 +4,6 @@ using StudioApi.Platform.Http.Concurrency;
 using StudioApi.Platform.Http.OpenApi;
 using StudioApi.Platform.Http.Problems;
 using StudioApi.Platform.Persistence;
-using StudioApi.Features.Scheduling;
 
 namespace StudioApi.Features.Setup.SessionTypes.Delete;
 
@@ -16,7 +15,7 @@ public sealed class DeleteSessionTypeRequest
     public string? IfMatch { get; set; }
 }
 
-public sealed class DeleteSessionTypeEndpoint(StudioDbContext db) : Endpoint<DeleteSessionTypeRequest>
+public sealed class DeleteSessionTypeEndpoint(StudioDbContext db, ISetupRecordUses<SessionType> uses) : Endpoint<DeleteSessionTypeRequest>
 {
     public override void Configure()
     {
@@ -32,7 +31,7 @@ public sealed class DeleteSessionTypeEndpoint(StudioDbContext db) : Endpoint<Del
                           ?? throw ApiProblem.NotFound("session type", req.Id);
         db.MatchVersion(sessionType, req.IfMatch);
 
-        var sessionCount = await db.Sessions.CountAsync(s => s.SessionTypeId == sessionType.Id, ct);
+        var sessionCount = await uses.CountAsync(sessionType.Id, ct);
         if (sessionCount > 0)
             throw ApiProblem.Conflict(
                 $"{sessionCount} session(s) are of type {sessionType.Name}; change their type first, or make the type inactive instead.",

@@ -4,7 +4,6 @@ using StudioApi.Platform.Http.Concurrency;
 using StudioApi.Platform.Http.OpenApi;
 using StudioApi.Platform.Http.Problems;
 using StudioApi.Platform.Persistence;
-using StudioApi.Features.Clients;
 
 namespace StudioApi.Features.Setup.TaskTypes.Delete;
 
@@ -16,7 +15,7 @@ public sealed class DeleteTaskTypeRequest
     public string? IfMatch { get; set; }
 }
 
-public sealed class DeleteTaskTypeEndpoint(StudioDbContext db) : Endpoint<DeleteTaskTypeRequest>
+public sealed class DeleteTaskTypeEndpoint(StudioDbContext db, ISetupRecordUses<TaskType> uses) : Endpoint<DeleteTaskTypeRequest>
 {
     public override void Configure()
     {
@@ -33,7 +32,7 @@ public sealed class DeleteTaskTypeEndpoint(StudioDbContext db) : Endpoint<Delete
         db.MatchVersion(taskType, req.IfMatch);
 
         // Only live tasks count: a task in the recycle bin does not keep its type alive.
-        var taskCount = await db.Tasks.CountAsync(t => t.TaskTypeId == taskType.Id, ct);
+        var taskCount = await uses.CountAsync(taskType.Id, ct);
         if (taskCount > 0)
             throw ApiProblem.Conflict(
                 $"{taskCount} task(s) are of type {taskType.Name}; change their type first, or make the type inactive instead.",
