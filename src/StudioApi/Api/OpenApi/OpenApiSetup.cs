@@ -23,6 +23,7 @@ public static class OpenApiSetup
         {
             openApi.OpenApiVersion = OpenApiSpecVersion.OpenApi3_0;
             openApi.AddDocumentTransformer<DocumentInfoTransformer>();
+            openApi.AddDocumentTransformer<TagsTransformer>();
             openApi.AddOperationTransformer<FastEndpointsOperationTransformer>();
             openApi.AddOperationTransformer<SecurityRequirementTransformer>();
             openApi.AddOperationTransformer<ResponsesTransformer>();

@@ -23,7 +23,9 @@ public sealed class PurgeSessionEndpoint(StudioDbContext db, IFileStore files) :
         Post("/sessions/{id}/purge");
         Roles(Auth.Roles.AdminOnly);
         Description(d => d.Operation("Sessions", "Purge",
-            "Erase a session in the recycle bin for good, with its appointments, calendar lines, notes, status log and images with their files (admin only; cannot be undone)"));
+            "Erase a session for good",
+            "Erases a session in the recycle bin with its appointments, calendar lines, notes, status log and "
+            + "images with their files. Cannot be undone."));
     }
 
     public override async Task HandleAsync(PurgeSessionRequest req, CancellationToken ct)
