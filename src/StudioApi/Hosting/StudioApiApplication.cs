@@ -26,11 +26,18 @@ namespace StudioApi.Hosting;
 /// <summary>The one definition of the application: services and the HTTP pipeline. Every command and the tests build it here.</summary>
 public static class StudioApiApplication
 {
+    /// <summary>Where the API listens unless told otherwise (--urls, ASPNETCORE_URLS, ASPNETCORE_HTTP_PORTS or Kestrel:Endpoints).</summary>
+    public const string DefaultUrl = "http://localhost:5080";
+
     public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
         var services = builder.Services;
         var configuration = builder.Configuration;
+        // In code rather than in launchSettings.json, whose applicationUrl would override ASPNETCORE_URLS under dotnet run.
+        if (string.IsNullOrEmpty(configuration["urls"]) && string.IsNullOrEmpty(configuration["http_ports"])
+            && string.IsNullOrEmpty(configuration["https_ports"]) && !configuration.GetSection("Kestrel:Endpoints").Exists())
+            builder.WebHost.UseUrls(DefaultUrl);
 
         var dataDirectory = Path.GetFullPath(configuration["Storage:DataDirectory"] ?? "data", builder.Environment.ContentRootPath);
         var databaseOptions = configuration.GetSection("Database").Get<DatabaseOptions>() ?? new DatabaseOptions();

@@ -14,9 +14,27 @@ public static class StudioApiHost
         var database = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DatabaseOptions>>().Value;
         if (database.MigrateAtStartup)
             await DatabaseStartup.MigrateAsync(app.Services);
-        await StudioSeeding.SeedAsync(app.Services);
-        app.Lifetime.ApplicationStarted.Register(() => PrintWelcome(app));
-        await app.RunAsync();
+        var administrator = await StudioSeeding.SeedAsync(app.Services);
+        // The welcome comes last, once the server listens, so a generated password ends the output instead of
+        // scrolling away; should the server fail to start (a port in use), the password is shown all the same.
+        var welcomed = false;
+        app.Lifetime.ApplicationStarted.Register(() =>
+        {
+            PrintWelcome(app, administrator);
+            welcomed = true;
+            // The reference page fetches the contract first thing: have it ready.
+            app.Services.GetRequiredService<OpenApiContract>()
+                .BuildInBackground(app.Services.GetRequiredService<ILogger<OpenApiContract>>(), app.Lifetime.ApplicationStopping);
+        });
+        try
+        {
+            await app.RunAsync();
+        }
+        finally
+        {
+            if (!welcomed && administrator is not null)
+                Console.WriteLine(administrator.SignInLine);
+        }
     }
 
     public static async Task MigrateAsync(string[] args)
@@ -47,14 +65,15 @@ public static class StudioApiHost
         }
     }
 
-    static void PrintWelcome(WebApplication app)
+    static void PrintWelcome(WebApplication app, CreatedAdministrator? administrator)
     {
         foreach (var url in app.Urls)
         {
             var local = url.Replace("0.0.0.0", "localhost").Replace("[::]", "localhost").Replace("+", "localhost").Replace("*", "localhost");
             Console.WriteLine($"StudioApi is running at {local}");
             Console.WriteLine($"  API reference (Scalar): {local}/scalar");
-            Console.WriteLine($"  OpenAPI document:       {local}/openapi/v1.json");
         }
+        if (administrator is not null)
+            Console.WriteLine(administrator.SignInLine);
     }
 }

@@ -8,15 +8,16 @@ namespace StudioApi.Seeding;
 
 /// <summary>
 /// A new database gets one administrator: Admin:Username (default admin) with Admin:Password, or a generated
-/// password printed once at this first start. Later starts leave users alone.
+/// password that the first start prints once (it is stored only as a hash). Later starts leave users alone.
 /// </summary>
 public static class AdminAccount
 {
-    public static async Task EnsureAsync(IServiceProvider services, CancellationToken ct)
+    /// <summary>Creates the administrator if the database has no user yet; null when there was one already.</summary>
+    public static async Task<CreatedAdministrator?> EnsureAsync(IServiceProvider services, CancellationToken ct)
     {
         var db = services.GetRequiredService<StudioDbContext>();
         if (await db.Users.IgnoreQueryFilters().AnyAsync(ct))
-            return;
+            return null;
 
         var configuration = services.GetRequiredService<IConfiguration>();
         var username = (configuration["Admin:Username"] ?? "admin").Trim().ToLowerInvariant();
@@ -27,12 +28,18 @@ public static class AdminAccount
         admin.PasswordHash = services.GetRequiredService<IPasswordHasher<User>>().HashPassword(admin, password);
         db.Users.Add(admin);
         await db.SaveChangesAsync(ct);
-
-        Console.WriteLine(string.IsNullOrEmpty(configured)
-            ? $"Created the administrator account. Sign in with username '{username}' and password '{password}' (shown only this once)."
-            : $"Created the administrator account '{username}' with the password from configuration (Admin:Password).");
+        return new CreatedAdministrator(username, string.IsNullOrEmpty(configured) ? password : null);
     }
 
     static string GeneratePassword() =>
         Convert.ToBase64String(RandomNumberGenerator.GetBytes(18)).Replace('+', 'x').Replace('/', 'y');
+}
+
+/// <summary>The administrator a first start created, and the password it generated (null when it came from Admin:Password).</summary>
+public sealed record CreatedAdministrator(string Username, string? GeneratedPassword)
+{
+    /// <summary>The line the first start ends with: the only time a generated password is shown.</summary>
+    public string SignInLine => GeneratedPassword is null
+        ? $"Created the administrator account '{Username}' with the password from configuration (Admin:Password)."
+        : $"Created the administrator account. Sign in with username '{Username}' and password '{GeneratedPassword}' (shown only this once).";
 }

@@ -6,16 +6,18 @@ namespace StudioApi.Seeding;
 /// </summary>
 public static class StudioSeeding
 {
-    public static async Task SeedAsync(IServiceProvider services, CancellationToken ct = default)
+    /// <summary>Seeds what is missing; answers the administrator it created (on a new database), so the start can show how to sign in.</summary>
+    public static async Task<CreatedAdministrator?> SeedAsync(IServiceProvider services, CancellationToken ct = default)
     {
         await using var scope = services.CreateAsyncScope();
         var provider = scope.ServiceProvider;
-        await AdminAccount.EnsureAsync(provider, ct);
+        var administrator = await AdminAccount.EnsureAsync(provider, ct);
         await ReferenceData.SeedAsync(provider, ct);
         var demo = provider.GetRequiredService<IConfiguration>().GetValue("Seed:DemoData", true);
         await StudioSettingsDefaults.EnsureAsync(provider, demo ? DemoStudio.Settings : StudioSettingsDefaults.Create, ct);
         if (demo)
             await DemoStudio.SeedAsync(provider, ct);
         await ReferenceData.StartRecordsWithoutStatusAsync(provider, ct);
+        return administrator;
     }
 }

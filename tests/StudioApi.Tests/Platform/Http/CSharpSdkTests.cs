@@ -24,8 +24,10 @@ public sealed class CSharpSdkTests(StudioApiFactory app) : IClassFixture<StudioA
         read.YearbookImageSpec.Dpi.ShouldBe(300);
         read.CreatedBy.ShouldBe("admin");
         read.DeletedAt.ShouldBeNull();
-        var page = await organizations.ListAsync(q: "MAPLE", deleted: null, limit: 10, cursor: null, sort: "-name");
-        page.Items.Select(o => o.Id).ShouldBe([created.Id]);
+        // The sort is an enum in the SDK, sent as the contract's value ("-name").
+        var other = await organizations.CreateAsync(idempotencyKey: null, NewOrganization("Maple Academy", "MAPLE-A"));
+        var page = await organizations.ListAsync(q: "MAPLE", deleted: null, limit: 10, cursor: null, sort: ListOrganizationsSort.NameDescending);
+        page.Items.Select(o => o.Id).ShouldBe([created.Id, other.Id]);
         page.NextCursor.ShouldBeNull();
     }
 

@@ -158,7 +158,62 @@ public sealed partial class ContractTests(StudioApiFactory app) : IClassFixture<
         var limit = list["limit"].GetProperty("schema");
         (limit.GetProperty("minimum").GetInt32(), limit.GetProperty("maximum").GetInt32()).ShouldBe((1, 200));
         list["limit"].GetProperty("description").GetString().ShouldNotBeNullOrWhiteSpace();
-        list["sort"].GetProperty("schema").GetProperty("pattern").GetString().ShouldBe("^-?(name|code|createdAt|updatedAt)$");
+        list["sort"].GetProperty("schema").GetProperty("$ref").GetString().ShouldBe("#/components/schemas/ListOrganizationsSort");
+    }
+
+    [Fact]
+    public async Task Every_summary_is_one_short_line_and_every_tag_is_listed_in_the_order_of_the_studio_s_areas()
+    {
+        var document = await DocumentAsync();
+        var ordered = ApiTags.InOrder.Select(t => t.Name).ToList();
+        var inUse = new HashSet<string>();
+
+        foreach (var operation in Operations(document))
+        {
+            var summary = operation.Operation.GetProperty("summary").GetString()!;
+            summary.ShouldNotContain("\n", Case.Sensitive, operation.Id);
+            summary.Length.ShouldBeLessThanOrEqualTo(80, $"{operation.Id}: '{summary}' belongs in the description");
+            var tag = operation.Operation.GetProperty("tags")[0].GetString()!;
+            ordered.ShouldContain(tag, $"{operation.Id}: add the tag {tag} to ApiTags");
+            inUse.Add(tag);
+        }
+
+        // The document lists the tags in ApiTags' order, each described: the reference page follows that order.
+        var listed = document.GetProperty("tags").EnumerateArray().ToList();
+        listed.Select(t => t.GetProperty("name").GetString()!).ShouldBe(ordered.Where(inUse.Contains));
+        listed.ShouldAllBe(t => !string.IsNullOrWhiteSpace(t.GetProperty("description").GetString()));
+        document.GetProperty("x-tagGroups").EnumerateArray().Select(g => g.GetProperty("name").GetString()!)
+            .ShouldBe(ApiTags.Areas.Select(a => a.Name));
+    }
+
+    [Fact]
+    public async Task Every_sort_parameter_offers_each_key_and_its_descending_form_as_an_enumeration_with_the_default()
+    {
+        var document = await DocumentAsync();
+        var schemas = document.GetProperty("components").GetProperty("schemas");
+        var sorted = 0;
+
+        foreach (var operation in Operations(document))
+        {
+            if (!operation.Operation.TryGetProperty("parameters", out var parameters))
+                continue;
+            foreach (var sort in parameters.EnumerateArray().Where(p => p.GetProperty("name").GetString() == "sort"))
+            {
+                sorted++;
+                var reference = sort.GetProperty("schema").GetProperty("$ref").GetString()!;
+                var values = schemas.GetProperty(reference.Split('/')[^1]);
+                var names = values.GetProperty("enum").EnumerateArray().Select(v => v.GetString()!).ToList();
+                names.ShouldNotBeEmpty(operation.Id);
+                foreach (var key in names.Where(n => !n.StartsWith('-')))
+                    names.ShouldContain("-" + key, operation.Id);
+                names.Count.ShouldBe(2 * names.Count(n => !n.StartsWith('-')), operation.Id);
+                var defaultValue = values.GetProperty("default").GetString()!;
+                names.ShouldContain(defaultValue, operation.Id);
+                sort.GetProperty("description").GetString()!.ShouldContain($"Default: `{defaultValue}`", Case.Sensitive, operation.Id);
+            }
+        }
+
+        sorted.ShouldBeGreaterThan(20);
     }
 
     [Fact]

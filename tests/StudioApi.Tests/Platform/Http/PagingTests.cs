@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
+using StudioApi.Platform.Http.OpenApi;
 using StudioApi.Tests.Features.Clients.Organizations;
 using StudioApi.Tests.Infrastructure;
 
@@ -55,6 +57,25 @@ public sealed class PagingTests(StudioApiFactory app) : IClassFixture<StudioApiF
         var problem = await (await admin.GetAsync("/api/v1/organizations?sort=password&limit=1000")).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
 
         problem.FieldErrors().ShouldBe(["sort", "limit"], ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task Every_sort_value_the_contract_offers_is_accepted_and_no_other()
+    {
+        var admin = await app.AdminAsync();
+        var document = JsonDocument.Parse(await app.CreateClient().GetStringAsync(OpenApiSetup.DocumentPath)).RootElement;
+        var sort = document.GetProperty("components").GetProperty("schemas").GetProperty("ListOrganizationsSort");
+        var values = sort.GetProperty("enum").EnumerateArray().Select(v => v.GetString()!).ToList();
+
+        values.ShouldBe(["name", "-name", "code", "-code", "createdAt", "-createdAt", "updatedAt", "-updatedAt"]);
+        sort.GetProperty("default").GetString().ShouldBe("name");
+        foreach (var value in values)
+            (await admin.GetAsync($"/api/v1/organizations?sort={value}")).StatusCode.ShouldBe(HttpStatusCode.OK, value);
+        foreach (var value in new[] { "--name", "name-", "-", " name" })
+        {
+            var problem = await (await admin.GetAsync($"/api/v1/organizations?sort={Uri.EscapeDataString(value)}")).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+            problem.FieldErrors().ShouldBe(["sort"], customMessage: value);
+        }
     }
 
     [Fact]

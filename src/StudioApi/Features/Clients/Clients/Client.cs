@@ -13,8 +13,8 @@ public enum ClientKind
 
 /// <summary>
 /// A person or business the studio photographs and bills. A student is a client linked to an organization.
-/// Its four owned lists are loaded with it; read it with AsSplitQuery(), or a single query joins them all and
-/// returns addresses × phones × emails × family members rows.
+/// Its four owned lists are loaded with it, each by a query of its own (split queries are the database's default,
+/// see DatabaseRegistration): one query would join them into addresses × phones × emails × family members rows.
 /// </summary>
 public sealed class Client : AuditedRecord, IHasWorkflowStatus
 {

@@ -36,7 +36,7 @@ public abstract class AddRecordNoteEndpoint : Endpoint<AddRecordNoteRequest, Rec
     {
         Post($"/{Resolve<WorkflowRecords>().Get(Kind).Route}/{{id}}/notes");
         Roles(Platform.Auth.Roles.AnyStaff);
-        Description(d => d.Operation(Tag, "AddNote", $"Add an entry to a {Kind.WireName()}'s notes log, stamped with its author and time")
+        Description(d => d.Operation(Tag, "AddNote", $"Add an entry to a {Kind.WireName()}'s notes log", "Stamped with its author and time.")
             .AcceptsIdempotencyKey());
     }
 

@@ -81,13 +81,17 @@ public sealed class FastEndpointsOperationTransformer : IOpenApiOperationTransfo
                         : await context.GetOrCreateSchemaAsync(property.PropertyType, null, cancellationToken);
                     var description = schema.Description;
                     schema.Description = null;
+                    if (schema.Default is JsonValue defaultValue)
+                        description = $"{description} Default: `{defaultValue}`.".TrimStart();
                     parameters.Add(new OpenApiParameter
                     {
                         Name = wireName,
                         In = ParameterLocation.Query,
                         Required = dtoSchema.Required?.Contains(wireName) == true,
                         Description = description,
-                        Schema = await EnumReferenceAsync(property.PropertyType, context, cancellationToken) ?? schema,
+                        Schema = await EnumReferenceAsync(property.PropertyType, context, cancellationToken)
+                                 ?? ValuesReference(requestType, property, schema, context)
+                                 ?? schema,
                     });
                     break;
                 }
@@ -149,6 +153,22 @@ public sealed class FastEndpointsOperationTransformer : IOpenApiOperationTransfo
         if (!components.Schemas.ContainsKey(enumType.Name))
             components.Schemas[enumType.Name] = await context.GetOrCreateSchemaAsync(enumType, null, ct);
         return new OpenApiSchemaReference(enumType.Name, context.Document);
+    }
+
+    /// <summary>
+    /// A string query value with a fixed list of values (a list's sort) becomes a component of its own, named after
+    /// the request (ListClientsRequest.Sort → ListClientsSort), so SDKs get one named enumeration per list.
+    /// </summary>
+    static IOpenApiSchema? ValuesReference(Type requestType, PropertyInfo property, OpenApiSchema schema, OpenApiOperationTransformerContext context)
+    {
+        if (schema.Enum is not { Count: > 0 } || schema.Type != JsonSchemaType.String)
+            return null;
+        var stem = requestType.Name.EndsWith("Request", StringComparison.Ordinal) ? requestType.Name[..^"Request".Length] : requestType.Name;
+        var name = stem + property.Name;
+        var components = context.Document!.Components ??= new OpenApiComponents();
+        components.Schemas ??= new Dictionary<string, IOpenApiSchema>();
+        components.Schemas.TryAdd(name, schema);
+        return new OpenApiSchemaReference(name, context.Document);
     }
 
     /// <summary>A query value's schema: the DTO property's, less "nullable" (an absent parameter is the null).</summary>

@@ -15,13 +15,15 @@ public static class OpenApiSetup
     /// </summary>
     public static IServiceCollection AddStudioOpenApi(this IServiceCollection services)
     {
-        // Built on the first request for the document, not at startup.
+        // Built once, on the first request for the document or, when serving, in the background right after the start
+        // (OpenApiContract.BuildInBackground): never on the way to listening.
         services.AddSingleton(_ => new ValidationConstraints(typeof(OpenApiSetup).Assembly));
         services.AddSingleton<OpenApiContract>();
         return services.AddOpenApi(DocumentName, openApi =>
         {
             openApi.OpenApiVersion = OpenApiSpecVersion.OpenApi3_0;
             openApi.AddDocumentTransformer<DocumentInfoTransformer>();
+            openApi.AddDocumentTransformer<TagsTransformer>();
             openApi.AddOperationTransformer<FastEndpointsOperationTransformer>();
             openApi.AddOperationTransformer<SecurityRequirementTransformer>();
             openApi.AddOperationTransformer<ResponsesTransformer>();
@@ -43,6 +45,26 @@ public sealed class OpenApiContract([FromKeyedServices(OpenApiSetup.DocumentName
 {
     readonly SemaphoreSlim gate = new(1, 1);
     string? json;
+
+    /// <summary>
+    /// Builds the document now, off the request path (it takes about a second: every endpoint, schema and validator is
+    /// read), so the first request for it is answered at once. A failure is logged; a request then tries again.
+    /// </summary>
+    public void BuildInBackground(ILogger logger, CancellationToken ct) =>
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await GetJsonAsync(ct);
+            }
+            catch (Exception e) when (!ct.IsCancellationRequested)
+            {
+                logger.LogWarning(e, "Building the OpenAPI document in the background failed; the first request for it will try again.");
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        }, CancellationToken.None);
 
     public async Task<string> GetJsonAsync(CancellationToken ct)
     {

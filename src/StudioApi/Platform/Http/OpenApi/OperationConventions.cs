@@ -3,12 +3,17 @@ namespace StudioApi.Platform.Http.OpenApi;
 public static class OperationConventions
 {
     /// <summary>
-    /// Names an operation for the contract: a stable id (<c>Clients_Create</c>, which becomes the SDK method),
-    /// its tag (one per record type) and a one-line summary. Ids are written out, not derived from class names,
-    /// so moving a slice never renames an SDK method.
+    /// Names an operation for the contract: a stable id (<c>Clients_Create</c>, which becomes the SDK method), its tag
+    /// (one per record type, listed in <see cref="ApiTags"/>), a summary and, optionally, a description. The summary
+    /// is what the reference page lists and the SDKs put on the method: a short imperative line ("Create a client",
+    /// at most 60 characters); conditions, refusals and limits go into the description. Ids are written out, not
+    /// derived from class names, so moving a slice never renames an SDK method.
     /// </summary>
-    public static RouteHandlerBuilder Operation(this RouteHandlerBuilder builder, string tag, string name, string summary) =>
+    public static RouteHandlerBuilder Operation(this RouteHandlerBuilder builder, string tag, string name, string summary, string? description = null)
+    {
         builder.WithName($"{tag}_{name}").WithTags(tag).WithSummary(summary);
+        return description is null ? builder : builder.WithDescription(description);
+    }
 
     /// <summary>
     /// A POST that creates something other than a record (an entry of a log, say) but, like a record's creation, answers

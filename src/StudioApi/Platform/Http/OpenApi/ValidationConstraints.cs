@@ -2,6 +2,7 @@ using System.Reflection;
 using FluentValidation;
 using FluentValidation.Internal;
 using FluentValidation.Validators;
+using StudioApi.Platform.Http.Paging;
 using StudioApi.Platform.Http.Validation;
 
 namespace StudioApi.Platform.Http.OpenApi;
@@ -19,6 +20,9 @@ public sealed record PropertyConstraints
     public string? Pattern { get; init; }
     public string? Format { get; init; }
     public int? MaxItems { get; init; }
+    /// <summary>The only values accepted (a list's sort values), and the one that applies when none is given.</summary>
+    public IReadOnlyList<string>? Enum { get; init; }
+    public string? Default { get; init; }
 
     /// <summary>Two validators of one type (or of one property) meet: keep the stricter limit of each kind.</summary>
     public PropertyConstraints Merge(PropertyConstraints other)
@@ -37,6 +41,8 @@ public sealed record PropertyConstraints
             Pattern = Pattern ?? other.Pattern,
             Format = Format ?? other.Format,
             MaxItems = Min(MaxItems, other.MaxItems),
+            Enum = Enum ?? other.Enum,
+            Default = Default ?? other.Default,
         };
     }
 
@@ -46,9 +52,9 @@ public sealed record PropertyConstraints
 
     /// <summary>
     /// What a response field inherits from the input it was stored from: its upper bounds and format.
-    /// Not required (responses say that themselves) nor patterns (older data may predate a rule).
+    /// Not required (responses say that themselves) nor patterns or enumerations (older data may predate a rule).
     /// </summary>
-    public PropertyConstraints Bounds() => this with { Required = false, MinLength = null, Pattern = null };
+    public PropertyConstraints Bounds() => this with { Required = false, MinLength = null, Pattern = null, Enum = null, Default = null };
 
     static T? Min<T>(T? a, T? b) where T : struct, IComparable<T> => a is null ? b : b is null ? a : a.Value.CompareTo(b.Value) <= 0 ? a : b;
     static T? Max<T>(T? a, T? b) where T : struct, IComparable<T> => a is null ? b : b is null ? a : a.Value.CompareTo(b.Value) >= 0 ? a : b;
@@ -198,6 +204,7 @@ public sealed class ValidationConstraints
             IEmailValidator => new PropertyConstraints { Format = "email" },
             IRegularExpressionValidator { Expression: { } expression } => new PropertyConstraints { Pattern = expression },
             IMaxItemsValidator maxItems => new PropertyConstraints { MaxItems = maxItems.MaxItems },
+            ISortValueValidator sort => new PropertyConstraints { Enum = sort.Values, Default = sort.Default },
             _ => null,
         };
 

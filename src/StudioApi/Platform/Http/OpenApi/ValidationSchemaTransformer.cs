@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Reflection;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
@@ -8,7 +9,8 @@ namespace StudioApi.Platform.Http.OpenApi;
 /// <summary>
 /// Writes the FluentValidation rules of a DTO into its schema: NotEmpty/NotNull → required (and minLength 1),
 /// Length/MaximumLength/MinimumLength → maxLength/minLength, InclusiveBetween/GreaterThan… → minimum/maximum,
-/// EmailAddress → format email, Matches → pattern, MaxItems → maxItems. A response type gets the upper bounds
+/// EmailAddress → format email, Matches → pattern, MaxItems → maxItems, a list's sort rule → enum and default
+/// (with <c>x-enumNames</c>, so the C# SDK names the descending values). A response type gets the upper bounds
 /// of the input it is stored from (see <see cref="ValidationConstraints.ForResponse"/>).
 /// </summary>
 public sealed class ValidationSchemaTransformer(ValidationConstraints constraints) : IOpenApiSchemaTransformer
@@ -57,6 +59,14 @@ public sealed class ValidationSchemaTransformer(ValidationConstraints constraint
                 schema.Pattern ??= pattern;
             if (rules.Format is { } format)
                 schema.Format ??= format;
+            if (rules.Enum is { } values)
+            {
+                schema.Enum = [.. values.Select(v => (JsonNode)JsonValue.Create(v))];
+                schema.Extensions ??= new Dictionary<string, IOpenApiExtension>();
+                schema.Extensions["x-enumNames"] = new JsonNodeExtension(new JsonArray([.. values.Select(v => (JsonNode?)JsonValue.Create(EnumMemberName(v)))]));
+            }
+            if (rules.Default is { } defaultValue)
+                schema.Default = JsonValue.Create(defaultValue);
         }
         else if (type is JsonSchemaType.Integer or JsonSchemaType.Number)
         {
@@ -85,6 +95,14 @@ public sealed class ValidationSchemaTransformer(ValidationConstraints constraint
         {
             schema.MaxItems = schema.MaxItems is { } existing ? Math.Min(existing, maxItems) : maxItems;
         }
+    }
+
+    /// <summary><c>createdAt</c> → CreatedAt, <c>-createdAt</c> → CreatedAtDescending.</summary>
+    static string EnumMemberName(string value)
+    {
+        var descending = value.StartsWith('-');
+        var key = descending ? value[1..] : value;
+        return char.ToUpperInvariant(key[0]) + key[1..] + (descending ? "Descending" : "");
     }
 
     static string Number(decimal value) => value.ToString(CultureInfo.InvariantCulture);

@@ -1,5 +1,4 @@
 using System.Linq.Expressions;
-using System.Text.RegularExpressions;
 using StudioApi.Platform.Persistence;
 
 namespace StudioApi.Platform.Http.Paging;
@@ -24,11 +23,12 @@ public sealed class SortKeys<T> where T : class, IHasId
         return this;
     }
 
-    /// <summary>A sort value as a regular expression: a key, optionally prefixed with <c>-</c>.</summary>
-    public string Pattern => $"^-?({string.Join("|", keys.Keys.Select(Regex.Escape))})$";
+    /// <summary>Every accepted sort value: each key, then its descending form (<c>-key</c>).</summary>
+    public IReadOnlyList<string> Values => [.. keys.Keys.SelectMany(k => new[] { k, "-" + k })];
 
+    /// <summary>Empty (the default order), a key, or a key prefixed with one <c>-</c>; keys in any case.</summary>
     public bool IsValid(string? sort) =>
-        string.IsNullOrEmpty(sort) || keys.ContainsKey(sort.TrimStart('-'));
+        string.IsNullOrEmpty(sort) || keys.ContainsKey(sort.StartsWith('-') ? sort[1..] : sort);
 
     internal (SortKey Key, bool Descending) Resolve(string? sort)
     {

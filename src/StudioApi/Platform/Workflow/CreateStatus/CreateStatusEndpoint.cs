@@ -36,7 +36,8 @@ public sealed class CreateStatusEndpoint(StudioDbContext db) : Endpoint<CreateSt
         Post("/workflow/statuses");
         Roles(Platform.Auth.Roles.AdminOnly);
         Description(d => d.Operation("Workflow", "CreateStatus",
-            "Add a status to a workflow (the first status of a workflow is its initial and final status)").AcceptsIdempotencyKey());
+            "Add a status to a workflow",
+            "The first status of a workflow is its initial and final status.").AcceptsIdempotencyKey());
     }
 
     public override async Task HandleAsync(CreateStatusRequest req, CancellationToken ct)

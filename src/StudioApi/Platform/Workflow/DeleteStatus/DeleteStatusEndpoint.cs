@@ -31,7 +31,8 @@ public sealed class DeleteStatusEndpoint(StudioDbContext db, WorkflowRecords rec
         Delete("/workflow/statuses/{id}");
         Roles(Platform.Auth.Roles.AdminOnly);
         Description(d => d.Operation("Workflow", "DeleteStatus",
-            "Delete a status (If-Match required); refused with the count while records use it, unless moveTo names where they go"));
+            "Delete a status",
+            "Refused with the count while records use it, unless `moveTo` names where they go."));
     }
 
     public override async Task HandleAsync(DeleteStatusRequest req, CancellationToken ct)

@@ -50,7 +50,8 @@ public sealed class ExportStatusesEndpoint(StudioDbContext db) : Endpoint<Export
     {
         Get("/workflow/statuses/export");
         Roles(Platform.Auth.Roles.AnyStaff);
-        Description(d => d.Operation("Workflow", "ExportStatuses", "Download a workflow's statuses (inactive ones included) as CSV or XLSX")
+        Description(d => d.Operation("Workflow", "ExportStatuses", "Download a workflow's statuses",
+            "As CSV or XLSX, inactive ones included.")
             .Produces<Stream>(StatusCodes.Status200OK, CsvContentType, XlsxContentType));
     }
 

@@ -29,7 +29,8 @@ public sealed class ListKindsEndpoint(StudioDbContext db) : EndpointWithoutReque
     {
         Get("/workflow/kinds");
         Roles(Platform.Auth.Roles.AnyStaff);
-        Description(d => d.Operation("Workflow", "ListKinds", "List the record kinds that have statuses, and whether each keeps them by type"));
+        Description(d => d.Operation("Workflow", "ListKinds", "List the record kinds that have statuses",
+            "And whether each keeps its statuses by type."));
     }
 
     public override async Task HandleAsync(CancellationToken ct)

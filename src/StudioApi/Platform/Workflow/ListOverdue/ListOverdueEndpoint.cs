@@ -43,7 +43,9 @@ public sealed class ListOverdueEndpoint(StudioDbContext db, WorkflowRecords reco
         Get("/workflow/overdue");
         Roles(Platform.Auth.Roles.AnyStaff);
         Description(d => d.Operation("Workflow", "ListOverdue",
-            "List the records of a kind that are past their status due date (in the studio's time zone) and not at a final status"));
+            "List overdue records",
+            "The records of a kind that are past their status due date (in the studio's time zone) and not at a "
+            + "final status."));
     }
 
     public override async Task HandleAsync(ListOverdueRequest req, CancellationToken ct)

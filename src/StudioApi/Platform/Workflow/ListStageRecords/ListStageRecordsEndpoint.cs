@@ -33,7 +33,8 @@ public sealed class ListStageRecordsEndpoint(StudioDbContext db, WorkflowRecords
     {
         Get("/workflow/stages/{stage}/records");
         Roles(Platform.Auth.Roles.AnyStaff);
-        Description(d => d.Operation("Workflow", "ListStageRecords", "List the sessions or production orders at a workflow hub stage"));
+        Description(d => d.Operation("Workflow", "ListStageRecords", "List the records at a workflow hub stage",
+            "The sessions or production orders at a status associated with the stage."));
     }
 
     public override async Task HandleAsync(ListStageRecordsRequest req, CancellationToken ct)

@@ -35,7 +35,8 @@ public sealed class ListStagesEndpoint(StudioDbContext db, WorkflowRecords recor
         Get("/workflow/stages");
         Roles(Platform.Auth.Roles.AnyStaff);
         Description(d => d.Operation("Workflow", "ListStages",
-            "The workflow hub: every stage with how many sessions and production orders are at a status associated with it"));
+            "List the workflow hub's stages",
+            "Every stage with how many sessions and production orders are at a status associated with it."));
     }
 
     public override async Task HandleAsync(CancellationToken ct)

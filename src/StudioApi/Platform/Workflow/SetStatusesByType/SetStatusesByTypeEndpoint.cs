@@ -70,7 +70,8 @@ public sealed class SetStatusesByTypeEndpoint(StudioDbContext db, WorkflowRecord
         Put("/workflow/kinds/{kind}/by-type");
         Roles(Platform.Auth.Roles.AdminOnly);
         Description(d => d.Operation("Workflow", "SetStatusesByType",
-            "Turn statuses by type on (copying the general list to each type) or off (refused while type lists differ, unless merge says how)"));
+            "Turn statuses by type on or off",
+            "On copies the general list to each type; off is refused while the type lists differ, unless `merge` says how."));
     }
 
     public override async Task HandleAsync(SetStatusesByTypeRequest req, CancellationToken ct)

@@ -78,7 +78,8 @@ public abstract class BulkChangeRecordStatusEndpoint : Endpoint<BulkChangeRecord
         Post($"/{route}/status-changes");
         Roles(Editors);
         Description(d => d
-            .Operation(Tag, "BulkChangeStatus", $"Change or advance the status of many {Kind.WireName()} records at once, with a result per record")
+            .Operation(Tag, "BulkChangeStatus", $"Change the status of many {Kind.WireName()} records",
+                FormattableString.Invariant($"Sets or advances the status of up to {BulkChangeRecordStatusRequest.MaxIds:N0} records in one transaction, with a result per record."))
             .AcceptsIdempotencyKey());
     }
 

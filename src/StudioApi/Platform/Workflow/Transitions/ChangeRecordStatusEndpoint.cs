@@ -53,7 +53,8 @@ public abstract class ChangeRecordStatusEndpoint : Endpoint<ChangeRecordStatusRe
         Post($"/{route}/{{id}}/status-changes");
         Roles(Editors);
         Description(d => d
-            .Operation(Tag, "ChangeStatus", $"Change a {Kind.WireName()}'s status, or advance it to the next active status; sets its status and due dates and logs the change")
+            .Operation(Tag, "ChangeStatus", $"Change a {Kind.WireName()}'s status",
+                "Sets the given status, or advances to the next active one; sets the status date and due date and logs the change.")
             .AcceptsIdempotencyKey()
             .AnswersCreatedWithETag());
     }

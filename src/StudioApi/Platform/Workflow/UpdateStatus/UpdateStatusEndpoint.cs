@@ -28,7 +28,8 @@ public sealed class UpdateStatusEndpoint(StudioDbContext db) : Endpoint<UpdateSt
         Put("/workflow/statuses/{id}");
         Roles(Platform.Auth.Roles.AdminOnly);
         Description(d => d.Operation("Workflow", "UpdateStatus",
-            "Replace a status's fields (If-Match required); marking it initial or final moves the mark"));
+            "Replace a status's fields",
+            "Marking it initial or final moves the mark."));
     }
 
     public override async Task HandleAsync(UpdateStatusRequest req, CancellationToken ct)

@@ -30,7 +30,8 @@ public sealed class CreateClientEndpoint(StudioDbContext db, IClientPictures pic
     {
         Post("/clients");
         Roles(Platform.Auth.Roles.FrontDesk);
-        Description(d => d.Operation("Clients", "Create", "Create a client at the initial client status (the number is assigned unless given)").AcceptsIdempotencyKey());
+        Description(d => d.Operation("Clients", "Create", "Create a client",
+            "The client starts at the initial client status; the number is assigned unless given.").AcceptsIdempotencyKey());
     }
 
     public override async Task HandleAsync(CreateClientRequest req, CancellationToken ct)

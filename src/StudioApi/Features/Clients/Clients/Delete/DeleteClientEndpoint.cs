@@ -21,7 +21,7 @@ public sealed class DeleteClientEndpoint(StudioDbContext db) : Endpoint<DeleteCl
     {
         Delete("/clients/{id}");
         Roles(Platform.Auth.Roles.FrontDesk);
-        Description(d => d.Operation("Clients", "Delete", "Move a client to the recycle bin (If-Match required)"));
+        Description(d => d.Operation("Clients", "Delete", "Move a client to the recycle bin"));
     }
 
     public override async Task HandleAsync(DeleteClientRequest req, CancellationToken ct)

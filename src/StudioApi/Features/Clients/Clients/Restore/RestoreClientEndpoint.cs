@@ -20,7 +20,8 @@ public sealed class RestoreClientEndpoint(StudioDbContext db, StudioCalendar cal
         Post("/clients/{id}/restore");
         Roles(Platform.Auth.Roles.FrontDesk);
         Description(d => d.Operation("Clients", "Restore",
-            "Bring a client back from the recycle bin; refused while another client holds its number or student id"));
+            "Bring a client back from the recycle bin",
+            "Refused while another client holds its number or student id."));
     }
 
     public override async Task HandleAsync(RestoreClientRequest req, CancellationToken ct)

@@ -30,7 +30,8 @@ public sealed class UpdateClientEndpoint(StudioDbContext db, IClientPictures pic
         Put("/clients/{id}");
         Roles(Platform.Auth.Roles.FrontDesk);
         Description(d => d.Operation("Clients", "Update",
-            "Replace a client's fields, lists included (If-Match required); omit number to keep it"));
+            "Replace a client's fields",
+            "Lists included (addresses, phones, emails, family members); omit `number` to keep it."));
     }
 
     public override async Task HandleAsync(UpdateClientRequest req, CancellationToken ct)

@@ -21,7 +21,7 @@ public sealed class DeleteOrganizationEndpoint(StudioDbContext db) : Endpoint<De
     {
         Delete("/organizations/{id}");
         Roles(Platform.Auth.Roles.FrontDesk);
-        Description(d => d.Operation("Organizations", "Delete", "Move an organization to the recycle bin (If-Match required)"));
+        Description(d => d.Operation("Organizations", "Delete", "Move an organization to the recycle bin"));
     }
 
     public override async Task HandleAsync(DeleteOrganizationRequest req, CancellationToken ct)

@@ -27,7 +27,7 @@ public sealed class UpdateOrganizationEndpoint(StudioDbContext db) : Endpoint<Up
     {
         Put("/organizations/{id}");
         Roles(Platform.Auth.Roles.FrontDesk);
-        Description(d => d.Operation("Organizations", "Update", "Replace an organization's fields (If-Match required)"));
+        Description(d => d.Operation("Organizations", "Update", "Replace an organization's fields"));
     }
 
     public override async Task HandleAsync(UpdateOrganizationRequest req, CancellationToken ct)

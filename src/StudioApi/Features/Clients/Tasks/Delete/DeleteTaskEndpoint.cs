@@ -21,7 +21,8 @@ public sealed class DeleteTaskEndpoint(StudioDbContext db) : Endpoint<DeleteTask
     {
         Delete("/tasks/{id}");
         Roles(Platform.Auth.Roles.AnyStaff);
-        Description(d => d.Operation("Tasks", "Delete", "Move a task to the recycle bin (If-Match required); its notes stay with it"));
+        Description(d => d.Operation("Tasks", "Delete", "Move a task to the recycle bin",
+            "Its notes stay with it."));
     }
 
     public override async Task HandleAsync(DeleteTaskRequest req, CancellationToken ct)

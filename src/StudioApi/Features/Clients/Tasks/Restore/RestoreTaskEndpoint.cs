@@ -20,7 +20,8 @@ public sealed class RestoreTaskEndpoint(StudioDbContext db, StudioCalendar calen
     {
         Post("/tasks/{id}/restore");
         Roles(Platform.Auth.Roles.AnyStaff);
-        Description(d => d.Operation("Tasks", "Restore", "Bring a task back from the recycle bin; refused while its type is in the recycle bin"));
+        Description(d => d.Operation("Tasks", "Restore", "Bring a task back from the recycle bin",
+            "Refused while its type is in the recycle bin."));
     }
 
     public override async Task HandleAsync(RestoreTaskRequest req, CancellationToken ct)

@@ -29,7 +29,7 @@ public sealed class UpdateTaskEndpoint(StudioDbContext db, StudioCalendar calend
     {
         Put("/tasks/{id}");
         Roles(Platform.Auth.Roles.AnyStaff);
-        Description(d => d.Operation("Tasks", "Update", "Replace a task's fields (If-Match required)"));
+        Description(d => d.Operation("Tasks", "Update", "Replace a task's fields"));
     }
 
     public override async Task HandleAsync(UpdateTaskRequest req, CancellationToken ct)

@@ -37,7 +37,8 @@ public sealed class AssignUnmatchedCaptureEndpoint(StudioDbContext db, SessionIm
         Description(d => d
             .Answers(StatusCodes.Status422UnprocessableEntity, "The session belongs to another organization, or to none.")
             .Operation("GroupCapture", "Assign",
-                "File an unmatched group-capture file into a session of its organization (imported or reported as a duplicate); the holding record goes"));
+                "File an unmatched capture into a session",
+                "Into a session of its organization: imported, or reported as a duplicate; the holding record goes."));
     }
 
     public override async Task HandleAsync(AssignUnmatchedCaptureRequest req, CancellationToken ct)

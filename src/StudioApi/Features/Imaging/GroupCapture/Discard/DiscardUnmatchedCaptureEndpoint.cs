@@ -19,7 +19,8 @@ public sealed class DiscardUnmatchedCaptureEndpoint(StudioDbContext db, IFileSto
     {
         Delete("/unmatched-captures/{id}");
         Roles(Platform.Auth.Roles.SessionStaff);
-        Description(d => d.Operation("GroupCapture", "Discard", "Discard an unmatched group-capture file for good (its file is deleted)"));
+        Description(d => d.Operation("GroupCapture", "Discard", "Discard an unmatched capture",
+            "For good: its file is deleted."));
     }
 
     public override async Task HandleAsync(DiscardUnmatchedCaptureRequest req, CancellationToken ct)

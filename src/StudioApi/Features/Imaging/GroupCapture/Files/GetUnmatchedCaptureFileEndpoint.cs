@@ -24,7 +24,8 @@ public sealed class GetUnmatchedCaptureFileEndpoint(StudioDbContext db, IFileSto
             .Produces(StatusCodes.Status200OK, typeof(Stream), "image/jpeg", "image/png", "image/tiff", "image/heic")
             .Answers(StatusCodes.Status206PartialContent, "The byte range asked for in Range.")
             .Answers(StatusCodes.Status304NotModified, "The file is unchanged since the ETag in If-None-Match.")
-            .Operation("GroupCapture", "GetFile", "Download an unmatched group-capture file as uploaded (ETag, Range and 304 supported)"));
+            .Operation("GroupCapture", "GetFile", "Download an unmatched capture's file",
+                "As uploaded; ETag, Range and 304 supported."));
     }
 
     public override async Task HandleAsync(GetUnmatchedCaptureFileRequest req, CancellationToken ct)

@@ -28,7 +28,8 @@ public sealed class ListUnmatchedCapturesEndpoint(StudioDbContext db) : Endpoint
         Get("/organizations/{id}/unmatched-captures");
         Roles(Platform.Auth.Roles.AnyStaff);
         Description(d => d.Operation("GroupCapture", "ListUnmatched",
-            "List an organization's group-capture files that no session was found for, waiting to be assigned or discarded"));
+            "List an organization's unmatched captures",
+            "Its group-capture files that no session was found for, waiting to be assigned or discarded."));
     }
 
     public override async Task HandleAsync(ListUnmatchedCapturesRequest req, CancellationToken ct)

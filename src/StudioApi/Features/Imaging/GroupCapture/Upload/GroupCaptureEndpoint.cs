@@ -79,7 +79,9 @@ public sealed class GroupCaptureEndpoint(StudioDbContext db, SessionImageImporte
             .Answers(StatusCodes.Status413PayloadTooLarge, "The upload is over Images:MaxRequestBytes or has too many files.")
             .Answers(StatusCodes.Status415UnsupportedMediaType, "The body is not multipart/form-data.")
             .Operation("GroupCapture", "Upload",
-                "Upload a picture day's files for an organization: each is matched to its session by student id or session number and imported, or held as unmatched")
+                "Upload a picture day's files",
+                "Each file is matched to its session by student id or session number and imported, or held as an "
+                + "unmatched capture.")
             .AcceptsIdempotencyKey(streamedBody: true));
     }
 

@@ -46,7 +46,8 @@ public sealed class GetContactSheetEndpoint(StudioDbContext db, ContactSheetRend
         Description(d => d
             .Produces(StatusCodes.Status200OK, typeof(Stream), "image/jpeg")
             .Operation("Images", "ContactSheet",
-                "Render a page of a session's contact sheet: numbered thumbnails (✓ selected, ★ favorite) as a JPEG; X-Total-Pages gives the page count"));
+                "Get a page of a session's contact sheet",
+                "Numbered thumbnails (✓ selected, ★ favorite) as a JPEG; `X-Total-Pages` gives the page count."));
     }
 
     public override async Task HandleAsync(GetContactSheetRequest req, CancellationToken ct)

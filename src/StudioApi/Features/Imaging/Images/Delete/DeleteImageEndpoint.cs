@@ -22,7 +22,8 @@ public sealed class DeleteImageEndpoint(StudioDbContext db) : Endpoint<DeleteIma
         Delete("/images/{id}");
         Roles(Platform.Auth.Roles.SessionStaff);
         Description(d => d.Operation("Images", "Delete",
-            "Move an image to the recycle bin (If-Match required); its files are kept until it is purged, so it can be restored"));
+            "Move an image to the recycle bin",
+            "Its files are kept until it is purged, so it can be restored."));
     }
 
     public override async Task HandleAsync(DeleteImageRequest req, CancellationToken ct)

@@ -25,7 +25,8 @@ public sealed class GetImageFileEndpoint(StudioDbContext db, ImageFiles files) :
             .Answers(StatusCodes.Status304NotModified, "The file is unchanged since the ETag in If-None-Match.")
             .Answers(StatusCodes.Status409Conflict, "The preview or thumbnail is not ready yet, or could not be made (see the image's renditionState).")
             .Operation("Images", "GetFile",
-                "Download an image's original or its preview or thumbnail (ETag, Last-Modified, Range and 304 supported)"));
+                "Download an image file",
+                "The original, the preview or the thumbnail; ETag, Last-Modified, Range and 304 supported."));
     }
 
     public override async Task HandleAsync(GetImageFileRequest req, CancellationToken ct)

@@ -18,7 +18,8 @@ public sealed class GetImageEndpoint(StudioDbContext db) : Endpoint<GetImageRequ
     {
         Get("/images/{id}");
         Roles(Platform.Auth.Roles.AnyStaff);
-        Description(d => d.Operation("Images", "Get", "Get an image's record: file facts, EXIF, rendition state"));
+        Description(d => d.Operation("Images", "Get", "Get an image",
+            "Its file facts, EXIF, rendition state and proofing."));
     }
 
     public override async Task HandleAsync(GetImageRequest req, CancellationToken ct)

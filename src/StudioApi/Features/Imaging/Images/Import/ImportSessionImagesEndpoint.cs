@@ -46,7 +46,8 @@ public sealed class ImportSessionImagesEndpoint(StudioDbContext db, SessionImage
             .Answers(StatusCodes.Status415UnsupportedMediaType, "The body is not multipart/form-data, or no file of it is a JPEG, PNG, TIFF or HEIC image.")
             .Answers(StatusCodes.Status422UnprocessableEntity, "No file was imported: damaged, too many pixels (Images:MaxPixels), or refused for different reasons (see files).")
             .Operation("Images", "Import",
-                "Import one or many image files into a session (multipart, streamed); each is checked, numbered, and its renditions made in the background")
+                "Import images into a session",
+                "One or many files (multipart, streamed); each is checked, numbered, and its renditions made in the background.")
             .AcceptsIdempotencyKey(streamedBody: true));
     }
 

@@ -37,7 +37,8 @@ public sealed class CreateImageLinkEndpoint(StudioDbContext db, ImageLinks links
         Post("/images/{id}/links");
         Roles(Platform.Auth.Roles.AnyStaff);
         Description(d => d.Operation("Images", "CreateLink",
-            "Get a short-lived signed URL to an image's original, preview or thumbnail that works without a token (for <img> tags)"));
+            "Create a signed link to an image file",
+            "A short-lived URL to the original, preview or thumbnail that works without a token (for <img> tags)."));
     }
 
     public override async Task HandleAsync(CreateImageLinkRequest req, CancellationToken ct)

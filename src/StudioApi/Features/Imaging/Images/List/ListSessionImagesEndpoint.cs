@@ -37,7 +37,8 @@ public sealed class ListSessionImagesEndpoint(StudioDbContext db) : Endpoint<Lis
     {
         Get("/sessions/{id}/images");
         Roles(Platform.Auth.Roles.AnyStaff);
-        Description(d => d.Operation("Images", "List", "List a session's images in import order, with their rendition state and proofing; filter by proof state, favorite, yearbook role"));
+        Description(d => d.Operation("Images", "List", "List a session's images",
+            "In import order, with their rendition state and proofing; filter by proof state, favorite and yearbook role."));
     }
 
     public override async Task HandleAsync(ListSessionImagesRequest req, CancellationToken ct)

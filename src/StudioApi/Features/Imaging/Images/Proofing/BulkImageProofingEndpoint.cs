@@ -95,7 +95,8 @@ public sealed class BulkImageProofingEndpoint(StudioDbContext db) : Endpoint<Bul
         Roles(Platform.Auth.Roles.AnyStaff);
         Description(d => d
             .Operation("Images", "BulkProofing",
-                "Set proofing fields on many images of a session at once (only the fields given change); a result per image")
+                "Set the proofing of many images of a session",
+                "Only the fields given change; a result per image.")
             .AcceptsIdempotencyKey());
     }
 

@@ -46,7 +46,8 @@ public sealed class SetImageProofingEndpoint(StudioDbContext db) : Endpoint<SetI
         Description(d => d
             .Answers(StatusCodes.Status422UnprocessableEntity, "The crop does not have its aspect ratio's shape, or a yearbook image for a session without an organization.")
             .Operation("Images", "SetProofing",
-                "Replace an image's proofing: proof state, favorite, hidden online, rotation, crop and yearbook role (If-Match required)"));
+                "Set an image's proofing",
+                "Replaces its proof state, favorite, hidden online, rotation, crop and yearbook role."));
     }
 
     public override async Task HandleAsync(SetImageProofingRequest req, CancellationToken ct)

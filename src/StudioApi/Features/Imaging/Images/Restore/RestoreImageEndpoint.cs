@@ -18,7 +18,8 @@ public sealed class RestoreImageEndpoint(StudioDbContext db) : Endpoint<RestoreI
     {
         Post("/images/{id}/restore");
         Roles(Platform.Auth.Roles.SessionStaff);
-        Description(d => d.Operation("Images", "Restore", "Bring an image back from the recycle bin, with its number"));
+        Description(d => d.Operation("Images", "Restore", "Bring an image back from the recycle bin",
+            "It keeps its number."));
     }
 
     public override async Task HandleAsync(RestoreImageRequest req, CancellationToken ct)

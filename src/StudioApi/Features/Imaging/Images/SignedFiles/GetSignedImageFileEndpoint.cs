@@ -40,7 +40,8 @@ public sealed class GetSignedImageFileEndpoint(StudioDbContext db, ImageLinks li
             .Answers(StatusCodes.Status403Forbidden, "The link was not issued by this server, or was altered.")
             .Answers(StatusCodes.Status410Gone, "The link has expired: ask for a new one.")
             .Operation("Images", "GetSignedFile",
-                "Download an image file through a signed link (no token); 403 if the link was altered, 410 once it has expired"));
+                "Download an image file through a signed link",
+                "No token needed: the link is the permission. 403 if the link was altered, 410 once it has expired."));
     }
 
     public override async Task HandleAsync(GetSignedImageFileRequest req, CancellationToken ct)

@@ -24,7 +24,8 @@ public sealed class CreateRenderJobEndpoint(StudioDbContext db) : Endpoint<Creat
     {
         Post("/render-jobs");
         Roles(Platform.Auth.Roles.FrontDesk);
-        Description(d => d.Operation("RenderJobs", "Create", "Create a render job: render a session's images when it reaches a status, then move it on").AcceptsIdempotencyKey());
+        Description(d => d.Operation("RenderJobs", "Create", "Create a render job",
+            "Renders a session's images when it reaches a status, then moves it on.").AcceptsIdempotencyKey());
     }
 
     public override async Task HandleAsync(CreateRenderJobRequest req, CancellationToken ct)

@@ -21,7 +21,7 @@ public sealed class DeleteRenderJobEndpoint(StudioDbContext db) : Endpoint<Delet
     {
         Delete("/render-jobs/{id}");
         Roles(Platform.Auth.Roles.FrontDesk);
-        Description(d => d.Operation("RenderJobs", "Delete", "Move a render job to the recycle bin (If-Match required)"));
+        Description(d => d.Operation("RenderJobs", "Delete", "Move a render job to the recycle bin"));
     }
 
     public override async Task HandleAsync(DeleteRenderJobRequest req, CancellationToken ct)

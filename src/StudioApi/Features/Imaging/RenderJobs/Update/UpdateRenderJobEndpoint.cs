@@ -27,7 +27,7 @@ public sealed class UpdateRenderJobEndpoint(StudioDbContext db) : Endpoint<Updat
     {
         Put("/render-jobs/{id}");
         Roles(Platform.Auth.Roles.FrontDesk);
-        Description(d => d.Operation("RenderJobs", "Update", "Replace a render job's fields (If-Match required)"));
+        Description(d => d.Operation("RenderJobs", "Update", "Replace a render job's fields"));
     }
 
     public override async Task HandleAsync(UpdateRenderJobRequest req, CancellationToken ct)

@@ -21,7 +21,7 @@ public sealed class DeleteRenderProfileEndpoint(StudioDbContext db) : Endpoint<D
     {
         Delete("/render-profiles/{id}");
         Roles(Platform.Auth.Roles.FrontDesk);
-        Description(d => d.Operation("RenderProfiles", "Delete", "Move a render profile to the recycle bin (If-Match required)"));
+        Description(d => d.Operation("RenderProfiles", "Delete", "Move a render profile to the recycle bin"));
     }
 
     public override async Task HandleAsync(DeleteRenderProfileRequest req, CancellationToken ct)

@@ -18,7 +18,8 @@ public sealed class GetRenderProfileWatermarkEndpoint(StudioDbContext db) : Endp
     {
         Get("/render-profiles/{id}/watermark");
         Roles(Platform.Auth.Roles.AnyStaff);
-        Description(d => d.Operation("RenderProfiles", "GetWatermark", "Download the image watermark of a render profile (image/png)")
+        Description(d => d.Operation("RenderProfiles", "GetWatermark", "Download a render profile's watermark image",
+            "The PNG (image/png).")
             .Produces<Stream>(StatusCodes.Status200OK, SetRenderProfileWatermarkEndpoint.ContentType));
     }
 

@@ -22,7 +22,7 @@ public sealed class RemoveRenderProfileWatermarkEndpoint(StudioDbContext db) : E
     {
         Delete("/render-profiles/{id}/watermark");
         Roles(Platform.Auth.Roles.FrontDesk);
-        Description(d => d.Operation("RenderProfiles", "RemoveWatermark", "Remove the image watermark of a render profile (If-Match required)"));
+        Description(d => d.Operation("RenderProfiles", "RemoveWatermark", "Remove a render profile's watermark image"));
     }
 
     public override async Task HandleAsync(RemoveRenderProfileWatermarkRequest req, CancellationToken ct)

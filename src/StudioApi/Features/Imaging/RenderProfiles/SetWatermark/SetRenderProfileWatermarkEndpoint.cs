@@ -25,7 +25,8 @@ public sealed class SetRenderProfileWatermarkEndpoint(StudioDbContext db) : Endp
         Put("/render-profiles/{id}/watermark");
         Roles(Platform.Auth.Roles.FrontDesk);
         Description(d => d.Operation("RenderProfiles", "SetWatermark",
-                "Upload the image watermark of a render profile: the PNG itself as the body (image/png, at most 1 MB; If-Match required)")
+                "Upload a render profile's watermark image",
+                "The PNG itself as the body (image/png, at most 1 MB).")
             .AcceptsRawBody(ContentType, RenderProfileWatermarkImageLimits.MaxBytes));
     }
 

@@ -27,7 +27,7 @@ public sealed class UpdateRenderProfileEndpoint(StudioDbContext db) : Endpoint<U
     {
         Put("/render-profiles/{id}");
         Roles(Platform.Auth.Roles.FrontDesk);
-        Description(d => d.Operation("RenderProfiles", "Update", "Replace a render profile's fields (If-Match required)"));
+        Description(d => d.Operation("RenderProfiles", "Update", "Replace a render profile's fields"));
     }
 
     public override async Task HandleAsync(UpdateRenderProfileRequest req, CancellationToken ct)

@@ -20,7 +20,8 @@ public sealed class CancelRenderRunEndpoint(StudioDbContext db) : Endpoint<Cance
         Description(d => d
             .Answers(StatusCodes.Status409Conflict, "The run has already finished.")
             .Operation("RenderRuns", "Cancel",
-                "Cancel a queued or running render run: the worker stops before its next image; a cancelled run has no output"));
+                "Cancel a render run",
+                "A queued or running run stops before its next image; a cancelled run has no output."));
     }
 
     public override async Task HandleAsync(CancelRenderRunRequest req, CancellationToken ct)

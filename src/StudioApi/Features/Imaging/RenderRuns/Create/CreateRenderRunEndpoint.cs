@@ -41,7 +41,9 @@ public sealed class CreateRenderRunEndpoint(StudioDbContext db, RecordAuthor aut
         Description(d => d
             .Produces<RenderRunResponse>(StatusCodes.Status202Accepted, "application/json")
             .Operation("RenderRuns", "Create",
-                "Render sessions' images with a profile: answers 202 with the run to poll (Location) while a background worker renders")
+                "Start a render run",
+                "Renders sessions' images with a profile: answers 202 with the run to poll (Location) while a "
+                + "background worker renders.")
             .AcceptsIdempotencyKey());
     }
 

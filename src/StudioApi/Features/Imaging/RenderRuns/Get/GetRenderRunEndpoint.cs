@@ -17,7 +17,8 @@ public sealed class GetRenderRunEndpoint(StudioDbContext db) : Endpoint<GetRende
     {
         Get("/render-runs/{id}");
         Roles(Platform.Auth.Roles.AnyStaff);
-        Description(d => d.Operation("RenderRuns", "Get", "Get a render run: its state, progress, errors and, once finished, its output"));
+        Description(d => d.Operation("RenderRuns", "Get", "Get a render run",
+            "Its state, progress, errors and, once finished, its output."));
     }
 
     public override async Task HandleAsync(GetRenderRunRequest req, CancellationToken ct)

@@ -22,7 +22,8 @@ public sealed class GetRenderRunManifestEndpoint(StudioDbContext db, IFileStore 
         Description(d => d
             .Answers(StatusCodes.Status409Conflict, "The run has not finished, or was cancelled: it has no output.")
             .Operation("RenderRuns", "GetManifest",
-                "A finished render run's manifest: the profile's settings, every file (name, image, bytes, sha256) and every error"));
+                "Get a render run's manifest",
+                "Of a finished run: the profile's settings, every file (name, image, bytes, sha256) and every error."));
     }
 
     public override async Task HandleAsync(GetRenderRunManifestRequest req, CancellationToken ct)

@@ -24,7 +24,8 @@ public sealed class GetRenderRunZipEndpoint(StudioDbContext db, IFileStore store
             .Answers(StatusCodes.Status304NotModified, "The zip is unchanged since the ETag in If-None-Match.")
             .Answers(StatusCodes.Status409Conflict, "The run has not finished, or was cancelled: it has no output.")
             .Operation("RenderRuns", "GetZip",
-                "Download a finished render run's files and manifest.json as one zip (ETag, Last-Modified, Range and 304 supported)"));
+                "Download a render run's zip",
+                "A finished run's files and manifest.json as one zip; ETag, Last-Modified, Range and 304 supported."));
     }
 
     public override async Task HandleAsync(GetRenderRunZipRequest req, CancellationToken ct)

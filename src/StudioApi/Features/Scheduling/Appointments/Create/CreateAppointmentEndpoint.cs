@@ -25,7 +25,9 @@ public sealed class CreateAppointmentEndpoint(StudioDbContext db) : Endpoint<Cre
         Post("/appointments");
         Roles(Platform.Auth.Roles.FrontDesk);
         Description(d => d.Operation("Appointments", "Create",
-                "Book an appointment that is not a session (a consultation, a sales appointment); 409 lists double bookings unless overrideConflicts")
+                "Book an appointment",
+                "An appointment that is not a session: a consultation, a sales appointment. A double booking of a "
+                + "person or resource is a 409 listing the conflicts, unless `overrideConflicts` is true.")
             .AcceptsIdempotencyKey());
     }
 

@@ -31,7 +31,9 @@ public sealed class CreateSessionAppointmentEndpoint(StudioDbContext db) : Endpo
         Post("/sessions/{id}/appointments");
         Roles(Platform.Auth.Roles.FrontDesk);
         Description(d => d.Operation("Appointments", "CreateFromSession",
-                "Book an appointment linked to a session (e.g. its viewing); the client defaults to the session's; 409 lists double bookings unless overrideConflicts")
+                "Book an appointment for a session",
+                "An appointment linked to a session (its viewing, say); the client defaults to the session's. A "
+                + "double booking is a 409 listing the conflicts, unless `overrideConflicts` is true.")
             .AcceptsIdempotencyKey());
     }
 

@@ -22,7 +22,8 @@ public sealed class DeleteAppointmentEndpoint(StudioDbContext db) : Endpoint<Del
         Delete("/appointments/{id}");
         Roles(Platform.Auth.Roles.FrontDesk);
         Description(d => d.Operation("Appointments", "Delete",
-            "Move an appointment to the recycle bin (If-Match required); it frees its time and can be restored"));
+            "Move an appointment to the recycle bin",
+            "It frees its time and can be restored."));
     }
 
     public override async Task HandleAsync(DeleteAppointmentRequest req, CancellationToken ct)

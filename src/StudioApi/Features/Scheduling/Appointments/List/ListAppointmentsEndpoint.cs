@@ -42,7 +42,8 @@ public sealed class ListAppointmentsEndpoint(StudioDbContext db) : Endpoint<List
     {
         Get("/appointments");
         Roles(Platform.Auth.Roles.AnyStaff);
-        Description(d => d.Operation("Appointments", "List", "List appointments by date range, user, resource, client, session and cancellation"));
+        Description(d => d.Operation("Appointments", "List", "List appointments",
+            "Filter by date range, user, resource, client, session and cancellation."));
     }
 
     public override async Task HandleAsync(ListAppointmentsRequest req, CancellationToken ct)

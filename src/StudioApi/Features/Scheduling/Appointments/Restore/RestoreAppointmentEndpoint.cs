@@ -23,7 +23,8 @@ public sealed class RestoreAppointmentEndpoint(StudioDbContext db) : Endpoint<Re
         Post("/appointments/{id}/restore");
         Roles(Platform.Auth.Roles.FrontDesk);
         Description(d => d.Operation("Appointments", "Restore",
-            "Bring an appointment back from the recycle bin; 409 if its time has been taken meanwhile"));
+            "Bring an appointment back from the recycle bin",
+            "409 if its time has been taken meanwhile."));
     }
 
     public override async Task HandleAsync(RestoreAppointmentRequest req, CancellationToken ct)

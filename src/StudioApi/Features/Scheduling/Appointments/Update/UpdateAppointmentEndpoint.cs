@@ -29,7 +29,8 @@ public sealed class UpdateAppointmentEndpoint(StudioDbContext db) : Endpoint<Upd
         Put("/appointments/{id}");
         Roles(Platform.Auth.Roles.FrontDesk);
         Description(d => d.Operation("Appointments", "Update",
-            "Replace an appointment's fields (If-Match required); moving or re-activating it re-checks double bookings"));
+            "Replace an appointment's fields",
+            "Moving it, or making it active again, checks for double bookings again."));
     }
 
     public override async Task HandleAsync(UpdateAppointmentRequest req, CancellationToken ct)

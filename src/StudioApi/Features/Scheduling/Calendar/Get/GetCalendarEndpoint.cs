@@ -48,7 +48,9 @@ public sealed class GetCalendarEndpoint(StudioDbContext db) : Endpoint<GetCalend
         Get("/calendar");
         Roles(Platform.Auth.Roles.AnyStaff);
         Description(d => d.Operation("Calendar", "Get",
-            "Sessions, their extra calendar lines and appointments over up to 62 days, for a user, a resource, or everyone (the master calendar)"));
+            "Get a calendar",
+            "Sessions, their extra calendar lines and appointments over up to 62 days, for a user, a resource, or "
+            + "everyone (the master calendar)."));
     }
 
     public override async Task HandleAsync(GetCalendarRequest req, CancellationToken ct)

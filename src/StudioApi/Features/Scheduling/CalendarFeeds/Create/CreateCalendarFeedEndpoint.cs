@@ -36,7 +36,9 @@ public sealed class CreateCalendarFeedEndpoint(StudioDbContext db) : Endpoint<Cr
         Post("/calendar/feeds");
         Roles(Platform.Auth.Roles.AnyStaff);
         Description(d => d.Operation("Calendar", "CreateFeed",
-                "Make a secret iCalendar subscription URL for a user's or a resource's calendar (the front desk for anyone; others for themselves)"));
+                "Create a calendar feed",
+                "Makes a secret iCalendar subscription URL for a user's or a resource's calendar (the front desk for "
+                + "anyone; others for themselves). Only a hash of it is kept: the URL is shown in this answer only."));
         // No Idempotency-Key: a replay store would keep the response, and with it the secret URL, in the database.
     }
 

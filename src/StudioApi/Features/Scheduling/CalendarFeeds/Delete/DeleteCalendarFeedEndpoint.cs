@@ -16,7 +16,8 @@ public sealed class DeleteCalendarFeedEndpoint(StudioDbContext db) : Endpoint<De
     {
         Delete("/calendar/feeds/{id}");
         Roles(Platform.Auth.Roles.AnyStaff);
-        Description(d => d.Operation("Calendar", "DeleteFeed", "Stop a calendar feed: its URL stops working (no recycle bin for secrets)"));
+        Description(d => d.Operation("Calendar", "DeleteFeed", "Stop a calendar feed",
+            "Its URL stops working at once (there is no recycle bin for secrets)."));
     }
 
     public override async Task HandleAsync(DeleteCalendarFeedRequest req, CancellationToken ct)

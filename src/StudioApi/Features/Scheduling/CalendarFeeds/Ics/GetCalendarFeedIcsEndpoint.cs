@@ -35,7 +35,9 @@ public sealed class GetCalendarFeedIcsEndpoint(StudioDbContext db, TimeProvider 
         // Calendar apps subscribe without signing in: the secret URL is the credential.
         AllowAnonymous();
         Description(d => d.Operation("Calendar", "GetFeedIcs",
-                "A user's or resource's calendar as iCalendar (RFC 5545), 30 days back and 180 ahead, at its secret URL; no sign-in")
+                "Get a calendar feed as iCalendar",
+                "A user's or resource's calendar as iCalendar (RFC 5545), 30 days back and 180 ahead, at its secret "
+                + "URL; no sign-in.")
             .Produces<string>(StatusCodes.Status200OK, CalendarFeedWriter.ContentType));
     }
 

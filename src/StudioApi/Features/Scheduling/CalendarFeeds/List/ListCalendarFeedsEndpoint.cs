@@ -19,7 +19,8 @@ public sealed class ListCalendarFeedsEndpoint(StudioDbContext db) : EndpointWith
     {
         Get("/calendar/feeds");
         Roles(Platform.Auth.Roles.AnyStaff);
-        Description(d => d.Operation("Calendar", "ListFeeds", "List the calendar feeds (the front desk sees all; others their own)"));
+        Description(d => d.Operation("Calendar", "ListFeeds", "List calendar feeds",
+            "The front desk sees every feed; others their own."));
     }
 
     public override async Task HandleAsync(CancellationToken ct)

@@ -16,7 +16,8 @@ public sealed class RotateCalendarFeedEndpoint(StudioDbContext db) : Endpoint<Ro
         Post("/calendar/feeds/{id}/rotate");
         Roles(Platform.Auth.Roles.AnyStaff);
         Description(d => d.Operation("Calendar", "RotateFeed",
-            "Give a feed a new secret URL; the old URL stops working at once (use it when a URL has leaked)"));
+            "Give a calendar feed a new secret URL",
+            "The old URL stops working at once: use it when a URL has leaked."));
     }
 
     public override async Task HandleAsync(RotateCalendarFeedRequest req, CancellationToken ct)

@@ -53,7 +53,8 @@ public sealed class GetOnlineAvailabilityEndpoint(OnlineAvailability availabilit
         Get("/online-booking/availability");
         AllowAnonymous();
         Description(d => d.Operation("OnlineBooking", "GetAvailability",
-                "Free slots of an online-bookable session type over up to 31 days (public, keyed by the studio's booking key)")
+                "List free online-booking slots",
+                "The free slots of an online-bookable session type over up to 31 days, addressed by the studio's booking key.")
             .ProducesProblem(StatusCodes.Status404NotFound));
     }
 

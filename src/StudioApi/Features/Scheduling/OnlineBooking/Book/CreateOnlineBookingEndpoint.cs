@@ -90,7 +90,8 @@ public sealed class CreateOnlineBookingEndpoint(StudioDbContext db, OnlineAvaila
         Post("/online-booking/bookings");
         AllowAnonymous();
         Description(d => d.Operation("OnlineBooking", "Book",
-                "Book a free slot online (public, keyed by the studio's booking key); 409 with fresh availability when it was just taken")
+                "Book a free slot online",
+                "Addressed by the studio's booking key. 409 with fresh availability when the slot was just taken.")
             .AcceptsIdempotencyKey()
             .LimitedAsOnlineBooking()
             .ClearDefaultProduces(StatusCodes.Status200OK)

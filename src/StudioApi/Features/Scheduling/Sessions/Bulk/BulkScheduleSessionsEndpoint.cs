@@ -121,7 +121,8 @@ public sealed class BulkScheduleSessionsEndpoint(StudioDbContext db, RecordAutho
         Post("/sessions/bulk");
         Roles(Platform.Auth.Roles.FrontDesk);
         Description(d => d.Operation("Sessions", "BulkSchedule",
-                "Book one session per client (or per student of an organization) in consecutive slots; all or nothing")
+                "Book a picture day",
+                "One session per client (or per student of an organization) in consecutive slots; all or nothing.")
             .AcceptsIdempotencyKey()
             .ClearDefaultProduces(StatusCodes.Status200OK)
             .Produces<BulkScheduleSessionsResponse>(StatusCodes.Status201Created));

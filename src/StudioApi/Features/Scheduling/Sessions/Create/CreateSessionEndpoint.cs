@@ -32,7 +32,9 @@ public sealed class CreateSessionEndpoint(StudioDbContext db, RecordAuthor autho
         Post("/sessions");
         Roles(Platform.Auth.Roles.FrontDesk);
         Description(d => d.Operation("Sessions", "Create",
-                "Book a session (the number is assigned unless given); 409 lists double bookings unless overrideConflicts")
+                "Book a session",
+                "The number is assigned unless given. A double booking of a person or resource is a 409 listing the "
+                + "conflicts, unless `overrideConflicts` is true.")
             .AcceptsIdempotencyKey());
     }
 

@@ -22,7 +22,8 @@ public sealed class DeleteSessionEndpoint(StudioDbContext db, SessionDependents 
         Delete("/sessions/{id}");
         Roles(Platform.Auth.Roles.FrontDesk);
         Description(d => d.Operation("Sessions", "Delete",
-            "Move a session to the recycle bin with its appointments and calendar lines (If-Match required); it frees its time and can be restored"));
+            "Move a session to the recycle bin",
+            "With its appointments and calendar lines; it frees its time and can be restored."));
     }
 
     public override async Task HandleAsync(DeleteSessionRequest req, CancellationToken ct)

@@ -60,7 +60,8 @@ public sealed class ListSessionsEndpoint(StudioDbContext db, StudioCalendar cale
     {
         Get("/sessions");
         Roles(Platform.Auth.Roles.AnyStaff);
-        Description(d => d.Operation("Sessions", "List", "List and search sessions by date range, status, people, resource, client, organization, type and flags"));
+        Description(d => d.Operation("Sessions", "List", "List and search sessions",
+            "By date range, status, people, resource, client, organization, type and flags."));
     }
 
     public override async Task HandleAsync(ListSessionsRequest req, CancellationToken ct)

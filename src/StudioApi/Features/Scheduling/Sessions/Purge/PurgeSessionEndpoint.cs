@@ -22,7 +22,9 @@ public sealed class PurgeSessionEndpoint(StudioDbContext db, SessionDependents d
         Post("/sessions/{id}/purge");
         Roles(Platform.Auth.Roles.AdminOnly);
         Description(d => d.Operation("Sessions", "Purge",
-            "Erase a session in the recycle bin for good, with its appointments, calendar lines, notes, status log and images with their files (admin only; cannot be undone)"));
+            "Erase a session for good",
+            "Erases a session in the recycle bin with its appointments, calendar lines, notes, status log and "
+            + "images with their files. Cannot be undone."));
     }
 
     public override async Task HandleAsync(PurgeSessionRequest req, CancellationToken ct)

@@ -42,7 +42,9 @@ public sealed class ListSessionRemindersEndpoint(StudioDbContext db, TimeProvide
         Get("/session-reminders");
         Roles(Platform.Auth.Roles.AnyStaff);
         Description(d => d.Operation("Sessions", "ListReminders",
-            "Reminders that have fired for sessions not yet over, soonest first (each reminder fires once, at its minutes before the start)"));
+            "List fired session reminders",
+            "Reminders that have fired for sessions not yet over, soonest first. Each reminder fires once, its "
+            + "minutes before the start."));
     }
 
     public override async Task HandleAsync(ListSessionRemindersRequest req, CancellationToken ct)

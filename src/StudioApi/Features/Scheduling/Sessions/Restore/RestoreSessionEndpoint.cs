@@ -25,7 +25,8 @@ public sealed class RestoreSessionEndpoint(StudioDbContext db, SessionDependents
         Post("/sessions/{id}/restore");
         Roles(Platform.Auth.Roles.FrontDesk);
         Description(d => d.Operation("Sessions", "Restore",
-            "Bring a session back from the recycle bin; 409 if its number or its time has been taken meanwhile"));
+            "Bring a session back from the recycle bin",
+            "409 if its number or its time has been taken meanwhile."));
     }
 
     public override async Task HandleAsync(RestoreSessionRequest req, CancellationToken ct)

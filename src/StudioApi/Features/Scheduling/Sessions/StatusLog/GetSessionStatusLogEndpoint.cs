@@ -47,7 +47,8 @@ public sealed class GetSessionStatusLogEndpoint(StudioDbContext db) : Endpoint<G
         Get("/sessions/{id}/status-log");
         Roles(Platform.Auth.Roles.AnyStaff);
         Description(d => d.Operation("Sessions", "GetStatusLog",
-            "A session's status log, newest first: status changes, date and time changes, confirmations, cancellations, reminders"));
+            "List a session's status notes",
+            "Newest first: status changes, date and time changes, confirmations, cancellations and fired reminders."));
     }
 
     public override async Task HandleAsync(GetSessionStatusLogRequest req, CancellationToken ct)

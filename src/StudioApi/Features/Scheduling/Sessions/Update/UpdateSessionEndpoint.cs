@@ -33,8 +33,10 @@ public sealed class UpdateSessionEndpoint(StudioDbContext db, RecordAuthor autho
         // The front desk edits any session; a photographer only the sessions they shoot or assist on (checked below).
         Roles(Platform.Auth.Roles.SessionStaff);
         Description(d => d.Operation("Sessions", "Update",
-            "Replace a session's fields (If-Match required); omit number to keep it; moving or re-activating it re-checks double bookings. "
-            + "Photographers may edit only the sessions they are photographer or assistant on, and keep themselves on them"));
+            "Replace a session's fields",
+            "Omit `number` to keep it. Moving it, or making it active again, checks for double bookings again. "
+            + "Photographers may edit only the sessions they photograph or assist on, and cannot take themselves "
+            + "off them."));
     }
 
     public override async Task HandleAsync(UpdateSessionRequest req, CancellationToken ct)

@@ -22,7 +22,8 @@ public sealed class DeleteLocationEndpoint(StudioDbContext db, ISetupRecordUses<
         Delete("/locations/{id}");
         Roles(Platform.Auth.Roles.AdminOnly);
         Description(d => d.Operation("Locations", "Delete",
-            "Move a location to the recycle bin (If-Match required); refused while live sessions use it"));
+            "Move a location to the recycle bin",
+            "Refused while live sessions use it."));
     }
 
     public override async Task HandleAsync(DeleteLocationRequest req, CancellationToken ct)

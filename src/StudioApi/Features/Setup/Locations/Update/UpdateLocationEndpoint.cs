@@ -27,7 +27,7 @@ public sealed class UpdateLocationEndpoint(StudioDbContext db) : Endpoint<Update
     {
         Put("/locations/{id}");
         Roles(Platform.Auth.Roles.AdminOnly);
-        Description(d => d.Operation("Locations", "Update", "Replace a location's fields (If-Match required)"));
+        Description(d => d.Operation("Locations", "Update", "Replace a location's fields"));
     }
 
     public override async Task HandleAsync(UpdateLocationRequest req, CancellationToken ct)

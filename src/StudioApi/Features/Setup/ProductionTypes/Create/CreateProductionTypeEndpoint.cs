@@ -24,7 +24,8 @@ public sealed class CreateProductionTypeEndpoint(StudioDbContext db) : Endpoint<
     {
         Post("/production-types");
         Roles(Platform.Auth.Roles.AdminOnly);
-        Description(d => d.Operation("ProductionTypes", "Create", "Create a production type (prints, frames, albums…)").AcceptsIdempotencyKey());
+        Description(d => d.Operation("ProductionTypes", "Create", "Create a production type",
+            "A kind of product the studio makes: prints, frames, albums…").AcceptsIdempotencyKey());
     }
 
     public override async Task HandleAsync(CreateProductionTypeRequest req, CancellationToken ct)

@@ -22,7 +22,7 @@ public sealed class DeleteProductionTypeEndpoint(StudioDbContext db) : Endpoint<
         Delete("/production-types/{id}");
         Roles(Platform.Auth.Roles.AdminOnly);
         Description(d => d.Operation("ProductionTypes", "Delete",
-            "Move a production type to the recycle bin (If-Match required)"));
+            "Move a production type to the recycle bin"));
     }
 
     public override async Task HandleAsync(DeleteProductionTypeRequest req, CancellationToken ct)

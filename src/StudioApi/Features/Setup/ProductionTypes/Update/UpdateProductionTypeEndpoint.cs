@@ -27,7 +27,7 @@ public sealed class UpdateProductionTypeEndpoint(StudioDbContext db) : Endpoint<
     {
         Put("/production-types/{id}");
         Roles(Platform.Auth.Roles.AdminOnly);
-        Description(d => d.Operation("ProductionTypes", "Update", "Replace a production type's fields (If-Match required)"));
+        Description(d => d.Operation("ProductionTypes", "Update", "Replace a production type's fields"));
     }
 
     public override async Task HandleAsync(UpdateProductionTypeRequest req, CancellationToken ct)

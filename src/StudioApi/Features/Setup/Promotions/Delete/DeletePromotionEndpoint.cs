@@ -22,7 +22,8 @@ public sealed class DeletePromotionEndpoint(StudioDbContext db, ISetupRecordUses
         Delete("/promotions/{id}");
         Roles(Platform.Auth.Roles.AdminOnly);
         Description(d => d.Operation("Promotions", "Delete",
-            "Move a promotion to the recycle bin (If-Match required); refused while live sessions belong to it"));
+            "Move a promotion to the recycle bin",
+            "Refused while live sessions belong to it."));
     }
 
     public override async Task HandleAsync(DeletePromotionRequest req, CancellationToken ct)

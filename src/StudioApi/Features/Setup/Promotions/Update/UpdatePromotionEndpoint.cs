@@ -27,7 +27,7 @@ public sealed class UpdatePromotionEndpoint(StudioDbContext db) : Endpoint<Updat
     {
         Put("/promotions/{id}");
         Roles(Platform.Auth.Roles.AdminOnly);
-        Description(d => d.Operation("Promotions", "Update", "Replace a promotion's fields (If-Match required)"));
+        Description(d => d.Operation("Promotions", "Update", "Replace a promotion's fields"));
     }
 
     public override async Task HandleAsync(UpdatePromotionRequest req, CancellationToken ct)

@@ -22,7 +22,8 @@ public sealed class DeleteRelationshipEndpoint(StudioDbContext db, ISetupRecordU
         Delete("/relationships/{id}");
         Roles(Platform.Auth.Roles.AdminOnly);
         Description(d => d.Operation("Relationships", "Delete",
-            "Move a relationship to the recycle bin (If-Match required); refused while clients' family members use it"));
+            "Move a relationship to the recycle bin",
+            "Refused while clients' family members use it."));
     }
 
     public override async Task HandleAsync(DeleteRelationshipRequest req, CancellationToken ct)

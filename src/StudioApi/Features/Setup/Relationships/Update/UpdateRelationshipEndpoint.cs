@@ -27,7 +27,7 @@ public sealed class UpdateRelationshipEndpoint(StudioDbContext db) : Endpoint<Up
     {
         Put("/relationships/{id}");
         Roles(Platform.Auth.Roles.AdminOnly);
-        Description(d => d.Operation("Relationships", "Update", "Replace a relationship's fields (If-Match required)"));
+        Description(d => d.Operation("Relationships", "Update", "Replace a relationship's fields"));
     }
 
     public override async Task HandleAsync(UpdateRelationshipRequest req, CancellationToken ct)

@@ -24,7 +24,8 @@ public sealed class CreateResourceEndpoint(StudioDbContext db) : Endpoint<Create
     {
         Post("/resources");
         Roles(Platform.Auth.Roles.AdminOnly);
-        Description(d => d.Operation("Resources", "Create", "Create a camera room or other bookable resource").AcceptsIdempotencyKey());
+        Description(d => d.Operation("Resources", "Create", "Create a resource",
+            "A camera room or another bookable resource.").AcceptsIdempotencyKey());
     }
 
     public override async Task HandleAsync(CreateResourceRequest req, CancellationToken ct)

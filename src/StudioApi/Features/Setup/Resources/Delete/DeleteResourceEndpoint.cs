@@ -22,7 +22,8 @@ public sealed class DeleteResourceEndpoint(StudioDbContext db, ISetupRecordUses<
         Delete("/resources/{id}");
         Roles(Platform.Auth.Roles.AdminOnly);
         Description(d => d.Operation("Resources", "Delete",
-            "Move a resource to the recycle bin (If-Match required); refused while live sessions use it"));
+            "Move a resource to the recycle bin",
+            "Refused while live sessions use it."));
     }
 
     public override async Task HandleAsync(DeleteResourceRequest req, CancellationToken ct)

@@ -18,7 +18,7 @@ public sealed class GetResourceEndpoint(StudioDbContext db) : Endpoint<GetResour
     {
         Get("/resources/{id}");
         Roles(Platform.Auth.Roles.AnyStaff);
-        Description(d => d.Operation("Resources", "Get", "Get a camera room or other bookable resource"));
+        Description(d => d.Operation("Resources", "Get", "Get a resource"));
     }
 
     public override async Task HandleAsync(GetResourceRequest req, CancellationToken ct)

@@ -40,7 +40,8 @@ public sealed class ListResourcesEndpoint(StudioDbContext db) : Endpoint<ListRes
     {
         Get("/resources");
         Roles(Platform.Auth.Roles.AnyStaff);
-        Description(d => d.Operation("Resources", "List", "List camera rooms and other bookable resources"));
+        Description(d => d.Operation("Resources", "List", "List resources",
+            "Camera rooms and other bookable resources."));
     }
 
     public override async Task HandleAsync(ListResourcesRequest req, CancellationToken ct)

@@ -27,7 +27,7 @@ public sealed class UpdateResourceEndpoint(StudioDbContext db) : Endpoint<Update
     {
         Put("/resources/{id}");
         Roles(Platform.Auth.Roles.AdminOnly);
-        Description(d => d.Operation("Resources", "Update", "Replace a resource's fields (If-Match required)"));
+        Description(d => d.Operation("Resources", "Update", "Replace a resource's fields"));
     }
 
     public override async Task HandleAsync(UpdateResourceRequest req, CancellationToken ct)

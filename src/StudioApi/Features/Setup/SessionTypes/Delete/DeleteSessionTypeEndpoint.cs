@@ -22,7 +22,7 @@ public sealed class DeleteSessionTypeEndpoint(StudioDbContext db, ISetupRecordUs
         Delete("/session-types/{id}");
         Roles(Platform.Auth.Roles.AdminOnly);
         Description(d => d.Operation("SessionTypes", "Delete",
-            "Move a session type to the recycle bin (If-Match required)"));
+            "Move a session type to the recycle bin"));
     }
 
     public override async Task HandleAsync(DeleteSessionTypeRequest req, CancellationToken ct)

@@ -28,7 +28,7 @@ public sealed class UpdateSessionTypeEndpoint(StudioDbContext db) : Endpoint<Upd
     {
         Put("/session-types/{id}");
         Roles(Platform.Auth.Roles.AdminOnly);
-        Description(d => d.Operation("SessionTypes", "Update", "Replace a session type's fields (If-Match required)"));
+        Description(d => d.Operation("SessionTypes", "Update", "Replace a session type's fields"));
     }
 
     public override async Task HandleAsync(UpdateSessionTypeRequest req, CancellationToken ct)

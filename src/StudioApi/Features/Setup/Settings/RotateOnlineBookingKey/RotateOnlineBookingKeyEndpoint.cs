@@ -21,7 +21,8 @@ public sealed class RotateOnlineBookingKeyEndpoint(StudioDbContext db) : Endpoin
         Post("/settings/online-booking-key/rotate");
         Roles(Platform.Auth.Roles.AdminOnly);
         Description(d => d.Operation("Settings", "RotateOnlineBookingKey",
-            "Replace the online booking key with a new random one (the old one stops working)"));
+            "Replace the online booking key",
+            "With a new random one; the old one stops working at once."));
     }
 
     public override async Task HandleAsync(CancellationToken ct)

@@ -117,7 +117,7 @@ public sealed class UpdateStudioSettingsEndpoint(StudioDbContext db) : Endpoint<
     {
         Put("/settings");
         Roles(Platform.Auth.Roles.AdminOnly);
-        Description(d => d.Operation("Settings", "Update", "Replace the studio settings (If-Match required)"));
+        Description(d => d.Operation("Settings", "Update", "Replace the studio settings"));
     }
 
     public override async Task HandleAsync(UpdateStudioSettingsRequest req, CancellationToken ct)

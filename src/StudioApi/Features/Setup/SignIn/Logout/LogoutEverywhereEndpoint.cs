@@ -12,7 +12,8 @@ public sealed class LogoutEverywhereEndpoint(StudioDbContext db) : EndpointWitho
     {
         Post("/auth/logout-everywhere");
         Roles(Platform.Auth.Roles.AnyStaff);
-        Description(d => d.Operation("Auth", "LogoutEverywhere", "Sign out everywhere: revoke every refresh token of the caller"));
+        Description(d => d.Operation("Auth", "LogoutEverywhere", "Sign out everywhere",
+            "Revokes every refresh token of the caller."));
     }
 
     public override async Task HandleAsync(CancellationToken ct)

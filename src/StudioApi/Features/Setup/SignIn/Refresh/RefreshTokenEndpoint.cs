@@ -33,7 +33,9 @@ public sealed class RefreshTokenEndpoint(
     {
         Post("/auth/refresh");
         AllowAnonymous();
-        Description(d => d.Operation("Auth", "Refresh", "Exchange a refresh token for a new access token and refresh token").LimitedAsSignIn());
+        Description(d => d.Operation("Auth", "Refresh", "Renew the access token",
+            "Exchanges a refresh token for a new access token and a new refresh token. A refresh token works "
+            + "once: using one again signs its whole chain out.").LimitedAsSignIn());
     }
 
     public override async Task HandleAsync(RefreshTokenRequest req, CancellationToken ct)

@@ -24,7 +24,8 @@ public sealed class CreateTaskTypeEndpoint(StudioDbContext db) : Endpoint<Create
     {
         Post("/task-types");
         Roles(Platform.Auth.Roles.AdminOnly);
-        Description(d => d.Operation("TaskTypes", "Create", "Create a task (customer-service ticket) type").AcceptsIdempotencyKey());
+        Description(d => d.Operation("TaskTypes", "Create", "Create a task type",
+            "A kind of task (customer-service ticket).").AcceptsIdempotencyKey());
     }
 
     public override async Task HandleAsync(CreateTaskTypeRequest req, CancellationToken ct)

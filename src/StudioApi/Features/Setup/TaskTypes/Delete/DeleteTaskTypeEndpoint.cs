@@ -22,7 +22,8 @@ public sealed class DeleteTaskTypeEndpoint(StudioDbContext db, ISetupRecordUses<
         Delete("/task-types/{id}");
         Roles(Platform.Auth.Roles.AdminOnly);
         Description(d => d.Operation("TaskTypes", "Delete",
-            "Move a task type to the recycle bin (If-Match required); refused while live tasks have it"));
+            "Move a task type to the recycle bin",
+            "Refused while live tasks have it."));
     }
 
     public override async Task HandleAsync(DeleteTaskTypeRequest req, CancellationToken ct)

@@ -27,7 +27,7 @@ public sealed class UpdateTaskTypeEndpoint(StudioDbContext db) : Endpoint<Update
     {
         Put("/task-types/{id}");
         Roles(Platform.Auth.Roles.AdminOnly);
-        Description(d => d.Operation("TaskTypes", "Update", "Replace a task type's fields (If-Match required)"));
+        Description(d => d.Operation("TaskTypes", "Update", "Replace a task type's fields"));
     }
 
     public override async Task HandleAsync(UpdateTaskTypeRequest req, CancellationToken ct)

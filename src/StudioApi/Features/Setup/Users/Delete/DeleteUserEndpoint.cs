@@ -22,7 +22,8 @@ public sealed class DeleteUserEndpoint(StudioDbContext db) : Endpoint<DeleteUser
     {
         Delete("/users/{id}");
         Roles(Platform.Auth.Roles.AdminOnly);
-        Description(d => d.Operation("Users", "Delete", "Move a user to the recycle bin and sign them out (If-Match required)"));
+        Description(d => d.Operation("Users", "Delete", "Move a user to the recycle bin",
+            "And signs them out."));
     }
 
     public override async Task HandleAsync(DeleteUserRequest req, CancellationToken ct)

@@ -37,7 +37,8 @@ public sealed class UpdateUserEndpoint(StudioDbContext db) : Endpoint<UpdateUser
     {
         Put("/users/{id}");
         Roles(Platform.Auth.Roles.AdminOnly);
-        Description(d => d.Operation("Users", "Update", "Replace a user's name, email, role and enabled state (If-Match required)"));
+        Description(d => d.Operation("Users", "Update", "Replace a user's fields",
+            "Name, email, role and enabled state."));
     }
 
     public override async Task HandleAsync(UpdateUserRequest req, CancellationToken ct)

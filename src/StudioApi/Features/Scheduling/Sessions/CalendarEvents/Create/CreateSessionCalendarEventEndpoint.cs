@@ -29,7 +29,9 @@ public sealed class CreateSessionCalendarEventEndpoint(StudioDbContext db) : End
         Post("/sessions/{id}/calendar-events");
         Roles(Platform.Auth.Roles.FrontDesk);
         Description(d => d.Operation("Sessions", "CreateCalendarEvent",
-                "Add a line to a session's advanced calendar (another day, time, staff or resource); 409 lists double bookings unless overrideConflicts")
+                "Add a line to a session's calendar",
+                "Another day, time, staff or resource for the session. A double booking is a 409 listing the "
+                + "conflicts, unless `overrideConflicts` is true.")
             .AcceptsIdempotencyKey());
     }
 

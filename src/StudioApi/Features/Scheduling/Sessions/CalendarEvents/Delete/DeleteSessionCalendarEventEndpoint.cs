@@ -23,7 +23,8 @@ public sealed class DeleteSessionCalendarEventEndpoint(StudioDbContext db) : End
         Delete("/sessions/{id}/calendar-events/{eventId}");
         Roles(Platform.Auth.Roles.FrontDesk);
         Description(d => d.Operation("Sessions", "DeleteCalendarEvent",
-            "Remove an extra line of a session's advanced calendar (If-Match: the line's version); the primary line (0) cannot be deleted"));
+            "Remove a line from a session's calendar",
+            "If-Match takes the line's version. The primary line (0) cannot be deleted."));
     }
 
     public override async Task HandleAsync(DeleteSessionCalendarEventRequest req, CancellationToken ct)

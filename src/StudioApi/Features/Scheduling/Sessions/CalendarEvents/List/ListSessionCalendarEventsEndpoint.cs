@@ -17,7 +17,9 @@ public sealed class ListSessionCalendarEventsEndpoint(StudioDbContext db) : Endp
         Get("/sessions/{id}/calendar-events");
         Roles(Platform.Auth.Roles.AnyStaff);
         Description(d => d.Operation("Sessions", "ListCalendarEvents",
-            "A session's advanced calendar: the primary line (the session's own time, staff and resource, id 0) and its extra lines"));
+            "List a session's calendar lines",
+            "The session's advanced calendar: the primary line (id 0: the session's own time, staff and resource) "
+            + "and its extra lines."));
     }
 
     public override async Task HandleAsync(ListSessionCalendarEventsRequest req, CancellationToken ct)

@@ -30,7 +30,8 @@ public sealed class UpdateSessionCalendarEventEndpoint(StudioDbContext db) : End
         Put("/sessions/{id}/calendar-events/{eventId}");
         Roles(Platform.Auth.Roles.FrontDesk);
         Description(d => d.Operation("Sessions", "UpdateCalendarEvent",
-            "Replace an extra line of a session's advanced calendar (If-Match: the line's version); the primary line (0) changes with the session"));
+            "Replace a line of a session's calendar",
+            "If-Match takes the line's version. The primary line (0) changes with the session."));
     }
 
     public override async Task HandleAsync(UpdateSessionCalendarEventRequest req, CancellationToken ct)

@@ -21,7 +21,8 @@ public sealed class GetSessionConfirmationEndpoint(StudioDbContext db) : Endpoin
         Roles(Platform.Auth.Roles.AnyStaff);
         // A document of any length, not JSON: the SDKs hand it back as a file (stream) rather than parsing it.
         Description(d => d.Operation("Sessions", "GetConfirmation",
-                "The session confirmation for the client, as a printable HTML page on the studio's letterhead")
+                "Get a session's confirmation for the client",
+                "A printable HTML page on the studio's letterhead.")
             .Produces<Stream>(StatusCodes.Status200OK, ConfirmationPage.ContentType));
     }
 

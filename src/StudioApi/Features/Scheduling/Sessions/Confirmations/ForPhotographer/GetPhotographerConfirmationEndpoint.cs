@@ -22,7 +22,8 @@ public sealed class GetPhotographerConfirmationEndpoint(StudioDbContext db) : En
         Get("/sessions/{id}/photographer-confirmation");
         Roles(Platform.Auth.Roles.AnyStaff);
         Description(d => d.Operation("Sessions", "GetPhotographerConfirmation",
-                "The photographer confirmation: client contact details, session, calendar lines and notes, as a printable HTML page")
+                "Get a session's confirmation for the photographer",
+                "Client contact details, session, calendar lines and notes, as a printable HTML page.")
             .Produces<Stream>(StatusCodes.Status200OK, ConfirmationPage.ContentType));
     }
 

@@ -1,0 +1,59 @@
+namespace StudioApi.Platform.Http.OpenApi;
+
+/// <summary>
+/// The contract's table of contents: the studio's areas in the order a studio meets them, each with its tags (one per
+/// record type, the first part of an operation id) in order. The one place that orders the tags: the document lists
+/// them so (<see cref="TagsTransformer"/>), the reference page follows that order, and ContractTests checks that
+/// every tag in use is here.
+/// </summary>
+public static class ApiTags
+{
+    public sealed record Tag(string Name, string Description);
+
+    public sealed record Area(string Name, IReadOnlyList<Tag> Tags);
+
+    public static readonly IReadOnlyList<Area> Areas =
+    [
+        new("Setup",
+        [
+            new("Auth", "Sign in, renew the access token, sign out."),
+            new("Settings", "The studio's settings: letterhead, time zone, currency, working days, opening hours, online booking."),
+            new("Users", "The people who sign in: roles, passwords, lockouts."),
+            new("SessionTypes", "Setup list: the kinds of session the studio books, with their calendar titles and online-booking rules."),
+            new("TaskTypes", "Setup list: the kinds of task (customer-service ticket)."),
+            new("ProductionTypes", "Setup list: the kinds of product the studio makes (prints, frames, albums…)."),
+            new("Promotions", "Setup list: the promotions sessions are booked under."),
+            new("Relationships", "Setup list: how a client's family members are related to them."),
+            new("Resources", "Setup list: camera rooms and other bookable resources."),
+            new("Locations", "Setup list: outside locations where sessions take place."),
+        ]),
+        new("Clients",
+        [
+            new("Clients", "The people and businesses the studio photographs and bills, with their notes and status log."),
+            new("Organizations", "Schools and other organizations, whose students are clients."),
+            new("Tasks", "Customer-service tickets, with their notes and status log."),
+        ]),
+        new("Scheduling",
+        [
+            new("Sessions", "Photo sessions: booking, picture days, advanced calendars, confirmations, reminders, notes and status log."),
+            new("Appointments", "Appointments that are not sessions: consultations, viewings, sales appointments."),
+            new("Calendar", "The calendars of people and resources, and their iCalendar feeds."),
+            new("OnlineBooking", "Public online booking: free slots and bookings, addressed by the studio's booking key."),
+        ]),
+        new("Imaging",
+        [
+            new("Images", "A session's images: import, files and signed links, proofing, contact sheets."),
+            new("GroupCapture", "Picture-day uploads matched to students' sessions, and the captures no session was found for."),
+            new("RenderProfiles", "How images are rendered for delivery: selection, size, format, crop, watermark, file names."),
+            new("RenderJobs", "Renders started when a session reaches a status, moving the session on when they finish."),
+            new("RenderRuns", "Background renders of sessions' images into a zip with a manifest."),
+        ]),
+        new("Workflow",
+        [
+            new("Workflow", "Statuses and workflows of clients, sessions and tasks; overdue records; the workflow hub."),
+        ]),
+    ];
+
+    /// <summary>Every tag, in the order of the contract.</summary>
+    public static IEnumerable<Tag> InOrder => Areas.SelectMany(a => a.Tags);
+}
