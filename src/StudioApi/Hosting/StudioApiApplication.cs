@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 using Scalar.AspNetCore;
+using StudioApi.Api.Cors;
 using StudioApi.Api.Idempotency;
 using StudioApi.Api.OpenApi;
 using StudioApi.Api.Problems;
@@ -76,6 +77,7 @@ public static class StudioApiApplication
         });
         services.AddAuthorization();
         services.AddStudioRateLimits(configuration.GetSection("RateLimits").Get<RateLimitOptions>() ?? new RateLimitOptions());
+        services.AddStudioCors(configuration.GetSection("Cors").Get<CrossOriginOptions>() ?? new CrossOriginOptions());
 
         services.AddFastEndpoints();
         services.ConfigureHttpJsonOptions(json => ConfigureJson(json.SerializerOptions));
@@ -88,8 +90,11 @@ public static class StudioApiApplication
 
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        // Before everything that could refuse a request: a refusal the browser cannot read (no CORS headers) looks like a
+        // network error to the front end. Preflights are answered here and count against no budget.
+        app.UseCors();
         app.UseAuthentication();
-        app.UseRateLimiter(); // after authentication (budgets are per user), before authorization (floods of refused calls count too)
+        app.UseStudioRateLimits(); // after authentication (budgets are per user), before authorization (floods of refused calls count too)
         app.UseAuthorization();
         app.UseMiddleware<IdempotencyMiddleware>();
         app.UseFastEndpoints(fe =>

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using FastEndpoints;
 using FluentValidation;
+using StudioApi.Api.Cors;
 using StudioApi.Api.OpenApi;
 
 namespace StudioApi.Features.OnlineBooking.Availability;
@@ -54,6 +55,7 @@ public sealed class GetOnlineAvailabilityEndpoint(OnlineAvailability availabilit
         AllowAnonymous();
         Description(d => d.Operation("OnlineBooking", "GetAvailability",
                 "Free slots of an online-bookable session type over up to 31 days (public, keyed by the studio's booking key)")
+            .OpenToAnyOrigin()
             .ProducesProblem(StatusCodes.Status404NotFound));
     }
 

@@ -1,6 +1,7 @@
 using FastEndpoints;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
+using StudioApi.Api.Cors;
 using StudioApi.Api.Idempotency;
 using StudioApi.Api.OpenApi;
 using StudioApi.Api.Problems;
@@ -91,6 +92,7 @@ public sealed class CreateOnlineBookingEndpoint(StudioDbContext db, OnlineAvaila
                 "Book a free slot online (public, keyed by the studio's booking key); 409 with fresh availability when it was just taken")
             .AcceptsIdempotencyKey()
             .LimitedAsOnlineBooking()
+            .OpenToAnyOrigin()
             .ClearDefaultProduces(StatusCodes.Status200OK)
             .Produces<OnlineBookingResponse>(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status404NotFound)
