@@ -79,6 +79,11 @@ node -e '
     json.version = version;
     if (json.packages && json.packages[""]) json.packages[""].version = version;
     fs.writeFileSync(file, JSON.stringify(json, null, 2) + "\n");
-  }'
+  }
+  // The sample kiosk depends on the package by folder: its lock records the version it saw.
+  const sampleLock = "samples/kiosk-web/package-lock.json";
+  const lock = JSON.parse(fs.readFileSync(sampleLock, "utf8"));
+  lock.packages["../../sdk/typescript"].version = version;
+  fs.writeFileSync(sampleLock, JSON.stringify(lock, null, 2) + "\n");'
 
 echo "==> Done. Review with: git diff --stat"
