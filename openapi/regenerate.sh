@@ -3,6 +3,7 @@
 #   openapi/v1.json                                    the OpenAPI document the app serves (export-openapi)
 #   sdk/csharp/StudioApi.Client/StudioApiClient.g.cs   the C# client (NSwag)
 #   sdk/typescript/src/client.ts                       the TypeScript client (NSwag, Fetch template)
+#   sdk/typescript/package.json (and its lock)         "version": the contract's info.version
 # Deterministic: a second run changes nothing, so CI can run it and fail on `git diff --exit-code`.
 # Usage: openapi/regenerate.sh            (CONFIGURATION=Release to build that configuration instead of Debug)
 set -euo pipefail
@@ -64,6 +65,25 @@ dotnet "$nswag" openapi2tsclient \
   /DateTimeType:String \
   /EnumStyle:StringLiteral \
   /UseGetBaseUrlMethod:false \
+  /WrapDtoExceptions:true \
   /NewLineBehavior:LF >/dev/null
+
+# The package is the contract in TypeScript: it carries the contract's version, so a front end's package.json says
+# which contract it was built against (sdk/typescript/test/package.test.ts checks the two agree).
+echo "==> Versioning the TypeScript package as the contract"
+node -e '
+  const fs = require("fs");
+  const version = JSON.parse(fs.readFileSync("openapi/v1.json", "utf8")).info.version;
+  for (const file of ["sdk/typescript/package.json", "sdk/typescript/package-lock.json"]) {
+    const json = JSON.parse(fs.readFileSync(file, "utf8"));
+    json.version = version;
+    if (json.packages && json.packages[""]) json.packages[""].version = version;
+    fs.writeFileSync(file, JSON.stringify(json, null, 2) + "\n");
+  }
+  // The sample kiosk depends on the package by folder: its lock records the version it saw.
+  const sampleLock = "samples/kiosk-web/package-lock.json";
+  const lock = JSON.parse(fs.readFileSync(sampleLock, "utf8"));
+  lock.packages["../../sdk/typescript"].version = version;
+  fs.writeFileSync(sampleLock, JSON.stringify(lock, null, 2) + "\n");'
 
 echo "==> Done. Review with: git diff --stat"

@@ -1,60 +1,18 @@
-// The generated TypeScript client against the real API: this test starts the API (the built StudioApi.dll) on a
-// free loopback port with an empty data folder, uses the package as a caller would, and stops the API again.
-// Build the API first: `dotnet build src/StudioApi` (STUDIOAPI_CONFIGURATION=Release to test that build).
+// The generated TypeScript client against the real API (started by ./api.ts), used as a caller would.
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
-import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
-import { createServer } from "node:net";
-import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import { AuthClient, ClientsClient, OrganizationsClient, bearer, type CreateClientRequest, type CreateOrganizationRequest } from "../dist/index.js";
+import { adminPassword, startApi, type RunningApi } from "./api.js";
 
-const repositoryRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
-const configuration = process.env.STUDIOAPI_CONFIGURATION ?? "Debug";
-const apiDll = join(repositoryRoot, "src", "StudioApi", "bin", configuration, "net10.0", "StudioApi.dll");
-const adminPassword = "typescript-sdk-test-password";
-
-let api: ChildProcess | undefined;
-let apiOutput = "";
-let dataDirectory = "";
+let api: RunningApi;
 let baseUrl = "";
 
 before(async () => {
-  assert.ok(existsSync(apiDll), `${apiDll} is missing: run \`dotnet build src/StudioApi\` first.`);
-  dataDirectory = await mkdtemp(join(tmpdir(), "studioapi-ts-"));
-  const port = await freePort();
-  baseUrl = `http://127.0.0.1:${port}`;
-  api = spawn("dotnet", [apiDll], {
-    cwd: dataDirectory,
-    env: {
-      ...process.env,
-      ASPNETCORE_URLS: baseUrl,
-      ASPNETCORE_ENVIRONMENT: "Development",
-      Storage__DataDirectory: dataDirectory,
-      Admin__Username: "admin",
-      Admin__Password: adminPassword,
-      Seed__DemoData: "false",
-      Logging__LogLevel__Default: "Warning",
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  api.stdout?.on("data", (chunk: Buffer) => (apiOutput += chunk.toString()));
-  api.stderr?.on("data", (chunk: Buffer) => (apiOutput += chunk.toString()));
-  await waitUntilReady(60_000);
+  api = await startApi();
+  baseUrl = api.baseUrl;
 });
 
-after(async () => {
-  if (api && api.exitCode === null) {
-    const exited = new Promise((done) => api!.once("exit", done));
-    api.kill("SIGTERM");
-    await exited;
-  }
-  if (dataDirectory)
-    await rm(dataDirectory, { recursive: true, force: true });
-});
+after(async () => await api?.stop());
 
 test("the client signs in, creates an organization and reads it back", async () => {
   let accessToken: string | undefined;
@@ -130,33 +88,3 @@ test("a call without a token is refused with a 401 problem", async () => {
     return true;
   });
 });
-
-/** A port nothing listens on right now: the OS picks one, we release it for the API. */
-function freePort(): Promise<number> {
-  return new Promise((done, fail) => {
-    const server = createServer();
-    server.once("error", fail);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => done(port));
-    });
-  });
-}
-
-async function waitUntilReady(timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (api?.exitCode !== null)
-      throw new Error(`The API exited with code ${api?.exitCode}:\n${apiOutput}`);
-    try {
-      const response = await fetch(`${baseUrl}/health/ready`);
-      if (response.ok)
-        return;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((done) => setTimeout(done, 250));
-  }
-  throw new Error(`The API was not ready within ${timeoutMs} ms:\n${apiOutput}`);
-}

@@ -12,6 +12,7 @@ using StudioApi.Features.Scheduling;
 using StudioApi.Features.Setup;
 using StudioApi.Platform.Auth;
 using StudioApi.Platform.Background;
+using StudioApi.Platform.Http.Cors;
 using StudioApi.Platform.Http.Idempotency;
 using StudioApi.Platform.Http.OpenApi;
 using StudioApi.Platform.Http.Problems;
@@ -88,6 +89,7 @@ public static class StudioApiApplication
         });
         services.AddAuthorization();
         services.AddStudioRateLimits(configuration.GetSection("RateLimits").Get<RateLimitOptions>() ?? new RateLimitOptions());
+        services.AddStudioCors(configuration.GetSection("Cors").Get<CrossOriginOptions>() ?? new CrossOriginOptions());
 
         services.AddFastEndpoints();
         services.ConfigureHttpJsonOptions(json => ConfigureJson(json.SerializerOptions));
@@ -100,8 +102,11 @@ public static class StudioApiApplication
 
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        // Before everything that could refuse a request: a refusal the browser cannot read (no CORS headers) looks like a
+        // network error to the front end. Preflights are answered here and count against no budget.
+        app.UseCors();
         app.UseAuthentication();
-        app.UseRateLimiter(); // after authentication (budgets are per user), before authorization (floods of refused calls count too)
+        app.UseStudioRateLimits(); // after authentication (budgets are per user), before authorization (floods of refused calls count too)
         app.UseAuthorization();
         app.UseMiddleware<IdempotencyMiddleware>();
         app.UseFastEndpoints(fe =>

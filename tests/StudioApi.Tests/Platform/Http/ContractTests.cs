@@ -240,6 +240,23 @@ public sealed partial class ContractTests(StudioApiFactory app) : IClassFixture<
     }
 
     [Fact]
+    public async Task Every_response_declares_the_rate_limit_and_cors_headers()
+    {
+        var document = await DocumentAsync();
+        var shared = document.GetProperty("components").GetProperty("headers");
+        var undeclared = new List<string>();
+
+        foreach (var operation in Operations(document))
+            foreach (var response in operation.Operation.GetProperty("responses").EnumerateObject())
+                foreach (var header in new[] { "RateLimit", "RateLimit-Policy", "Access-Control-Allow-Origin" })
+                    if (!response.Value.TryGetProperty("headers", out var headers) || !headers.TryGetProperty(header, out _))
+                        undeclared.Add($"{operation.Id} {response.Name} {header}");
+
+        undeclared.ShouldBeEmpty();
+        shared.GetProperty("RateLimit").GetProperty("description").GetString()!.ShouldContain("draft-ietf-httpapi-ratelimit-headers");
+    }
+
+    [Fact]
     public async Task The_committed_document_is_the_one_the_code_generates()
     {
         var served = OpenApiNormalizer.Normalize(await (await app.CreateClient().GetAsync(OpenApiSetup.DocumentPath)).Content.ReadAsStringAsync());

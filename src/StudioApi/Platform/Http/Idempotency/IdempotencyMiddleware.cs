@@ -20,6 +20,9 @@ public static class IdempotencyEndpointExtensions
 {
     public const string Header = "Idempotency-Key";
 
+    /// <summary>Says an answer is the replay of the first one for its key ("true").</summary>
+    public const string ReplayedHeader = "Idempotent-Replayed";
+
     public static TBuilder AcceptsIdempotencyKey<TBuilder>(this TBuilder builder, bool streamedBody = false) where TBuilder : IEndpointConventionBuilder =>
         builder.WithMetadata(new AcceptsIdempotencyKey { StreamedBody = streamedBody });
 }
@@ -157,7 +160,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
             context.Response.Headers.Location = record.Location;
         if (record.ETag is not null)
             context.Response.Headers.ETag = record.ETag;
-        context.Response.Headers["Idempotent-Replayed"] = "true";
+        context.Response.Headers[IdempotencyEndpointExtensions.ReplayedHeader] = "true";
         if (record.ResponseBody is { Length: > 0 } body)
             await context.Response.Body.WriteAsync(body, context.RequestAborted);
     }

@@ -9,12 +9,19 @@ public sealed class DocumentInfoTransformer : IOpenApiDocumentTransformer
 {
     public const string BearerScheme = "bearer";
 
+    /// <summary>
+    /// The contract's version (semantic versioning; the major is the /api/v1 in every path): the minor goes up when
+    /// operations, fields or headers are added, the major only with a new URL prefix. The SDK packages carry the same
+    /// version (openapi/regenerate.sh writes it into sdk/typescript/package.json).
+    /// </summary>
+    public const string ContractVersion = "1.1.0";
+
     public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {
         document.Info = new OpenApiInfo
         {
             Title = "StudioApi",
-            Version = "v1",
+            Version = ContractVersion,
             Description = "The headless back end of a photography studio: clients, organizations, sessions, images, sales and workflow.",
             Contact = new OpenApiContact { Name = "StudioApi" },
         };

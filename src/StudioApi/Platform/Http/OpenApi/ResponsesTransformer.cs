@@ -56,6 +56,8 @@ public sealed class ResponsesTransformer : IOpenApiOperationTransformer
                 AddHeader(success, KnownHeaders.Location);
             if (returnsRecord)
                 AddHeader(success, KnownHeaders.ETag);
+            if (idempotent)
+                AddHeader(success, IdempotencyEndpointExtensions.ReplayedHeader);
         }
 
         var document = context.Document!;
@@ -104,7 +106,24 @@ public sealed class ResponsesTransformer : IOpenApiOperationTransformer
                     Content = documented.Status == 206 && responses.TryGetValue("200", out var whole) && whole is OpenApiResponse full ? full.Content : null,
                 };
         }
+
+        // Every answer carries the rate-limit fields, and the CORS one when the caller's origin may read it.
+        EnsureSharedHeaders(document);
+        foreach (var response in responses.Values.OfType<OpenApiResponse>())
+        {
+            response.Headers ??= new Dictionary<string, IOpenApiHeader>();
+            foreach (var header in KnownHeaders.OnEveryAnswer)
+                response.Headers[header] = new OpenApiHeaderReference(header, document);
+        }
         return Task.CompletedTask;
+    }
+
+    static void EnsureSharedHeaders(OpenApiDocument document)
+    {
+        document.Components ??= new OpenApiComponents();
+        document.Components.Headers ??= new Dictionary<string, IOpenApiHeader>();
+        foreach (var header in KnownHeaders.OnEveryAnswer)
+            document.Components.Headers.TryAdd(header, KnownHeaders.Header(header));
     }
 
     static void AddHeader(OpenApiResponse response, string header)

@@ -1,6 +1,7 @@
 using FastEndpoints;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
+using StudioApi.Platform.Http.Cors;
 using StudioApi.Platform.Http.OpenApi;
 using StudioApi.Platform.Http.Problems;
 using StudioApi.Platform.Persistence;
@@ -33,6 +34,7 @@ public sealed class GetSignedImageFileEndpoint(StudioDbContext db, ImageLinks li
         Get("/image-files/{id}/{rendition}");
         AllowAnonymous();
         Description(d => d
+            .OpenToAnyOrigin()
             .Produces(StatusCodes.Status200OK, typeof(Stream), "image/jpeg", "image/png", "image/tiff", "image/heic")
             .Answers(StatusCodes.Status206PartialContent, "The byte range asked for in Range.")
             .Answers(StatusCodes.Status304NotModified, "The file is unchanged since the ETag in If-None-Match.")

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using FastEndpoints;
 using FluentValidation;
+using StudioApi.Platform.Http.Cors;
 using StudioApi.Platform.Http.OpenApi;
 
 namespace StudioApi.Features.Scheduling.OnlineBooking.Availability;
@@ -55,6 +56,7 @@ public sealed class GetOnlineAvailabilityEndpoint(OnlineAvailability availabilit
         Description(d => d.Operation("OnlineBooking", "GetAvailability",
                 "List free online-booking slots",
                 "The free slots of an online-bookable session type over up to 31 days, addressed by the studio's booking key.")
+            .OpenToAnyOrigin()
             .ProducesProblem(StatusCodes.Status404NotFound));
     }
 

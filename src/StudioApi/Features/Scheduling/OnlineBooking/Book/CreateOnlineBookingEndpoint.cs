@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using StudioApi.Features.Clients.Clients;
 using StudioApi.Features.Scheduling.Booking;
 using StudioApi.Features.Scheduling.Sessions;
+using StudioApi.Platform.Http.Cors;
 using StudioApi.Platform.Http.Idempotency;
 using StudioApi.Platform.Http.OpenApi;
 using StudioApi.Platform.Http.Problems;
@@ -94,6 +95,7 @@ public sealed class CreateOnlineBookingEndpoint(StudioDbContext db, OnlineAvaila
                 "Addressed by the studio's booking key. 409 with fresh availability when the slot was just taken.")
             .AcceptsIdempotencyKey()
             .LimitedAsOnlineBooking()
+            .OpenToAnyOrigin()
             .ClearDefaultProduces(StatusCodes.Status200OK)
             .Produces<OnlineBookingResponse>(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status404NotFound)
