@@ -40031,30 +40031,19 @@ namespace StudioApi.Client
     }
 
     /// <summary>
-    /// The seed's "notification lights", computed when the client is read, never stored. Until the records they
-    /// <br/>summarise exist they are constant: invoices will fill outstandingBalance, calls hasOverdueCall.
+    /// The seed's "notification lights", computed when the client is read, never stored. Only what is computed is here:
+    /// <br/>the outstanding balance arrives with invoices (Sales) and the overdue call with calls (Messaging), not before, so a
+    /// <br/>front end never shows a constant as a fact.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.8.0.0 (NJsonSchema v11.6.2.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class ClientFlags
     {
 
         /// <summary>
-        /// A call to the client is past due and not completed.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("hasOverdueCall")]
-        public bool HasOverdueCall { get; set; } = default!;
-
-        /// <summary>
         /// The client's status is past its due date and not final.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("hasOverdueStatus")]
         public bool HasOverdueStatus { get; set; } = default!;
-
-        /// <summary>
-        /// Sum of the balances of the client's invoices, in the studio's currency.
-        /// </summary>
-        [System.Text.Json.Serialization.JsonPropertyName("outstandingBalance")]
-        public double OutstandingBalance { get; set; } = default!;
 
     }
 
@@ -44515,7 +44504,7 @@ namespace StudioApi.Client
         public System.Collections.Generic.List<string> SessionCustomLabels { get; set; } = new System.Collections.Generic.List<string>();
 
         [System.Text.Json.Serialization.JsonPropertyName("taxRatePercent")]
-        public double TaxRatePercent { get; set; } = default!;
+        public string TaxRatePercent { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("timeZone")]
         public string TimeZone { get; set; } = default!;
@@ -45517,11 +45506,8 @@ namespace StudioApi.Client
         [System.Text.Json.Serialization.JsonPropertyName("sessionCustomLabels")]
         public System.Collections.Generic.List<string>? SessionCustomLabels { get; set; } = default!;
 
-        /// <summary>
-        /// 0–100 with at most 4 decimals, e.g. 8.25.
-        /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("taxRatePercent")]
-        public double? TaxRatePercent { get; set; } = default!;
+        public string? TaxRatePercent { get; set; } = default!;
 
         /// <summary>
         /// IANA time zone id, e.g. America/Chicago.

@@ -16480,14 +16480,10 @@ export interface ClientFamilyMemberData {
     relationshipId?: number;
 }
 
-/** The seed's "notification lights", computed when the client is read, never stored. Until the records they summarise exist they are constant: invoices will fill outstandingBalance, calls hasOverdueCall. */
+/** The seed's "notification lights", computed when the client is read, never stored. Only what is computed is here: the outstanding balance arrives with invoices (Sales) and the overdue call with calls (Messaging), not before, so a front end never shows a constant as a fact. */
 export interface ClientFlags {
-    /** A call to the client is past due and not completed. */
-    hasOverdueCall: boolean;
     /** The client's status is past its due date and not final. */
     hasOverdueStatus: boolean;
-    /** Sum of the balances of the client's invoices, in the studio's currency. */
-    outstandingBalance: number;
 }
 
 export type ClientKind = "consumer" | "business";
@@ -17891,7 +17887,7 @@ export interface StudioSettingsResponse {
     openingHours: OpeningHoursData[];
     phone: string | null;
     sessionCustomLabels: string[];
-    taxRatePercent: number;
+    taxRatePercent: string;
     timeZone: string;
     updatedAt: string;
     updatedBy: string;
@@ -18241,8 +18237,7 @@ export interface UpdateStudioSettingsRequest {
     phone?: string | null;
     /** The labels of sessions' custom fields, each once; once any are defined, sessions use only these. Omit for none (any label). */
     sessionCustomLabels?: string[] | null;
-    /** 0–100 with at most 4 decimals, e.g. 8.25. */
-    taxRatePercent: number | null;
+    taxRatePercent: string | null;
     /** IANA time zone id, e.g. America/Chicago. */
     timeZone: string;
     website?: string | null;

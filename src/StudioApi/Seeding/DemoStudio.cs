@@ -8,6 +8,7 @@ using StudioApi.Features.Imaging.RenderJobs;
 using StudioApi.Features.Imaging.RenderProfiles;
 using StudioApi.Features.Setup.Resources;
 using StudioApi.Features.Scheduling.Sessions;
+using StudioApi.Platform.Currencies;
 using StudioApi.Platform.Addresses;
 using StudioApi.Platform.Persistence;
 using StudioApi.Platform.Studio;
@@ -263,7 +264,7 @@ public static class DemoStudio
         Website = "https://lakesideportraits.example",
         TimeZone = "America/Chicago",
         Currency = "USD",
-        TaxRatePercent = 8.25m,
+        TaxRatePercent = new Rate(8.25m),
         WorkingDays = [.. StudioSettings.MondayToFriday, DayOfWeek.Saturday],
         OpeningHours = [.. StudioSettings.MondayToFriday.Select(day => new OpeningHours { Day = day, Opens = new TimeOnly(9, 0), Closes = new TimeOnly(18, 0) }),
             new OpeningHours { Day = DayOfWeek.Saturday, Opens = new TimeOnly(9, 0), Closes = new TimeOnly(14, 0) }],

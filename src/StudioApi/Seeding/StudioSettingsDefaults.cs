@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using StudioApi.Platform.Currencies;
 using StudioApi.Platform.Persistence;
 using StudioApi.Platform.Studio;
 
@@ -31,7 +32,7 @@ public static class StudioSettingsDefaults
         Name = "My Photography Studio",
         TimeZone = MachineTimeZone(),
         Currency = "USD",
-        TaxRatePercent = 0m,
+        TaxRatePercent = new Rate(0m),
         WorkingDays = [.. StudioSettings.MondayToFriday],
     };
 

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using StudioApi.Platform.Auth;
 using StudioApi.Platform.Background;
+using StudioApi.Platform.Currencies;
 using StudioApi.Platform.Http.Idempotency;
 using StudioApi.Platform.Studio;
 using StudioApi.Platform.Workflow;
@@ -89,6 +90,9 @@ public sealed class StudioDbContext(
         // Instants are stored as UTC DateTime (SQLite cannot order DateTimeOffset); read them back as UTC.
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
         configurationBuilder.Properties<string>().HaveMaxLength(400);
+        // Money is stored as its minor units, rates as exact decimals (see Platform/Currencies).
+        configurationBuilder.Properties<Money>().HaveConversion<MoneyConverter>();
+        configurationBuilder.Properties<Rate>().HaveConversion<RateConverter>().HavePrecision(18, 6);
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
@@ -171,6 +175,10 @@ public sealed class StudioDbContext(
         }
         return owners;
     }
+
+    sealed class MoneyConverter() : ValueConverter<Money, long>(v => v.MinorUnits, v => new Money(v));
+
+    sealed class RateConverter() : ValueConverter<Rate, decimal>(v => v.Value, v => new Rate(v));
 
     sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
         v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),

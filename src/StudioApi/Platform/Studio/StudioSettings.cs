@@ -1,5 +1,6 @@
 using StudioApi.Platform.Addresses;
 using StudioApi.Platform.Persistence;
+using StudioApi.Platform.Currencies;
 
 
 namespace StudioApi.Platform.Studio;
@@ -26,7 +27,7 @@ public sealed class StudioSettings : AuditedRecord
     public string Currency { get; set; } = "USD";
 
     /// <summary>Sales tax in percent (0–100, up to 4 decimals), e.g. 8.25.</summary>
-    public decimal TaxRatePercent { get; set; }
+    public Rate TaxRatePercent { get; set; }
 
     /// <summary>The weekdays the studio works; status due dates count these days only.</summary>
     public List<DayOfWeek> WorkingDays { get; set; } = [.. MondayToFriday];

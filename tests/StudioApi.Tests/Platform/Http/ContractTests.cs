@@ -256,6 +256,44 @@ public sealed partial class ContractTests(StudioApiFactory app) : IClassFixture<
         shared.GetProperty("RateLimit").GetProperty("description").GetString()!.ShouldContain("draft-ietf-httpapi-ratelimit-headers");
     }
 
+    /// <summary>The only binary floating-point numbers in the contract: fractions of an image (crops, watermarks), never money or rates.</summary>
+    static readonly HashSet<string> GeometricFractions =
+    [
+        "ImageCrop.x", "ImageCrop.y", "ImageCrop.width", "ImageCrop.height",
+        "RenderWatermarkInput.opacity", "RenderWatermarkInput.size", "RenderWatermarkResponse.opacity", "RenderWatermarkResponse.size",
+    ];
+
+    /// <summary>Fields whose names sound like money but count things: how many images a render run has, how many records a stage holds.</summary>
+    static readonly HashSet<string> Counts = ["RenderRunResponse.total", "WorkflowStageResponse.total"];
+
+    [Fact]
+    public async Task Money_is_integer_minor_units_and_rates_exact_decimal_strings_never_floating_point()
+    {
+        var schemas = (await DocumentAsync()).GetProperty("components").GetProperty("schemas");
+        var offending = new List<string>();
+        foreach (var schema in schemas.EnumerateObject())
+        {
+            if (!schema.Value.TryGetProperty("properties", out var properties))
+                continue;
+            foreach (var property in properties.EnumerateObject())
+            {
+                var name = $"{schema.Name}.{property.Name}";
+                var type = property.Value.TryGetProperty("type", out var t) ? t.GetString() : null;
+                if (type == "number" && !GeometricFractions.Contains(name))
+                    offending.Add($"{name} is a JSON number: money is Money (int64 minor units), a rate is Rate (a decimal string)");
+                var reference = property.Value.ToString();
+                if (MoneyOrRateName().IsMatch(property.Name) && !Counts.Contains(name) && !reference.Contains("#/components/schemas/Money") && !reference.Contains("#/components/schemas/Rate"))
+                    offending.Add($"{name} looks like money or a rate but is neither Money nor Rate");
+            }
+        }
+        offending.ShouldBeEmpty();
+        schemas.GetProperty("Rate").GetProperty("type").GetString().ShouldBe("string");
+        schemas.GetProperty("Rate").GetProperty("format").GetString().ShouldBe("decimal");
+    }
+
+    [GeneratedRegex("(amount|balance|price|total|subtotal|cost|tax|discount|rate)(percent)?$", RegexOptions.IgnoreCase)]
+    private static partial Regex MoneyOrRateName();
+
     [Fact]
     public async Task The_committed_document_is_the_one_the_code_generates()
     {

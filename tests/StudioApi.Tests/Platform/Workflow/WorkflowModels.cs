@@ -66,7 +66,7 @@ public static class WorkflowCalls
             name = "Workflow Test Studio",
             timeZone,
             currency = "USD",
-            taxRatePercent = 0m,
+            taxRatePercent = "0",
             workingDays,
             closedDates = closedDates.Select(d => new { date = d, description = "Closed" }).ToArray(),
         }).WithIfMatch(etag);

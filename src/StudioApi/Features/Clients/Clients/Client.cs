@@ -16,7 +16,7 @@ public enum ClientKind
 /// Its four owned lists are loaded with it, each by a query of its own (split queries are the database's default,
 /// see DatabaseRegistration): one query would join them into addresses × phones × emails × family members rows.
 /// </summary>
-public sealed class Client : AuditedRecord, IHasWorkflowStatus
+public sealed class Client : AuditedRecord, INumbered, IHasWorkflowStatus
 {
     /// <summary>The studio's client number: unique among live clients, assigned as the highest so far + 1 unless chosen.</summary>
     public int Number { get; set; }

@@ -85,15 +85,12 @@ public sealed class ClientResponse : RecordResponse
 }
 
 /// <summary>
-/// The seed's "notification lights", computed when the client is read, never stored. Until the records they
-/// summarise exist they are constant: invoices will fill outstandingBalance, calls hasOverdueCall.
+/// The seed's "notification lights", computed when the client is read, never stored. Only what is computed is here:
+/// the outstanding balance arrives with invoices (Sales) and the overdue call with calls (Messaging), not before, so a
+/// front end never shows a constant as a fact.
 /// </summary>
 public sealed class ClientFlags
 {
-    /// <summary>Sum of the balances of the client's invoices, in the studio's currency.</summary>
-    public decimal OutstandingBalance { get; init; }
-    /// <summary>A call to the client is past due and not completed.</summary>
-    public bool HasOverdueCall { get; init; }
     /// <summary>The client's status is past its due date and not final.</summary>
     public bool HasOverdueStatus { get; init; }
 }

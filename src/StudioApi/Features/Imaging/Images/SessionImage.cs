@@ -7,7 +7,7 @@ namespace StudioApi.Features.Imaging.Images;
 /// A photo imported into a session: the original as stored (checked by its bytes, hashed, measured from its header)
 /// and the state of its renditions, which a background worker makes (see <see cref="Renditions.RenditionWorker"/>).
 /// </summary>
-public sealed class SessionImage : AuditedRecord
+public sealed class SessionImage : AuditedRecord, INumbered
 {
     public long SessionId { get; set; }
     /// <summary>Per session, in import order, from 1; never reused (the recycle bin included).</summary>

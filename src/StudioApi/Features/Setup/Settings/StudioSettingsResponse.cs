@@ -3,6 +3,7 @@ using StudioApi.Platform.Addresses;
 using StudioApi.Platform.Http;
 using StudioApi.Platform.Studio;
 using StudioApi.Platform.Time;
+using StudioApi.Platform.Currencies;
 
 namespace StudioApi.Features.Setup.Settings;
 
@@ -15,7 +16,7 @@ public sealed class StudioSettingsResponse : RecordResponse
     public string? Website { get; init; }
     public required string TimeZone { get; init; }
     public required string Currency { get; init; }
-    public required decimal TaxRatePercent { get; init; }
+    public required Rate TaxRatePercent { get; init; }
     [MaxLength(7)]
     public required IReadOnlyList<DayOfWeek> WorkingDays { get; init; }
     [MaxLength(1000)]

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
+using StudioApi.Platform.Currencies;
 
 namespace StudioApi.Platform.Http.OpenApi;
 
@@ -29,6 +30,7 @@ public static class OpenApiSetup
             openApi.AddOperationTransformer<ResponsesTransformer>();
             openApi.AddSchemaTransformer<BoundElsewhereSchemaTransformer>();
             openApi.AddSchemaTransformer<ValidationSchemaTransformer>();
+            openApi.AddSchemaTransformer<CurrencySchemaTransformer>();
         });
     }
 

@@ -45,7 +45,7 @@ public sealed record GuardianBody(string? Name, string? Phone, string? Email);
 
 public sealed record ClientStatusBody(long Id, string Description, DateOnly? StatusDate, DateOnly? DueDate, bool IsOverdue);
 
-public sealed record ClientFlagsBody(decimal OutstandingBalance, bool HasOverdueCall, bool HasOverdueStatus);
+public sealed record ClientFlagsBody(bool HasOverdueStatus);
 
 public sealed record ClientPage(List<ClientBody> Items, string? NextCursor);
 

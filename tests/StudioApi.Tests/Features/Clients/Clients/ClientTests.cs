@@ -57,7 +57,7 @@ public sealed class ClientTests(StudioApiFactory app) : IClassFixture<StudioApiF
         var member = client.FamilyMembers.Single();
         (member.FirstName, member.RelationshipId, member.BirthDate).ShouldBe(("Tom", spouse, new DateOnly(1982, 2, 1)));
         client.Student.ShouldBeNull();
-        client.Flags.ShouldBe(new ClientFlagsBody(0m, false, false));
+        client.Flags.ShouldBe(new ClientFlagsBody(false));
     }
 
     [Fact]

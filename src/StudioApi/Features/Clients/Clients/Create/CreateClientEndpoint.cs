@@ -24,7 +24,6 @@ public sealed class CreateClientValidator : Validator<CreateClientRequest>
 public sealed class CreateClientEndpoint(StudioDbContext db, IClientPictures pictures, StatusTransitions transitions, StudioCalendar calendar) : Endpoint<CreateClientRequest, ClientResponse>
 {
     /// <summary>How often to take the next number when other creations keep taking it first.</summary>
-    const int NumberAttempts = 10;
 
     public override void Configure()
     {
@@ -46,7 +45,7 @@ public sealed class CreateClientEndpoint(StudioDbContext db, IClientPictures pic
         try
         {
             // The client starts at the initial status of the client workflow, with its status-log entry, in one transaction.
-            await transitions.StartAsync(RecordKind.Client, client, () => SaveAsync(client, assignNumber: req.Number is null, ct), ct);
+            await transitions.StartAsync(RecordKind.Client, client, req.Number is null ? () => db.SaveNumberedAsync([client], ct) : () => db.SaveChangesAsync(ct), ct);
         }
         catch (DbUpdateException e) when (ClientConflicts.Describe(e, client) is { } conflict)
         {
@@ -57,28 +56,5 @@ public sealed class CreateClientEndpoint(StudioDbContext db, IClientPictures pic
             client.Status = await db.StatusDefinitions.FindAsync([statusId], ct);
         HttpContext.WriteETag(client);
         await Send.CreatedAtAsync("Clients_Get", new { id = client.Id }, ClientResponse.From(client, await calendar.TodayAsync(ct)), cancellation: ct);
-    }
-
-    /// <summary>
-    /// Next number = highest so far + 1, counting the recycle bin so a deleted client's number is not handed out
-    /// again. Two creations can read the same highest number (SQL Server reads committed rows, it does not lock
-    /// them): the unique index refuses the second insert, which then takes the next number.
-    /// </summary>
-    async Task<bool> SaveAsync(Client client, bool assignNumber, CancellationToken ct)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            if (assignNumber)
-                client.Number = (await db.Clients.IgnoreQueryFilters().MaxAsync(c => (int?)c.Number, ct) ?? 0) + 1;
-            try
-            {
-                await db.SaveChangesAsync(ct);
-                return true;
-            }
-            catch (DbUpdateException e) when (assignNumber && attempt < NumberAttempts && e.IsUniqueViolation("Clients", "Number"))
-            {
-                // Inside a transaction EF rolled back to its savepoint: the client is still to be inserted; retry.
-            }
-        }
     }
 }

@@ -176,27 +176,23 @@ public sealed class SessionImageImporter(StudioDbContext db, IFileStore store, I
         db.SessionImages.AsNoTracking().Where(i => i.SessionId == sessionId && i.Sha256 == sha).FirstOrDefaultAsync(ct);
 
     /// <summary>
-    /// Numbers the image (highest so far + 1) and inserts it. Concurrent imports into one session race for a number:
-    /// the loser hits the unique index and takes the next one; if the race was for the same file, it is a duplicate.
+    /// Numbers the image within its session (<see cref="Numbering"/>: concurrent imports into one session race for a
+    /// number, the loser takes the next) and inserts it; if the race was for the same file, it is a duplicate.
     /// </summary>
     async Task<SessionImage?> InsertAsync(SessionImage image, CancellationToken ct)
     {
-        for (var attempt = 1; ; attempt++)
+        db.SessionImages.Add(image);
+        try
         {
-            image.Number = 1 + (await db.SessionImages.IgnoreQueryFilters()
-                .Where(i => i.SessionId == image.SessionId).MaxAsync(i => (int?)i.Number, ct) ?? 0);
-            db.SessionImages.Add(image);
-            try
-            {
-                await db.SaveChangesAsync(ct);
-                return null;
-            }
-            catch (DbUpdateException e) when (e.IsUniqueViolation() && attempt < 50)
-            {
-                db.Entry(image).State = EntityState.Detached;
-                if (await DuplicateOfAsync(image.SessionId, image.Sha256, ct) is { } duplicate)
-                    return duplicate;
-            }
+            await db.SaveNumberedAsync([image], ct, scope: i => i.SessionId == image.SessionId);
+            return null;
+        }
+        catch (DbUpdateException e) when (e.IsUniqueViolation())
+        {
+            db.Entry(image).State = EntityState.Detached;
+            if (await DuplicateOfAsync(image.SessionId, image.Sha256, ct) is { } duplicate)
+                return duplicate;
+            throw;
         }
     }
 

@@ -84,7 +84,6 @@ public sealed class CreateOnlineBookingEndpoint(StudioDbContext db, OnlineAvaila
     : Endpoint<CreateOnlineBookingRequest, OnlineBookingResponse>
 {
     public const string BookedBy = "online booking";
-    const int NumberAttempts = 10;
 
     public override void Configure()
     {
@@ -134,8 +133,7 @@ public sealed class CreateOnlineBookingEndpoint(StudioDbContext db, OnlineAvaila
                 BookedOn = db.UtcNow,
             };
             db.Sessions.Add(session);
-            await transitions.StartAsync(RecordKind.Session, session, () => SaveNumberedAsync(
-                () => db.Sessions.IgnoreQueryFilters().MaxAsync(s => (int?)s.Number, ct), n => session.Number = n, "Sessions", ct), ct);
+            await transitions.StartAsync(RecordKind.Session, session, () => db.SaveNumberedAsync([session], ct), ct);
             return new OnlineBookingResponse
             {
                 SessionId = session.Id,
@@ -175,25 +173,7 @@ public sealed class CreateOnlineBookingEndpoint(StudioDbContext db, OnlineAvaila
             Phones = [new ClientPhone { Number = who.Phone.Trim(), Digits = digits, IsPrimary = true }],
         };
         db.Clients.Add(client);
-        await transitions.StartAsync(RecordKind.Client, client, () => SaveNumberedAsync(
-            () => db.Clients.IgnoreQueryFilters().MaxAsync(c => (int?)c.Number, ct), n => client.Number = n, "Clients", ct), ct);
+        await transitions.StartAsync(RecordKind.Client, client, () => db.SaveNumberedAsync([client], ct), ct);
         return (client, false);
-    }
-
-    /// <summary>Next number = highest so far (recycle bin included) + 1; should a concurrent creation take it first, retry.</summary>
-    async Task SaveNumberedAsync(Func<Task<int?>> highest, Action<int> assign, string table, CancellationToken ct)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            assign((await highest() ?? 0) + 1);
-            try
-            {
-                await db.SaveChangesAsync(ct);
-                return;
-            }
-            catch (DbUpdateException e) when (attempt < NumberAttempts && e.IsUniqueViolation(table, "Number"))
-            {
-            }
-        }
     }
 }

@@ -114,7 +114,6 @@ public sealed class BulkSlotConflict
 public sealed class BulkScheduleSessionsEndpoint(StudioDbContext db, RecordAuthor author, StatusTransitions transitions)
     : Endpoint<BulkScheduleSessionsRequest, BulkScheduleSessionsResponse>
 {
-    const int NumberAttempts = 5;
 
     public override void Configure()
     {
@@ -146,7 +145,7 @@ public sealed class BulkScheduleSessionsEndpoint(StudioDbContext db, RecordAutho
                 await CheckConflictsAsync(sessions, people, req.ResourceId, ct);
             db.Sessions.AddRange(sessions);
             // Every session enters its workflow at the initial status; the status log gets one entry each, in bulk.
-            await transitions.StartManyAsync(RecordKind.Session, sessions, () => SaveNumberedAsync(sessions, ct), ct);
+            await transitions.StartManyAsync(RecordKind.Session, sessions, () => db.SaveNumberedAsync(sessions, ct), ct);
             return true;
         }, ct);
 
@@ -166,26 +165,6 @@ public sealed class BulkScheduleSessionsEndpoint(StudioDbContext db, RecordAutho
             }).ToList(),
         };
         await Send.ResponseAsync(response, StatusCodes.Status201Created, ct);
-    }
-
-    async Task SaveNumberedAsync(List<Session> sessions, CancellationToken ct)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            // Numbers in one go: the highest so far (recycle bin included) + 1, +2… in slot order.
-            var next = (await db.Sessions.IgnoreQueryFilters().MaxAsync(s => (int?)s.Number, ct) ?? 0) + 1;
-            foreach (var session in sessions)
-                session.Number = next++;
-            try
-            {
-                await db.SaveChangesAsync(ct);
-                return;
-            }
-            catch (DbUpdateException e) when (attempt < NumberAttempts && e.IsUniqueViolation("Sessions", "Number"))
-            {
-                // A concurrent booking took a number in the range (SQL Server only: SQLite serializes writers); retry.
-            }
-        }
     }
 
     /// <summary>The clients to book in slot order, with their enrolment; unknown clients become field errors.</summary>

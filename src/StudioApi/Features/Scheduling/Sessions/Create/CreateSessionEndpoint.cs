@@ -25,7 +25,6 @@ public sealed class CreateSessionValidator : Validator<CreateSessionRequest>
 public sealed class CreateSessionEndpoint(StudioDbContext db, RecordAuthor author, StatusTransitions transitions, StudioCalendar calendar) : Endpoint<CreateSessionRequest, SessionResponse>
 {
     /// <summary>How often to take the next number when other creations keep taking it first.</summary>
-    const int NumberAttempts = 10;
 
     public override void Configure()
     {
@@ -62,7 +61,7 @@ public sealed class CreateSessionEndpoint(StudioDbContext db, RecordAuthor autho
                     throw SessionBooking.ConflictProblem(conflicts);
                 db.Sessions.Add(session);
                 // The session enters its workflow at the initial status, logged in this transaction.
-                await transitions.StartAsync(RecordKind.Session, session, () => SaveAsync(session, assignNumber: req.Number is null, ct), ct);
+                await transitions.StartAsync(RecordKind.Session, session, req.Number is null ? () => db.SaveNumberedAsync([session], ct) : () => db.SaveChangesAsync(ct), ct);
                 SessionLog.RecordChanges(db, before: null, session, author.Name);
                 await db.SaveChangesAsync(ct);
                 return true;
@@ -76,27 +75,5 @@ public sealed class CreateSessionEndpoint(StudioDbContext db, RecordAuthor autho
         await db.Entry(session).Reference(s => s.Status).LoadAsync(ct);
         HttpContext.WriteETag(session);
         await Send.CreatedAtAsync("Sessions_Get", new { id = session.Id }, SessionResponse.From(session, await calendar.TodayAsync(ct)), cancellation: ct);
-    }
-
-    /// <summary>
-    /// Next number = highest so far + 1, counting the recycle bin so a deleted session's number is not handed out
-    /// again. Should two creations read the same highest number, the unique index refuses the second, which retries.
-    /// </summary>
-    async Task SaveAsync(Session session, bool assignNumber, CancellationToken ct)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            if (assignNumber)
-                session.Number = (await db.Sessions.IgnoreQueryFilters().MaxAsync(s => (int?)s.Number, ct) ?? 0) + 1;
-            try
-            {
-                await db.SaveChangesAsync(ct);
-                return;
-            }
-            catch (DbUpdateException e) when (assignNumber && attempt < NumberAttempts && e.IsUniqueViolation("Sessions", "Number"))
-            {
-                // Inside a transaction EF rolled back to its savepoint: the session is still to be inserted; retry.
-            }
-        }
     }
 }

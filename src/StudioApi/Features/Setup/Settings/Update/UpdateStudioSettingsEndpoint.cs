@@ -8,6 +8,7 @@ using StudioApi.Platform.Http.Validation;
 using StudioApi.Platform.Persistence;
 using StudioApi.Platform.Studio;
 using StudioApi.Platform.Time;
+using StudioApi.Platform.Currencies;
 
 namespace StudioApi.Features.Setup.Settings.Update;
 
@@ -25,8 +26,8 @@ public sealed class UpdateStudioSettingsRequest
     public string TimeZone { get; set; } = "";
     /// <summary>ISO 4217 code in capitals, e.g. USD.</summary>
     public string Currency { get; set; } = "";
-    /// <summary>0–100 with at most 4 decimals, e.g. 8.25.</summary>
-    public decimal? TaxRatePercent { get; set; }
+    /// <summary>Sales tax in percent: an exact decimal string, 0–100 with at most 4 decimals, e.g. "8.25".</summary>
+    public Rate? TaxRatePercent { get; set; }
     /// <summary>At least one weekday, each once, e.g. ["monday", "tuesday"].</summary>
     public List<DayOfWeek>? WorkingDays { get; set; }
     /// <summary>Days the studio is closed, each date once.</summary>
@@ -75,7 +76,10 @@ public sealed class UpdateStudioSettingsValidator : Validator<UpdateStudioSettin
         RuleFor(s => s.Currency).NotEmpty()
             .Must(c => c.Length == 3 && c.All(char.IsAsciiLetterUpper) && KnownCurrencies.Contains(c))
             .WithMessage("Currency must be an ISO 4217 code in capitals, such as USD or EUR.");
-        RuleFor(s => s.TaxRatePercent).NotNull().InclusiveBetween(0m, 100m).PrecisionScale(9, 4, ignoreTrailingZeros: true);
+        RuleFor(s => s.TaxRatePercent).NotNull();
+        RuleFor(s => s.TaxRatePercent!.Value).Must(r => r.Value is >= 0m and <= 100m && r.Scale <= 4)
+            .OverridePropertyName("taxRatePercent").When(s => s.TaxRatePercent is not null)
+            .WithMessage("The tax rate is a percentage from 0 to 100 with at most 4 decimals, such as \"8.25\".");
         RuleFor(s => s.WorkingDays).NotEmpty().WithMessage("The studio must work at least one day a week.");
         RuleFor(s => s.WorkingDays).MaxItems(7).Must(days => days is null || days.Distinct().Count() == days.Count)
             .WithMessage("Name each working day once.");
