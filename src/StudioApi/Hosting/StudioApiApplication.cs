@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 using Scalar.AspNetCore;
+using StudioApi.Api.Binding;
 using StudioApi.Api.Idempotency;
 using StudioApi.Api.OpenApi;
 using StudioApi.Api.Problems;
@@ -77,6 +78,9 @@ public static class StudioApiApplication
         services.AddAuthorization();
         services.AddStudioRateLimits(configuration.GetSection("RateLimits").Get<RateLimitOptions>() ?? new RateLimitOptions());
 
+        // Every JSON body is checked against its endpoint's fields before FastEndpoints binds it (unknown fields are refused).
+        services.AddSingleton<JsonBodyShapes>();
+        services.AddSingleton(typeof(IRequestBinder<>), typeof(JsonBodyBinder<>));
         services.AddFastEndpoints();
         services.ConfigureHttpJsonOptions(json => ConfigureJson(json.SerializerOptions));
         services.AddStudioOpenApi();
@@ -91,6 +95,7 @@ public static class StudioApiApplication
         app.UseAuthentication();
         app.UseRateLimiter(); // after authentication (budgets are per user), before authorization (floods of refused calls count too)
         app.UseAuthorization();
+        app.UseMiddleware<ContentTypeRequiredMiddleware>();
         app.UseMiddleware<IdempotencyMiddleware>();
         app.UseFastEndpoints(fe =>
         {

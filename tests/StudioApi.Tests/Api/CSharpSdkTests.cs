@@ -46,6 +46,17 @@ public sealed class CSharpSdkTests(StudioApiFactory app) : IClassFixture<StudioA
         (await organizations.GetAsync(created.Id)).Name.ShouldBe("Cedar Academy");
     }
 
+    [Fact]
+    public async Task An_optional_field_the_sdk_leaves_unset_takes_its_default()
+    {
+        var locations = new LocationsClient(await SignedInAsync());
+
+        // The SDK sends the unset isActive as null; null in a field that cannot be null counts as leaving it out.
+        var created = await locations.CreateAsync(idempotencyKey: null, new CreateLocationRequest { Name = "Garden Annex" });
+
+        created.IsActive.ShouldBeTrue();
+    }
+
     async Task<HttpClient> SignedInAsync()
     {
         var http = app.CreateClient();
