@@ -57,6 +57,19 @@ public sealed class CSharpSdkTests(StudioApiFactory app) : IClassFixture<StudioA
         created.IsActive.ShouldBeTrue();
     }
 
+    [Fact]
+    public async Task A_calendar_feed_made_through_the_sdk_is_the_created_feed()
+    {
+        var calendar = new CalendarClient(await SignedInAsync());
+        var photographer = await app.CreateUserAsync($"p-{Guid.NewGuid():N}"[..20], StudioApi.Features.Users.UserRole.Photographer);
+
+        // It answers 201, which the contract once did not list, so the SDK threw on success.
+        var feed = await calendar.CreateFeedAsync(new CreateCalendarFeedRequest { UserId = photographer.Id });
+
+        feed.UserId.ShouldBe(photographer.Id);
+        feed.Url.ShouldEndWith(".ics");
+    }
+
     async Task<HttpClient> SignedInAsync()
     {
         var http = app.CreateClient();
