@@ -38,7 +38,10 @@ public abstract class AddRecordNoteEndpoint : Endpoint<AddRecordNoteRequest, Rec
     {
         Post($"/{Resolve<WorkflowRecords>().Get(Kind).Route}/{{id}}/notes");
         Roles(Auth.Roles.AnyStaff);
-        Description(d => d.Operation(Tag, "AddNote", $"Add an entry to a {Kind.WireName()}'s notes log, stamped with its author and time")
+        Description(d => d
+            .ClearDefaultProduces(StatusCodes.Status200OK)
+            .Produces<RecordNoteResponse>(StatusCodes.Status201Created)
+            .Operation(Tag, "AddNote", $"Add an entry to a {Kind.WireName()}'s notes log, stamped with its author and time")
             .AcceptsIdempotencyKey());
     }
 

@@ -21,8 +21,10 @@ public sealed class DeleteLocationEndpoint(StudioDbContext db) : Endpoint<Delete
     {
         Delete("/locations/{id}");
         Roles(Auth.Roles.AdminOnly);
-        Description(d => d.Operation("Locations", "Delete",
-            "Move a location to the recycle bin (If-Match required); refused while live sessions use it"));
+        Description(d => d
+            .Answers(StatusCodes.Status409Conflict, "Live sessions use the location (their count in sessionCount).")
+            .Operation("Locations", "Delete",
+                "Move a location to the recycle bin (If-Match required); refused while live sessions use it"));
     }
 
     public override async Task HandleAsync(DeleteLocationRequest req, CancellationToken ct)

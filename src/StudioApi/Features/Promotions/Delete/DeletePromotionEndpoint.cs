@@ -21,8 +21,10 @@ public sealed class DeletePromotionEndpoint(StudioDbContext db) : Endpoint<Delet
     {
         Delete("/promotions/{id}");
         Roles(Auth.Roles.AdminOnly);
-        Description(d => d.Operation("Promotions", "Delete",
-            "Move a promotion to the recycle bin (If-Match required); refused while live sessions belong to it"));
+        Description(d => d
+            .Answers(StatusCodes.Status409Conflict, "Live sessions belong to the promotion (their count in sessionCount).")
+            .Operation("Promotions", "Delete",
+                "Move a promotion to the recycle bin (If-Match required); refused while live sessions belong to it"));
     }
 
     public override async Task HandleAsync(DeletePromotionRequest req, CancellationToken ct)

@@ -21,8 +21,10 @@ public sealed class DeleteResourceEndpoint(StudioDbContext db) : Endpoint<Delete
     {
         Delete("/resources/{id}");
         Roles(Auth.Roles.AdminOnly);
-        Description(d => d.Operation("Resources", "Delete",
-            "Move a resource to the recycle bin (If-Match required); refused while live sessions use it"));
+        Description(d => d
+            .Answers(StatusCodes.Status409Conflict, "Live sessions use the resource (their count in sessionCount).")
+            .Operation("Resources", "Delete",
+                "Move a resource to the recycle bin (If-Match required); refused while live sessions use it"));
     }
 
     public override async Task HandleAsync(DeleteResourceRequest req, CancellationToken ct)

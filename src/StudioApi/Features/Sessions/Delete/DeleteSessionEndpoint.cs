@@ -21,8 +21,10 @@ public sealed class DeleteSessionEndpoint(StudioDbContext db) : Endpoint<DeleteS
     {
         Delete("/sessions/{id}");
         Roles(Auth.Roles.FrontDesk);
-        Description(d => d.Operation("Sessions", "Delete",
-            "Move a session to the recycle bin with its appointments and calendar lines (If-Match required); it frees its time and can be restored"));
+        Description(d => d
+            .Answers(StatusCodes.Status409Conflict, "Records that hang on the session stop it from being deleted (listed in blockers).")
+            .Operation("Sessions", "Delete",
+                "Move a session to the recycle bin with its appointments and calendar lines (If-Match required); it frees its time and can be restored"));
     }
 
     public override async Task HandleAsync(DeleteSessionRequest req, CancellationToken ct)

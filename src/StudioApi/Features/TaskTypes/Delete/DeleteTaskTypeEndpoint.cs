@@ -21,8 +21,10 @@ public sealed class DeleteTaskTypeEndpoint(StudioDbContext db) : Endpoint<Delete
     {
         Delete("/task-types/{id}");
         Roles(Auth.Roles.AdminOnly);
-        Description(d => d.Operation("TaskTypes", "Delete",
-            "Move a task type to the recycle bin (If-Match required); refused while live tasks have it"));
+        Description(d => d
+            .Answers(StatusCodes.Status409Conflict, "Live tasks are of this type (their count in taskCount).")
+            .Operation("TaskTypes", "Delete",
+                "Move a task type to the recycle bin (If-Match required); refused while live tasks have it"));
     }
 
     public override async Task HandleAsync(DeleteTaskTypeRequest req, CancellationToken ct)

@@ -28,7 +28,10 @@ public sealed class CreateSessionCalendarEventEndpoint(StudioDbContext db) : End
     {
         Post("/sessions/{id}/calendar-events");
         Roles(Auth.Roles.FrontDesk);
-        Description(d => d.Operation("Sessions", "CreateCalendarEvent",
+        Description(d => d
+            .ClearDefaultProduces(StatusCodes.Status200OK)
+            .Produces<SessionCalendarEventResponse>(StatusCodes.Status201Created)
+            .Operation("Sessions", "CreateCalendarEvent",
                 "Add a line to a session's advanced calendar (another day, time, staff or resource); 409 lists double bookings unless overrideConflicts")
             .AcceptsIdempotencyKey());
     }
