@@ -91,14 +91,14 @@ public sealed class JsonBodyShape
                     failures.Add(new ValidationFailure(Join(path, name), $"There is no field '{name}' here: leave it out (see the contract for the fields this request takes)."));
                 continue;
             }
-            var propertyNullability = property.AttributeProvider is PropertyInfo clr ? nullability.Create(clr) : null;
             if (value is null)
             {
                 if (!property.IsSetNullable && !property.IsRequired)
                     obj.Remove(name);
                 continue;
             }
-            CheckValue(value, property.PropertyType, propertyNullability, readBackProperty?.PropertyType, Join(path, name), failures, nullability, depth + 1);
+            var declared = property.AttributeProvider is PropertyInfo clr ? nullability.Create(clr) : null;
+            CheckValue(value, property.PropertyType, declared, readBackProperty?.PropertyType, Join(path, name), failures, nullability, depth + 1);
         }
     }
 
@@ -202,15 +202,18 @@ public sealed class JsonBodyShape
         string.Equals(a, b, options.PropertyNameCaseInsensitive ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal);
 }
 
-/// <summary>Each endpoint's <see cref="JsonBodyShape"/>, worked out once.</summary>
+/// <summary>
+/// Each endpoint's <see cref="JsonBodyShape"/>, worked out once. Keyed by the routed endpoint, not its definition:
+/// one FastEndpoints definition may serve several routes, each with route values of its own.
+/// </summary>
 public sealed class JsonBodyShapes
 {
-    readonly ConcurrentDictionary<EndpointDefinition, JsonBodyShape?> shapes = new();
+    readonly ConcurrentDictionary<Endpoint, JsonBodyShape?> shapes = new();
 
     public JsonBodyShape? For(Endpoint endpoint, JsonSerializerOptions options) =>
-        endpoint.Metadata.GetMetadata<EndpointDefinition>() is { } definition
-            ? shapes.GetOrAdd(definition, d => JsonBodyShape.Of(d, RouteValuesOf(endpoint), options))
-            : null;
+        shapes.GetOrAdd(endpoint, e => e.Metadata.GetMetadata<EndpointDefinition>() is { } definition
+            ? JsonBodyShape.Of(definition, RouteValuesOf(e), options)
+            : null);
 
     static IEnumerable<string> RouteValuesOf(Endpoint endpoint) =>
         endpoint is RouteEndpoint route ? route.RoutePattern.Parameters.Select(p => p.Name) : [];
