@@ -149,6 +149,8 @@ namespace StudioApi.Client
         /// <remarks>
         /// Moving it, or making it active again, checks for double bookings again.
         /// <br/>
+        /// <br/>The record as read may be sent back with your changes: its fields this request does not take (startsAt, endsAt, sessionId, id, …; all in x-ignored-fields) are accepted and ignored. Any other unknown field is refused (400).
+        /// <br/>
         /// <br/>Roles: admin, staff.
         /// </remarks>
         /// <param name="ifMatch">The ETag of the record as you last read it, e.g. "3". Without it the change is refused with 428; a stale one gets 412 and nothing is written.</param>
@@ -162,6 +164,8 @@ namespace StudioApi.Client
         /// </summary>
         /// <remarks>
         /// Moving it, or making it active again, checks for double bookings again.
+        /// <br/>
+        /// <br/>The record as read may be sent back with your changes: its fields this request does not take (startsAt, endsAt, sessionId, id, …; all in x-ignored-fields) are accepted and ignored. Any other unknown field is refused (400).
         /// <br/>
         /// <br/>Roles: admin, staff.
         /// </remarks>
@@ -994,6 +998,8 @@ namespace StudioApi.Client
         /// <remarks>
         /// Moving it, or making it active again, checks for double bookings again.
         /// <br/>
+        /// <br/>The record as read may be sent back with your changes: its fields this request does not take (startsAt, endsAt, sessionId, id, …; all in x-ignored-fields) are accepted and ignored. Any other unknown field is refused (400).
+        /// <br/>
         /// <br/>Roles: admin, staff.
         /// </remarks>
         /// <param name="ifMatch">The ETag of the record as you last read it, e.g. "3". Without it the change is refused with 428; a stale one gets 412 and nothing is written.</param>
@@ -1010,6 +1016,8 @@ namespace StudioApi.Client
         /// </summary>
         /// <remarks>
         /// Moving it, or making it active again, checks for double bookings again.
+        /// <br/>
+        /// <br/>The record as read may be sent back with your changes: its fields this request does not take (startsAt, endsAt, sessionId, id, …; all in x-ignored-fields) are accepted and ignored. Any other unknown field is refused (400).
         /// <br/>
         /// <br/>Roles: admin, staff.
         /// </remarks>
@@ -2680,7 +2688,7 @@ namespace StudioApi.Client
         /// <br/>
         /// <br/>Roles: admin, staff, photographer, sales.
         /// </remarks>
-        /// <returns>OK</returns>
+        /// <returns>Created</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<CalendarFeedResponse> CreateFeedAsync(CreateCalendarFeedRequest body);
 
@@ -2693,7 +2701,7 @@ namespace StudioApi.Client
         /// <br/>
         /// <br/>Roles: admin, staff, photographer, sales.
         /// </remarks>
-        /// <returns>OK</returns>
+        /// <returns>Created</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<CalendarFeedResponse> CreateFeedAsync(CreateCalendarFeedRequest body, System.Threading.CancellationToken cancellationToken);
 
@@ -3124,7 +3132,7 @@ namespace StudioApi.Client
         /// <br/>
         /// <br/>Roles: admin, staff, photographer, sales.
         /// </remarks>
-        /// <returns>OK</returns>
+        /// <returns>Created</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
         public virtual System.Threading.Tasks.Task<CalendarFeedResponse> CreateFeedAsync(CreateCalendarFeedRequest body)
         {
@@ -3140,7 +3148,7 @@ namespace StudioApi.Client
         /// <br/>
         /// <br/>Roles: admin, staff, photographer, sales.
         /// </remarks>
-        /// <returns>OK</returns>
+        /// <returns>Created</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<CalendarFeedResponse> CreateFeedAsync(CreateCalendarFeedRequest body, System.Threading.CancellationToken cancellationToken)
         {
@@ -3188,7 +3196,7 @@ namespace StudioApi.Client
                         ProcessResponse(client_, response_);
 
                         var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
+                        if (status_ == 201)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<CalendarFeedResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
@@ -4065,6 +4073,8 @@ namespace StudioApi.Client
         /// <remarks>
         /// Lists included (addresses, phones, emails, family members); omit `number` to keep it.
         /// <br/>
+        /// <br/>The record as read may be sent back with your changes: its fields this request does not take (displayName, status, flags, id, …; all in x-ignored-fields) are accepted and ignored. Any other unknown field is refused (400).
+        /// <br/>
         /// <br/>Roles: admin, staff.
         /// </remarks>
         /// <param name="ifMatch">The ETag of the record as you last read it, e.g. "3". Without it the change is refused with 428; a stale one gets 412 and nothing is written.</param>
@@ -4078,6 +4088,8 @@ namespace StudioApi.Client
         /// </summary>
         /// <remarks>
         /// Lists included (addresses, phones, emails, family members); omit `number` to keep it.
+        /// <br/>
+        /// <br/>The record as read may be sent back with your changes: its fields this request does not take (displayName, status, flags, id, …; all in x-ignored-fields) are accepted and ignored. Any other unknown field is refused (400).
         /// <br/>
         /// <br/>Roles: admin, staff.
         /// </remarks>
@@ -4122,7 +4134,7 @@ namespace StudioApi.Client
         /// <br/>Roles: admin, staff, photographer, sales.
         /// </remarks>
         /// <param name="idempotencyKey">A key of your choosing (1–200 characters) that makes retries safe: the same key and body replay the first response instead of repeating the work; the same key with another body is refused with 422.</param>
-        /// <returns>OK</returns>
+        /// <returns>Created</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<RecordNoteResponse> AddNoteAsync(long id, string? idempotencyKey, AddRecordNoteRequest body);
 
@@ -4136,7 +4148,7 @@ namespace StudioApi.Client
         /// <br/>Roles: admin, staff, photographer, sales.
         /// </remarks>
         /// <param name="idempotencyKey">A key of your choosing (1–200 characters) that makes retries safe: the same key and body replay the first response instead of repeating the work; the same key with another body is refused with 422.</param>
-        /// <returns>OK</returns>
+        /// <returns>Created</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<RecordNoteResponse> AddNoteAsync(long id, string? idempotencyKey, AddRecordNoteRequest body, System.Threading.CancellationToken cancellationToken);
 
@@ -5171,6 +5183,8 @@ namespace StudioApi.Client
         /// <remarks>
         /// Lists included (addresses, phones, emails, family members); omit `number` to keep it.
         /// <br/>
+        /// <br/>The record as read may be sent back with your changes: its fields this request does not take (displayName, status, flags, id, …; all in x-ignored-fields) are accepted and ignored. Any other unknown field is refused (400).
+        /// <br/>
         /// <br/>Roles: admin, staff.
         /// </remarks>
         /// <param name="ifMatch">The ETag of the record as you last read it, e.g. "3". Without it the change is refused with 428; a stale one gets 412 and nothing is written.</param>
@@ -5187,6 +5201,8 @@ namespace StudioApi.Client
         /// </summary>
         /// <remarks>
         /// Lists included (addresses, phones, emails, family members); omit `number` to keep it.
+        /// <br/>
+        /// <br/>The record as read may be sent back with your changes: its fields this request does not take (displayName, status, flags, id, …; all in x-ignored-fields) are accepted and ignored. Any other unknown field is refused (400).
         /// <br/>
         /// <br/>Roles: admin, staff.
         /// </remarks>
@@ -5570,7 +5586,7 @@ namespace StudioApi.Client
         /// <br/>Roles: admin, staff, photographer, sales.
         /// </remarks>
         /// <param name="idempotencyKey">A key of your choosing (1–200 characters) that makes retries safe: the same key and body replay the first response instead of repeating the work; the same key with another body is refused with 422.</param>
-        /// <returns>OK</returns>
+        /// <returns>Created</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
         public virtual System.Threading.Tasks.Task<RecordNoteResponse> AddNoteAsync(long id, string? idempotencyKey, AddRecordNoteRequest body)
         {
@@ -5587,7 +5603,7 @@ namespace StudioApi.Client
         /// <br/>Roles: admin, staff, photographer, sales.
         /// </remarks>
         /// <param name="idempotencyKey">A key of your choosing (1–200 characters) that makes retries safe: the same key and body replay the first response instead of repeating the work; the same key with another body is refused with 422.</param>
-        /// <returns>OK</returns>
+        /// <returns>Created</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<RecordNoteResponse> AddNoteAsync(long id, string? idempotencyKey, AddRecordNoteRequest body, System.Threading.CancellationToken cancellationToken)
         {
@@ -5643,7 +5659,7 @@ namespace StudioApi.Client
                         ProcessResponse(client_, response_);
 
                         var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
+                        if (status_ == 201)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<RecordNoteResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
@@ -6562,6 +6578,8 @@ namespace StudioApi.Client
         /// <remarks>
         /// Replaces its proof state, favorite, hidden online, rotation, crop and yearbook role.
         /// <br/>
+        /// <br/>The record as read may be sent back with your changes: its fields this request does not take (sessionId, number, originalFileName, format, …; all in x-ignored-fields) are accepted and ignored. Any other unknown field is refused (400).
+        /// <br/>
         /// <br/>Roles: admin, staff, photographer, sales.
         /// </remarks>
         /// <param name="ifMatch">The ETag of the record as you last read it, e.g. "3". Without it the change is refused with 428; a stale one gets 412 and nothing is written.</param>
@@ -6575,6 +6593,8 @@ namespace StudioApi.Client
         /// </summary>
         /// <remarks>
         /// Replaces its proof state, favorite, hidden online, rotation, crop and yearbook role.
+        /// <br/>
+        /// <br/>The record as read may be sent back with your changes: its fields this request does not take (sessionId, number, originalFileName, format, …; all in x-ignored-fields) are accepted and ignored. Any other unknown field is refused (400).
         /// <br/>
         /// <br/>Roles: admin, staff, photographer, sales.
         /// </remarks>
@@ -7540,6 +7560,8 @@ namespace StudioApi.Client
         /// <remarks>
         /// Replaces its proof state, favorite, hidden online, rotation, crop and yearbook role.
         /// <br/>
+        /// <br/>The record as read may be sent back with your changes: its fields this request does not take (sessionId, number, originalFileName, format, …; all in x-ignored-fields) are accepted and ignored. Any other unknown field is refused (400).
+        /// <br/>
         /// <br/>Roles: admin, staff, photographer, sales.
         /// </remarks>
         /// <param name="ifMatch">The ETag of the record as you last read it, e.g. "3". Without it the change is refused with 428; a stale one gets 412 and nothing is written.</param>
@@ -7556,6 +7578,8 @@ namespace StudioApi.Client
         /// </summary>
         /// <remarks>
         /// Replaces its proof state, favorite, hidden online, rotation, crop and yearbook role.
+        /// <br/>
+        /// <br/>The record as read may be sent back with your changes: its fields this request does not take (sessionId, number, originalFileName, format, …; all in x-ignored-fields) are accepted and ignored. Any other unknown field is refused (400).
         /// <br/>
         /// <br/>Roles: admin, staff, photographer, sales.
         /// </remarks>
@@ -9160,7 +9184,9 @@ namespace StudioApi.Client
         /// Replace a location's fields
         /// </summary>
         /// <remarks>
-        /// Roles: admin.
+        /// The record as read may be sent back with your changes: its fields this request does not take (id, version, createdAt, createdBy, …; all in x-ignored-fields) are accepted and ignored. Any other unknown field is refused (400).
+        /// <br/>
+        /// <br/>Roles: admin.
         /// </remarks>
         /// <param name="ifMatch">The ETag of the record as you last read it, e.g. "3". Without it the change is refused with 428; a stale one gets 412 and nothing is written.</param>
         /// <returns>OK</returns>
@@ -9172,7 +9198,9 @@ namespace StudioApi.Client
         /// Replace a location's fields
         /// </summary>
         /// <remarks>
-        /// Roles: admin.
+        /// The record as read may be sent back with your changes: its fields this request does not take (id, version, createdAt, createdBy, …; all in x-ignored-fields) are accepted and ignored. Any other unknown field is refused (400).
+        /// <br/>
+        /// <br/>Roles: admin.
         /// </remarks>
         /// <param name="ifMatch">The ETag of the record as you last read it, e.g. "3". Without it the change is refused with 428; a stale one gets 412 and nothing is written.</param>
         /// <returns>OK</returns>
@@ -9713,6 +9741,16 @@ namespace StudioApi.Client
                             throw new ApiException<ProblemDetails>("There is no such record, or it is not yours to see.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
+                        if (status_ == 409)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("Live sessions use the location (their count in sessionCount).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
                         if (status_ == 412)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
@@ -9940,7 +9978,9 @@ namespace StudioApi.Client
         /// Replace a location's fields
         /// </summary>
         /// <remarks>
-        /// Roles: admin.
+        /// The record as read may be sent back with your changes: its fields this request does not take (id, version, createdAt, createdBy, …; all in x-ignored-fields) are accepted and ignored. Any other unknown field is refused (400).
+        /// <br/>
+        /// <br/>Roles: admin.
         /// </remarks>
         /// <param name="ifMatch">The ETag of the record as you last read it, e.g. "3". Without it the change is refused with 428; a stale one gets 412 and nothing is written.</param>
         /// <returns>OK</returns>
@@ -9955,7 +9995,9 @@ namespace StudioApi.Client
         /// Replace a location's fields
         /// </summary>
         /// <remarks>
-        /// Roles: admin.
+        /// The record as read may be sent back with your changes: its fields this request does not take (id, version, createdAt, createdBy, …; all in x-ignored-fields) are accepted and ignored. Any other unknown field is refused (400).
+        /// <br/>
+        /// <br/>Roles: admin.
         /// </remarks>
         /// <param name="ifMatch">The ETag of the record as you last read it, e.g. "3". Without it the change is refused with 428; a stale one gets 412 and nothing is written.</param>
         /// <returns>OK</returns>
@@ -11129,7 +11171,9 @@ namespace StudioApi.Client
         /// Replace an organization's fields
         /// </summary>
         /// <remarks>
-        /// Roles: admin, staff.
+        /// The record as read may be sent back with your changes: its fields this request does not take (id, version, createdAt, createdBy, …; all in x-ignored-fields) are accepted and ignored. Any other unknown field is refused (400).
+        /// <br/>
+        /// <br/>Roles: admin, staff.
         /// </remarks>
         /// <param name="ifMatch">The ETag of the record as you last read it, e.g. "3". Without it the change is refused with 428; a stale one gets 412 and nothing is written.</param>
         /// <returns>OK</returns>
@@ -11141,7 +11185,9 @@ namespace StudioApi.Client
         /// Replace an organization's fields
         /// </summary>
         /// <remarks>
-        /// Roles: admin, staff.
+        /// The record as read may be sent back with your changes: its fields this request does not take (id, version, createdAt, createdBy, …; all in x-ignored-fields) are accepted and ignored. Any other unknown field is refused (400).
+        /// <br/>
+        /// <br/>Roles: admin, staff.
         /// </remarks>
         /// <param name="ifMatch">The ETag of the record as you last read it, e.g. "3". Without it the change is refused with 428; a stale one gets 412 and nothing is written.</param>
         /// <returns>OK</returns>
@@ -11899,7 +11945,9 @@ namespace StudioApi.Client
         /// Replace an organization's fields
         /// </summary>
         /// <remarks>
-        /// Roles: admin, staff.
+        /// The record as read may be sent back with your changes: its fields this request does not take (id, version, createdAt, createdBy, …; all in x-ignored-fields) are accepted and ignored. Any other unknown field is refused (400).
+        /// <br/>
+        /// <br/>Roles: admin, staff.
         /// </remarks>
         /// <param name="ifMatch">The ETag of the record as you last read it, e.g. "3". Without it the change is refused with 428; a stale one gets 412 and nothing is written.</param>
         /// <returns>OK</returns>
@@ -11914,7 +11962,9 @@ namespace StudioApi.Client
         /// Replace an organization's fields
         /// </summary>
         /// <remarks>
-        /// Roles: admin, staff.
+        /// The record as read may be sent back with your changes: its fields this request does not take (id, version, createdAt, createdBy, …; all in x-ignored-fields) are accepted and ignored. Any other unknown field is refused (400).
+        /// <br/>
+        /// <br/>Roles: admin, staff.
         /// </remarks>
         /// <param name="ifMatch">The ETag of the record as you last read it, e.g. "3". Without it the change is refused with 428; a stale one gets 412 and nothing is written.</param>
         /// <returns>OK</returns>
@@ -13775,7 +13825,9 @@ namespace StudioApi.Client
         /// Replace a production type's fields
         /// </summary>
         /// <remarks>
-        /// Roles: admin.
+        /// The record as read may be sent back with your changes: its fields this request does not take (id, version, createdAt, createdBy, …; all in x-ignored-fields) are accepted and ignored. Any other unknown field is refused (400).
+        /// <br/>
+        /// <br/>Roles: admin.
         /// </remarks>
         /// <param name="ifMatch">The ETag of the record as you last read it, e.g. "3". Without it the change is refused with 428; a stale one gets 412 and nothing is written.</param>
         /// <returns>OK</returns>
@@ -13787,7 +13839,9 @@ namespace StudioApi.Client
         /// Replace a production type's fields
         /// </summary>
         /// <remarks>
-        /// Roles: admin.
+        /// The record as read may be sent back with your changes: its fields this request does not take (id, version, createdAt, createdBy, …; all in x-ignored-fields) are accepted and ignored. Any other unknown field is refused (400).
+        /// <br/>
+        /// <br/>Roles: admin.
         /// </remarks>
         /// <param name="ifMatch">The ETag of the record as you last read it, e.g. "3". Without it the change is refused with 428; a stale one gets 412 and nothing is written.</param>
         /// <returns>OK</returns>
@@ -14555,7 +14609,9 @@ namespace StudioApi.Client
         /// Replace a production type's fields
         /// </summary>
         /// <remarks>
-        /// Roles: admin.
+        /// The record as read may be sent back with your changes: its fields this request does not take (id, version, createdAt, createdBy, …; all in x-ignored-fields) are accepted and ignored. Any other unknown field is refused (400).
+        /// <br/>
+        /// <br/>Roles: admin.
         /// </remarks>
         /// <param name="ifMatch">The ETag of the record as you last read it, e.g. "3". Without it the change is refused with 428; a stale one gets 412 and nothing is written.</param>
         /// <returns>OK</returns>
@@ -14570,7 +14626,9 @@ namespace StudioApi.Client
         /// Replace a production type's fields
         /// </summary>
         /// <remarks>
-        /// Roles: admin.
+        /// The record as read may be sent back with your changes: its fields this request does not take (id, version, createdAt, createdBy, …; all in x-ignored-fields) are accepted and ignored. Any other unknown field is refused (400).
+        /// <br/>
+        /// <br/>Roles: admin.
         /// </remarks>
         /// <param name="ifMatch">The ETag of the record as you last read it, e.g. "3". Without it the change is refused with 428; a stale one gets 412 and nothing is written.</param>
         /// <returns>OK</returns>
@@ -15186,7 +15244,9 @@ namespace StudioApi.Client
         /// Replace a promotion's fields
         /// </summary>
         /// <remarks>
-        /// Roles: admin.
+        /// The record as read may be sent back with your changes: its fields this request does not take (id, version, createdAt, createdBy, …; all in x-ignored-fields) are accepted and ignored. Any other unknown field is refused (400).
+        /// <br/>
+        /// <br/>Roles: admin.
         /// </remarks>
         /// <param name="ifMatch">The ETag of the record as you last read it, e.g. "3". Without it the change is refused with 428; a stale one gets 412 and nothing is written.</param>
         /// <returns>OK</returns>
@@ -15198,7 +15258,9 @@ namespace StudioApi.Client
         /// Replace a promotion's fields
         /// </summary>
         /// <remarks>
-        /// Roles: admin.
+        /// The record as read may be sent back with your changes: its fields this request does not take (id, version, createdAt, createdBy, …; all in x-ignored-fields) are accepted and ignored. Any other unknown field is refused (400).
+        /// <br/>
+        /// <br/>Roles: admin.
         /// </remarks>
         /// <param name="ifMatch">The ETag of the record as you last read it, e.g. "3". Without it the change is refused with 428; a stale one gets 412 and nothing is written.</param>
         /// <returns>OK</returns>
@@ -15745,6 +15807,16 @@ namespace StudioApi.Client
                             throw new ApiException<ProblemDetails>("There is no such record, or it is not yours to see.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
+                        if (status_ == 409)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("Live sessions belong to the promotion (their count in sessionCount).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
                         if (status_ == 412)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
@@ -15972,7 +16044,9 @@ namespace StudioApi.Client
         /// Replace a promotion's fields
         /// </summary>
         /// <remarks>
-        /// Roles: admin.
+        /// The record as read may be sent back with your changes: its fields this request does not take (id, version, createdAt, createdBy, …; all in x-ignored-fields) are accepted and ignored. Any other unknown field is refused (400).
+        /// <br/>
+        /// <br/>Roles: admin.
         /// </remarks>
         /// <param name="ifMatch">The ETag of the record as you last read it, e.g. "3". Without it the change is refused with 428; a stale one gets 412 and nothing is written.</param>
         /// <returns>OK</returns>
@@ -15987,7 +16061,9 @@ namespace StudioApi.Client
         /// Replace a promotion's fields
         /// </summary>
         /// <remarks>
-        /// Roles: admin.
+        /// The record as read may be sent back with your changes: its fields this request does not take (id, version, createdAt, createdBy, …; all in x-ignored-fields) are accepted and ignored. Any other unknown field is refused (400).
+        /// <br/>
+        /// <br/>Roles: admin.
         /// </remarks>
         /// <param name="ifMatch">The ETag of the record as you last read it, e.g. "3". Without it the change is refused with 428; a stale one gets 412 and nothing is written.</param>
         /// <returns>OK</returns>
@@ -16601,7 +16677,9 @@ namespace StudioApi.Client
         /// Replace a relationship's fields
         /// </summary>
         /// <remarks>
-        /// Roles: admin.
+        /// The record as read may be sent back with your changes: its fields this request does not take (id, version, createdAt, createdBy, …; all in x-ignored-fields) are accepted and ignored. Any other unknown field is refused (400).
+        /// <br/>
+        /// <br/>Roles: admin.
         /// </remarks>
         /// <param name="ifMatch">The ETag of the record as you last read it, e.g. "3". Without it the change is refused with 428; a stale one gets 412 and nothing is written.</param>
         /// <returns>OK</returns>
@@ -16613,7 +16691,9 @@ namespace StudioApi.Client
         /// Replace a relationship's fields
         /// </summary>
         /// <remarks>
-        /// Roles: admin.
+        /// The record as read may be sent back with your changes: its fields this request does not take (id, version, createdAt, createdBy, …; all in x-ignored-fields) are accepted and ignored. Any other unknown field is refused (400).
+        /// <br/>
+        /// <br/>Roles: admin.
         /// </remarks>
         /// <param name="ifMatch">The ETag of the record as you last read it, e.g. "3". Without it the change is refused with 428; a stale one gets 412 and nothing is written.</param>
         /// <returns>OK</returns>
@@ -17154,6 +17234,16 @@ namespace StudioApi.Client
                             throw new ApiException<ProblemDetails>("There is no such record, or it is not yours to see.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
+                        if (status_ == 409)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("Clients\' family members are related this way (their count in clientCount).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
                         if (status_ == 412)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
@@ -17381,7 +17471,9 @@ namespace StudioApi.Client
         /// Replace a relationship's fields
         /// </summary>
         /// <remarks>
-        /// Roles: admin.
+        /// The record as read may be sent back with your changes: its fields this request does not take (id, version, createdAt, createdBy, …; all in x-ignored-fields) are accepted and ignored. Any other unknown field is refused (400).
+        /// <br/>
+        /// <br/>Roles: admin.
         /// </remarks>
         /// <param name="ifMatch">The ETag of the record as you last read it, e.g. "3". Without it the change is refused with 428; a stale one gets 412 and nothing is written.</param>
         /// <returns>OK</returns>
@@ -17396,7 +17488,9 @@ namespace StudioApi.Client
         /// Replace a relationship's fields
         /// </summary>
         /// <remarks>
-        /// Roles: admin.
+        /// The record as read may be sent back with your changes: its fields this request does not take (id, version, createdAt, createdBy, …; all in x-ignored-fields) are accepted and ignored. Any other unknown field is refused (400).
+        /// <br/>
+        /// <br/>Roles: admin.
         /// </remarks>
         /// <param name="ifMatch">The ETag of the record as you last read it, e.g. "3". Without it the change is refused with 428; a stale one gets 412 and nothing is written.</param>
         /// <returns>OK</returns>
@@ -18012,7 +18106,9 @@ namespace StudioApi.Client
         /// Replace a render job's fields
         /// </summary>
         /// <remarks>
-        /// Roles: admin, staff.
+        /// The record as read may be sent back with your changes: its fields this request does not take (id, version, createdAt, createdBy, …; all in x-ignored-fields) are accepted and ignored. Any other unknown field is refused (400).
+        /// <br/>
+        /// <br/>Roles: admin, staff.
         /// </remarks>
         /// <param name="ifMatch">The ETag of the record as you last read it, e.g. "3". Without it the change is refused with 428; a stale one gets 412 and nothing is written.</param>
         /// <returns>OK</returns>
@@ -18024,7 +18120,9 @@ namespace StudioApi.Client
         /// Replace a render job's fields
         /// </summary>
         /// <remarks>
-        /// Roles: admin, staff.
+        /// The record as read may be sent back with your changes: its fields this request does not take (id, version, createdAt, createdBy, …; all in x-ignored-fields) are accepted and ignored. Any other unknown field is refused (400).
+        /// <br/>
+        /// <br/>Roles: admin, staff.
         /// </remarks>
         /// <param name="ifMatch">The ETag of the record as you last read it, e.g. "3". Without it the change is refused with 428; a stale one gets 412 and nothing is written.</param>
         /// <returns>OK</returns>
@@ -18798,7 +18896,9 @@ namespace StudioApi.Client
         /// Replace a render job's fields
         /// </summary>
         /// <remarks>
-        /// Roles: admin, staff.
+        /// The record as read may be sent back with your changes: its fields this request does not take (id, version, createdAt, createdBy, …; all in x-ignored-fields) are accepted and ignored. Any other unknown field is refused (400).
+        /// <br/>
+        /// <br/>Roles: admin, staff.
         /// </remarks>
         /// <param name="ifMatch">The ETag of the record as you last read it, e.g. "3". Without it the change is refused with 428; a stale one gets 412 and nothing is written.</param>
         /// <returns>OK</returns>
@@ -18813,7 +18913,9 @@ namespace StudioApi.Client
         /// Replace a render job's fields
         /// </summary>
         /// <remarks>
-        /// Roles: admin, staff.
+        /// The record as read may be sent back with your changes: its fields this request does not take (id, version, createdAt, createdBy, …; all in x-ignored-fields) are accepted and ignored. Any other unknown field is refused (400).
+        /// <br/>
+        /// <br/>Roles: admin, staff.
         /// </remarks>
         /// <param name="ifMatch">The ETag of the record as you last read it, e.g. "3". Without it the change is refused with 428; a stale one gets 412 and nothing is written.</param>
         /// <returns>OK</returns>
@@ -19421,7 +19523,9 @@ namespace StudioApi.Client
         /// Replace a render profile's fields
         /// </summary>
         /// <remarks>
-        /// Roles: admin, staff.
+        /// The record as read may be sent back with your changes: its fields this request does not take (watermark.image, id, version, createdAt, …; all in x-ignored-fields) are accepted and ignored. Any other unknown field is refused (400).
+        /// <br/>
+        /// <br/>Roles: admin, staff.
         /// </remarks>
         /// <param name="ifMatch">The ETag of the record as you last read it, e.g. "3". Without it the change is refused with 428; a stale one gets 412 and nothing is written.</param>
         /// <returns>OK</returns>
@@ -19433,7 +19537,9 @@ namespace StudioApi.Client
         /// Replace a render profile's fields
         /// </summary>
         /// <remarks>
-        /// Roles: admin, staff.
+        /// The record as read may be sent back with your changes: its fields this request does not take (watermark.image, id, version, createdAt, …; all in x-ignored-fields) are accepted and ignored. Any other unknown field is refused (400).
+        /// <br/>
+        /// <br/>Roles: admin, staff.
         /// </remarks>
         /// <param name="ifMatch">The ETag of the record as you last read it, e.g. "3". Without it the change is refused with 428; a stale one gets 412 and nothing is written.</param>
         /// <returns>OK</returns>
@@ -20268,7 +20374,9 @@ namespace StudioApi.Client
         /// Replace a render profile's fields
         /// </summary>
         /// <remarks>
-        /// Roles: admin, staff.
+        /// The record as read may be sent back with your changes: its fields this request does not take (watermark.image, id, version, createdAt, …; all in x-ignored-fields) are accepted and ignored. Any other unknown field is refused (400).
+        /// <br/>
+        /// <br/>Roles: admin, staff.
         /// </remarks>
         /// <param name="ifMatch">The ETag of the record as you last read it, e.g. "3". Without it the change is refused with 428; a stale one gets 412 and nothing is written.</param>
         /// <returns>OK</returns>
@@ -20283,7 +20391,9 @@ namespace StudioApi.Client
         /// Replace a render profile's fields
         /// </summary>
         /// <remarks>
-        /// Roles: admin, staff.
+        /// The record as read may be sent back with your changes: its fields this request does not take (watermark.image, id, version, createdAt, …; all in x-ignored-fields) are accepted and ignored. Any other unknown field is refused (400).
+        /// <br/>
+        /// <br/>Roles: admin, staff.
         /// </remarks>
         /// <param name="ifMatch">The ETag of the record as you last read it, e.g. "3". Without it the change is refused with 428; a stale one gets 412 and nothing is written.</param>
         /// <returns>OK</returns>
@@ -22850,7 +22960,9 @@ namespace StudioApi.Client
         /// Replace a resource's fields
         /// </summary>
         /// <remarks>
-        /// Roles: admin.
+        /// The record as read may be sent back with your changes: its fields this request does not take (id, version, createdAt, createdBy, …; all in x-ignored-fields) are accepted and ignored. Any other unknown field is refused (400).
+        /// <br/>
+        /// <br/>Roles: admin.
         /// </remarks>
         /// <param name="ifMatch">The ETag of the record as you last read it, e.g. "3". Without it the change is refused with 428; a stale one gets 412 and nothing is written.</param>
         /// <returns>OK</returns>
@@ -22862,7 +22974,9 @@ namespace StudioApi.Client
         /// Replace a resource's fields
         /// </summary>
         /// <remarks>
-        /// Roles: admin.
+        /// The record as read may be sent back with your changes: its fields this request does not take (id, version, createdAt, createdBy, …; all in x-ignored-fields) are accepted and ignored. Any other unknown field is refused (400).
+        /// <br/>
+        /// <br/>Roles: admin.
         /// </remarks>
         /// <param name="ifMatch">The ETag of the record as you last read it, e.g. "3". Without it the change is refused with 428; a stale one gets 412 and nothing is written.</param>
         /// <returns>OK</returns>
@@ -23415,6 +23529,16 @@ namespace StudioApi.Client
                             throw new ApiException<ProblemDetails>("There is no such record, or it is not yours to see.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
+                        if (status_ == 409)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("Live sessions use the resource (their count in sessionCount).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
                         if (status_ == 412)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
@@ -23642,7 +23766,9 @@ namespace StudioApi.Client
         /// Replace a resource's fields
         /// </summary>
         /// <remarks>
-        /// Roles: admin.
+        /// The record as read may be sent back with your changes: its fields this request does not take (id, version, createdAt, createdBy, …; all in x-ignored-fields) are accepted and ignored. Any other unknown field is refused (400).
+        /// <br/>
+        /// <br/>Roles: admin.
         /// </remarks>
         /// <param name="ifMatch">The ETag of the record as you last read it, e.g. "3". Without it the change is refused with 428; a stale one gets 412 and nothing is written.</param>
         /// <returns>OK</returns>
@@ -23657,7 +23783,9 @@ namespace StudioApi.Client
         /// Replace a resource's fields
         /// </summary>
         /// <remarks>
-        /// Roles: admin.
+        /// The record as read may be sent back with your changes: its fields this request does not take (id, version, createdAt, createdBy, …; all in x-ignored-fields) are accepted and ignored. Any other unknown field is refused (400).
+        /// <br/>
+        /// <br/>Roles: admin.
         /// </remarks>
         /// <param name="ifMatch">The ETag of the record as you last read it, e.g. "3". Without it the change is refused with 428; a stale one gets 412 and nothing is written.</param>
         /// <returns>OK</returns>
@@ -24380,6 +24508,8 @@ namespace StudioApi.Client
         /// <remarks>
         /// Omit `number` to keep it. Moving it, or making it active again, checks for double bookings again. Photographers may edit only the sessions they photograph or assist on, and cannot take themselves off them.
         /// <br/>
+        /// <br/>The record as read may be sent back with your changes: its fields this request does not take (startsAt, endsAt, bookedBy, bookedOn, …; all in x-ignored-fields) are accepted and ignored. Any other unknown field is refused (400).
+        /// <br/>
         /// <br/>Roles: admin, staff, photographer.
         /// </remarks>
         /// <param name="ifMatch">The ETag of the record as you last read it, e.g. "3". Without it the change is refused with 428; a stale one gets 412 and nothing is written.</param>
@@ -24393,6 +24523,8 @@ namespace StudioApi.Client
         /// </summary>
         /// <remarks>
         /// Omit `number` to keep it. Moving it, or making it active again, checks for double bookings again. Photographers may edit only the sessions they photograph or assist on, and cannot take themselves off them.
+        /// <br/>
+        /// <br/>The record as read may be sent back with your changes: its fields this request does not take (startsAt, endsAt, bookedBy, bookedOn, …; all in x-ignored-fields) are accepted and ignored. Any other unknown field is refused (400).
         /// <br/>
         /// <br/>Roles: admin, staff, photographer.
         /// </remarks>
@@ -24435,7 +24567,7 @@ namespace StudioApi.Client
         /// <br/>Roles: admin, staff.
         /// </remarks>
         /// <param name="idempotencyKey">A key of your choosing (1–200 characters) that makes retries safe: the same key and body replay the first response instead of repeating the work; the same key with another body is refused with 422.</param>
-        /// <returns>OK</returns>
+        /// <returns>Created</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<SessionCalendarEventResponse> CreateCalendarEventAsync(long id, string? idempotencyKey, CreateSessionCalendarEventRequest body);
 
@@ -24449,7 +24581,7 @@ namespace StudioApi.Client
         /// <br/>Roles: admin, staff.
         /// </remarks>
         /// <param name="idempotencyKey">A key of your choosing (1–200 characters) that makes retries safe: the same key and body replay the first response instead of repeating the work; the same key with another body is refused with 422.</param>
-        /// <returns>OK</returns>
+        /// <returns>Created</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<SessionCalendarEventResponse> CreateCalendarEventAsync(long id, string? idempotencyKey, CreateSessionCalendarEventRequest body, System.Threading.CancellationToken cancellationToken);
 
@@ -24486,6 +24618,8 @@ namespace StudioApi.Client
         /// <remarks>
         /// If-Match takes the line's version. The primary line (0) changes with the session.
         /// <br/>
+        /// <br/>The record as read may be sent back with your changes: its fields this request does not take (id, sessionId, primary, startsAt, …; all in x-ignored-fields) are accepted and ignored. Any other unknown field is refused (400).
+        /// <br/>
         /// <br/>Roles: admin, staff.
         /// </remarks>
         /// <param name="ifMatch">The ETag of the record as you last read it, e.g. "3". Without it the change is refused with 428; a stale one gets 412 and nothing is written.</param>
@@ -24499,6 +24633,8 @@ namespace StudioApi.Client
         /// </summary>
         /// <remarks>
         /// If-Match takes the line's version. The primary line (0) changes with the session.
+        /// <br/>
+        /// <br/>The record as read may be sent back with your changes: its fields this request does not take (id, sessionId, primary, startsAt, …; all in x-ignored-fields) are accepted and ignored. Any other unknown field is refused (400).
         /// <br/>
         /// <br/>Roles: admin, staff.
         /// </remarks>
@@ -24568,7 +24704,7 @@ namespace StudioApi.Client
         /// <br/>Roles: admin, staff, photographer, sales.
         /// </remarks>
         /// <param name="idempotencyKey">A key of your choosing (1–200 characters) that makes retries safe: the same key and body replay the first response instead of repeating the work; the same key with another body is refused with 422.</param>
-        /// <returns>OK</returns>
+        /// <returns>Created</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<RecordNoteResponse> AddNoteAsync(long id, string? idempotencyKey, AddRecordNoteRequest body);
 
@@ -24582,7 +24718,7 @@ namespace StudioApi.Client
         /// <br/>Roles: admin, staff, photographer, sales.
         /// </remarks>
         /// <param name="idempotencyKey">A key of your choosing (1–200 characters) that makes retries safe: the same key and body replay the first response instead of repeating the work; the same key with another body is refused with 422.</param>
-        /// <returns>OK</returns>
+        /// <returns>Created</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<RecordNoteResponse> AddNoteAsync(long id, string? idempotencyKey, AddRecordNoteRequest body, System.Threading.CancellationToken cancellationToken);
 
@@ -25879,6 +26015,16 @@ namespace StudioApi.Client
                             throw new ApiException<ProblemDetails>("There is no such record, or it is not yours to see.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
+                        if (status_ == 409)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("Records that hang on the session stop it from being deleted (listed in blockers).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
                         if (status_ == 412)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
@@ -26108,6 +26254,8 @@ namespace StudioApi.Client
         /// <remarks>
         /// Omit `number` to keep it. Moving it, or making it active again, checks for double bookings again. Photographers may edit only the sessions they photograph or assist on, and cannot take themselves off them.
         /// <br/>
+        /// <br/>The record as read may be sent back with your changes: its fields this request does not take (startsAt, endsAt, bookedBy, bookedOn, …; all in x-ignored-fields) are accepted and ignored. Any other unknown field is refused (400).
+        /// <br/>
         /// <br/>Roles: admin, staff, photographer.
         /// </remarks>
         /// <param name="ifMatch">The ETag of the record as you last read it, e.g. "3". Without it the change is refused with 428; a stale one gets 412 and nothing is written.</param>
@@ -26124,6 +26272,8 @@ namespace StudioApi.Client
         /// </summary>
         /// <remarks>
         /// Omit `number` to keep it. Moving it, or making it active again, checks for double bookings again. Photographers may edit only the sessions they photograph or assist on, and cannot take themselves off them.
+        /// <br/>
+        /// <br/>The record as read may be sent back with your changes: its fields this request does not take (startsAt, endsAt, bookedBy, bookedOn, …; all in x-ignored-fields) are accepted and ignored. Any other unknown field is refused (400).
         /// <br/>
         /// <br/>Roles: admin, staff, photographer.
         /// </remarks>
@@ -26491,7 +26641,7 @@ namespace StudioApi.Client
         /// <br/>Roles: admin, staff.
         /// </remarks>
         /// <param name="idempotencyKey">A key of your choosing (1–200 characters) that makes retries safe: the same key and body replay the first response instead of repeating the work; the same key with another body is refused with 422.</param>
-        /// <returns>OK</returns>
+        /// <returns>Created</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
         public virtual System.Threading.Tasks.Task<SessionCalendarEventResponse> CreateCalendarEventAsync(long id, string? idempotencyKey, CreateSessionCalendarEventRequest body)
         {
@@ -26508,7 +26658,7 @@ namespace StudioApi.Client
         /// <br/>Roles: admin, staff.
         /// </remarks>
         /// <param name="idempotencyKey">A key of your choosing (1–200 characters) that makes retries safe: the same key and body replay the first response instead of repeating the work; the same key with another body is refused with 422.</param>
-        /// <returns>OK</returns>
+        /// <returns>Created</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<SessionCalendarEventResponse> CreateCalendarEventAsync(long id, string? idempotencyKey, CreateSessionCalendarEventRequest body, System.Threading.CancellationToken cancellationToken)
         {
@@ -26564,7 +26714,7 @@ namespace StudioApi.Client
                         ProcessResponse(client_, response_);
 
                         var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
+                        if (status_ == 201)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<SessionCalendarEventResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
@@ -26882,6 +27032,8 @@ namespace StudioApi.Client
         /// <remarks>
         /// If-Match takes the line's version. The primary line (0) changes with the session.
         /// <br/>
+        /// <br/>The record as read may be sent back with your changes: its fields this request does not take (id, sessionId, primary, startsAt, …; all in x-ignored-fields) are accepted and ignored. Any other unknown field is refused (400).
+        /// <br/>
         /// <br/>Roles: admin, staff.
         /// </remarks>
         /// <param name="ifMatch">The ETag of the record as you last read it, e.g. "3". Without it the change is refused with 428; a stale one gets 412 and nothing is written.</param>
@@ -26898,6 +27050,8 @@ namespace StudioApi.Client
         /// </summary>
         /// <remarks>
         /// If-Match takes the line's version. The primary line (0) changes with the session.
+        /// <br/>
+        /// <br/>The record as read may be sent back with your changes: its fields this request does not take (id, sessionId, primary, startsAt, …; all in x-ignored-fields) are accepted and ignored. Any other unknown field is refused (400).
         /// <br/>
         /// <br/>Roles: admin, staff.
         /// </remarks>
@@ -27443,7 +27597,7 @@ namespace StudioApi.Client
         /// <br/>Roles: admin, staff, photographer, sales.
         /// </remarks>
         /// <param name="idempotencyKey">A key of your choosing (1–200 characters) that makes retries safe: the same key and body replay the first response instead of repeating the work; the same key with another body is refused with 422.</param>
-        /// <returns>OK</returns>
+        /// <returns>Created</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
         public virtual System.Threading.Tasks.Task<RecordNoteResponse> AddNoteAsync(long id, string? idempotencyKey, AddRecordNoteRequest body)
         {
@@ -27460,7 +27614,7 @@ namespace StudioApi.Client
         /// <br/>Roles: admin, staff, photographer, sales.
         /// </remarks>
         /// <param name="idempotencyKey">A key of your choosing (1–200 characters) that makes retries safe: the same key and body replay the first response instead of repeating the work; the same key with another body is refused with 422.</param>
-        /// <returns>OK</returns>
+        /// <returns>Created</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<RecordNoteResponse> AddNoteAsync(long id, string? idempotencyKey, AddRecordNoteRequest body, System.Threading.CancellationToken cancellationToken)
         {
@@ -27516,7 +27670,7 @@ namespace StudioApi.Client
                         ProcessResponse(client_, response_);
 
                         var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
+                        if (status_ == 201)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<RecordNoteResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
@@ -28923,7 +29077,9 @@ namespace StudioApi.Client
         /// Replace a session type's fields
         /// </summary>
         /// <remarks>
-        /// Roles: admin.
+        /// The record as read may be sent back with your changes: its fields this request does not take (id, version, createdAt, createdBy, …; all in x-ignored-fields) are accepted and ignored. Any other unknown field is refused (400).
+        /// <br/>
+        /// <br/>Roles: admin.
         /// </remarks>
         /// <param name="ifMatch">The ETag of the record as you last read it, e.g. "3". Without it the change is refused with 428; a stale one gets 412 and nothing is written.</param>
         /// <returns>OK</returns>
@@ -28935,7 +29091,9 @@ namespace StudioApi.Client
         /// Replace a session type's fields
         /// </summary>
         /// <remarks>
-        /// Roles: admin.
+        /// The record as read may be sent back with your changes: its fields this request does not take (id, version, createdAt, createdBy, …; all in x-ignored-fields) are accepted and ignored. Any other unknown field is refused (400).
+        /// <br/>
+        /// <br/>Roles: admin.
         /// </remarks>
         /// <param name="ifMatch">The ETag of the record as you last read it, e.g. "3". Without it the change is refused with 428; a stale one gets 412 and nothing is written.</param>
         /// <returns>OK</returns>
@@ -29472,6 +29630,16 @@ namespace StudioApi.Client
                             throw new ApiException<ProblemDetails>("There is no such record, or it is not yours to see.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
+                        if (status_ == 409)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("Live sessions are of this type (their count in sessionCount).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
                         if (status_ == 412)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
@@ -29699,7 +29867,9 @@ namespace StudioApi.Client
         /// Replace a session type's fields
         /// </summary>
         /// <remarks>
-        /// Roles: admin.
+        /// The record as read may be sent back with your changes: its fields this request does not take (id, version, createdAt, createdBy, …; all in x-ignored-fields) are accepted and ignored. Any other unknown field is refused (400).
+        /// <br/>
+        /// <br/>Roles: admin.
         /// </remarks>
         /// <param name="ifMatch">The ETag of the record as you last read it, e.g. "3". Without it the change is refused with 428; a stale one gets 412 and nothing is written.</param>
         /// <returns>OK</returns>
@@ -29714,7 +29884,9 @@ namespace StudioApi.Client
         /// Replace a session type's fields
         /// </summary>
         /// <remarks>
-        /// Roles: admin.
+        /// The record as read may be sent back with your changes: its fields this request does not take (id, version, createdAt, createdBy, …; all in x-ignored-fields) are accepted and ignored. Any other unknown field is refused (400).
+        /// <br/>
+        /// <br/>Roles: admin.
         /// </remarks>
         /// <param name="ifMatch">The ETag of the record as you last read it, e.g. "3". Without it the change is refused with 428; a stale one gets 412 and nothing is written.</param>
         /// <returns>OK</returns>
@@ -30245,7 +30417,9 @@ namespace StudioApi.Client
         /// Replace the studio settings
         /// </summary>
         /// <remarks>
-        /// Roles: admin.
+        /// The record as read may be sent back with your changes: its fields this request does not take (onlineBookingKey, id, version, createdAt, …; all in x-ignored-fields) are accepted and ignored. Any other unknown field is refused (400).
+        /// <br/>
+        /// <br/>Roles: admin.
         /// </remarks>
         /// <param name="ifMatch">The ETag of the record as you last read it, e.g. "3". Without it the change is refused with 428; a stale one gets 412 and nothing is written.</param>
         /// <returns>OK</returns>
@@ -30257,7 +30431,9 @@ namespace StudioApi.Client
         /// Replace the studio settings
         /// </summary>
         /// <remarks>
-        /// Roles: admin.
+        /// The record as read may be sent back with your changes: its fields this request does not take (onlineBookingKey, id, version, createdAt, …; all in x-ignored-fields) are accepted and ignored. Any other unknown field is refused (400).
+        /// <br/>
+        /// <br/>Roles: admin.
         /// </remarks>
         /// <param name="ifMatch">The ETag of the record as you last read it, e.g. "3". Without it the change is refused with 428; a stale one gets 412 and nothing is written.</param>
         /// <returns>OK</returns>
@@ -30457,7 +30633,9 @@ namespace StudioApi.Client
         /// Replace the studio settings
         /// </summary>
         /// <remarks>
-        /// Roles: admin.
+        /// The record as read may be sent back with your changes: its fields this request does not take (onlineBookingKey, id, version, createdAt, …; all in x-ignored-fields) are accepted and ignored. Any other unknown field is refused (400).
+        /// <br/>
+        /// <br/>Roles: admin.
         /// </remarks>
         /// <param name="ifMatch">The ETag of the record as you last read it, e.g. "3". Without it the change is refused with 428; a stale one gets 412 and nothing is written.</param>
         /// <returns>OK</returns>
@@ -30472,7 +30650,9 @@ namespace StudioApi.Client
         /// Replace the studio settings
         /// </summary>
         /// <remarks>
-        /// Roles: admin.
+        /// The record as read may be sent back with your changes: its fields this request does not take (onlineBookingKey, id, version, createdAt, …; all in x-ignored-fields) are accepted and ignored. Any other unknown field is refused (400).
+        /// <br/>
+        /// <br/>Roles: admin.
         /// </remarks>
         /// <param name="ifMatch">The ETag of the record as you last read it, e.g. "3". Without it the change is refused with 428; a stale one gets 412 and nothing is written.</param>
         /// <returns>OK</returns>
@@ -31055,7 +31235,9 @@ namespace StudioApi.Client
         /// Replace a task type's fields
         /// </summary>
         /// <remarks>
-        /// Roles: admin.
+        /// The record as read may be sent back with your changes: its fields this request does not take (id, version, createdAt, createdBy, …; all in x-ignored-fields) are accepted and ignored. Any other unknown field is refused (400).
+        /// <br/>
+        /// <br/>Roles: admin.
         /// </remarks>
         /// <param name="ifMatch">The ETag of the record as you last read it, e.g. "3". Without it the change is refused with 428; a stale one gets 412 and nothing is written.</param>
         /// <returns>OK</returns>
@@ -31067,7 +31249,9 @@ namespace StudioApi.Client
         /// Replace a task type's fields
         /// </summary>
         /// <remarks>
-        /// Roles: admin.
+        /// The record as read may be sent back with your changes: its fields this request does not take (id, version, createdAt, createdBy, …; all in x-ignored-fields) are accepted and ignored. Any other unknown field is refused (400).
+        /// <br/>
+        /// <br/>Roles: admin.
         /// </remarks>
         /// <param name="ifMatch">The ETag of the record as you last read it, e.g. "3". Without it the change is refused with 428; a stale one gets 412 and nothing is written.</param>
         /// <returns>OK</returns>
@@ -31612,6 +31796,16 @@ namespace StudioApi.Client
                             throw new ApiException<ProblemDetails>("There is no such record, or it is not yours to see.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
+                        if (status_ == 409)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("Live tasks are of this type (their count in taskCount).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
                         if (status_ == 412)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
@@ -31839,7 +32033,9 @@ namespace StudioApi.Client
         /// Replace a task type's fields
         /// </summary>
         /// <remarks>
-        /// Roles: admin.
+        /// The record as read may be sent back with your changes: its fields this request does not take (id, version, createdAt, createdBy, …; all in x-ignored-fields) are accepted and ignored. Any other unknown field is refused (400).
+        /// <br/>
+        /// <br/>Roles: admin.
         /// </remarks>
         /// <param name="ifMatch">The ETag of the record as you last read it, e.g. "3". Without it the change is refused with 428; a stale one gets 412 and nothing is written.</param>
         /// <returns>OK</returns>
@@ -31854,7 +32050,9 @@ namespace StudioApi.Client
         /// Replace a task type's fields
         /// </summary>
         /// <remarks>
-        /// Roles: admin.
+        /// The record as read may be sent back with your changes: its fields this request does not take (id, version, createdAt, createdBy, …; all in x-ignored-fields) are accepted and ignored. Any other unknown field is refused (400).
+        /// <br/>
+        /// <br/>Roles: admin.
         /// </remarks>
         /// <param name="ifMatch">The ETag of the record as you last read it, e.g. "3". Without it the change is refused with 428; a stale one gets 412 and nothing is written.</param>
         /// <returns>OK</returns>
@@ -32507,7 +32705,9 @@ namespace StudioApi.Client
         /// Replace a task's fields
         /// </summary>
         /// <remarks>
-        /// Roles: admin, staff, photographer, sales.
+        /// The record as read may be sent back with your changes: its fields this request does not take (status, id, version, createdAt, …; all in x-ignored-fields) are accepted and ignored. Any other unknown field is refused (400).
+        /// <br/>
+        /// <br/>Roles: admin, staff, photographer, sales.
         /// </remarks>
         /// <param name="ifMatch">The ETag of the record as you last read it, e.g. "3". Without it the change is refused with 428; a stale one gets 412 and nothing is written.</param>
         /// <returns>OK</returns>
@@ -32519,7 +32719,9 @@ namespace StudioApi.Client
         /// Replace a task's fields
         /// </summary>
         /// <remarks>
-        /// Roles: admin, staff, photographer, sales.
+        /// The record as read may be sent back with your changes: its fields this request does not take (status, id, version, createdAt, …; all in x-ignored-fields) are accepted and ignored. Any other unknown field is refused (400).
+        /// <br/>
+        /// <br/>Roles: admin, staff, photographer, sales.
         /// </remarks>
         /// <param name="ifMatch">The ETag of the record as you last read it, e.g. "3". Without it the change is refused with 428; a stale one gets 412 and nothing is written.</param>
         /// <returns>OK</returns>
@@ -32562,7 +32764,7 @@ namespace StudioApi.Client
         /// <br/>Roles: admin, staff, photographer, sales.
         /// </remarks>
         /// <param name="idempotencyKey">A key of your choosing (1–200 characters) that makes retries safe: the same key and body replay the first response instead of repeating the work; the same key with another body is refused with 422.</param>
-        /// <returns>OK</returns>
+        /// <returns>Created</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<RecordNoteResponse> AddNoteAsync(long id, string? idempotencyKey, AddRecordNoteRequest body);
 
@@ -32576,7 +32778,7 @@ namespace StudioApi.Client
         /// <br/>Roles: admin, staff, photographer, sales.
         /// </remarks>
         /// <param name="idempotencyKey">A key of your choosing (1–200 characters) that makes retries safe: the same key and body replay the first response instead of repeating the work; the same key with another body is refused with 422.</param>
-        /// <returns>OK</returns>
+        /// <returns>Created</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<RecordNoteResponse> AddNoteAsync(long id, string? idempotencyKey, AddRecordNoteRequest body, System.Threading.CancellationToken cancellationToken);
 
@@ -33629,7 +33831,9 @@ namespace StudioApi.Client
         /// Replace a task's fields
         /// </summary>
         /// <remarks>
-        /// Roles: admin, staff, photographer, sales.
+        /// The record as read may be sent back with your changes: its fields this request does not take (status, id, version, createdAt, …; all in x-ignored-fields) are accepted and ignored. Any other unknown field is refused (400).
+        /// <br/>
+        /// <br/>Roles: admin, staff, photographer, sales.
         /// </remarks>
         /// <param name="ifMatch">The ETag of the record as you last read it, e.g. "3". Without it the change is refused with 428; a stale one gets 412 and nothing is written.</param>
         /// <returns>OK</returns>
@@ -33644,7 +33848,9 @@ namespace StudioApi.Client
         /// Replace a task's fields
         /// </summary>
         /// <remarks>
-        /// Roles: admin, staff, photographer, sales.
+        /// The record as read may be sent back with your changes: its fields this request does not take (status, id, version, createdAt, …; all in x-ignored-fields) are accepted and ignored. Any other unknown field is refused (400).
+        /// <br/>
+        /// <br/>Roles: admin, staff, photographer, sales.
         /// </remarks>
         /// <param name="ifMatch">The ETag of the record as you last read it, e.g. "3". Without it the change is refused with 428; a stale one gets 412 and nothing is written.</param>
         /// <returns>OK</returns>
@@ -34026,7 +34232,7 @@ namespace StudioApi.Client
         /// <br/>Roles: admin, staff, photographer, sales.
         /// </remarks>
         /// <param name="idempotencyKey">A key of your choosing (1–200 characters) that makes retries safe: the same key and body replay the first response instead of repeating the work; the same key with another body is refused with 422.</param>
-        /// <returns>OK</returns>
+        /// <returns>Created</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
         public virtual System.Threading.Tasks.Task<RecordNoteResponse> AddNoteAsync(long id, string? idempotencyKey, AddRecordNoteRequest body)
         {
@@ -34043,7 +34249,7 @@ namespace StudioApi.Client
         /// <br/>Roles: admin, staff, photographer, sales.
         /// </remarks>
         /// <param name="idempotencyKey">A key of your choosing (1–200 characters) that makes retries safe: the same key and body replay the first response instead of repeating the work; the same key with another body is refused with 422.</param>
-        /// <returns>OK</returns>
+        /// <returns>Created</returns>
         /// <exception cref="ApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<RecordNoteResponse> AddNoteAsync(long id, string? idempotencyKey, AddRecordNoteRequest body, System.Threading.CancellationToken cancellationToken)
         {
@@ -34099,7 +34305,7 @@ namespace StudioApi.Client
                         ProcessResponse(client_, response_);
 
                         var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
+                        if (status_ == 201)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<RecordNoteResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
                             if (objectResponse_.Object == null)
@@ -35016,6 +35222,8 @@ namespace StudioApi.Client
         /// <remarks>
         /// Name, email, role and enabled state.
         /// <br/>
+        /// <br/>The record as read may be sent back with your changes: its fields this request does not take (username, lockedUntil, lastLoginAt, id, …; all in x-ignored-fields) are accepted and ignored. Any other unknown field is refused (400).
+        /// <br/>
         /// <br/>Roles: admin.
         /// </remarks>
         /// <param name="ifMatch">The ETag of the record as you last read it, e.g. "3". Without it the change is refused with 428; a stale one gets 412 and nothing is written.</param>
@@ -35029,6 +35237,8 @@ namespace StudioApi.Client
         /// </summary>
         /// <remarks>
         /// Name, email, role and enabled state.
+        /// <br/>
+        /// <br/>The record as read may be sent back with your changes: its fields this request does not take (username, lockedUntil, lastLoginAt, id, …; all in x-ignored-fields) are accepted and ignored. Any other unknown field is refused (400).
         /// <br/>
         /// <br/>Roles: admin.
         /// </remarks>
@@ -35846,6 +36056,8 @@ namespace StudioApi.Client
         /// <remarks>
         /// Name, email, role and enabled state.
         /// <br/>
+        /// <br/>The record as read may be sent back with your changes: its fields this request does not take (username, lockedUntil, lastLoginAt, id, …; all in x-ignored-fields) are accepted and ignored. Any other unknown field is refused (400).
+        /// <br/>
         /// <br/>Roles: admin.
         /// </remarks>
         /// <param name="ifMatch">The ETag of the record as you last read it, e.g. "3". Without it the change is refused with 428; a stale one gets 412 and nothing is written.</param>
@@ -35862,6 +36074,8 @@ namespace StudioApi.Client
         /// </summary>
         /// <remarks>
         /// Name, email, role and enabled state.
+        /// <br/>
+        /// <br/>The record as read may be sent back with your changes: its fields this request does not take (username, lockedUntil, lastLoginAt, id, …; all in x-ignored-fields) are accepted and ignored. Any other unknown field is refused (400).
         /// <br/>
         /// <br/>Roles: admin.
         /// </remarks>
@@ -37030,6 +37244,8 @@ namespace StudioApi.Client
         /// <remarks>
         /// Marking it initial or final moves the mark.
         /// <br/>
+        /// <br/>The record as read may be sent back with your changes: its fields this request does not take (kind, typeId, id, version, …; all in x-ignored-fields) are accepted and ignored. Any other unknown field is refused (400).
+        /// <br/>
         /// <br/>Roles: admin.
         /// </remarks>
         /// <param name="ifMatch">The ETag of the record as you last read it, e.g. "3". Without it the change is refused with 428; a stale one gets 412 and nothing is written.</param>
@@ -37043,6 +37259,8 @@ namespace StudioApi.Client
         /// </summary>
         /// <remarks>
         /// Marking it initial or final moves the mark.
+        /// <br/>
+        /// <br/>The record as read may be sent back with your changes: its fields this request does not take (kind, typeId, id, version, …; all in x-ignored-fields) are accepted and ignored. Any other unknown field is refused (400).
         /// <br/>
         /// <br/>Roles: admin.
         /// </remarks>
@@ -38724,6 +38942,16 @@ namespace StudioApi.Client
                             throw new ApiException<ProblemDetails>("There is no such record, or it is not yours to see.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
                         }
                         else
+                        if (status_ == 409)
+                        {
+                            var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
+                            if (objectResponse_.Object == null)
+                            {
+                                throw new ApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
+                            }
+                            throw new ApiException<ProblemDetails>("Records are at this status and no moveTo says where they go (their count in count).", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
+                        }
+                        else
                         if (status_ == 412)
                         {
                             var objectResponse_ = await ReadObjectResponseAsync<ProblemDetails>(response_, headers_, cancellationToken).ConfigureAwait(false);
@@ -38953,6 +39181,8 @@ namespace StudioApi.Client
         /// <remarks>
         /// Marking it initial or final moves the mark.
         /// <br/>
+        /// <br/>The record as read may be sent back with your changes: its fields this request does not take (kind, typeId, id, version, …; all in x-ignored-fields) are accepted and ignored. Any other unknown field is refused (400).
+        /// <br/>
         /// <br/>Roles: admin.
         /// </remarks>
         /// <param name="ifMatch">The ETag of the record as you last read it, e.g. "3". Without it the change is refused with 428; a stale one gets 412 and nothing is written.</param>
@@ -38969,6 +39199,8 @@ namespace StudioApi.Client
         /// </summary>
         /// <remarks>
         /// Marking it initial or final moves the mark.
+        /// <br/>
+        /// <br/>The record as read may be sent back with your changes: its fields this request does not take (kind, typeId, id, version, …; all in x-ignored-fields) are accepted and ignored. Any other unknown field is refused (400).
         /// <br/>
         /// <br/>Roles: admin.
         /// </remarks>
@@ -42031,16 +42263,16 @@ namespace StudioApi.Client
     {
 
         [System.Text.Json.Serialization.JsonPropertyName("email")]
-        public string? Email { get; set; } = default!;
+        public string Email { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("firstName")]
-        public string? FirstName { get; set; } = default!;
+        public string FirstName { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("lastName")]
-        public string? LastName { get; set; } = default!;
+        public string LastName { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("phone")]
-        public string? Phone { get; set; } = default!;
+        public string Phone { get; set; } = default!;
 
     }
 

@@ -1190,7 +1190,7 @@ export class CalendarClient {
 
     /**
      * Create a calendar feed
-     * @return OK
+     * @return Created
      */
     createFeed(body: CreateCalendarFeedRequest, signal?: AbortSignal): Promise<CalendarFeedResponse> {
         let url_ = this.baseUrl + "/api/v1/calendar/feeds";
@@ -1216,11 +1216,11 @@ export class CalendarClient {
     protected processCreateFeed(response: Response): Promise<CalendarFeedResponse> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
+        if (status === 201) {
             return response.text().then((_responseText) => {
-            let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as CalendarFeedResponse;
-            return result200;
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as CalendarFeedResponse;
+            return result201;
             });
         } else if (status === 400) {
             return response.text().then((_responseText) => {
@@ -2211,7 +2211,7 @@ export class ClientsClient {
     /**
      * Add an entry to a client's notes log
      * @param idempotencyKey (optional) A key of your choosing (1–200 characters) that makes retries safe: the same key and body replay the first response instead of repeating the work; the same key with another body is refused with 422.
-     * @return OK
+     * @return Created
      */
     addNote(id: number, idempotencyKey: string | undefined, body: AddRecordNoteRequest, signal?: AbortSignal): Promise<RecordNoteResponse> {
         let url_ = this.baseUrl + "/api/v1/clients/{id}/notes";
@@ -2241,11 +2241,11 @@ export class ClientsClient {
     protected processAddNote(response: Response): Promise<RecordNoteResponse> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
+        if (status === 201) {
             return response.text().then((_responseText) => {
-            let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as RecordNoteResponse;
-            return result200;
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as RecordNoteResponse;
+            return result201;
             });
         } else if (status === 400) {
             return response.text().then((_responseText) => {
@@ -3984,6 +3984,12 @@ export class LocationsClient {
             let result404: any = null;
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("There is no such record, or it is not yours to see.", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Live sessions use the location (their count in sessionCount).", status, _responseText, _headers, result409);
             });
         } else if (status === 412) {
             return response.text().then((_responseText) => {
@@ -6396,6 +6402,12 @@ export class PromotionsClient {
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("There is no such record, or it is not yours to see.", status, _responseText, _headers, result404);
             });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Live sessions belong to the promotion (their count in sessionCount).", status, _responseText, _headers, result409);
+            });
         } else if (status === 412) {
             return response.text().then((_responseText) => {
             let result412: any = null;
@@ -6969,6 +6981,12 @@ export class RelationshipsClient {
             let result404: any = null;
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("There is no such record, or it is not yours to see.", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Clients\' family members are related this way (their count in clientCount).", status, _responseText, _headers, result409);
             });
         } else if (status === 412) {
             return response.text().then((_responseText) => {
@@ -9543,6 +9561,12 @@ export class ResourcesClient {
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("There is no such record, or it is not yours to see.", status, _responseText, _headers, result404);
             });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Live sessions use the resource (their count in sessionCount).", status, _responseText, _headers, result409);
+            });
         } else if (status === 412) {
             return response.text().then((_responseText) => {
             let result412: any = null;
@@ -10469,6 +10493,12 @@ export class SessionsClient {
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("There is no such record, or it is not yours to see.", status, _responseText, _headers, result404);
             });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Records that hang on the session stop it from being deleted (listed in blockers).", status, _responseText, _headers, result409);
+            });
         } else if (status === 412) {
             return response.text().then((_responseText) => {
             let result412: any = null;
@@ -10777,7 +10807,7 @@ export class SessionsClient {
     /**
      * Add a line to a session's calendar
      * @param idempotencyKey (optional) A key of your choosing (1–200 characters) that makes retries safe: the same key and body replay the first response instead of repeating the work; the same key with another body is refused with 422.
-     * @return OK
+     * @return Created
      */
     createCalendarEvent(id: number, idempotencyKey: string | undefined, body: CreateSessionCalendarEventRequest, signal?: AbortSignal): Promise<SessionCalendarEventResponse> {
         let url_ = this.baseUrl + "/api/v1/sessions/{id}/calendar-events";
@@ -10807,11 +10837,11 @@ export class SessionsClient {
     protected processCreateCalendarEvent(response: Response): Promise<SessionCalendarEventResponse> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
+        if (status === 201) {
             return response.text().then((_responseText) => {
-            let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as SessionCalendarEventResponse;
-            return result200;
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as SessionCalendarEventResponse;
+            return result201;
             });
         } else if (status === 400) {
             return response.text().then((_responseText) => {
@@ -11265,7 +11295,7 @@ export class SessionsClient {
     /**
      * Add an entry to a session's notes log
      * @param idempotencyKey (optional) A key of your choosing (1–200 characters) that makes retries safe: the same key and body replay the first response instead of repeating the work; the same key with another body is refused with 422.
-     * @return OK
+     * @return Created
      */
     addNote(id: number, idempotencyKey: string | undefined, body: AddRecordNoteRequest, signal?: AbortSignal): Promise<RecordNoteResponse> {
         let url_ = this.baseUrl + "/api/v1/sessions/{id}/notes";
@@ -11295,11 +11325,11 @@ export class SessionsClient {
     protected processAddNote(response: Response): Promise<RecordNoteResponse> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
+        if (status === 201) {
             return response.text().then((_responseText) => {
-            let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as RecordNoteResponse;
-            return result200;
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as RecordNoteResponse;
+            return result201;
             });
         } else if (status === 400) {
             return response.text().then((_responseText) => {
@@ -12150,6 +12180,12 @@ export class SessionTypesClient {
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("There is no such record, or it is not yours to see.", status, _responseText, _headers, result404);
             });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Live sessions are of this type (their count in sessionCount).", status, _responseText, _headers, result409);
+            });
         } else if (status === 412) {
             return response.text().then((_responseText) => {
             let result412: any = null;
@@ -12974,6 +13010,12 @@ export class TaskTypesClient {
             let result404: any = null;
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("There is no such record, or it is not yours to see.", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Live tasks are of this type (their count in taskCount).", status, _responseText, _headers, result409);
             });
         } else if (status === 412) {
             return response.text().then((_responseText) => {
@@ -14004,7 +14046,7 @@ export class TasksClient {
     /**
      * Add an entry to a task's notes log
      * @param idempotencyKey (optional) A key of your choosing (1–200 characters) that makes retries safe: the same key and body replay the first response instead of repeating the work; the same key with another body is refused with 422.
-     * @return OK
+     * @return Created
      */
     addNote(id: number, idempotencyKey: string | undefined, body: AddRecordNoteRequest, signal?: AbortSignal): Promise<RecordNoteResponse> {
         let url_ = this.baseUrl + "/api/v1/tasks/{id}/notes";
@@ -14034,11 +14076,11 @@ export class TasksClient {
     protected processAddNote(response: Response): Promise<RecordNoteResponse> {
         const status = response.status;
         let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
-        if (status === 200) {
+        if (status === 201) {
             return response.text().then((_responseText) => {
-            let result200: any = null;
-            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as RecordNoteResponse;
-            return result200;
+            let result201: any = null;
+            result201 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as RecordNoteResponse;
+            return result201;
             });
         } else if (status === 400) {
             return response.text().then((_responseText) => {
@@ -15990,6 +16032,12 @@ export class WorkflowClient {
             result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("There is no such record, or it is not yours to see.", status, _responseText, _headers, result404);
             });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Records are at this status and no moveTo says where they go (their count in count).", status, _responseText, _headers, result409);
+            });
         } else if (status === 412) {
             return response.text().then((_responseText) => {
             let result412: any = null;
@@ -17050,10 +17098,10 @@ export interface OnlineAvailabilityResponse {
 
 /** Who is booking: matched to an existing client by email (any letter case) or phone digits, else a new client. */
 export interface OnlineBookingClientDetails {
-    email?: string;
-    firstName?: string;
-    lastName?: string;
-    phone?: string;
+    email: string;
+    firstName: string;
+    lastName: string;
+    phone: string;
 }
 
 export interface OnlineBookingKeyResponse {

@@ -41,6 +41,11 @@ test("the client signs in, creates an organization and reads it back", async () 
   assert.deepEqual(read.contacts.map((c) => c.name), ["Dana Whitfield"]);
   assert.equal(read.createdBy, "admin");
   assert.equal(read.deletedAt, null);
+
+  // The record as read goes back with a change: its id, version and audit fields are accepted and ignored.
+  const renamed = await organizations.update(read.id, `"${read.version}"`, { ...read, name: "Willow Academy" });
+  assert.equal(renamed.name, "Willow Academy");
+  assert.equal(renamed.version, read.version + 1);
 });
 
 test("the client creates a student client, finds it by phone and reads it back; a stale version is refused", async () => {

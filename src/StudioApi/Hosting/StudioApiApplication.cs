@@ -12,6 +12,7 @@ using StudioApi.Features.Scheduling;
 using StudioApi.Features.Setup;
 using StudioApi.Platform.Auth;
 using StudioApi.Platform.Background;
+using StudioApi.Platform.Http.Binding;
 using StudioApi.Platform.Http.Cors;
 using StudioApi.Platform.Http.Idempotency;
 using StudioApi.Platform.Http.OpenApi;
@@ -91,6 +92,9 @@ public static class StudioApiApplication
         services.AddStudioRateLimits(configuration.GetSection("RateLimits").Get<RateLimitOptions>() ?? new RateLimitOptions());
         services.AddStudioCors(configuration.GetSection("Cors").Get<CrossOriginOptions>() ?? new CrossOriginOptions());
 
+        // Every JSON body is checked against its endpoint's fields before FastEndpoints binds it (unknown fields are refused).
+        services.AddSingleton<JsonBodyShapes>();
+        services.AddSingleton(typeof(IRequestBinder<>), typeof(JsonBodyBinder<>));
         services.AddFastEndpoints();
         services.ConfigureHttpJsonOptions(json => ConfigureJson(json.SerializerOptions));
         services.AddStudioOpenApi();
@@ -108,6 +112,7 @@ public static class StudioApiApplication
         app.UseAuthentication();
         app.UseStudioRateLimits(); // after authentication (budgets are per user), before authorization (floods of refused calls count too)
         app.UseAuthorization();
+        app.UseMiddleware<ContentTypeRequiredMiddleware>();
         app.UseMiddleware<IdempotencyMiddleware>();
         app.UseFastEndpoints(fe =>
         {

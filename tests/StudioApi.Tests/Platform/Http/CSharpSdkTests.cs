@@ -48,6 +48,30 @@ public sealed class CSharpSdkTests(StudioApiFactory app) : IClassFixture<StudioA
         (await organizations.GetAsync(created.Id)).Name.ShouldBe("Cedar Academy");
     }
 
+    [Fact]
+    public async Task An_optional_field_the_sdk_leaves_unset_takes_its_default()
+    {
+        var locations = new LocationsClient(await SignedInAsync());
+
+        // The SDK sends the unset isActive as null; null in a field that cannot be null counts as leaving it out.
+        var created = await locations.CreateAsync(idempotencyKey: null, new CreateLocationRequest { Name = "Garden Annex" });
+
+        created.IsActive.ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task A_calendar_feed_made_through_the_sdk_is_the_created_feed()
+    {
+        var calendar = new CalendarClient(await SignedInAsync());
+        var photographer = await app.CreateUserAsync($"p-{Guid.NewGuid():N}"[..20], StudioApi.Platform.Auth.UserRole.Photographer);
+
+        // It answers 201, which the contract once did not list, so the SDK threw on success.
+        var feed = await calendar.CreateFeedAsync(new CreateCalendarFeedRequest { UserId = photographer.Id });
+
+        feed.UserId.ShouldBe(photographer.Id);
+        feed.Url.ShouldEndWith(".ics");
+    }
+
     async Task<HttpClient> SignedInAsync()
     {
         var http = app.CreateClient();

@@ -295,6 +295,22 @@ public sealed partial class ContractTests(StudioApiFactory app) : IClassFixture<
     private static partial Regex MoneyOrRateName();
 
     [Fact]
+    public async Task An_update_lists_the_fields_of_the_record_as_read_that_it_accepts_and_ignores()
+    {
+        var document = await DocumentAsync();
+        var operations = Operations(document).ToDictionary(o => o.Id, o => o.Operation);
+        IEnumerable<string?> Ignored(string id) => operations[id].GetProperty("x-ignored-fields").EnumerateArray().Select(f => f.GetString());
+
+        Ignored("Organizations_Update").ShouldBe(["id", "version", "createdAt", "createdBy", "updatedAt", "updatedBy", "deletedAt", "deletedBy"], ignoreOrder: true);
+        Ignored("RenderProfiles_Update").ShouldContain("watermark.image");
+        operations["Organizations_Update"].GetProperty("description").GetString()!.ShouldContain("accepted and ignored");
+        operations["Organizations_Create"].TryGetProperty("x-ignored-fields", out _).ShouldBeFalse();
+        // The body schema still says what the update takes, and nothing more.
+        document.GetProperty("components").GetProperty("schemas").GetProperty("UpdateOrganizationRequest")
+            .GetProperty("additionalProperties").GetBoolean().ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task The_committed_document_is_the_one_the_code_generates()
     {
         var served = OpenApiNormalizer.Normalize(await (await app.CreateClient().GetAsync(OpenApiSetup.DocumentPath)).Content.ReadAsStringAsync());

@@ -132,6 +132,20 @@ public sealed class StatusDefinitionTests(StudioApiFactory app) : IClassFixture<
     }
 
     [Fact]
+    public async Task Reordering_without_the_statuses_is_a_field_error_and_keeps_the_order()
+    {
+        var admin = await app.AdminAsync();
+        var type = await NewTaskTypeAsync(admin);
+        var a = await admin.CreateStatusAsync("task", "A", typeId: type);
+        var b = await admin.CreateStatusAsync("task", "B", typeId: type);
+
+        var response = await admin.PostAsJsonAsync("/api/v1/workflow/statuses/reorder", new { kind = "task", typeId = type, statusIds = (long[]?)null });
+
+        (await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest)).FieldErrors().ShouldBe(["statusIds"]);
+        (await admin.StatusesAsync("task", type)).Select(s => s.Id).ShouldBe([a.Id, b.Id]);
+    }
+
+    [Fact]
     public async Task An_inactive_status_is_listed_only_when_asked_for()
     {
         var admin = await app.AdminAsync();

@@ -36,8 +36,11 @@ public abstract class AddRecordNoteEndpoint : Endpoint<AddRecordNoteRequest, Rec
     {
         Post($"/{Resolve<WorkflowRecords>().Get(Kind).Route}/{{id}}/notes");
         Roles(Platform.Auth.Roles.AnyStaff);
-        Description(d => d.Operation(Tag, "AddNote", $"Add an entry to a {Kind.WireName()}'s notes log", "Stamped with its author and time.")
-            .AcceptsIdempotencyKey());
+        Description(d => d
+            .ClearDefaultProduces(StatusCodes.Status200OK)
+            .Produces<RecordNoteResponse>(StatusCodes.Status201Created)
+            .Operation(Tag, "AddNote", $"Add an entry to a {Kind.WireName()}'s notes log", "Stamped with its author and time.")
+                .AcceptsIdempotencyKey());
     }
 
     public override async Task HandleAsync(AddRecordNoteRequest req, CancellationToken ct)

@@ -47,7 +47,7 @@ public static class ImageInspection
     /// <summary>
     /// Reads the header (size and EXIF) without decoding, refuses a decoded size above <paramref name="maxPixels"/> before
     /// any pixel is decoded, then decodes a small shrink-on-load thumbnail to prove the whole file is readable
-    /// (a truncated JPEG has a perfectly good header).
+    /// (a truncated JPEG, or one whose scan holds fewer rows than its header says, has a perfectly good header).
     /// </summary>
     public static ImageHeader Inspect(string path, long maxPixels)
     {
@@ -70,11 +70,24 @@ public static class ImageInspection
             throw ApiProblem.RuleBroken(
                 $"The image is {header.Width} × {header.Height} pixels; at most {maxPixels:N0} pixels are accepted.");
 
+        // Strict first: libjpeg reports a scan that ends before the rows its header promises ("premature end of data
+        // segment") only as a warning, and fills the missing rows with grey: an 1800 × 9000 image of 1800 × 1200 pixels.
         try
         {
-            // Images are lazy: computing the average makes libvips decode the whole file.
-            using var check = Image.Thumbnail(path, 32, failOn: Enums.FailOn.Truncated);
-            check.Avg();
+            DecodeWhole(path, Enums.FailOn.Warning);
+        }
+        catch (VipsException strict) when (!LosesPixels(strict))
+        {
+            // A warning that costs no pixels (extraneous bytes before a marker, which real camera files carry): the file
+            // is fine if it decodes whole.
+            try
+            {
+                DecodeWhole(path, Enums.FailOn.Truncated);
+            }
+            catch (VipsException e)
+            {
+                throw Unreadable(e);
+            }
         }
         catch (VipsException e)
         {
@@ -83,11 +96,30 @@ public static class ImageInspection
         return header;
     }
 
-    static ApiProblem Unreadable(VipsException e) =>
-        ApiProblem.RuleBroken($"The file is damaged or not a readable image: {FirstLine(e.Message)}");
+    /// <summary>Decodes a small shrink-on-load thumbnail; images are lazy, so computing its average decodes the whole file.</summary>
+    static void DecodeWhole(string path, Enums.FailOn failOn)
+    {
+        using var check = Image.Thumbnail(path, 32, failOn: failOn);
+        check.Avg();
+    }
 
-    static string FirstLine(string message) =>
-        Clip(message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault(), 300) ?? "";
+    /// <summary>
+    /// libjpeg's warnings that mean rows or blocks were made up rather than decoded: the scan ends early or its entropy
+    /// data is corrupt. libvips passes on only the first warning of a file, as the last line of its error text.
+    /// </summary>
+    static bool LosesPixels(VipsException e) =>
+        Cause(e.Message) is var cause
+        && (cause.Contains("premature end", StringComparison.OrdinalIgnoreCase)
+            || cause.Contains("bad huffman code", StringComparison.OrdinalIgnoreCase)
+            || cause.Contains("bad arithmetic code", StringComparison.OrdinalIgnoreCase)
+            || cause.Contains("instead of RST", StringComparison.OrdinalIgnoreCase));
+
+    static ApiProblem Unreadable(VipsException e) =>
+        ApiProblem.RuleBroken($"The file is damaged or not a readable image: {Cause(e.Message)}");
+
+    /// <summary>What libvips said last (the first line is only "unable to call …"): the loader's own complaint.</summary>
+    static string Cause(string message) =>
+        Clip(message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).LastOrDefault(), 300) ?? "";
 
     static int? IntField(Image image, string name) =>
         image.GetTypeOf(name) == GValue.GIntType ? (int)image.Get(name) : null;

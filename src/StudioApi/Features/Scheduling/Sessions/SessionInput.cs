@@ -146,7 +146,7 @@ public sealed class SessionInputValidator : AbstractValidator<SessionInput>
         RuleFor(s => s.Date).InclusiveBetween(new DateOnly(1900, 1, 1), new DateOnly(2200, 12, 31));
         RuleFor(s => s.StartTime).WallClockTime();
         RuleFor(s => s.EndTime!).WallClockTime()
-            .Must((s, end) => !WallClock.IsValid(s.StartTime) || WallClock.Parse(s.StartTime) < WallClock.Parse(end))
+            .Must((s, end) => !WallClock.IsValid(s.StartTime) || !WallClock.IsValid(end) || WallClock.Parse(s.StartTime) < WallClock.Parse(end))
             .WithMessage("The session must end after it starts, on the same day.")
             .When(s => s.EndTime is not null);
         RuleFor(s => s.PhotographerId).GreaterThan(0);
@@ -166,7 +166,7 @@ public sealed class SessionInputValidator : AbstractValidator<SessionInput>
         RuleFor(s => s.Guests).MaximumLength(2000);
         RuleFor(s => s.Suppliers).MaximumLength(2000);
         RuleFor(s => s.CustomFields).MaxItems(SessionInput.MaxCustomFields)
-            .Must(f => f is null || f.Select(x => x.Label.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).Count() == f.Count)
+            .Must(f => f is null || f.Select(x => (x.Label ?? "").Trim()).Distinct(StringComparer.OrdinalIgnoreCase).Count() == f.Count)
             .WithMessage("Each custom field label may appear once.");
         RuleForEach(s => s.CustomFields).ChildRules(field =>
         {

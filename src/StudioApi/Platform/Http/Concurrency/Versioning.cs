@@ -40,6 +40,6 @@ public static class Versioning
         value = value.Trim('"');
         return int.TryParse(value, out var version) && version > 0
             ? version
-            : throw ApiProblem.BadRequest($"If-Match must be an ETag such as \"3\" (the record's version); got {ifMatch}.");
+            : throw ApiProblem.InvalidInput(IfMatchHeader, $"If-Match must be an ETag such as \"3\" (the record's version); got {ifMatch}.");
     }
 }

@@ -52,7 +52,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
 
         var key = keyValues.ToString().Trim();
         if (key.Length > 200)
-            throw ApiProblem.BadRequest("Idempotency-Key must be 1 to 200 characters.");
+            throw ApiProblem.InvalidInput(IdempotencyEndpointExtensions.Header, "Idempotency-Key must be 1 to 200 characters.");
 
         var scope = $"{context.User.FindFirst("sub")?.Value ?? "anonymous"} {context.Request.Path}";
         var hash = accepts.StreamedBody

@@ -22,7 +22,10 @@ public sealed class DocumentInfoTransformer : IOpenApiDocumentTransformer
         {
             Title = "StudioApi",
             Version = ContractVersion,
-            Description = "The headless back end of a photography studio: clients, organizations, sessions, images, sales and workflow.",
+            Description = "The headless back end of a photography studio: clients, organizations, sessions, images, sales and workflow.\n\n" +
+                          "Request bodies: a field the schema does not list is refused (400, each such field named in `errors`); " +
+                          "null in a field that cannot be null counts as leaving it out; an update also accepts, and ignores, " +
+                          "the fields of the record as read (its `x-ignored-fields`), so a front end can send back what it read.",
             Contact = new OpenApiContact { Name = "StudioApi" },
         };
         // Relative: the SDKs take the base address of whichever instance (local, staging or production) they talk to.

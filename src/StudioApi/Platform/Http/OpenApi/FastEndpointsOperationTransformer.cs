@@ -3,7 +3,10 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using FastEndpoints;
 using Microsoft.AspNetCore.OpenApi;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
+using StudioApi.Platform.Http.Binding;
 
 namespace StudioApi.Platform.Http.OpenApi;
 
@@ -110,6 +113,26 @@ public sealed class FastEndpointsOperationTransformer : IOpenApiOperationTransfo
             operation.RequestBody = null;
         else if (operation.RequestBody is { Content: { } content } && content.Remove("*/*", out var anything))
             content["application/json"] = anything;
+        if (operation.RequestBody?.Content?.ContainsKey("application/json") == true)
+            DescribeReadBack(operation, definition!, routeNames, context.ApplicationServices);
+    }
+
+    /// <summary>
+    /// An update accepts the record as read (see <see cref="JsonBodyShape"/>): its fields the request does not take are
+    /// listed in <c>x-ignored-fields</c> and said in words. The body schema keeps only what the update takes, so SDK
+    /// request types do not grow read-only members, and anything else stays refused (<c>additionalProperties: false</c>).
+    /// </summary>
+    static void DescribeReadBack(OpenApiOperation operation, EndpointDefinition definition, ISet<string> routeNames, IServiceProvider services)
+    {
+        var json = services.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+        if (JsonBodyShape.Of(definition, routeNames, json)?.IgnoredFields() is not { Count: > 0 } ignored)
+            return;
+        operation.Extensions ??= new Dictionary<string, IOpenApiExtension>();
+        operation.Extensions["x-ignored-fields"] = new JsonNodeExtension(new JsonArray(ignored.Select(f => (JsonNode)JsonValue.Create(f)).ToArray()));
+        var note = "The record as read may be sent back with your changes: its fields this request does not take " +
+                   $"({string.Join(", ", ignored.Take(4))}{(ignored.Count > 4 ? ", …" : "")}; all in x-ignored-fields) are accepted and ignored. " +
+                   "Any other unknown field is refused (400).";
+        operation.Description = string.IsNullOrWhiteSpace(operation.Description) ? note : $"{operation.Description}\n\n{note}";
     }
 
     static OpenApiRequestBody MultipartBody(MultipartFilesBody files) => new()

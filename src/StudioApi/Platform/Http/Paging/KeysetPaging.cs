@@ -24,9 +24,8 @@ public static class KeysetPaging
         {
             var cursor = Cursor.Decode(request.Cursor);
             if (!string.Equals(cursor.Sort, key.Name + (descending ? "-" : "+"), StringComparison.Ordinal))
-                throw ApiProblem.BadRequest("This cursor belongs to a list with another sort order; start again without a cursor.");
-            var lastValue = cursor.Value.Deserialize(key.Type)
-                            ?? throw ApiProblem.BadRequest("The cursor is not valid.");
+                throw InvalidCursor("This cursor belongs to a list with another sort order; start again without a cursor.");
+            var lastValue = cursor.LastValue(key.Type);
             query = query.Where(After<T>(key, lastValue, cursor.Id, descending));
         }
 
@@ -85,6 +84,8 @@ public static class KeysetPaging
         return Expression.Lambda<Func<T, bool>>(Expression.OrElse(beyond, Expression.AndAlso(same, idBeyond)), record);
     }
 
+    static ApiProblem InvalidCursor(string reason) => ApiProblem.InvalidInput("cursor", reason);
+
     sealed class Boxed(object value)
     {
         public object Value { get; } = value;
@@ -99,11 +100,24 @@ public static class KeysetPaging
             try
             {
                 return JsonSerializer.Deserialize<Cursor>(Base64Url.DecodeFromChars(text))
-                       ?? throw ApiProblem.BadRequest("The cursor is not valid.");
+                       ?? throw InvalidCursor("The cursor is not valid.");
             }
             catch (Exception e) when (e is FormatException or JsonException)
             {
-                throw ApiProblem.BadRequest("The cursor is not valid; use the nextCursor of the previous page.");
+                throw InvalidCursor("The cursor is not valid; use the nextCursor of the previous page.");
+            }
+        }
+
+        /// <summary>The sort key's value the previous page ended at; a cursor made up by hand may hold anything.</summary>
+        public object LastValue(Type type)
+        {
+            try
+            {
+                return Value.Deserialize(type) ?? throw InvalidCursor("The cursor is not valid.");
+            }
+            catch (Exception e) when (e is JsonException or InvalidOperationException or NotSupportedException)
+            {
+                throw InvalidCursor("The cursor is not valid; use the nextCursor of the previous page.");
             }
         }
     }

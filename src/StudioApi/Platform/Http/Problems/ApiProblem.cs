@@ -12,7 +12,13 @@ public sealed class ApiProblem(int status, string title, string? detail = null, 
     public string? Detail { get; } = detail;
     public IDictionary<string, object?> Extensions { get; } = extensions ?? new Dictionary<string, object?>();
 
-    public static ApiProblem BadRequest(string detail) => new(StatusCodes.Status400BadRequest, "Bad request", detail);
+    /// <summary>
+    /// A 400 about one input that validators do not see (a header, a paging cursor), shaped like a validation problem:
+    /// <c>errors</c> names it as the caller sends it (<c>If-Match</c>, <c>cursor</c>).
+    /// </summary>
+    public static ApiProblem InvalidInput(string name, string reason) =>
+        new(StatusCodes.Status400BadRequest, "Bad request", reason,
+            new Dictionary<string, object?> { ["errors"] = new[] { new Dictionary<string, string> { ["name"] = name, ["reason"] = reason } } });
 
     /// <summary>Also what a caller gets for a record it may not see: a 404, not a 403, so existence does not leak.</summary>
     public static ApiProblem NotFound(string what, object id) =>

@@ -30,9 +30,11 @@ public sealed class DeleteStatusEndpoint(StudioDbContext db, WorkflowRecords rec
     {
         Delete("/workflow/statuses/{id}");
         Roles(Platform.Auth.Roles.AdminOnly);
-        Description(d => d.Operation("Workflow", "DeleteStatus",
-            "Delete a status",
-            "Refused with the count while records use it, unless `moveTo` names where they go."));
+        Description(d => d
+            .Answers(StatusCodes.Status409Conflict, "Records are at this status and no moveTo says where they go (their count in count).")
+            .Operation("Workflow", "DeleteStatus",
+                "Delete a status",
+                "Refused with the count while records use it, unless `moveTo` names where they go."));
     }
 
     public override async Task HandleAsync(DeleteStatusRequest req, CancellationToken ct)

@@ -25,7 +25,7 @@ public sealed class ReorderStatusesValidator : Validator<ReorderStatusesRequest>
         RuleFor(r => r.Kind).IsInEnum();
         RuleFor(r => r.TypeId).GreaterThan(0);
         RuleFor(r => r.StatusIds).NotEmpty().MaxItems(WorkflowLists.MaxStatusesPerWorkflow)
-            .Must(ids => ids.Distinct().Count() == ids.Count).WithMessage("Name each status once.");
+            .Must(ids => ids is null || ids.Distinct().Count() == ids.Count).WithMessage("Name each status once.");
     }
 }
 

@@ -35,7 +35,10 @@ public sealed class BulkChangeRecordStatusValidator : Validator<BulkChangeRecord
         RuleForEach(r => r.Ids).GreaterThan(0);
         RuleFor(r => r.StatusId).GreaterThan(0);
         RuleFor(r => r.Note).MaximumLength(StatusLogEntry.NoteMaxLength);
+        // Either one, so a request with neither (or both) names both fields.
         RuleFor(r => r.Advance).Must((r, advance) => (advance == true) != (r.StatusId is not null))
+            .WithMessage("Send either statusId or advance: true.");
+        RuleFor(r => r.StatusId).Must((r, statusId) => (r.Advance == true) != (statusId is not null))
             .WithMessage("Send either statusId or advance: true.");
     }
 }

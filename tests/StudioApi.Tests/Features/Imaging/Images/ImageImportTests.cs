@@ -58,6 +58,42 @@ public sealed class ImageImportTests(StudioApiFactory app) : IClassFixture<Studi
     }
 
     [Fact]
+    public async Task A_jpeg_whose_header_promises_more_rows_than_its_scan_holds_is_refused_as_damaged()
+    {
+        var admin = await app.AdminAsync();
+        var session = await ImageKit.NewSessionAsync(app);
+        var whole = ImageKit.File("Landscape_1.jpg").Bytes;
+        JpegSurgery.Height(whole).ShouldBe(1200);
+
+        // Decoded leniently, libjpeg warns "premature end of data segment" and fills rows 1200 to 9000 with grey.
+        var response = await admin.ImportAsync(session, ("tall.jpg", JpegSurgery.WithHeight(whole, 9000)));
+
+        var detail = (await response.ShouldBeProblemAsync(HttpStatusCode.UnprocessableEntity)).GetProperty("detail").GetString()!;
+        detail.ShouldContain("damaged");
+        detail.ShouldContain("premature end of data segment");
+        (await admin.ListAsync(session)).ShouldBeEmpty();
+        ImageKit.StoredOriginals(app, session).ShouldBeEmpty();
+        ImageKit.TempFiles(app).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_jpeg_with_a_harmless_decoder_warning_imports_whole()
+    {
+        var admin = await app.AdminAsync();
+        var session = await ImageKit.NewSessionAsync(app);
+        // Padding before a marker: libjpeg warns "3 extraneous bytes before marker 0xc0" and decodes every pixel.
+        var padded = JpegSurgery.WithPaddingBeforeFrame(ImageKit.File("Landscape_1.jpg").Bytes);
+
+        var response = await admin.ImportAsync(session, ("padded.jpg", padded));
+
+        var file = (await response.ShouldBeAsync<ImportBody>(HttpStatusCode.OK)).Files.Single();
+        file.Outcome.ShouldBe("imported");
+        (file.Image!.Width, file.Image.Height).ShouldBe((1800, 1200));
+        var rendered = (await admin.WhenRenderedAsync(session)).Single();
+        rendered.RenditionState.ShouldBe("ready");
+    }
+
+    [Fact]
     public async Task A_duplicate_within_the_session_is_reported_with_the_image_it_repeats_and_not_stored_twice()
     {
         var admin = await app.AdminAsync();

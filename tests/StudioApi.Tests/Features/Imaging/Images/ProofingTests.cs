@@ -53,6 +53,24 @@ public sealed class ProofingTests(StudioApiFactory app) : IClassFixture<StudioAp
     }
 
     [Fact]
+    public async Task A_json_null_body_is_refused_and_leaves_the_proofing_as_it_was()
+    {
+        var admin = await app.AdminAsync();
+        var session = await ImageKit.NewSessionAsync(app);
+        var image = (await admin.ImportedAsync(session, ProofingKit.Jpeg("a.jpg", 11)))[0];
+        var proofed = await (await admin.SetProofingAsync(image, Proofing("selected", favorite: true, rotation: 90))).ShouldBeAsync<ProofedImageBody>(HttpStatusCode.OK);
+
+        var response = await admin.SendAsync(new HttpRequestMessage(HttpMethod.Put, $"/api/v1/images/{image.Id}/proofing")
+        {
+            Content = new StringContent("null", System.Text.Encoding.UTF8, "application/json"),
+        }.WithIfMatch($"\"{proofed.Version}\""));
+
+        (await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest)).FieldErrors().ShouldBe(["serializerErrors"]);
+        var now = await admin.ImageAsync(image.Id);
+        (now.Version, now.ProofState, now.Favorite, now.Rotation).ShouldBe((proofed.Version, "selected", true, 90));
+    }
+
+    [Fact]
     public async Task A_crop_must_have_its_aspect_ratio_in_the_upright_rotated_frame_in_either_orientation()
     {
         var admin = await app.AdminAsync();

@@ -156,10 +156,10 @@ public sealed class RenderRunTests(StudioApiFactory app) : IClassFixture<StudioA
         (await empty.ShouldBeProblemAsync(HttpStatusCode.BadRequest)).FieldErrors().ShouldBe(["sessionIds"]);
         var tooMany = await admin.PostAsJsonAsync("/api/v1/render-runs", new { profileId = profile, sessionIds = Enumerable.Range(1, 501).ToArray() });
         (await tooMany.ShouldBeProblemAsync(HttpStatusCode.BadRequest)).FieldErrors().ShouldBe(["sessionIds"]);
-        await (await admin.PostAsJsonAsync("/api/v1/render-runs", new { profileId = 999_999, sessionIds = new[] { session.Id } }))
-            .ShouldBeProblemAsync(HttpStatusCode.NotFound);
-        await (await admin.PostAsJsonAsync("/api/v1/render-runs", new { profileId = profile, sessionIds = new[] { session.Id, 999_999 } }))
-            .ShouldBeProblemAsync(HttpStatusCode.NotFound);
+        (await (await admin.PostAsJsonAsync("/api/v1/render-runs", new { profileId = 999_999, sessionIds = new[] { session.Id } }))
+            .ShouldBeProblemAsync(HttpStatusCode.BadRequest)).FieldErrors().ShouldBe(["profileId"]);
+        (await (await admin.PostAsJsonAsync("/api/v1/render-runs", new { profileId = profile, sessionIds = new[] { session.Id, 999_999 } }))
+            .ShouldBeProblemAsync(HttpStatusCode.BadRequest)).FieldErrors().ShouldBe(["sessionIds[1]"]);
     }
 
     [Fact]

@@ -166,6 +166,21 @@ public sealed class OnlineBookingTests(StudioApiFactory app) : IClassFixture<Stu
     }
 
     [Fact]
+    public async Task A_booking_without_client_details_is_a_field_error_for_anyone_and_books_nothing()
+    {
+        var type = await TypeAsync(new { minNoticeHours = 0, photographerIds = new[] { await PhotographerAsync() } });
+
+        var response = await web.PostAsJsonAsync("/api/v1/online-booking/bookings", new
+        {
+            bookingKey = key, sessionTypeId = type, date = "2027-03-02", startTime = "09:00", client = (object?)null,
+        });
+
+        (await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest)).FieldErrors()
+            .ShouldBe(["client.firstName", "client.lastName", "client.email", "client.phone"], ignoreOrder: true);
+        (await AvailabilityAsync(type, "2027-03-02", "2027-03-02")).Slots.ShouldContain(s => s.StartTime == "09:00");
+    }
+
+    [Fact]
     public async Task Booking_with_a_photographer_who_does_not_take_the_type_is_a_400()
     {
         var type = await TypeAsync(new { minNoticeHours = 0, photographerIds = new[] { await PhotographerAsync() } });

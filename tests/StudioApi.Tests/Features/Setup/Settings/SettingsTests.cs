@@ -59,7 +59,9 @@ public sealed class SettingsTests(StudioApiFactory app) : IClassFixture<StudioAp
     [InlineData("workingDays", new string[0])]
     [InlineData("workingDays", new[] { "monday", "monday" })]
     [InlineData("name", "")]
-    public async Task An_invalid_value_is_a_field_error_and_changes_nothing(string field, object value)
+    [InlineData("timeZone", null)]
+    [InlineData("currency", null)]
+    public async Task An_invalid_value_is_a_field_error_and_changes_nothing(string field, object? value)
     {
         var admin = await app.AdminAsync();
         var before = await ReadAsync(admin);

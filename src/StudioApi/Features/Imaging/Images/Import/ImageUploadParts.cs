@@ -40,6 +40,6 @@ public static class ImageUploadParts
             yield return new UploadedFilePart(count++, ImageInspection.SanitizeFileName(name), section.Body);
         }
         if (count == 0)
-            throw ApiProblem.BadRequest("The upload holds no files: send each image as a multipart part with a file name.");
+            throw ApiProblem.InvalidInput("files", "The upload holds no files: send each image as a multipart part with a file name.");
     }
 }

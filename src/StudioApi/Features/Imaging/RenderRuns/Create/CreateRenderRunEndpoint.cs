@@ -1,11 +1,13 @@
 using FastEndpoints;
 using FluentValidation;
+using FluentValidation.Results;
 using Microsoft.EntityFrameworkCore;
 using StudioApi.Platform.Http.Idempotency;
 using StudioApi.Platform.Http.OpenApi;
 using StudioApi.Platform.Http.Problems;
 using StudioApi.Platform.Http.Validation;
 using StudioApi.Platform.Persistence;
+using StudioApi.Features.Scheduling;
 
 namespace StudioApi.Features.Imaging.RenderRuns.Create;
 
@@ -49,9 +51,16 @@ public sealed class CreateRenderRunEndpoint(StudioDbContext db, RecordAuthor aut
 
     public override async Task HandleAsync(CreateRenderRunRequest req, CancellationToken ct)
     {
-        var profile = await db.RenderProfiles.AsNoTracking().SingleOrDefaultAsync(p => p.Id == req.ProfileId, ct)
-                      ?? throw ApiProblem.NotFound("render profile", req.ProfileId);
-        var run = await RenderRunPlanner.PlanAsync(db, signal, profile, req.SessionIds, author.Name, renderJobId: null, ct);
+        // Records the body names that do not exist are field errors (400), like every other body reference; 404 is for the URL.
+        var profile = await db.RenderProfiles.AsNoTracking().SingleOrDefaultAsync(p => p.Id == req.ProfileId, ct);
+        if (profile is null)
+            AddError(r => r.ProfileId, $"There is no render profile {req.ProfileId}.");
+        var known = await db.Sessions.Where(s => req.SessionIds.Contains(s.Id)).Select(s => s.Id).ToListAsync(ct);
+        for (var i = 0; i < req.SessionIds.Count; i++)
+            if (!known.Contains(req.SessionIds[i]))
+                AddError(new ValidationFailure($"sessionIds[{i}]", $"There is no session {req.SessionIds[i]}."));
+        ThrowIfAnyErrors();
+        var run = await RenderRunPlanner.PlanAsync(db, signal, profile!, req.SessionIds, author.Name, renderJobId: null, ct);
 
         HttpContext.Response.Headers.Location = $"/api/v1/render-runs/{run.Id}";
         await Send.ResponseAsync(RenderRunResponse.From(run, []), StatusCodes.Status202Accepted, ct);

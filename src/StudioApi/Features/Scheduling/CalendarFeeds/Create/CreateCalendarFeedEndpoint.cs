@@ -35,11 +35,15 @@ public sealed class CreateCalendarFeedEndpoint(StudioDbContext db) : Endpoint<Cr
     {
         Post("/calendar/feeds");
         Roles(Platform.Auth.Roles.AnyStaff);
-        Description(d => d.Operation("Calendar", "CreateFeed",
-                "Create a calendar feed",
-                "Makes a secret iCalendar subscription URL for a user's or a resource's calendar (the front desk for "
-                + "anyone; others for themselves). Only a hash of it is kept: the URL is shown in this answer only."));
-        // No Idempotency-Key: a replay store would keep the response, and with it the secret URL, in the database.
+        Description(d => d
+            // It answers 201 (CreatedAtAsync below): the contract said 200, so the SDKs took the answer for an error.
+            .ClearDefaultProduces(StatusCodes.Status200OK)
+            .Produces<CalendarFeedResponse>(StatusCodes.Status201Created)
+            .Operation("Calendar", "CreateFeed",
+                    "Create a calendar feed",
+                    "Makes a secret iCalendar subscription URL for a user's or a resource's calendar (the front desk for "
+                    + "anyone; others for themselves). Only a hash of it is kept: the URL is shown in this answer only."));
+            // No Idempotency-Key: a replay store would keep the response, and with it the secret URL, in the database.
     }
 
     public override async Task HandleAsync(CreateCalendarFeedRequest req, CancellationToken ct)

@@ -51,12 +51,20 @@ public sealed class CreateOnlineBookingValidator : Validator<CreateOnlineBooking
         RuleFor(r => r.Date).NotEmpty();
         RuleFor(r => r.StartTime).WallClockTime();
         RuleFor(r => r.PhotographerId).GreaterThan(0);
-        RuleFor(r => r.Client).NotNull();
-        RuleFor(r => r.Client.FirstName).NotEmpty().MaximumLength(100);
-        RuleFor(r => r.Client.LastName).NotEmpty().MaximumLength(100);
-        RuleFor(r => r.Client.Email).NotEmpty().EmailAddress().MaximumLength(320);
-        RuleFor(r => r.Client.Phone).NotEmpty().MaximumLength(40)
-            .Must(p => ClientPhone.DigitsOf(p).Length >= 7).WithMessage("Give a phone number with at least 7 digits.");
+        // A child validator, not RuleFor(r => r.Client.FirstName): that would read through a null client and throw.
+        RuleFor(r => r.Client).NotNull().SetValidator(new OnlineBookingClientDetailsValidator());
+    }
+}
+
+public sealed class OnlineBookingClientDetailsValidator : AbstractValidator<OnlineBookingClientDetails>
+{
+    public OnlineBookingClientDetailsValidator()
+    {
+        RuleFor(c => c.FirstName).NotEmpty().MaximumLength(100);
+        RuleFor(c => c.LastName).NotEmpty().MaximumLength(100);
+        RuleFor(c => c.Email).NotEmpty().EmailAddress().MaximumLength(320);
+        RuleFor(c => c.Phone).NotEmpty().MaximumLength(40)
+            .Must(p => p is not null && ClientPhone.DigitsOf(p).Length >= 7).WithMessage("Give a phone number with at least 7 digits.");
     }
 }
 

@@ -75,6 +75,8 @@ public sealed class BulkScheduleSessionsValidator : Validator<BulkScheduleSessio
         RuleFor(r => r.Grade).Null().When(r => r.OrganizationId is null).WithMessage("grade filters an organization's students.");
         RuleFor(r => r.GraduationYear).InclusiveBetween(1900, 2200);
         RuleFor(r => r.GraduationYear).Null().When(r => r.OrganizationId is null).WithMessage("graduationYear filters an organization's students.");
+        RuleFor(r => r.OrganizationId).NotNull().When(r => r.Grade is not null || r.GraduationYear is not null)
+            .WithMessage("grade and graduationYear filter an organization's students: give its organizationId.");
     }
 }
 

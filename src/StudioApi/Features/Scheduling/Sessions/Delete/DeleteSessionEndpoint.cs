@@ -21,9 +21,11 @@ public sealed class DeleteSessionEndpoint(StudioDbContext db, SessionDependents 
     {
         Delete("/sessions/{id}");
         Roles(Platform.Auth.Roles.FrontDesk);
-        Description(d => d.Operation("Sessions", "Delete",
-            "Move a session to the recycle bin",
-            "With its appointments and calendar lines; it frees its time and can be restored."));
+        Description(d => d
+            .Answers(StatusCodes.Status409Conflict, "Records that hang on the session stop it from being deleted (listed in blockers).")
+            .Operation("Sessions", "Delete",
+                "Move a session to the recycle bin",
+                "With its appointments and calendar lines; it frees its time and can be restored."));
     }
 
     public override async Task HandleAsync(DeleteSessionRequest req, CancellationToken ct)

@@ -21,9 +21,11 @@ public sealed class DeleteLocationEndpoint(StudioDbContext db, ISetupRecordUses<
     {
         Delete("/locations/{id}");
         Roles(Platform.Auth.Roles.AdminOnly);
-        Description(d => d.Operation("Locations", "Delete",
-            "Move a location to the recycle bin",
-            "Refused while live sessions use it."));
+        Description(d => d
+            .Answers(StatusCodes.Status409Conflict, "Live sessions use the location (their count in sessionCount).")
+            .Operation("Locations", "Delete",
+                "Move a location to the recycle bin",
+                "Refused while live sessions use it."));
     }
 
     public override async Task HandleAsync(DeleteLocationRequest req, CancellationToken ct)

@@ -21,9 +21,11 @@ public sealed class DeletePromotionEndpoint(StudioDbContext db, ISetupRecordUses
     {
         Delete("/promotions/{id}");
         Roles(Platform.Auth.Roles.AdminOnly);
-        Description(d => d.Operation("Promotions", "Delete",
-            "Move a promotion to the recycle bin",
-            "Refused while live sessions belong to it."));
+        Description(d => d
+            .Answers(StatusCodes.Status409Conflict, "Live sessions belong to the promotion (their count in sessionCount).")
+            .Operation("Promotions", "Delete",
+                "Move a promotion to the recycle bin",
+                "Refused while live sessions belong to it."));
     }
 
     public override async Task HandleAsync(DeletePromotionRequest req, CancellationToken ct)

@@ -21,9 +21,11 @@ public sealed class DeleteRelationshipEndpoint(StudioDbContext db, ISetupRecordU
     {
         Delete("/relationships/{id}");
         Roles(Platform.Auth.Roles.AdminOnly);
-        Description(d => d.Operation("Relationships", "Delete",
-            "Move a relationship to the recycle bin",
-            "Refused while clients' family members use it."));
+        Description(d => d
+            .Answers(StatusCodes.Status409Conflict, "Clients' family members are related this way (their count in clientCount).")
+            .Operation("Relationships", "Delete",
+                "Move a relationship to the recycle bin",
+                "Refused while clients' family members use it."));
     }
 
     public override async Task HandleAsync(DeleteRelationshipRequest req, CancellationToken ct)

@@ -21,9 +21,11 @@ public sealed class DeleteResourceEndpoint(StudioDbContext db, ISetupRecordUses<
     {
         Delete("/resources/{id}");
         Roles(Platform.Auth.Roles.AdminOnly);
-        Description(d => d.Operation("Resources", "Delete",
-            "Move a resource to the recycle bin",
-            "Refused while live sessions use it."));
+        Description(d => d
+            .Answers(StatusCodes.Status409Conflict, "Live sessions use the resource (their count in sessionCount).")
+            .Operation("Resources", "Delete",
+                "Move a resource to the recycle bin",
+                "Refused while live sessions use it."));
     }
 
     public override async Task HandleAsync(DeleteResourceRequest req, CancellationToken ct)

@@ -21,8 +21,10 @@ public sealed class DeleteSessionTypeEndpoint(StudioDbContext db, ISetupRecordUs
     {
         Delete("/session-types/{id}");
         Roles(Platform.Auth.Roles.AdminOnly);
-        Description(d => d.Operation("SessionTypes", "Delete",
-            "Move a session type to the recycle bin"));
+        Description(d => d
+            .Answers(StatusCodes.Status409Conflict, "Live sessions are of this type (their count in sessionCount).")
+            .Operation("SessionTypes", "Delete",
+                "Move a session type to the recycle bin"));
     }
 
     public override async Task HandleAsync(DeleteSessionTypeRequest req, CancellationToken ct)

@@ -74,7 +74,7 @@ public sealed class UpdateStudioSettingsValidator : Validator<UpdateStudioSettin
         RuleFor(s => s.TimeZone).NotEmpty().MaximumLength(100)
             .Must(BeAnIanaTimeZone).WithMessage("Time zone must be an IANA time zone id such as America/Chicago.");
         RuleFor(s => s.Currency).NotEmpty()
-            .Must(c => c.Length == 3 && c.All(char.IsAsciiLetterUpper) && KnownCurrencies.Contains(c))
+            .Must(c => c is { Length: 3 } && c.All(char.IsAsciiLetterUpper) && KnownCurrencies.Contains(c))
             .WithMessage("Currency must be an ISO 4217 code in capitals, such as USD or EUR.");
         RuleFor(s => s.TaxRatePercent).NotNull();
         RuleFor(s => s.TaxRatePercent!.Value).Must(r => r.Value is >= 0m and <= 100m && r.Scale <= 4)
@@ -92,7 +92,7 @@ public sealed class UpdateStudioSettingsValidator : Validator<UpdateStudioSettin
             closed.RuleFor(c => c.Description).MaximumLength(200);
         });
         RuleFor(s => s.SessionCustomLabels).MaxItems(StudioSettings.MaxSessionCustomLabels)
-            .Must(labels => labels is null || labels.Select(l => l.Trim()).Distinct(StringComparer.OrdinalIgnoreCase).Count() == labels.Count)
+            .Must(labels => labels is null || labels.Select(l => (l ?? "").Trim()).Distinct(StringComparer.OrdinalIgnoreCase).Count() == labels.Count)
             .WithMessage("Each custom label may appear once.");
         RuleForEach(s => s.SessionCustomLabels).NotEmpty().MaximumLength(50);
         RuleFor(s => s.OpeningHours).MaxItems(7)
@@ -111,8 +111,8 @@ public sealed class UpdateStudioSettingsValidator : Validator<UpdateStudioSettin
     /// Exactly as the tz database spells it. Windows ids (Central Standard Time) resolve too but are not what the API
     /// speaks, and the lookup forgives letter case only for zones it happens to have cached, so case is checked here.
     /// </summary>
-    static bool BeAnIanaTimeZone(string id) =>
-        TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) && zone.HasIanaId && string.Equals(zone.Id, id, StringComparison.Ordinal);
+    static bool BeAnIanaTimeZone(string? id) =>
+        id is not null && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) && zone.HasIanaId && string.Equals(zone.Id, id, StringComparison.Ordinal);
 }
 
 public sealed class UpdateStudioSettingsEndpoint(StudioDbContext db) : Endpoint<UpdateStudioSettingsRequest, StudioSettingsResponse>

@@ -21,9 +21,11 @@ public sealed class DeleteTaskTypeEndpoint(StudioDbContext db, ISetupRecordUses<
     {
         Delete("/task-types/{id}");
         Roles(Platform.Auth.Roles.AdminOnly);
-        Description(d => d.Operation("TaskTypes", "Delete",
-            "Move a task type to the recycle bin",
-            "Refused while live tasks have it."));
+        Description(d => d
+            .Answers(StatusCodes.Status409Conflict, "Live tasks are of this type (their count in taskCount).")
+            .Operation("TaskTypes", "Delete",
+                "Move a task type to the recycle bin",
+                "Refused while live tasks have it."));
     }
 
     public override async Task HandleAsync(DeleteTaskTypeRequest req, CancellationToken ct)

@@ -28,11 +28,14 @@ public sealed class CreateSessionCalendarEventEndpoint(StudioDbContext db) : End
     {
         Post("/sessions/{id}/calendar-events");
         Roles(Platform.Auth.Roles.FrontDesk);
-        Description(d => d.Operation("Sessions", "CreateCalendarEvent",
-                "Add a line to a session's calendar",
-                "Another day, time, staff or resource for the session. A double booking is a 409 listing the "
-                + "conflicts, unless `overrideConflicts` is true.")
-            .AcceptsIdempotencyKey());
+        Description(d => d
+            .ClearDefaultProduces(StatusCodes.Status200OK)
+            .Produces<SessionCalendarEventResponse>(StatusCodes.Status201Created)
+            .Operation("Sessions", "CreateCalendarEvent",
+                    "Add a line to a session's calendar",
+                    "Another day, time, staff or resource for the session. A double booking is a 409 listing the "
+                    + "conflicts, unless `overrideConflicts` is true.")
+                .AcceptsIdempotencyKey());
     }
 
     public override async Task HandleAsync(CreateSessionCalendarEventRequest req, CancellationToken ct)
