@@ -39639,7 +39639,7 @@ namespace StudioApi.Client
         /// A live session of the capture's organization.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("sessionId")]
-        public long? SessionId { get; set; } = default!;
+        public long SessionId { get; set; } = default!;
 
     }
 
@@ -39810,7 +39810,7 @@ namespace StudioApi.Client
         /// The picture day, in the studio's time zone.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("date")]
-        public System.DateOnly? Date { get; set; } = default!;
+        public System.DateOnly Date { get; set; } = default!;
 
         /// <summary>
         /// Minutes between one session's end and the next one's start (0–1440).
@@ -39852,13 +39852,13 @@ namespace StudioApi.Client
         /// Id of an active session type.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("sessionTypeId")]
-        public long? SessionTypeId { get; set; } = default!;
+        public long SessionTypeId { get; set; } = default!;
 
         /// <summary>
         /// Length of each session (1–1440 minutes; a school picture day runs a student a minute).
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("slotMinutes")]
-        public int? SlotMinutes { get; set; } = default!;
+        public int SlotMinutes { get; set; } = default!;
 
         /// <summary>
         /// Wall-clock "HH:mm" start of the first slot.
@@ -40258,7 +40258,7 @@ namespace StudioApi.Client
         /// Id of a live relationship (GET /relationships).
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("relationshipId")]
-        public long? RelationshipId { get; set; } = default!;
+        public long RelationshipId { get; set; } = default!;
 
     }
 
@@ -40425,7 +40425,7 @@ namespace StudioApi.Client
         public string? Homeroom { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("organizationId")]
-        public long? OrganizationId { get; set; } = default!;
+        public long OrganizationId { get; set; } = default!;
 
         /// <summary>
         /// The school's id for the student: unique within the organization among live clients.
@@ -40486,7 +40486,7 @@ namespace StudioApi.Client
         /// The day in the studio's time zone.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("date")]
-        public System.DateOnly? Date { get; set; } = default!;
+        public System.DateOnly Date { get; set; } = default!;
 
         /// <summary>
         /// Wall-clock "HH:mm", after the start on the same day.
@@ -40672,7 +40672,7 @@ namespace StudioApi.Client
         public long? PhotographerId { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("sessionTypeId")]
-        public long? SessionTypeId { get; set; } = default!;
+        public long SessionTypeId { get; set; } = default!;
 
         /// <summary>
         /// Wall-clock "HH:mm": the start of a slot availability offers.
@@ -40810,7 +40810,7 @@ namespace StudioApi.Client
         /// Where the session moves when an image failed or there was nothing to render; the reason goes in its status log.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("failureStatusId")]
-        public long? FailureStatusId { get; set; } = default!;
+        public long FailureStatusId { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("name")]
         public string Name { get; set; } = default!;
@@ -40819,19 +40819,19 @@ namespace StudioApi.Client
         /// The render profile the job renders with.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("profileId")]
-        public long? ProfileId { get; set; } = default!;
+        public long ProfileId { get; set; } = default!;
 
         /// <summary>
         /// Where the session moves when every image rendered.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("successStatusId")]
-        public long? SuccessStatusId { get; set; } = default!;
+        public long SuccessStatusId { get; set; } = default!;
 
         /// <summary>
         /// The session status that starts a run when a session reaches it.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("triggerStatusId")]
-        public long? TriggerStatusId { get; set; } = default!;
+        public long TriggerStatusId { get; set; } = default!;
 
     }
 
@@ -40852,7 +40852,7 @@ namespace StudioApi.Client
         /// Literal text and fields in braces: {sessionNumber}, {imageNumber}, {clientLastName}, {clientFirstName}, {fileNumber}, {originalName}, {profileName}, {studentId}.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("fileNamePattern")]
-        public string? FileNamePattern { get; set; } = default!;
+        public string FileNamePattern { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("format")]
         public OutputFormat? Format { get; set; } = default!;
@@ -40894,7 +40894,7 @@ namespace StudioApi.Client
         /// The render profile to render with.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("profileId")]
-        public long? ProfileId { get; set; } = default!;
+        public long ProfileId { get; set; } = default!;
 
         /// <summary>
         /// The sessions whose images to render (1–500), in the order their files are numbered.
@@ -40948,7 +40948,7 @@ namespace StudioApi.Client
         /// The day in the studio's time zone.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("date")]
-        public System.DateOnly? Date { get; set; } = default!;
+        public System.DateOnly Date { get; set; } = default!;
 
         /// <summary>
         /// Wall-clock "HH:mm", after the start on the same day.
@@ -41011,7 +41011,7 @@ namespace StudioApi.Client
         /// The day in the studio's time zone.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("date")]
-        public System.DateOnly? Date { get; set; } = default!;
+        public System.DateOnly Date { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("description")]
         public string? Description { get; set; } = default!;
@@ -41068,7 +41068,7 @@ namespace StudioApi.Client
         /// Id of a live client.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("clientId")]
-        public long? ClientId { get; set; } = default!;
+        public long ClientId { get; set; } = default!;
 
         /// <summary>
         /// The session has been confirmed with the client; the status log records who confirmed it and when.
@@ -41086,7 +41086,7 @@ namespace StudioApi.Client
         /// The session's day in the studio's time zone.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("date")]
-        public System.DateOnly? Date { get; set; } = default!;
+        public System.DateOnly Date { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("description")]
         public string? Description { get; set; } = default!;
@@ -41246,7 +41246,7 @@ namespace StudioApi.Client
         /// How long a session of this type lasts unless its end is given (5–1440 minutes).
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("defaultLengthMinutes")]
-        public int? DefaultLengthMinutes { get; set; } = default!;
+        public int DefaultLengthMinutes { get; set; } = default!;
 
         /// <summary>
         /// Defaults to true; an inactive type is hidden from pick lists but stays valid where used.
@@ -41492,10 +41492,10 @@ namespace StudioApi.Client
         public string? AspectRatio { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("height")]
-        public double? Height { get; set; } = default!;
+        public double Height { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("width")]
-        public double? Width { get; set; } = default!;
+        public double Width { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("x")]
         public double? X { get; set; } = default!;
@@ -41561,7 +41561,7 @@ namespace StudioApi.Client
         public bool? HiddenOnline { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("imageId")]
-        public long? ImageId { get; set; } = default!;
+        public long ImageId { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("proofState")]
         public ProofState? ProofState { get; set; } = default!;
@@ -45012,7 +45012,7 @@ namespace StudioApi.Client
         /// The day in the studio's time zone.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("date")]
-        public System.DateOnly? Date { get; set; } = default!;
+        public System.DateOnly Date { get; set; } = default!;
 
         /// <summary>
         /// Wall-clock "HH:mm", after the start on the same day.
@@ -45273,7 +45273,7 @@ namespace StudioApi.Client
         /// Where the session moves when an image failed or there was nothing to render; the reason goes in its status log.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("failureStatusId")]
-        public long? FailureStatusId { get; set; } = default!;
+        public long FailureStatusId { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("name")]
         public string Name { get; set; } = default!;
@@ -45282,19 +45282,19 @@ namespace StudioApi.Client
         /// The render profile the job renders with.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("profileId")]
-        public long? ProfileId { get; set; } = default!;
+        public long ProfileId { get; set; } = default!;
 
         /// <summary>
         /// Where the session moves when every image rendered.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("successStatusId")]
-        public long? SuccessStatusId { get; set; } = default!;
+        public long SuccessStatusId { get; set; } = default!;
 
         /// <summary>
         /// The session status that starts a run when a session reaches it.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("triggerStatusId")]
-        public long? TriggerStatusId { get; set; } = default!;
+        public long TriggerStatusId { get; set; } = default!;
 
     }
 
@@ -45315,7 +45315,7 @@ namespace StudioApi.Client
         /// Literal text and fields in braces: {sessionNumber}, {imageNumber}, {clientLastName}, {clientFirstName}, {fileNumber}, {originalName}, {profileName}, {studentId}.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("fileNamePattern")]
-        public string? FileNamePattern { get; set; } = default!;
+        public string FileNamePattern { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("format")]
         public OutputFormat? Format { get; set; } = default!;
@@ -45387,7 +45387,7 @@ namespace StudioApi.Client
         /// The day in the studio's time zone.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("date")]
-        public System.DateOnly? Date { get; set; } = default!;
+        public System.DateOnly Date { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("description")]
         public string? Description { get; set; } = default!;
@@ -45444,7 +45444,7 @@ namespace StudioApi.Client
         /// Id of a live client.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("clientId")]
-        public long? ClientId { get; set; } = default!;
+        public long ClientId { get; set; } = default!;
 
         /// <summary>
         /// The session has been confirmed with the client; the status log records who confirmed it and when.
@@ -45462,7 +45462,7 @@ namespace StudioApi.Client
         /// The session's day in the studio's time zone.
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("date")]
-        public System.DateOnly? Date { get; set; } = default!;
+        public System.DateOnly Date { get; set; } = default!;
 
         [System.Text.Json.Serialization.JsonPropertyName("description")]
         public string? Description { get; set; } = default!;
@@ -45622,7 +45622,7 @@ namespace StudioApi.Client
         /// How long a session of this type lasts unless its end is given (5–1440 minutes).
         /// </summary>
         [System.Text.Json.Serialization.JsonPropertyName("defaultLengthMinutes")]
-        public int? DefaultLengthMinutes { get; set; } = default!;
+        public int DefaultLengthMinutes { get; set; } = default!;
 
         /// <summary>
         /// Defaults to true; an inactive type is hidden from pick lists but stays valid where used.

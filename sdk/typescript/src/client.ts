@@ -16305,7 +16305,7 @@ export interface AppointmentResponse {
 
 export interface AssignUnmatchedCaptureRequest {
     /** A live session of the capture's organization. */
-    sessionId?: number;
+    sessionId: number;
 }
 
 /** A slot a client can book online: wall-clock times in the studio's zone and the same as UTC instants. */
@@ -16366,7 +16366,7 @@ export interface BulkScheduleSessionsRequest {
     /** The clients to book, each once, in slot order. Give these or organizationId. */
     clientIds?: number[] | null;
     /** The picture day, in the studio's time zone. */
-    date?: string;
+    date: string;
     /** Minutes between one session's end and the next one's start (0–1440). */
     gapMinutes?: number;
     /** With organizationId: only students in this grade. */
@@ -16380,9 +16380,9 @@ export interface BulkScheduleSessionsRequest {
     photographerId?: number | null;
     resourceId?: number | null;
     /** Id of an active session type. */
-    sessionTypeId?: number;
+    sessionTypeId: number;
     /** Length of each session (1–1440 minutes; a school picture day runs a student a minute). */
-    slotMinutes?: number;
+    slotMinutes: number;
     /** Wall-clock "HH:mm" start of the first slot. */
     startTime: string;
 }
@@ -16525,7 +16525,7 @@ export interface ClientFamilyMemberData {
     notes?: string | null;
     phone?: string | null;
     /** Id of a live relationship (GET /relationships). */
-    relationshipId?: number;
+    relationshipId: number;
 }
 
 /** The seed's "notification lights", computed when the client is read, never stored. Only what is computed is here: the outstanding balance arrives with invoices (Sales) and the overdue call with calls (Messaging), not before, so a front end never shows a constant as a fact. */
@@ -16582,7 +16582,7 @@ export interface ClientStudentData {
     graduationYear?: number | null;
     guardian?: StudentGuardianData | null;
     homeroom?: string | null;
-    organizationId?: number;
+    organizationId: number;
     /** The school's id for the student: unique within the organization among live clients. */
     studentId?: string | null;
     teacher?: string | null;
@@ -16602,7 +16602,7 @@ export interface CreateAppointmentRequest {
     /** Id of a live client, if the appointment is with one. */
     clientId?: number | null;
     /** The day in the studio's time zone. */
-    date?: string;
+    date: string;
     /** Wall-clock "HH:mm", after the start on the same day. */
     endTime: string;
     /** Id of an active outside location; not together with resourceId. */
@@ -16669,7 +16669,7 @@ export interface CreateOnlineBookingRequest {
     date: string;
     /** The photographer wanted; omit to take whoever is free. */
     photographerId?: number | null;
-    sessionTypeId?: number;
+    sessionTypeId: number;
     /** Wall-clock "HH:mm": the start of a slot availability offers. */
     startTime: string;
 }
@@ -16720,14 +16720,14 @@ export interface CreateRenderJobRequest {
     /** Defaults to true. */
     active?: boolean;
     /** Where the session moves when an image failed or there was nothing to render; the reason goes in its status log. */
-    failureStatusId?: number;
+    failureStatusId: number;
     name: string;
     /** The render profile the job renders with. */
-    profileId?: number;
+    profileId: number;
     /** Where the session moves when every image rendered. */
-    successStatusId?: number;
+    successStatusId: number;
     /** The session status that starts a run when a session reaches it. */
-    triggerStatusId?: number;
+    triggerStatusId: number;
 }
 
 export interface CreateRenderProfileRequest {
@@ -16735,7 +16735,7 @@ export interface CreateRenderProfileRequest {
     /** 72–1200, default 300: written into the file so it prints at the intended size. */
     dpi?: number;
     /** Literal text and fields in braces: {sessionNumber}, {imageNumber}, {clientLastName}, {clientFirstName}, {fileNumber}, {originalName}, {profileName}, {studentId}. */
-    fileNamePattern?: string;
+    fileNamePattern: string;
     format?: OutputFormat;
     /** Defaults to true: apply the crop set while proofing. */
     honourCrops?: boolean;
@@ -16750,7 +16750,7 @@ export interface CreateRenderProfileRequest {
 
 export interface CreateRenderRunRequest {
     /** The render profile to render with. */
-    profileId?: number;
+    profileId: number;
     /** The sessions whose images to render (1–500), in the order their files are numbered. */
     sessionIds: number[];
 }
@@ -16770,7 +16770,7 @@ export interface CreateSessionAppointmentRequest {
     /** Id of a live client, if the appointment is with one. */
     clientId?: number | null;
     /** The day in the studio's time zone. */
-    date?: string;
+    date: string;
     /** Wall-clock "HH:mm", after the start on the same day. */
     endTime: string;
     /** Id of an active outside location; not together with resourceId. */
@@ -16792,7 +16792,7 @@ export interface CreateSessionCalendarEventRequest {
     /** Id of an active user, not the photographer. */
     assistantId?: number | null;
     /** The day in the studio's time zone. */
-    date?: string;
+    date: string;
     description?: string | null;
     /** Wall-clock "HH:mm", after the start on the same day. */
     endTime: string;
@@ -16812,13 +16812,13 @@ export interface CreateSessionRequest {
     /** A cancelled session does not occupy its people and resource. */
     cancelled?: boolean;
     /** Id of a live client. */
-    clientId?: number;
+    clientId: number;
     /** The session has been confirmed with the client; the status log records who confirmed it and when. */
     confirmed?: boolean;
     /** Studio-defined labels and their values, each label once. */
     customFields?: SessionCustomFieldData[] | null;
     /** The session's day in the studio's time zone. */
-    date?: string;
+    date: string;
     description?: string | null;
     /** Wall-clock "HH:mm", after the start on the same day. Required until the session type's default length is known. */
     endTime?: string | null;
@@ -16873,7 +16873,7 @@ export interface CreateSessionTypeRequest {
 {assistant}, {resource}, {location}, {description}. Defaults to "{photographer} – {client} ({type})". */
     calendarTemplate?: string | null;
     /** How long a session of this type lasts unless its end is given (5–1440 minutes). */
-    defaultLengthMinutes?: number;
+    defaultLengthMinutes: number;
     /** Defaults to true; an inactive type is hidden from pick lists but stays valid where used. */
     isActive?: boolean;
     name: string;
@@ -16955,8 +16955,8 @@ export interface GroupCaptureResponse {
 export interface ImageCrop {
     /** The print ratio the crop is for, width:height such as "4:5" (an 8x10); either orientation fits. Null for a free crop. */
     aspectRatio?: string | null;
-    height?: number;
-    width?: number;
+    height: number;
+    width: number;
     x?: number;
     y?: number;
 }
@@ -16976,7 +16976,7 @@ export interface ImageProofingChange {
     crop?: ImageCrop | null;
     favorite?: boolean | null;
     hiddenOnline?: boolean | null;
-    imageId?: number;
+    imageId: number;
     proofState?: ProofState | null;
     /** 0, 90, 180 or 270; a new rotation drops the old crop unless a crop is given too. */
     rotation?: number | null;
@@ -18028,7 +18028,7 @@ export interface UpdateAppointmentRequest {
     /** Id of a live client, if the appointment is with one. */
     clientId?: number | null;
     /** The day in the studio's time zone. */
-    date?: string;
+    date: string;
     /** Wall-clock "HH:mm", after the start on the same day. */
     endTime: string;
     /** Id of an active outside location; not together with resourceId. */
@@ -18122,14 +18122,14 @@ export interface UpdateRenderJobRequest {
     /** Defaults to true. */
     active?: boolean;
     /** Where the session moves when an image failed or there was nothing to render; the reason goes in its status log. */
-    failureStatusId?: number;
+    failureStatusId: number;
     name: string;
     /** The render profile the job renders with. */
-    profileId?: number;
+    profileId: number;
     /** Where the session moves when every image rendered. */
-    successStatusId?: number;
+    successStatusId: number;
     /** The session status that starts a run when a session reaches it. */
-    triggerStatusId?: number;
+    triggerStatusId: number;
 }
 
 export interface UpdateRenderProfileRequest {
@@ -18137,7 +18137,7 @@ export interface UpdateRenderProfileRequest {
     /** 72–1200, default 300: written into the file so it prints at the intended size. */
     dpi?: number;
     /** Literal text and fields in braces: {sessionNumber}, {imageNumber}, {clientLastName}, {clientFirstName}, {fileNumber}, {originalName}, {profileName}, {studentId}. */
-    fileNamePattern?: string;
+    fileNamePattern: string;
     format?: OutputFormat;
     /** Defaults to true: apply the crop set while proofing. */
     honourCrops?: boolean;
@@ -18163,7 +18163,7 @@ export interface UpdateSessionCalendarEventRequest {
     /** Id of an active user, not the photographer. */
     assistantId?: number | null;
     /** The day in the studio's time zone. */
-    date?: string;
+    date: string;
     description?: string | null;
     /** Wall-clock "HH:mm", after the start on the same day. */
     endTime: string;
@@ -18183,13 +18183,13 @@ export interface UpdateSessionRequest {
     /** A cancelled session does not occupy its people and resource. */
     cancelled?: boolean;
     /** Id of a live client. */
-    clientId?: number;
+    clientId: number;
     /** The session has been confirmed with the client; the status log records who confirmed it and when. */
     confirmed?: boolean;
     /** Studio-defined labels and their values, each label once. */
     customFields?: SessionCustomFieldData[] | null;
     /** The session's day in the studio's time zone. */
-    date?: string;
+    date: string;
     description?: string | null;
     /** Wall-clock "HH:mm", after the start on the same day. Required until the session type's default length is known. */
     endTime?: string | null;
@@ -18244,7 +18244,7 @@ export interface UpdateSessionTypeRequest {
 {assistant}, {resource}, {location}, {description}. Defaults to "{photographer} – {client} ({type})". */
     calendarTemplate?: string | null;
     /** How long a session of this type lasts unless its end is given (5–1440 minutes). */
-    defaultLengthMinutes?: number;
+    defaultLengthMinutes: number;
     /** Defaults to true; an inactive type is hidden from pick lists but stays valid where used. */
     isActive?: boolean;
     name: string;

@@ -98,6 +98,7 @@ public static class StudioApiApplication
         services.AddFastEndpoints();
         services.ConfigureHttpJsonOptions(json => ConfigureJson(json.SerializerOptions));
         services.AddStudioOpenApi();
+        services.AddSingleton(Options.Create(configuration.GetSection("Idempotency").Get<IdempotencySettings>() ?? new IdempotencySettings()));
         services.AddSingleton<IdempotencyRetention>();
         services.AddHostedService(sp => sp.GetRequiredService<IdempotencyRetention>());
         services.AddHealthChecks().AddDbContextCheck<StudioDbContext>("database", tags: ["ready"]);

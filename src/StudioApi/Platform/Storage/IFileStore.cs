@@ -14,8 +14,12 @@ public interface IFileStore
     /// <summary>Moves a verified temporary file into place under <paramref name="key"/>, replacing what was there.</summary>
     Task PutAsync(string key, TempFile file, CancellationToken ct);
 
-    /// <summary>Moves a stored file to another key (a held file filed into a session), replacing what was there.</summary>
-    Task MoveAsync(string fromKey, string toKey, CancellationToken ct);
+    /// <summary>
+    /// Copies a stored file to another key (a held file filed into a session), replacing what was there. A copy, not
+    /// a move: the source goes only once the database has let go of it, so a crash in between leaves a spare file for
+    /// the reconciler, never a record without its file.
+    /// </summary>
+    Task CopyAsync(string fromKey, string toKey, CancellationToken ct);
 
     /// <summary>The file under <paramref name="key"/>, or null when there is none.</summary>
     Task<StoredFile?> OpenReadAsync(string key, CancellationToken ct);

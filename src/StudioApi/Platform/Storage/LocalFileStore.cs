@@ -28,12 +28,18 @@ public sealed class LocalFileStore : IFileStore
         return Task.CompletedTask;
     }
 
-    public Task MoveAsync(string fromKey, string toKey, CancellationToken ct)
+    public async Task CopyAsync(string fromKey, string toKey, CancellationToken ct)
     {
-        var target = PathOf(toKey);
-        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-        File.Move(PathOf(fromKey), target, overwrite: true);
-        return Task.CompletedTask;
+        // Through a temporary file, so the target is never seen half written.
+        var source = PathOf(fromKey);
+        using var temp = CreateTempFile("copy");
+        await using (var from = new FileStream(source, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan))
+        await using (var to = new FileStream(temp.Path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous))
+        {
+            await from.CopyToAsync(to, ct);
+            to.Flush(flushToDisk: true);
+        }
+        await PutAsync(toKey, temp, ct);
     }
 
     public Task<StoredFile?> OpenReadAsync(string key, CancellationToken ct)

@@ -64,7 +64,41 @@ public sealed class IdempotencyTests(StudioApiFactory app) : IClassFixture<Studi
         var second = await admin.SendAsync(request);
 
         await second.ShouldBeProblemAsync(HttpStatusCode.Conflict);
+        second.Headers.RetryAfter!.Delta!.Value.TotalSeconds.ShouldBe(1, "a request that just started: retry in a moment");
         (await app.WithDbAsync(db => Task.FromResult(db.Organizations.Count(o => o.Code == "SLOW")))).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_claim_whose_request_died_says_when_to_retry_and_is_taken_over_after_the_configured_time()
+    {
+        var admin = await app.AdminAsync();
+        var body = OrganizationRequests.New("Crashed School", "CRASH");
+        var bytes = await Post(body, "key-crashed").Content!.ReadAsByteArrayAsync();
+        // A server took the key 100 seconds ago and died before it answered: its claim is still there, never completed.
+        await app.WithDbAsync(async db =>
+        {
+            db.IdempotencyRecords.Add(new IdempotencyRecord
+            {
+                Scope = "1 /api/v1/organizations",
+                Key = "key-crashed",
+                RequestHash = IdempotencyMiddleware.Fingerprint("POST", "/api/v1/organizations", bytes),
+                CreatedAt = DateTime.UtcNow.AddSeconds(-100),
+            });
+            await db.SaveChangesAsync();
+        });
+
+        var blocked = await admin.SendAsync(Post(body, "key-crashed"));
+
+        await blocked.ShouldBeProblemAsync(HttpStatusCode.Conflict);
+        // Takeover after 120 seconds (Idempotency:TakeoverSeconds): wait out the 20 left, not a fixed moment.
+        blocked.Headers.RetryAfter!.Delta!.Value.TotalSeconds.ShouldBeInRange(19, 21);
+
+        await app.WithDbAsync(db => db.IdempotencyRecords.Where(r => r.Key == "key-crashed")
+            .ExecuteUpdateAsync(r => r.SetProperty(x => x.CreatedAt, DateTime.UtcNow.AddSeconds(-121))));
+        var retried = await admin.SendAsync(Post(body, "key-crashed"));
+
+        retried.StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await app.WithDbAsync(db => Task.FromResult(db.Organizations.Count(o => o.Code == "CRASH")))).ShouldBe(1);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using StudioApi.Platform.Http.Problems;
 using StudioApi.Platform.Persistence;
 
@@ -35,11 +36,9 @@ public static class IdempotencyEndpointExtensions
 /// </summary>
 public sealed class IdempotencyMiddleware(RequestDelegate next)
 {
-    /// <summary>A claim older than this whose request never finished (the process died) may be taken over.</summary>
-    static readonly TimeSpan AbandonedAfter = TimeSpan.FromMinutes(2);
-
-    public async Task InvokeAsync(HttpContext context, StudioDbContext db)
+    public async Task InvokeAsync(HttpContext context, StudioDbContext db, IOptions<IdempotencySettings> options)
     {
+        var takeover = TimeSpan.FromSeconds(Math.Max(1, options.Value.TakeoverSeconds));
         // A blank key counts as none: generated clients (NSwag's fetch client) send the header empty when it is omitted.
         if (!HttpMethods.IsPost(context.Request.Method)
             || context.GetEndpoint()?.Metadata.GetMetadata<AcceptsIdempotencyKey>() is not { } accepts
@@ -77,8 +76,8 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
                 await ReplayAsync(context, existing);
                 return;
             }
-            if (existing.CreatedAt > db.UtcNow - AbandonedAfter)
-                throw InFlight();
+            if (existing.CreatedAt > db.UtcNow - takeover)
+                throw InFlight(db.UtcNow - existing.CreatedAt, takeover);
             await db.IdempotencyRecords.Where(r => r.Id == existing.Id).ExecuteDeleteAsync(context.RequestAborted);
         }
 
@@ -90,7 +89,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
         }
         catch (DbUpdateException e) when (e.IsUniqueViolation())
         {
-            throw InFlight(); // another request with this key claimed it a moment ago
+            throw InFlight(TimeSpan.Zero, takeover); // another request with this key claimed it a moment ago
         }
 
         var originalBody = context.Response.Body;
@@ -130,8 +129,13 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
         await captured.CopyToAsync(originalBody, context.RequestAborted);
     }
 
-    static ApiProblem InFlight() =>
-        ApiProblem.Conflict("A request with this Idempotency-Key is still being processed. Retry in a moment to get its result.");
+    /// <summary>
+    /// 409 with Retry-After: a request that has run for a while will likely run as long again, so the wait grows with
+    /// its age, and never goes past the moment its claim may be taken over (its server died).
+    /// </summary>
+    static ApiProblem InFlight(TimeSpan age, TimeSpan takeover) =>
+        ApiProblem.Conflict("A request with this Idempotency-Key is still being processed. Retry after the Retry-After delay to get its result.")
+            .WithRetryAfter(age < takeover - age ? age : takeover - age);
 
     static async Task<string> HashRequestAsync(HttpRequest request)
     {
@@ -164,4 +168,14 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
         if (record.ResponseBody is { Length: > 0 } body)
             await context.Response.Body.WriteAsync(body, context.RequestAborted);
     }
+}
+
+/// <summary>Idempotency settings (section Idempotency).</summary>
+public sealed class IdempotencySettings
+{
+    /// <summary>
+    /// How long a claimed key whose request never finished (its server died mid-request) blocks retries before a retry
+    /// may run it afresh. Longer than the slowest request a key guards.
+    /// </summary>
+    public int TakeoverSeconds { get; set; } = 120;
 }

@@ -75,7 +75,8 @@ public sealed class ResponsesTransformer : IOpenApiOperationTransformer
                     [ProblemContentType] = new() { Schema = new OpenApiSchemaReference(ProblemSchemaId, document) },
                 },
             };
-            if (status == "429")
+            // A 429 clears after its wait, and so does a 409 for a key whose first request is still running.
+            if (status == "429" || (status == "409" && idempotent))
                 AddHeader(response, KnownHeaders.RetryAfter);
             responses[status] = response;
         }

@@ -26,6 +26,8 @@ public sealed class ApiProblemHandler(IProblemDetailsService problemDetails) : I
             return false; // the default handler writes a plain 500 problem
 
         httpContext.Response.StatusCode = problem.Status;
+        foreach (var (name, value) in problem.Headers)
+            httpContext.Response.Headers[name] = value;
         var details = new ProblemDetails { Status = problem.Status, Title = problem.Title, Detail = problem.Detail };
         foreach (var (key, value) in problem.Extensions)
             details.Extensions[key] = value;
