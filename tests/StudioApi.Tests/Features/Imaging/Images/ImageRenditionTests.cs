@@ -4,6 +4,7 @@ using NetVips;
 using StudioApi.Features.Imaging.Images;
 using StudioApi.Tests.Infrastructure;
 using StudioApi.Features.Imaging;
+using StudioApi.Platform.Background;
 
 namespace StudioApi.Tests.Features.Imaging.Images;
 
@@ -62,7 +63,7 @@ public sealed class ImageRenditionTests(StudioApiFactory app) : IClassFixture<St
             {
                 SessionId = session, Number = 1, OriginalFileName = "Portrait_8.jpg", Format = ImageFormat.Jpeg, ContentType = "image/jpeg",
                 ByteSize = new FileInfo(path).Length, Sha256 = new string('a', 64), Width = 1200, Height = 1800, Orientation = 8,
-                StorageKey = key, RenditionAttempts = 1, RenditionLeaseUntil = DateTime.UtcNow.AddMinutes(-1),
+                StorageKey = key, Rendition = new WorkLease { Attempts = 1, LeaseUntil = DateTime.UtcNow.AddMinutes(-1) },
             });
             await db.SaveChangesAsync();
         });
@@ -89,8 +90,8 @@ public sealed class ImageRenditionTests(StudioApiFactory app) : IClassFixture<St
         // Queued again (as after a restore from a backup) with its original lost from the store.
         await app.WithDbAsync(db => db.SessionImages.Where(i => i.Id == image.Id)
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.StorageKey, $"sessions/{session}/gone/original.jpg")
-                .SetProperty(i => i.RenditionState, RenditionState.Pending).SetProperty(i => i.RenditionAttempts, 2)
-                .SetProperty(i => i.RenditionLeaseUntil, (DateTime?)null)));
+                .SetProperty(i => i.RenditionState, RenditionState.Pending).SetProperty(i => i.Rendition.Attempts, 2)
+                .SetProperty(i => i.Rendition.LeaseUntil, (DateTime?)null)));
 
         ImageBody current;
         var deadline = DateTime.UtcNow.AddSeconds(30);
