@@ -24,6 +24,9 @@ public sealed class StudioApiFactory : WebApplicationFactory<Program>, IAsyncLif
 
     public string DataDirectory => dataDirectory;
 
+    /// <summary>Settings over the ones below, for a fixture that needs others; set before the app is first used.</summary>
+    public Dictionary<string, string?> Settings { get; } = [];
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         Directory.CreateDirectory(dataDirectory);
@@ -47,6 +50,8 @@ public sealed class StudioApiFactory : WebApplicationFactory<Program>, IAsyncLif
         builder.UseSetting("Background:Renditions:PollSeconds", "0.5");
         builder.UseSetting("Background:RenderRuns:PollSeconds", "0.5");
         builder.UseSetting("Background:RenderJobs:PollSeconds", "0.5");
+        foreach (var (key, value) in Settings)
+            builder.UseSetting(key, value);
     }
 
     public async Task InitializeAsync()

@@ -6,11 +6,12 @@ namespace StudioApi.Platform.Background;
 /// (HostOptions.ShutdownTimeout), and what is still running then is cancelled and handed back, so the next start
 /// takes it up at once.
 /// </summary>
-public sealed class BackgroundWorkHost(IEnumerable<BackgroundWorker> workers, ILogger<BackgroundWorkHost> log) : IHostedService, IDisposable
+public sealed class BackgroundWorkHost(IEnumerable<BackgroundWorker> workers, ILogger<BackgroundWorkHost> log) : IHostedService
 {
     /// <summary>How long aborted work has to hand its records back once the shutdown timeout has passed.</summary>
     static readonly TimeSpan HandBack = TimeSpan.FromSeconds(5);
 
+    // Never disposed: they hold no timer, and a stop may come after the container is gone (tests stop hosts twice).
     readonly CancellationTokenSource stopClaiming = new();
     readonly CancellationTokenSource abort = new();
     Task running = Task.CompletedTask;
@@ -38,11 +39,5 @@ public sealed class BackgroundWorkHost(IEnumerable<BackgroundWorker> workers, IL
             return;
         await abort.CancelAsync();
         await Task.WhenAny(running, Task.Delay(HandBack, CancellationToken.None));
-    }
-
-    public void Dispose()
-    {
-        stopClaiming.Dispose();
-        abort.Dispose();
     }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using NetVips;
 using StudioApi.Features.Imaging.Images;
 using StudioApi.Tests.Infrastructure;
@@ -78,6 +79,34 @@ public sealed class ImageRenditionTests(StudioApiFactory app) : IClassFixture<St
         (upright.Width, upright.Height).ShouldBe((1067, 1600));
         // The worker's bookkeeping is not an edit: the record's version is unchanged.
         image.Version.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task An_image_this_server_held_when_it_died_is_rendered_at_once_after_a_restart_not_when_its_lease_runs_out()
+    {
+        var session = await ImageKit.NewSessionAsync(app);
+        var key = $"sessions/{session}/held/original.jpg";
+        var path = Path.Combine(app.DataDirectory, "files", key);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.Copy(ImageKit.TestImage("Landscape_6.jpg"), path);
+        // As a crash leaves it: claimed by this server (same machine, same data directory) under a lease of an hour.
+        var server = app.Services.GetRequiredService<BackgroundInstance>().Id;
+        await app.WithDbAsync(async db =>
+        {
+            db.SessionImages.Add(new SessionImage
+            {
+                SessionId = session, Number = 1, OriginalFileName = "Landscape_6.jpg", Format = ImageFormat.Jpeg, ContentType = "image/jpeg",
+                ByteSize = new FileInfo(path).Length, Sha256 = new string('b', 64), Width = 1800, Height = 1200, Orientation = 6,
+                StorageKey = key, Rendition = new WorkLease { LeaseOwner = server, LeaseUntil = DateTime.UtcNow.AddHours(1), Attempts = 1 },
+            });
+            await db.SaveChangesAsync();
+        });
+
+        await using var restarted = app.WithWebHostBuilder(_ => { });
+        var admin = await ImageKit.AdminOfAsync(restarted);
+        (await admin.WhenRenderedAsync(session)).ShouldHaveSingleItem();
+        var image = await app.WithDbAsync(db => db.SessionImages.AsNoTracking().SingleAsync(i => i.SessionId == session));
+        (image.Rendition.Attempts, image.Rendition.LeaseOwner, image.Rendition.LeaseUntil).ShouldBe((2, null, null));
     }
 
     [Fact]
