@@ -9,11 +9,15 @@ namespace StudioApi.Platform.Background;
 /// </summary>
 public static class BackgroundWorkRegistration
 {
-    /// <summary>The engine: this server's identity and the hosted service that runs every kind. Once, by the application.</summary>
+    /// <summary>
+    /// The engine: this server's identity and the hosted service that runs every kind. Once, by the application.
+    /// <c>Background:Enabled=false</c> runs none (the OpenAPI export, which has no database); the admin list still works.
+    /// </summary>
     public static IServiceCollection AddBackgroundWork(this IServiceCollection services, IConfiguration configuration, string dataDirectory)
     {
         services.AddSingleton(BackgroundInstance.From(configuration, dataDirectory));
-        services.AddHostedService<BackgroundWorkHost>();
+        if (configuration.GetValue("Background:Enabled", true))
+            services.AddHostedService<BackgroundWorkHost>();
         return services;
     }
 
