@@ -7,15 +7,18 @@ namespace StudioApi.Platform.Background.ListWork;
 /// <summary>One kind of background work: how it is set up in this server and where its queue stands.</summary>
 public sealed class BackgroundWorkKindResponse
 {
-    /// <summary>The kind's name, also its configuration section (Background:&lt;kind&gt;).</summary>
+    /// <summary>The kind's name (renditions, renderRuns, renderJobs…), also its configuration section (Background:Renditions…).</summary>
     [MaxLength(50)]
     public required string Kind { get; init; }
     /// <summary>queue: records claimed one by one with a lease; stream: a log read in order after a durable cursor.</summary>
     public required BackgroundWorkFlavour Flavour { get; init; }
     /// <summary>Loops working at once in this server (0: switched off here).</summary>
     public required int Workers { get; init; }
+    /// <summary>Attempts before a record is given up as failed (a stream retries its batch without end).</summary>
     public required int MaxAttempts { get; init; }
+    /// <summary>How long a claim holds a record; renewed while the work goes on.</summary>
     public required double LeaseSeconds { get; init; }
+    /// <summary>How often an idle loop looks for work besides being woken.</summary>
     public required double PollSeconds { get; init; }
     /// <summary>Waiting to be taken now (for a stream: entries after its cursor).</summary>
     public required int Queued { get; init; }
