@@ -198,8 +198,9 @@ public sealed class QueueWorker<TQueue, TRecord, TSignal>(
                 }
             }
         }
-        catch (OperationCanceledException) when (finished.IsCancellationRequested)
+        catch (Exception) when (finished.IsCancellationRequested)
         {
+            // The work ended while a renewal was under way: the lease is ended next, whatever became of it.
         }
         return false;
     }

@@ -10,6 +10,7 @@ using Microsoft.Extensions.Hosting;
 using StudioApi.Features.Imaging;
 using StudioApi.Features.Imaging.RenderRuns;
 using StudioApi.Platform.Background;
+using StudioApi.Platform.Workflow;
 using StudioApi.Tests.Infrastructure;
 
 namespace StudioApi.Tests.Platform.Background;
@@ -31,6 +32,7 @@ public sealed record BackgroundWorkListBody(List<BackgroundWorkKindBody> Items);
 public sealed class BackgroundWorkApi : ClockedStudioApi
 {
     public const string Kind = "scripted";
+    public const string StreamKind = "scriptedStream";
 
     public BackgroundWorkApi() => Base.Settings["Background:RenderRuns:Workers"] = "0";
 
@@ -47,6 +49,7 @@ public sealed class BackgroundWorkApi : ClockedStudioApi
             {
                 services.AddSingleton(Gate);
                 services.AddWorkQueue<ScriptedWork, RenderRun, ScriptedSignal>(Kind, settings);
+                services.AddStreamConsumer<ScriptedStream, StatusLogEntry, ScriptedStreamSignal>(StreamKind, settings);
                 if (shutdownTimeout is { } timeout)
                     services.Configure<HostOptions>(o => o.ShutdownTimeout = timeout);
             });
@@ -88,9 +91,50 @@ public sealed class BackgroundWorkApi : ClockedStudioApi
     public Task<RenderRun> WhenDoneAsync(long id) => WhenAsync(id, r => r.State == RenderRunState.Completed, "done");
 
     public static void Wake(WebApplicationFactory<Program> host) => host.Services.GetRequiredService<ScriptedSignal>().Wake();
+
+    public static void WakeStream(WebApplicationFactory<Program> host) => host.Services.GetRequiredService<ScriptedStreamSignal>().Wake();
+
+    /// <summary>An entry of the status log, as a status change writes it (of a client nobody else reacts to).</summary>
+    public async Task<long> AppendToStatusLogAsync()
+    {
+        var now = Clock.GetUtcNow().UtcDateTime;
+        var entry = new StatusLogEntry
+        {
+            Kind = RecordKind.Client, RecordId = 1, ToStatusId = 1, ToDescription = "Test", ChangedBy = "test", ChangedAt = now,
+            StatusDate = DateOnly.FromDateTime(now), DueDate = DateOnly.FromDateTime(now),
+        };
+        await Base.WithDbAsync(async db =>
+        {
+            db.StatusLogEntries.Add(entry);
+            await db.SaveChangesAsync();
+        });
+        return entry.Id;
+    }
+
+    public Task<EventCursor?> CursorAsync(string name) =>
+        Base.WithDbAsync(db => db.EventCursors.AsNoTracking().SingleOrDefaultAsync(c => c.Consumer == name));
 }
 
 public sealed class ScriptedSignal : WakeSignal;
+
+public sealed class ScriptedStreamSignal : WakeSignal;
+
+/// <summary>The test-only stream consumer: reads the status log, failing while <see cref="ScriptGate.StreamDown"/>.</summary>
+public sealed class ScriptedStream(ScriptGate gate) : StreamConsumer<StatusLogEntry>
+{
+    static readonly Expression<Func<StatusLogEntry, DateTime>> ChangedAt = e => e.ChangedAt;
+
+    public override Expression<Func<StatusLogEntry, DateTime>> CreatedAt => ChangedAt;
+
+    public override Task HandleAsync(IReadOnlyList<StatusLogEntry> batch, CancellationToken ct)
+    {
+        if (gate.StreamDown)
+            throw new InvalidOperationException("The stream's reader is down.");
+        foreach (var entry in batch)
+            gate.StreamRead.Enqueue(entry.Id);
+        return Task.CompletedTask;
+    }
+}
 
 /// <summary>
 /// The test-only kind: render-run rows (switched off as render runs in <see cref="BackgroundWorkApi"/>), whose profile
@@ -134,6 +178,10 @@ public sealed class ScriptGate
     readonly HashSet<long> holding = [];
 
     public int MostAtOnce { get; private set; }
+
+    public volatile bool StreamDown;
+
+    public ConcurrentQueue<long> StreamRead { get; } = new();
 
     public int ClaimsOf(long id) => claims.GetValueOrDefault(id);
 

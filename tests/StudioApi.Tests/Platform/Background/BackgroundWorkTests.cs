@@ -222,6 +222,36 @@ public sealed class BackgroundWorkTests(BackgroundWorkApi api) : IClassFixture<B
     }
 
     [Fact]
+    public async Task A_stream_reader_whose_batch_fails_reads_it_again_after_a_backoff_and_loses_no_entry()
+    {
+        api.Gate.StreamDown = true;
+        await using var host = api.Host(Settings(backoffSeconds: 30));
+        var entry = await api.AppendToStatusLogAsync();
+        BackgroundWorkApi.WakeStream(host);
+
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        EventCursor? cursor;
+        while ((cursor = await api.CursorAsync(BackgroundWorkApi.StreamKind)) is not { Attempts: 1 } && DateTime.UtcNow < deadline)
+            await Task.Delay(50);
+        cursor.ShouldNotBeNull();
+        (cursor.Attempts, cursor.LastError, cursor.NextAttemptAt).ShouldBe((1, "The stream's reader is down.", Now.AddSeconds(30)));
+        cursor.LastId.ShouldBeLessThan(entry); // rolled back: the cursor did not move past it
+        var listed = await KindAsync(host, BackgroundWorkApi.StreamKind);
+        (listed.Flavour, listed.Queued, listed.LastError).ShouldBe(("stream", 0, "The stream's reader is down."));
+        listed.Retrying.ShouldBeGreaterThanOrEqualTo(1); // the entries waiting out the backoff
+
+        api.Gate.StreamDown = false;
+        api.Clock.Advance(TimeSpan.FromSeconds(30));
+        BackgroundWorkApi.WakeStream(host);
+        deadline = DateTime.UtcNow.AddSeconds(60);
+        while (!api.Gate.StreamRead.Contains(entry) && DateTime.UtcNow < deadline)
+            await Task.Delay(50);
+        api.Gate.StreamRead.Count(id => id == entry).ShouldBe(1);
+        cursor = await api.CursorAsync(BackgroundWorkApi.StreamKind);
+        (cursor!.LastId, cursor.Attempts, cursor.LastError, cursor.NextAttemptAt).ShouldBe((entry, 0, null, null));
+    }
+
+    [Fact]
     public void Each_server_has_a_stable_identity_of_its_machine_and_data_directory_unless_set()
     {
         var configured = BackgroundInstance.From(new ConfigurationBuilder().AddInMemoryCollection(
