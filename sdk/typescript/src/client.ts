@@ -1023,6 +1023,79 @@ export class AuthClient {
     }
 }
 
+export class BackgroundWorkClient {
+    private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
+    private baseUrl: string;
+    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
+
+    constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
+        this.http = http ? http : window as any;
+        this.baseUrl = baseUrl ?? "/";
+    }
+
+    /**
+     * List the kinds of background work and their queues
+     * @return OK
+     */
+    list(signal?: AbortSignal): Promise<BackgroundWorkListResponse> {
+        let url_ = this.baseUrl + "/api/v1/background-work";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processList(_response);
+        });
+    }
+
+    protected processList(response: Response): Promise<BackgroundWorkListResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as BackgroundWorkListResponse;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid access token: sign in (again).", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Your role may not do this.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too many requests: wait Retry-After seconds, then retry.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Something went wrong on our side; nothing about it is disclosed.", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<BackgroundWorkListResponse>(null as any);
+    }
+}
+
 export class CalendarClient {
     private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
     private baseUrl: string;
@@ -16317,6 +16390,52 @@ export interface AvailableSlot {
     photographerId: number;
     startTime: string;
     startsAt: string;
+}
+
+/** A record the engine gave up on. */
+export interface BackgroundWorkFailureResponse {
+    attempts: number;
+    error: string | null;
+    failedAt: string | null;
+    /** The record's id (an image, a render run…, by kind). */
+    id: number;
+}
+
+export type BackgroundWorkFlavour = "queue" | "stream";
+
+/** One kind of background work: how it is set up in this server and where its queue stands. */
+export interface BackgroundWorkKindResponse {
+    /** Given up after the last attempt, or failed in a way not worth retrying. */
+    failed: number;
+    flavour: BackgroundWorkFlavour;
+    /** The kind's name (renditions, renderRuns, renderJobs…), also its configuration section (Background:Renditions…). */
+    kind: string;
+    /** A stream's error from its last failed batch, until a batch goes through; null for queues (see recentFailures). */
+    lastError: string | null;
+    /** How long a claim holds a record; renewed while the work goes on. */
+    leaseSeconds: number;
+    /** Attempts before a record is given up as failed (a stream retries its batch without end). */
+    maxAttempts: number;
+    /** When the oldest record (or stream entry) still waiting was created; null when nothing waits. */
+    oldestWaitingCreatedAt: string | null;
+    /** How long it has waited, in whole seconds. */
+    oldestWaitingSeconds: number | null;
+    /** How often an idle loop looks for work besides being woken. */
+    pollSeconds: number;
+    /** Waiting to be taken now (for a stream: entries after its cursor). */
+    queued: number;
+    /** The latest records given up, newest first, with why. */
+    recentFailures: BackgroundWorkFailureResponse[];
+    /** Failed an attempt and waiting out the backoff before the next. */
+    retrying: number;
+    /** Held by a server under a current lease. */
+    running: number;
+    /** Loops working at once in this server (0: switched off here). */
+    workers: number;
+}
+
+export interface BackgroundWorkListResponse {
+    items: BackgroundWorkKindResponse[];
 }
 
 /** Online booking rules as the API speaks them (input and response). */

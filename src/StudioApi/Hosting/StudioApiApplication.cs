@@ -51,6 +51,7 @@ public static class StudioApiApplication
         services.AddSingleton<IFileStore>(new LocalFileStore(dataDirectory));
         services.AddScoped<StudioCalendar>();
         services.AddWorkflow();
+        services.AddBackgroundWork(configuration, dataDirectory); // the engine; the areas plug their kinds of work into it
 
         // The business areas, each registering its own services, jobs and workflow kinds. Sales, Production,
         // Messaging and Schools plug in here the same way (see the README's "Working on it").

@@ -24,6 +24,9 @@ public sealed class StudioApiFactory : WebApplicationFactory<Program>, IAsyncLif
 
     public string DataDirectory => dataDirectory;
 
+    /// <summary>Settings over the ones below, for a fixture that needs others; set before the app is first used.</summary>
+    public Dictionary<string, string?> Settings { get; } = [];
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         Directory.CreateDirectory(dataDirectory);
@@ -42,10 +45,13 @@ public sealed class StudioApiFactory : WebApplicationFactory<Program>, IAsyncLif
         builder.UseSetting("RateLimits:RequestsPerMinute", "100000");
         builder.UseSetting("RateLimits:SignInPerMinute", "100000");
         builder.UseSetting("RateLimits:OnlineBookingPerMinute", "100000");
-        // Imports wake the rendition worker; its poll only matters for work nobody signalled (after a restart).
-        builder.UseSetting("Images:RenditionPollSeconds", "0.5");
-        // Runs are woken on creation; the poll finds runs left by a stopped server and render-job changes nobody signalled.
-        builder.UseSetting("Rendering:PollSeconds", "0.5");
+        // Background work is woken when there is some; the poll only finds what nobody signalled (work left by a stopped
+        // server, render-job changes) and sets the grace at start, during which the database is being migrated here.
+        builder.UseSetting("Background:Renditions:PollSeconds", "0.5");
+        builder.UseSetting("Background:RenderRuns:PollSeconds", "0.5");
+        builder.UseSetting("Background:RenderJobs:PollSeconds", "0.5");
+        foreach (var (key, value) in Settings)
+            builder.UseSetting(key, value);
     }
 
     public async Task InitializeAsync()

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using StudioApi.Platform.Background;
 
 namespace StudioApi.Features.Imaging.RenderRuns;
 
@@ -19,8 +20,9 @@ public sealed class RenderRunConfiguration : IEntityTypeConfiguration<RenderRun>
             session.HasKey("Id");
             session.HasIndex(s => s.SessionId);
         });
-        // The worker's queue: runs waiting or running, by lease.
-        builder.HasIndex(r => new { r.State, r.LeaseUntil });
+        builder.HasWorkLease(r => r.Work);
+        // The worker's queue: the few runs queued or running among all.
+        builder.HasIndex(r => r.State);
         builder.HasIndex(r => r.RenderJobId);
     }
 }

@@ -52,6 +52,10 @@ public static class ApiTags
         [
             new("Workflow", "Statuses and workflows of clients, sessions and tasks; overdue records; the workflow hub."),
         ]),
+        new("Platform",
+        [
+            new("BackgroundWork", "The work the server does in the background, kind by kind: queues, failures, settings."),
+        ]),
     ];
 
     /// <summary>Every tag, in the order of the contract.</summary>

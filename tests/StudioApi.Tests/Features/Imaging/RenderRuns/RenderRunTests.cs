@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 using NetVips;
 using StudioApi.Features.Imaging.RenderRuns;
 using StudioApi.Tests.Features.Imaging.Images;
+using StudioApi.Platform.Background;
 using StudioApi.Tests.Infrastructure;
 using StudioApi.Features.Imaging;
 
@@ -230,7 +231,7 @@ public sealed class RenderRunTests(StudioApiFactory app) : IClassFixture<StudioA
         listed.Items.ShouldHaveSingleItem().Id.ShouldBe(runId);
         // A cancelled run is not picked up again once its lease runs out.
         await app.WithDbAsync(db => db.RenderRuns.Where(r => r.Id == runId)
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.LeaseUntil, DateTime.UtcNow.AddMinutes(-1))));
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Work.LeaseUntil, DateTime.UtcNow.AddMinutes(-1))));
         await Task.Delay(1500);
         (await admin.GetRunAsync(runId)).State.ShouldBe("cancelled");
     }
@@ -277,7 +278,7 @@ public sealed class RenderRunTests(StudioApiFactory app) : IClassFixture<StudioA
         var run = new RenderRun
         {
             ProfileId = profileId, ProfileName = "Inserted", State = state, Total = images.Count, Done = firstDone is null ? 0 : 1,
-            CreatedBy = "admin", CreatedAt = DateTime.UtcNow, StartedAt = DateTime.UtcNow, LeaseUntil = leaseUntil,
+            CreatedBy = "admin", CreatedAt = DateTime.UtcNow, StartedAt = DateTime.UtcNow, Work = new WorkLease { LeaseUntil = leaseUntil },
             Sessions = [new RenderRunSession { SessionId = session.Id, SessionNumber = session.Number }],
         };
         await app.WithDbAsync(async db =>
