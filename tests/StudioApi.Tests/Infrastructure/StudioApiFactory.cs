@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using StudioApi.Platform.Auth;
 using StudioApi.Platform.Persistence;
 
@@ -22,8 +23,12 @@ public sealed class StudioApiFactory : WebApplicationFactory<Program>, IAsyncLif
     public const string AdminPassword = "admin-test-password";
     public const string UserPassword = "user-test-password";
 
-    /// <summary>A signed-in admin's token is reused for this long (access tokens live 15 minutes).</summary>
-    static readonly TimeSpan AdminTokenReuse = TimeSpan.FromMinutes(10);
+    /// <summary>
+    /// One real admin sign-in serves every plain test app of the run: each starts from the same template (the same
+    /// admin) and signs with the same key. Apps with test services (a fake clock) sign in on their own, as their
+    /// tokens carry fake times.
+    /// </summary>
+    static readonly ReusedToken SharedAdmin = new();
 
     /// <summary><see cref="UserPassword"/> hashed once by the app's own hasher (PBKDF2 is slow by design).</summary>
     static string? userPasswordHash;
@@ -39,9 +44,8 @@ public sealed class StudioApiFactory : WebApplicationFactory<Program>, IAsyncLif
     readonly string dataDirectory = Path.Combine(FilesRoot, Guid.NewGuid().ToString("N"));
     readonly Action<IServiceCollection>? testServices;
     readonly bool fromTemplate = true;
-    readonly SemaphoreSlim adminSignIn = new(1, 1);
+    readonly ReusedToken ownAdmin = new();
     readonly ConcurrentDictionary<string, WebApplicationFactory<Program>> variants = new();
-    (string Token, DateTime SignedInAt)? admin;
 
     public StudioApiFactory()
     {
@@ -92,6 +96,20 @@ public sealed class StudioApiFactory : WebApplicationFactory<Program>, IAsyncLif
             builder.ConfigureTestServices(testServices);
     }
 
+    /// <summary>
+    /// Hosts start one at a time, whichever test class starts them. FastEndpoints keeps the service provider of the
+    /// last app that mapped its endpoints in a static (ServiceResolver.Instance) and reads it while it maps them
+    /// (endpoints whose routes come from services), so two apps starting at once could read each other's. Once an app
+    /// runs, FastEndpoints resolves from each request's own services.
+    /// </summary>
+    static readonly Lock HostStart = new();
+
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        lock (HostStart)
+            return base.CreateHost(builder);
+    }
+
     public async Task InitializeAsync()
     {
         if (fromTemplate)
@@ -130,23 +148,9 @@ public sealed class StudioApiFactory : WebApplicationFactory<Program>, IAsyncLif
 
     public Task WithDbAsync(Func<StudioDbContext, Task> work) => WithDbAsync(async db => { await work(db); return true; });
 
-    /// <summary>An HttpClient signed in as the seeded admin (signed in once per test class; each call gets its own client).</summary>
-    public async Task<HttpClient> AdminAsync() => ClientWithToken(await AdminTokenAsync());
-
-    async Task<string> AdminTokenAsync()
-    {
-        await adminSignIn.WaitAsync();
-        try
-        {
-            if (admin is not { } current || DateTime.UtcNow - current.SignedInAt > AdminTokenReuse)
-                admin = current = (await SignInForTokenAsync("admin", AdminPassword), DateTime.UtcNow);
-            return current.Token;
-        }
-        finally
-        {
-            adminSignIn.Release();
-        }
-    }
+    /// <summary>An HttpClient signed in as the seeded admin (a reused sign-in, see <see cref="SharedAdmin"/>; each call gets its own client).</summary>
+    public async Task<HttpClient> AdminAsync() =>
+        ClientWithToken(await (testServices is null ? SharedAdmin : ownAdmin).GetAsync(() => SignInForTokenAsync("admin", AdminPassword)));
 
     /// <summary>An HttpClient signed in as a new user of the given role (created directly in the database).</summary>
     public async Task<HttpClient> AsRoleAsync(UserRole role) => (await AsNewUserAsync(role)).Caller;
@@ -197,4 +201,26 @@ public sealed class StudioApiFactory : WebApplicationFactory<Program>, IAsyncLif
     }
 
     sealed record TokenBody(string AccessToken, string RefreshToken);
+
+    /// <summary>An access token from a real sign-in, reused for 10 minutes (they live 15).</summary>
+    sealed class ReusedToken
+    {
+        readonly SemaphoreSlim gate = new(1, 1);
+        (string Token, DateTime SignedInAt)? current;
+
+        public async Task<string> GetAsync(Func<Task<string>> signIn)
+        {
+            await gate.WaitAsync();
+            try
+            {
+                if (current is not { } token || DateTime.UtcNow - token.SignedInAt > TimeSpan.FromMinutes(10))
+                    current = token = (await signIn(), DateTime.UtcNow);
+                return token.Token;
+            }
+            finally
+            {
+                gate.Release();
+            }
+        }
+    }
 }
