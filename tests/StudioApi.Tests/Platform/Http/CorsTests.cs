@@ -24,11 +24,11 @@ public sealed class CorsTests(StudioApiFactory app) : IClassFixture<StudioApiFac
 
     public Task InitializeAsync()
     {
-        configured = app.WithWebHostBuilder(b => b.UseSetting("Cors:AllowedOrigins:0", Kiosk));
+        configured = app.Variant("kiosk allowed", b => b.UseSetting("Cors:AllowedOrigins:0", Kiosk));
         return Task.CompletedTask;
     }
 
-    public async Task DisposeAsync() => await configured.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     static HttpRequestMessage Preflight(string url, string origin, string method, string headers)
     {

@@ -122,13 +122,11 @@ public sealed class ImageRenditionTests(StudioApiFactory app) : IClassFixture<St
                 .SetProperty(i => i.RenditionState, RenditionState.Pending).SetProperty(i => i.Rendition.Attempts, 2)
                 .SetProperty(i => i.Rendition.LeaseUntil, (DateTime?)null)));
 
-        ImageBody current;
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        do
+        var current = await Eventually.ValueAsync(async () =>
         {
-            await Task.Delay(200);
-            current = await (await admin.GetAsync($"/api/v1/images/{image.Id}")).ShouldBeAsync<ImageBody>(HttpStatusCode.OK);
-        } while (current.RenditionState == "pending" && DateTime.UtcNow < deadline);
+            var now = await (await admin.GetAsync($"/api/v1/images/{image.Id}")).ShouldBeAsync<ImageBody>(HttpStatusCode.OK);
+            return now.RenditionState == "pending" ? null : now;
+        }, TimeSpan.FromSeconds(30), () => "the worker to take the image up again");
 
         current.RenditionState.ShouldBe("failed");
         current.RenditionError!.ShouldContain("missing");

@@ -229,10 +229,11 @@ public sealed class RenderRunTests(StudioApiFactory app) : IClassFixture<StudioA
         (await admin.GetAsync($"/api/v1/render-runs/{runId}/manifest")).StatusCode.ShouldBe(HttpStatusCode.Conflict);
         var listed = await (await admin.GetAsync($"/api/v1/render-runs?state=cancelled&sessionId={session.Id}")).ShouldBeAsync<RunPage>(HttpStatusCode.OK);
         listed.Items.ShouldHaveSingleItem().Id.ShouldBe(runId);
-        // A cancelled run is not picked up again once its lease runs out.
+        // A cancelled run is not picked up again once its lease runs out. The worker takes the oldest claimable run
+        // first, so once a run started after it has finished, the worker has passed the cancelled one by.
         await app.WithDbAsync(db => db.RenderRuns.Where(r => r.Id == runId)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.Work.LeaseUntil, DateTime.UtcNow.AddMinutes(-1))));
-        await Task.Delay(1500);
+        await admin.WhenFinishedAsync((await admin.StartAsync(profile, session.Id)).Id);
         (await admin.GetRunAsync(runId)).State.ShouldBe("cancelled");
     }
 
