@@ -37,8 +37,10 @@ public static class StudioApiApplication
         var services = builder.Services;
         var configuration = builder.Configuration;
         // In code rather than in launchSettings.json, whose applicationUrl would override ASPNETCORE_URLS under dotnet run.
-        if (string.IsNullOrEmpty(configuration["urls"]) && string.IsNullOrEmpty(configuration["http_ports"])
-            && string.IsNullOrEmpty(configuration["https_ports"]) && !configuration.GetSection("Kestrel:Endpoints").Exists())
+        // Nothing chose an address: this is the local demo start, on localhost only.
+        var localDemo = string.IsNullOrEmpty(configuration["urls"]) && string.IsNullOrEmpty(configuration["http_ports"])
+                        && string.IsNullOrEmpty(configuration["https_ports"]) && !configuration.GetSection("Kestrel:Endpoints").Exists();
+        if (localDemo)
             builder.WebHost.UseUrls(DefaultUrl);
 
         var dataDirectory = Path.GetFullPath(configuration["Storage:DataDirectory"] ?? "data", builder.Environment.ContentRootPath);
@@ -91,7 +93,12 @@ public static class StudioApiApplication
         });
         services.AddAuthorization();
         services.AddStudioRateLimits(configuration.GetSection("RateLimits").Get<RateLimitOptions>() ?? new RateLimitOptions());
-        services.AddStudioCors(configuration.GetSection("Cors").Get<CrossOriginOptions>() ?? new CrossOriginOptions());
+        var crossOrigin = configuration.GetSection("Cors").Get<CrossOriginOptions>() ?? new CrossOriginOptions();
+        // The local demo lets the kiosk sample (samples/kiosk-web) on its dev port call it, unless origins are configured;
+        // a deployment chooses its address, and then only the origins it lists.
+        if (localDemo && crossOrigin.AllowedOrigins.Length == 0)
+            crossOrigin.AllowedOrigins = CrossOriginOptions.KioskSampleOrigins;
+        services.AddStudioCors(crossOrigin);
 
         // Every JSON body is checked against its endpoint's fields before FastEndpoints binds it (unknown fields are refused).
         services.AddSingleton<JsonBodyShapes>();

@@ -118,6 +118,18 @@ public sealed class CorsTests(StudioApiFactory app) : IClassFixture<StudioApiFac
     }
 
     [Fact]
+    public async Task The_local_demo_start_lets_the_kiosk_sample_in_and_a_deployment_with_its_own_address_does_not()
+    {
+        // No address configured: the local demo on localhost:5080, which the kiosk sample's dev server calls.
+        var demo = await app.CreateClient().SendAsync(Preflight("/api/v1/sessions", "http://localhost:5173", "GET", "authorization"));
+        Header(demo, "Access-Control-Allow-Origin").ShouldBe("http://localhost:5173");
+
+        var deployed = app.Variant("deployed with its own address", b => b.UseSetting("urls", "http://0.0.0.0:8080"));
+        var refused = await deployed.CreateClient().SendAsync(Preflight("/api/v1/sessions", "http://localhost:5173", "GET", "authorization"));
+        Header(refused, "Access-Control-Allow-Origin").ShouldBeNull();
+    }
+
+    [Fact]
     public async Task Online_booking_and_signed_image_links_are_open_to_any_origin_without_credentials_but_calendar_feeds_are_not()
     {
         var admin = await ImageKit.AdminOfAsync(configured);
