@@ -103,6 +103,9 @@ public static class StudioApiApplication
         // Every JSON body is checked against its endpoint's fields before FastEndpoints binds it (unknown fields are refused).
         services.AddSingleton<JsonBodyShapes>();
         services.AddSingleton(typeof(IRequestBinder<>), typeof(JsonBodyBinder<>));
+        // Validation messages name a field as the JSON does ('timeZone' must not be empty), not as C# words ('Time Zone').
+        FluentValidation.ValidatorOptions.Global.DisplayNameResolver = (_, member, _) =>
+            member is null ? null : JsonNamingPolicy.CamelCase.ConvertName(member.Name);
         services.AddFastEndpoints();
         services.ConfigureHttpJsonOptions(json => ConfigureJson(json.SerializerOptions));
         services.AddStudioOpenApi();
