@@ -50,6 +50,7 @@ public sealed class StudioApiFactory : WebApplicationFactory<Program>, IAsyncLif
         builder.UseSetting("Background:Renditions:PollSeconds", "0.5");
         builder.UseSetting("Background:RenderRuns:PollSeconds", "0.5");
         builder.UseSetting("Background:RenderJobs:PollSeconds", "0.5");
+        builder.UseSetting("Background:StorageReconciliations:PollSeconds", "0.5");
         foreach (var (key, value) in Settings)
             builder.UseSetting(key, value);
     }
