@@ -17,17 +17,20 @@ public static class SessionChecks
         {
             Session = await db.Sessions.IgnoreQueryFilters().AsNoTracking().Where(s => s.Id == session.Id).Select(s => new { s.DeletedAt }).SingleOrDefaultAsync(),
             Images = await db.SessionImages.IgnoreQueryFilters().AsNoTracking().Where(i => i.SessionId == session.Id).Select(i => new { i.Id, i.DeletedAt }).ToListAsync(),
-            Lines = await db.SessionCalendarEvents.IgnoreQueryFilters().AsNoTracking().Where(e => e.SessionId == session.Id).Select(e => new { e.Id, e.DeletedAt }).ToListAsync(),
+            Lines = await db.SessionCalendarEvents.IgnoreQueryFilters().AsNoTracking().Where(e => e.SessionId == session.Id)
+                .Select(e => new { e.Id, e.DeletedAt })
+                .Concat(db.Appointments.IgnoreQueryFilters().AsNoTracking().Where(a => a.SessionId == session.Id).Select(a => new { a.Id, a.DeletedAt }))
+                .ToListAsync(),
         });
         if (state.Session is null)
         {
             if (state.Images.Count > 0 || state.Lines.Count > 0)
-                return $"purged, yet {state.Images.Count} image(s) and {state.Lines.Count} calendar line(s) of it are still there";
+                return $"purged, yet {state.Images.Count} image(s) and {state.Lines.Count} calendar line(s) or appointment(s) of it are still there";
             var folder = Path.Combine(c.App.DataDirectory, "files", "sessions", session.Id.ToString());
             return Directory.Exists(folder) && Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Any() ? "purged, yet files of its images are still stored" : null;
         }
         if (state.Session.DeletedAt is not null && state.Lines.Any(e => e.DeletedAt is null))
-            return "in the recycle bin, yet calendar lines of it are live";
+            return "in the recycle bin, yet calendar lines or appointments of it are live";
         if (state.Session.DeletedAt is not null && state.Images.Any(i => i.DeletedAt is null))
             return $"in the recycle bin, yet image(s) {string.Join(", ", state.Images.Where(i => i.DeletedAt is null).Select(i => i.Id))} of it are live";
         if (state.Session.DeletedAt is null && state.Images.Any(i => i.DeletedAt is not null))

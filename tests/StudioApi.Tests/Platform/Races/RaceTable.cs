@@ -126,6 +126,8 @@ public static class RaceTable
                 new("import", On.Live, IfMatch: false, [200], [404], (r, n) => Upload(r.Path, n)) { Versions = false },
                 new("addLine", On.Live, IfMatch: false, [201], [404], (r, n) => Json(Post, $"{r.Path}/calendar-events",
                     new { date = DateTime.UtcNow.Date.AddDays(40 + n % 2000).ToString("yyyy-MM-dd"), startTime = "13:00", endTime = "13:30", description = $"Line {n}" })) { Versions = false },
+                new("addAppointment", On.Live, IfMatch: false, [201], [404], (r, n) => Json(Post, $"{r.Path}/appointments",
+                    new { title = $"Viewing {n}", date = DateTime.UtcNow.Date.AddDays(40 + n % 2000).ToString("yyyy-MM-dd"), startTime = "15:00", endTime = "16:00" })) { Versions = false },
             ],
             Check = SessionChecks.AfterRoundAsync,
         },
