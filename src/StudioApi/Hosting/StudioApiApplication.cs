@@ -50,10 +50,10 @@ public static class StudioApiApplication
         services.AddHttpContextAccessor();
         services.AddScoped<RecordAuthor>();
         services.AddStudioDatabase(databaseOptions, dataDirectory);
-        services.AddSingleton<IFileStore>(new LocalFileStore(dataDirectory));
         services.AddScoped<StudioCalendar>();
         services.AddWorkflow();
         services.AddBackgroundWork(configuration, dataDirectory); // the engine; the areas plug their kinds of work into it
+        services.AddFileStorage(configuration, dataDirectory); // the store, and its reconciliation with the records the areas declare
 
         // The business areas, each registering its own services, jobs and workflow kinds. Sales, Production,
         // Messaging and Schools plug in here the same way (see the README's "Working on it").

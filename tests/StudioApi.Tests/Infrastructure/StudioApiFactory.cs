@@ -91,6 +91,7 @@ public sealed class StudioApiFactory : WebApplicationFactory<Program>, IAsyncLif
         builder.UseSetting("Background:Renditions:PollSeconds", "0.2");
         builder.UseSetting("Background:RenderRuns:PollSeconds", "0.2");
         builder.UseSetting("Background:RenderJobs:PollSeconds", "0.2");
+        builder.UseSetting("Background:StorageReconciliations:PollSeconds", "0.2");
         // The real Main runs under WebApplicationFactory up to the start: it migrates and seeds. A copy of the template
         // has every migration of this build, so its start skips the migration step, which finds nothing to do but
         // still compares the whole model with the migrations' snapshot (0.3–0.8 s a host). Seeding finds it all there.

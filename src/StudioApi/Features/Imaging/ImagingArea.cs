@@ -12,6 +12,7 @@ using StudioApi.Features.Imaging.RenderRuns;
 using StudioApi.Features.Scheduling.Sessions;
 using StudioApi.Platform.Background;
 using StudioApi.Platform.Persistence;
+using StudioApi.Platform.Storage;
 using StudioApi.Platform.Workflow;
 
 namespace StudioApi.Features.Imaging;
@@ -37,6 +38,11 @@ public static class ImagingArea
         services.AddScoped<SessionImageImporter>();
         services.AddScoped<IClientPictures, ClientPictures>();
         services.AddScoped<ISessionDependent, SessionImageDependents>();
+
+        // Which files in the store the area's records expect, for the storage reconciler.
+        services.AddScoped<IStoredFileOwner, SessionImageStoredFiles>();
+        services.AddScoped<IStoredFileOwner, UnmatchedCaptureStoredFiles>();
+        services.AddScoped<IStoredFileOwner, RenderRunStoredFiles>();
 
         // Render runs (the worker) and render jobs (the dispatcher reading the status log).
         services.AddSingleton<RenderRunOutput>();

@@ -5,6 +5,7 @@ using StudioApi.Platform.Auth;
 using StudioApi.Platform.Background;
 using StudioApi.Platform.Currencies;
 using StudioApi.Platform.Http.Idempotency;
+using StudioApi.Platform.Storage.Reconciliation;
 using StudioApi.Platform.Studio;
 using StudioApi.Platform.Workflow;
 
@@ -30,6 +31,8 @@ public sealed class StudioDbContext(
     public DbSet<StatusLogEntry> StatusLogEntries => Set<StatusLogEntry>();
     public DbSet<WorkflowKindSetting> WorkflowKindSettings => Set<WorkflowKindSetting>();
     public DbSet<EventCursor> EventCursors => Set<EventCursor>();
+    public DbSet<StorageReconciliation> StorageReconciliations => Set<StorageReconciliation>();
+    public DbSet<StorageFinding> StorageFindings => Set<StorageFinding>();
 
     readonly List<Func<CancellationToken, Task>> afterCommit = [];
 

@@ -247,6 +247,9 @@ public sealed class BackgroundWorkTests(BackgroundWorkApi api) : IClassFixture<B
         while (!api.Gate.StreamRead.Contains(entry) && DateTime.UtcNow < deadline)
             await Task.Delay(50);
         api.Gate.StreamRead.Count(id => id == entry).ShouldBe(1);
+        // The reader has the entry; the cursor moves when its transaction commits, a moment later.
+        while (DateTime.UtcNow < deadline && (await api.CursorAsync(BackgroundWorkApi.StreamKind))?.LastId < entry)
+            await Task.Delay(50);
         cursor = await api.CursorAsync(BackgroundWorkApi.StreamKind);
         (cursor!.LastId, cursor.Attempts, cursor.LastError, cursor.NextAttemptAt).ShouldBe((entry, 0, null, null));
     }

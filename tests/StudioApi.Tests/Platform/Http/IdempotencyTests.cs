@@ -1,7 +1,9 @@
 using System.Net;
 using System.Text;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using StudioApi.Platform.Background;
 using StudioApi.Platform.Http.Idempotency;
 using StudioApi.Tests.Features.Clients.Organizations;
 using StudioApi.Tests.Infrastructure;
@@ -102,6 +104,44 @@ public sealed class IdempotencyTests(StudioApiFactory app) : IClassFixture<Studi
     }
 
     [Fact]
+    public async Task A_restarted_server_releases_the_claims_it_left_unfinished_so_a_retry_runs_at_once()
+    {
+        var admin = await app.AdminAsync();
+        var body = OrganizationRequests.New("Restarted School", "RESTART");
+        var bytes = await Post(body, "key-restarted").Content!.ReadAsByteArrayAsync();
+        var thisServer = app.Services.GetRequiredService<BackgroundInstance>().Id;
+        // This very server claimed the key 5 seconds ago and died before it answered.
+        await ClaimAsync("key-restarted", bytes, DateTime.UtcNow.AddSeconds(-5), owner: thisServer);
+        var blocked = await admin.SendAsync(Post(body, "key-restarted"));
+        await blocked.ShouldBeProblemAsync(HttpStatusCode.Conflict);
+
+        // It starts again (same data directory, so the same instance id) and lets go of what it held at once.
+        using var restarted = app.WithWebHostBuilder(_ => { });
+        var retried = await SignedInLike(admin, restarted).SendAsync(Post(body, "key-restarted"));
+
+        retried.StatusCode.ShouldBe(HttpStatusCode.Created, "no wait for Idempotency:TakeoverSeconds");
+        (await app.WithDbAsync(db => Task.FromResult(db.Organizations.Count(o => o.Code == "RESTART")))).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_restarted_server_leaves_another_servers_unfinished_claim_until_the_takeover_time()
+    {
+        var admin = await app.AdminAsync();
+        var body = OrganizationRequests.New("Other Server School", "OTHER");
+        var bytes = await Post(body, "key-other-server").Content!.ReadAsByteArrayAsync();
+        await ClaimAsync("key-other-server", bytes, DateTime.UtcNow.AddSeconds(-5), owner: "another-server-0123456789ab");
+
+        using var restarted = app.WithWebHostBuilder(_ => { });
+        var blocked = await SignedInLike(admin, restarted).SendAsync(Post(body, "key-other-server"));
+
+        await blocked.ShouldBeProblemAsync(HttpStatusCode.Conflict);
+        // That server may still be running the request: the claim stands until 120 seconds after it was made.
+        blocked.Headers.RetryAfter!.Delta!.Value.TotalSeconds.ShouldBeInRange(4, 6);
+        (await app.WithDbAsync(db => db.IdempotencyRecords.CountAsync(r => r.Key == "key-other-server"))).ShouldBe(1);
+        (await app.WithDbAsync(db => Task.FromResult(db.Organizations.Count(o => o.Code == "OTHER")))).ShouldBe(0);
+    }
+
+    [Fact]
     public async Task A_refused_request_releases_its_key_so_a_corrected_retry_goes_through()
     {
         var admin = await app.AdminAsync();
@@ -155,6 +195,27 @@ public sealed class IdempotencyTests(StudioApiFactory app) : IClassFixture<Studi
         second.StatusCode.ShouldBe(HttpStatusCode.Created);
         second.Headers.Contains("Idempotent-Replayed").ShouldBeFalse();
         (await app.WithDbAsync(db => Task.FromResult(db.Organizations.Count(o => o.Code.StartsWith("BLANK-"))))).ShouldBe(2);
+    }
+
+    Task ClaimAsync(string key, byte[] body, DateTime createdAt, string owner) => app.WithDbAsync(async db =>
+    {
+        db.IdempotencyRecords.Add(new IdempotencyRecord
+        {
+            Scope = "1 /api/v1/organizations",
+            Key = key,
+            RequestHash = IdempotencyMiddleware.Fingerprint("POST", "/api/v1/organizations", body),
+            CreatedAt = createdAt,
+            Owner = owner,
+        });
+        await db.SaveChangesAsync();
+    });
+
+    /// <summary>A client of another host of the app with the same token (same database, same signing key).</summary>
+    static HttpClient SignedInLike(HttpClient signedIn, WebApplicationFactory<Program> host)
+    {
+        var client = host.CreateClient();
+        client.DefaultRequestHeaders.Authorization = signedIn.DefaultRequestHeaders.Authorization;
+        return client;
     }
 
     static HttpRequestMessage Post(object body, string key)

@@ -57,7 +57,7 @@ public sealed class RenderRunExecutor(StudioDbContext db, IFileStore store, Rend
             (state, error) = (RenderRunState.Failed, $"The output could not be written: {e.Message}");
         }
 
-        await db.InTransactionAsync(async () =>
+        var recorded = await db.InTransactionAsync(async () =>
         {
             var finished = await db.RenderRuns.Where(r => r.Id == runId && r.State == RenderRunState.Running).ExecuteUpdateAsync(s => s
                 .SetProperty(r => r.State, state)
@@ -69,8 +69,15 @@ public sealed class RenderRunExecutor(StudioDbContext db, IFileStore store, Rend
             if (finished == 1 && run.RenderJobId is { } jobId)
                 await jobs.ApplyAsync(jobId, run.Sessions.Select(s => s.SessionId).ToList(), state, items.Count, rendered, failed,
                     error ?? items.FirstOrDefault(i => i.Error is not null)?.Error, ct);
-            return true;
+            return finished == 1;
         }, ct);
+        if (!recorded && zip is not null)
+        {
+            // Cancelled while its output was being written: a cancelled run has no output, and no record points at
+            // this one, so it goes rather than stay as an orphan.
+            await store.DeleteAsync(RenderRun.ManifestKeyOf(runId), CancellationToken.None);
+            await store.DeleteAsync(RenderRun.ZipKeyOf(runId), CancellationToken.None);
+        }
     }
 
     async Task RenderItemAsync(RenderRunItem item, RenderSettings settings, bool honourCrops, CancellationToken ct)

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using StudioApi.Platform.Background;
 using StudioApi.Platform.Http.Problems;
 using StudioApi.Platform.Persistence;
 
@@ -31,12 +32,13 @@ public static class IdempotencyEndpointExtensions
 /// <summary>
 /// Retries do not duplicate. For a POST carrying Idempotency-Key on an endpoint that accepts one:
 /// the same key and body replays the first response; the same key with another body is a 422;
-/// the same key while the first request is still running is a 409. The key is claimed before the work runs,
+/// the same key while the first request is still running is a 409. The key is claimed before the work runs (by this
+/// server, so that it releases the claim at once should it die and restart, see <see cref="IdempotencyRetention"/>),
 /// and the response is stored in the same transaction as the write, so a crash leaves either both or neither.
 /// </summary>
 public sealed class IdempotencyMiddleware(RequestDelegate next)
 {
-    public async Task InvokeAsync(HttpContext context, StudioDbContext db, IOptions<IdempotencySettings> options)
+    public async Task InvokeAsync(HttpContext context, StudioDbContext db, IOptions<IdempotencySettings> options, BackgroundInstance instance)
     {
         var takeover = TimeSpan.FromSeconds(Math.Max(1, options.Value.TakeoverSeconds));
         // A blank key counts as none: generated clients (NSwag's fetch client) send the header empty when it is omitted.
@@ -81,7 +83,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
             await db.IdempotencyRecords.Where(r => r.Id == existing.Id).ExecuteDeleteAsync(context.RequestAborted);
         }
 
-        var claim = new IdempotencyRecord { Scope = scope, Key = key, RequestHash = hash, CreatedAt = db.UtcNow };
+        var claim = new IdempotencyRecord { Scope = scope, Key = key, RequestHash = hash, CreatedAt = db.UtcNow, Owner = instance.Id };
         db.IdempotencyRecords.Add(claim);
         try
         {
@@ -175,7 +177,8 @@ public sealed class IdempotencySettings
 {
     /// <summary>
     /// How long a claimed key whose request never finished (its server died mid-request) blocks retries before a retry
-    /// may run it afresh. Longer than the slowest request a key guards.
+    /// may run it afresh. Longer than the slowest request a key guards. A server that restarts releases its own
+    /// unfinished claims at once (see <see cref="IdempotencyRetention"/>); this is the wait for another server's.
     /// </summary>
     public int TakeoverSeconds { get; set; } = 120;
 }

@@ -55,6 +55,7 @@ public static class ApiTags
         new("Platform",
         [
             new("BackgroundWork", "The work the server does in the background, kind by kind: queues, failures, settings."),
+            new("Storage", "The file store: reconciliations with the database, orphan files moved to quarantine."),
         ]),
     ];
 

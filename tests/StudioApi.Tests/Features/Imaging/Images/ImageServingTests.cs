@@ -129,4 +129,20 @@ public sealed class ImageServingTests(StudioApiFactory app) : IClassFixture<Stud
         (await admin.PostAsync($"/api/v1/sessions/{session.Id}/restore", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await admin.GetAsync($"/api/v1/images/{image.Id}")).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
+
+    [Fact]
+    public async Task An_image_of_a_session_in_the_recycle_bin_comes_back_only_with_its_session()
+    {
+        var (admin, image) = await RenderedImageAsync("Landscape_5.jpg");
+        var session = await (await admin.GetAsync($"/api/v1/sessions/{image.SessionId}")).ShouldBeAsync<StudioApi.Tests.Features.Scheduling.Sessions.IdBody>(HttpStatusCode.OK);
+        (await admin.SendAsync(new HttpRequestMessage(HttpMethod.Delete, $"/api/v1/sessions/{session.Id}").WithIfMatch($"\"{session.Version}\"")))
+            .StatusCode.ShouldBe(HttpStatusCode.NoContent);
+
+        var alone = await admin.PostAsync($"/api/v1/images/{image.Id}/restore", null);
+
+        await alone.ShouldBeProblemAsync(HttpStatusCode.Conflict);
+        (await admin.GetAsync($"/api/v1/images/{image.Id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound, "not a live image in a deleted session");
+        (await admin.PostAsync($"/api/v1/sessions/{session.Id}/restore", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await admin.GetAsync($"/api/v1/images/{image.Id}")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
 }

@@ -99,6 +99,8 @@ public sealed class SessionImageImporter(StudioDbContext db, IFileStore store, I
         {
             var duplicate = await db.InTransactionAsync(async () =>
             {
+                // Deleted or purged since the upload began: 404, and the stored file goes (see SessionRows).
+                await SessionRows.HoldLiveOrNotFoundAsync(db, sessionId, ct);
                 var duplicate = await InsertAsync(image, ct);
                 if (duplicate is null)
                 {
