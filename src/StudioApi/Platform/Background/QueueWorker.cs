@@ -119,7 +119,16 @@ public sealed class QueueWorker<TQueue, TRecord, TSignal>(
                 set.SetProperty(l.Of(w => w.LastError), (string?)null);
                 books.OnDone(set, now);
             }, CancellationToken.None);
-            if (done == 0)
+            if (done > 0)
+                return;
+            // Checked after the work's files were written: a purge committed before this saw them (and deletes its
+            // files only after committing), so either it deletes these too or this sees the record gone.
+            if (!await db.Set<TRecord>().IgnoreQueryFilters().AnyAsync(RecordIds<TRecord>.Is(id), CancellationToken.None))
+            {
+                await books.AfterGoneAsync(record, CancellationToken.None);
+                Log.LogInformation("Background work {Kind}: record {Id} was erased while worked on; what the work wrote is removed", Kind, id);
+            }
+            else
                 Log.LogWarning("Background work {Kind}: record {Id} was done, but its lease had passed to another server", Kind, id);
             return;
         }

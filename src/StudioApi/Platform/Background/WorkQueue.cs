@@ -47,6 +47,12 @@ public abstract class WorkQueue<TRecord> where TRecord : class, IHasId
     /// <summary>What else giving up means (a render job moves its session to the failure status); same transaction.</summary>
     public virtual Task AfterFailedAsync(TRecord record, string error, CancellationToken ct) => Task.CompletedTask;
 
+    /// <summary>
+    /// The record was erased while it was worked on (a purge committed meanwhile): removes what the work left outside
+    /// the database (files written after the purge deleted its own), so nothing is orphaned.
+    /// </summary>
+    public virtual Task AfterGoneAsync(TRecord record, CancellationToken ct) => Task.CompletedTask;
+
     /// <summary>Whether a failure may go away by itself (a network, a lock); one that cannot fails the record at once.</summary>
     public virtual bool IsWorthRetrying(Exception failure) => true;
 }

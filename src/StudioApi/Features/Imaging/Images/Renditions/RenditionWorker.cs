@@ -26,6 +26,11 @@ public sealed class RenditionWorker(RenditionMaker maker) : WorkQueue<SessionIma
 
     public override Task ProcessAsync(SessionImage image, CancellationToken ct) => maker.MakeAsync(image.StorageKey, ct);
 
+    public override async Task AfterGoneAsync(SessionImage image, CancellationToken ct)
+    {
+        await maker.RemoveAsync(image.StorageKey, ct);
+    }
+
     public override void OnDone(UpdateSettersBuilder<SessionImage> set, DateTime now) => set
         .SetProperty(i => i.RenditionState, RenditionState.Ready)
         .SetProperty(i => i.RenditionsReadyAt, now);
