@@ -1154,6 +1154,11 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
                     b.Property<int>("Position")
                         .HasColumnType("int");
 
@@ -1176,9 +1181,9 @@ namespace StudioApi.Migrations.SqlServer.Migrations
 
                     b.HasIndex("DeletedAt");
 
-                    b.HasIndex("PriceListId", "Name")
+                    b.HasIndex("PriceListId", "NameKey")
                         .IsUnique()
-                        .HasDatabaseName("IX_PriceListGroups_Name_PerList")
+                        .HasDatabaseName("IX_PriceListGroups_NameKey_PerList")
                         .HasFilter("DeletedAt IS NULL");
 
                     b.HasIndex("PriceListId", "Position", "Id")

@@ -1125,6 +1125,11 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Position")
                         .HasColumnType("INTEGER");
 
@@ -1147,9 +1152,9 @@ namespace StudioApi.Migrations.Sqlite.Migrations
 
                     b.HasIndex("DeletedAt");
 
-                    b.HasIndex("PriceListId", "Name")
+                    b.HasIndex("PriceListId", "NameKey")
                         .IsUnique()
-                        .HasDatabaseName("IX_PriceListGroups_Name_PerList")
+                        .HasDatabaseName("IX_PriceListGroups_NameKey_PerList")
                         .HasFilter("DeletedAt IS NULL");
 
                     b.HasIndex("PriceListId", "Position", "Id")

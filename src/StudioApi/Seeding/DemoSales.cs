@@ -101,7 +101,7 @@ public static class DemoSales
 
     static async Task<PriceListGroup> GroupAsync(StudioDbContext db, PriceList list, string name, int position, CancellationToken ct)
     {
-        var group = new PriceListGroup { PriceListId = list.Id, Name = name, Position = position };
+        var group = new PriceListGroup { PriceListId = list.Id, Name = name, NameKey = PriceListGroup.KeyOf(name), Position = position };
         db.PriceListGroups.Add(group);
         await db.SaveChangesAsync(ct);
         return group;

@@ -13,7 +13,7 @@ public static class GroupSaving
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException e) when (e.IsUniqueViolation("PriceListGroups", "Name"))
+        catch (DbUpdateException e) when (e.IsUniqueViolation("PriceListGroups", "NameKey"))
         {
             throw ApiProblem.Conflict($"This price list already has a group named {group.Name}.");
         }

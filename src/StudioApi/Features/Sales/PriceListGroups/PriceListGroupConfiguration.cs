@@ -10,10 +10,11 @@ public sealed class PriceListGroupConfiguration : IEntityTypeConfiguration<Price
     {
         builder.ToTable("PriceListGroups");
         builder.Property(g => g.Name).HasMaxLength(PriceListGroupInputValidator.NameLength);
+        builder.Property(g => g.NameKey).HasMaxLength(PriceListGroupInputValidator.NameLength);
         builder.Property(g => g.Description).HasMaxLength(PriceListGroupInputValidator.DescriptionLength);
         builder.HasOne<PriceList>().WithMany().HasForeignKey(g => g.PriceListId).OnDelete(DeleteBehavior.Restrict);
-        // Named after the name column on both providers, so IsUniqueViolation("PriceListGroups", "Name") finds it.
-        builder.HasIndex(g => new { g.PriceListId, g.Name }).IsUnique().HasFilter("DeletedAt IS NULL").HasDatabaseName("IX_PriceListGroups_Name_PerList");
+        // Named after the name column on both providers, so IsUniqueViolation("PriceListGroups", "NameKey") finds it.
+        builder.HasIndex(g => new { g.PriceListId, g.NameKey }).IsUnique().HasFilter("DeletedAt IS NULL").HasDatabaseName("IX_PriceListGroups_NameKey_PerList");
         // A list's groups in order, live ones only.
         builder.HasIndex(g => new { g.PriceListId, g.Position, g.Id }).HasFilter("DeletedAt IS NULL");
     }

@@ -60,7 +60,7 @@ public sealed class CopyPriceListEndpoint(StudioDbContext db) : Endpoint<CopyPri
 
             var groups = await db.PriceListGroups.AsNoTracking().Where(g => g.PriceListId == original.Id).ToListAsync(ct);
             var newGroups = groups.ToDictionary(g => g.Id, g => new PriceListGroup
-                { PriceListId = copy.Id, Name = g.Name, Description = g.Description, Position = g.Position });
+                { PriceListId = copy.Id, Name = g.Name, NameKey = g.NameKey, Description = g.Description, Position = g.Position });
             db.PriceListGroups.AddRange(newGroups.Values);
             await db.SaveChangesAsync(ct);
             var items = await db.PriceListItems.AsNoTracking().Where(i => i.PriceListId == original.Id).ToDictionaryAsync(i => i.Id, ct);

@@ -404,7 +404,7 @@ public sealed class PriceListImporter(StudioDbContext db, IOptions<PriceListImpo
             return pending.Id;
         if (!create)
             return null;
-        var made = new PriceListGroup { Id = context.TemporaryId(), PriceListId = context.ListId, Name = name };
+        var made = new PriceListGroup { Id = context.TemporaryId(), PriceListId = context.ListId, Name = name, NameKey = PriceListGroup.KeyOf(name) };
         context.NewGroups[name] = made;
         return made.Id;
     }

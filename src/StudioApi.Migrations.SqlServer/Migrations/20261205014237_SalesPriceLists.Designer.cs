@@ -13,7 +13,7 @@ using StudioApi.Platform.Persistence;
 namespace StudioApi.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(StudioDbContext))]
-    [Migration("20261205013248_SalesPriceLists")]
+    [Migration("20261205014237_SalesPriceLists")]
     partial class SalesPriceLists
     {
         /// <inheritdoc />
@@ -1157,6 +1157,11 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
                     b.Property<int>("Position")
                         .HasColumnType("int");
 
@@ -1179,9 +1184,9 @@ namespace StudioApi.Migrations.SqlServer.Migrations
 
                     b.HasIndex("DeletedAt");
 
-                    b.HasIndex("PriceListId", "Name")
+                    b.HasIndex("PriceListId", "NameKey")
                         .IsUnique()
-                        .HasDatabaseName("IX_PriceListGroups_Name_PerList")
+                        .HasDatabaseName("IX_PriceListGroups_NameKey_PerList")
                         .HasFilter("DeletedAt IS NULL");
 
                     b.HasIndex("PriceListId", "Position", "Id")

@@ -12,7 +12,7 @@ using StudioApi.Platform.Persistence;
 namespace StudioApi.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(StudioDbContext))]
-    [Migration("20261205013227_SalesPriceLists")]
+    [Migration("20261205014203_SalesPriceLists")]
     partial class SalesPriceLists
     {
         /// <inheritdoc />
@@ -1128,6 +1128,11 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Position")
                         .HasColumnType("INTEGER");
 
@@ -1150,9 +1155,9 @@ namespace StudioApi.Migrations.Sqlite.Migrations
 
                     b.HasIndex("DeletedAt");
 
-                    b.HasIndex("PriceListId", "Name")
+                    b.HasIndex("PriceListId", "NameKey")
                         .IsUnique()
-                        .HasDatabaseName("IX_PriceListGroups_Name_PerList")
+                        .HasDatabaseName("IX_PriceListGroups_NameKey_PerList")
                         .HasFilter("DeletedAt IS NULL");
 
                     b.HasIndex("PriceListId", "Position", "Id")

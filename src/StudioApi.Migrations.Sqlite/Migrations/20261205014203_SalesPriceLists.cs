@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace StudioApi.Migrations.SqlServer.Migrations
+namespace StudioApi.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class SalesPriceLists : Migration
@@ -15,20 +15,20 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                 name: "PaymentMethods",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Name = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    Kind = table.Column<string>(type: "nvarchar(30)", maxLength: 30, nullable: false),
-                    RequiresReference = table.Column<bool>(type: "bit", nullable: false),
-                    SortOrder = table.Column<int>(type: "int", nullable: false),
-                    IsActive = table.Column<bool>(type: "bit", nullable: false),
-                    Version = table.Column<int>(type: "int", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    CreatedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    UpdatedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    DeletedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    DeletedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 30, nullable: false),
+                    RequiresReference = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false),
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    DeletedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DeletedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -39,17 +39,17 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                 name: "PriceLists",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Name = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    Description = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
-                    Version = table.Column<int>(type: "int", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    CreatedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    UpdatedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    DeletedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    DeletedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    DeletedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DeletedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -60,20 +60,20 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                 name: "ShippingMethods",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Name = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    Description = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
-                    Price = table.Column<long>(type: "bigint", nullable: false),
-                    SortOrder = table.Column<int>(type: "int", nullable: false),
-                    IsActive = table.Column<bool>(type: "bit", nullable: false),
-                    Version = table.Column<int>(type: "int", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    CreatedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    UpdatedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    DeletedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    DeletedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Price = table.Column<long>(type: "INTEGER", nullable: false),
+                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false),
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    DeletedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DeletedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -84,18 +84,18 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                 name: "TaxSettings",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    TaxIncludedInPrices = table.Column<bool>(type: "bit", nullable: false),
-                    DigitalItemsTaxable = table.Column<bool>(type: "bit", nullable: false),
-                    ShippingTaxable = table.Column<bool>(type: "bit", nullable: false),
-                    Version = table.Column<int>(type: "int", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    CreatedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    UpdatedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    DeletedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    DeletedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TaxIncludedInPrices = table.Column<bool>(type: "INTEGER", nullable: false),
+                    DigitalItemsTaxable = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ShippingTaxable = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    DeletedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DeletedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -106,13 +106,13 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                 name: "PriceListAssignments",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Channel = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    Target = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    TargetId = table.Column<long>(type: "bigint", nullable: false),
-                    ListIsLive = table.Column<bool>(type: "bit", nullable: false),
-                    PriceListId = table.Column<long>(type: "bigint", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Channel = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Target = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    TargetId = table.Column<long>(type: "INTEGER", nullable: false),
+                    ListIsLive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PriceListId = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -129,19 +129,20 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                 name: "PriceListGroups",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    PriceListId = table.Column<long>(type: "bigint", nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    Description = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
-                    Position = table.Column<int>(type: "int", nullable: false),
-                    Version = table.Column<int>(type: "int", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    CreatedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    UpdatedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    DeletedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    DeletedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PriceListId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    NameKey = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    DeletedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DeletedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -158,12 +159,12 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                 name: "TaxRates",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Name = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
-                    RatePercent = table.Column<decimal>(type: "decimal(9,4)", precision: 9, scale: 4, nullable: false),
-                    Position = table.Column<int>(type: "int", nullable: false),
-                    SalesTaxSettingsId = table.Column<long>(type: "bigint", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    RatePercent = table.Column<decimal>(type: "TEXT", precision: 9, scale: 4, nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    SalesTaxSettingsId = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -180,40 +181,40 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                 name: "PriceListItems",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    PriceListId = table.Column<long>(type: "bigint", nullable: false),
-                    GroupId = table.Column<long>(type: "bigint", nullable: false),
-                    Code = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    CodeKey = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    Description = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    Type = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    Price = table.Column<long>(type: "bigint", nullable: false),
-                    Cost = table.Column<long>(type: "bigint", nullable: false),
-                    Taxable = table.Column<bool>(type: "bit", nullable: false),
-                    NeedsImage = table.Column<bool>(type: "bit", nullable: false),
-                    CropAspectRatio = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
-                    ProductionTypeId = table.Column<long>(type: "bigint", nullable: true),
-                    AvailableOnline = table.Column<bool>(type: "bit", nullable: false),
-                    Position = table.Column<int>(type: "int", nullable: false),
-                    MinPoses = table.Column<int>(type: "int", nullable: true),
-                    MaxPoses = table.Column<int>(type: "int", nullable: true),
-                    CouponCode = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
-                    CouponCodeKey = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
-                    DiscountPercent = table.Column<decimal>(type: "decimal(9,4)", precision: 9, scale: 4, nullable: true),
-                    DiscountAmount = table.Column<long>(type: "bigint", nullable: true),
-                    PromotionStartsOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    PromotionEndsOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    MinimumOrderAmount = table.Column<long>(type: "bigint", nullable: true),
-                    OncePerClient = table.Column<bool>(type: "bit", nullable: false),
-                    MaxUses = table.Column<int>(type: "int", nullable: true),
-                    Version = table.Column<int>(type: "int", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    CreatedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
-                    UpdatedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    DeletedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    DeletedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    PriceListId = table.Column<long>(type: "INTEGER", nullable: false),
+                    GroupId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    CodeKey = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Type = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Price = table.Column<long>(type: "INTEGER", nullable: false),
+                    Cost = table.Column<long>(type: "INTEGER", nullable: false),
+                    Taxable = table.Column<bool>(type: "INTEGER", nullable: false),
+                    NeedsImage = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CropAspectRatio = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    ProductionTypeId = table.Column<long>(type: "INTEGER", nullable: true),
+                    AvailableOnline = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    MinPoses = table.Column<int>(type: "INTEGER", nullable: true),
+                    MaxPoses = table.Column<int>(type: "INTEGER", nullable: true),
+                    CouponCode = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    CouponCodeKey = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    DiscountPercent = table.Column<decimal>(type: "TEXT", precision: 9, scale: 4, nullable: true),
+                    DiscountAmount = table.Column<long>(type: "INTEGER", nullable: true),
+                    PromotionStartsOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    PromotionEndsOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    MinimumOrderAmount = table.Column<long>(type: "INTEGER", nullable: true),
+                    OncePerClient = table.Column<bool>(type: "INTEGER", nullable: false),
+                    MaxUses = table.Column<int>(type: "INTEGER", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    DeletedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DeletedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -236,12 +237,12 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                 name: "PackageComponents",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    ItemId = table.Column<long>(type: "bigint", nullable: false),
-                    Quantity = table.Column<int>(type: "int", nullable: false),
-                    Position = table.Column<int>(type: "int", nullable: false),
-                    PriceListItemId = table.Column<long>(type: "bigint", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ItemId = table.Column<long>(type: "INTEGER", nullable: false),
+                    Quantity = table.Column<int>(type: "INTEGER", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    PriceListItemId = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -258,11 +259,11 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                 name: "PromotionTargets",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Kind = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
-                    TargetId = table.Column<long>(type: "bigint", nullable: false),
-                    PriceListItemId = table.Column<long>(type: "bigint", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
+                    TargetId = table.Column<long>(type: "INTEGER", nullable: false),
+                    PriceListItemId = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -320,9 +321,9 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                 column: "DeletedAt");
 
             migrationBuilder.CreateIndex(
-                name: "IX_PriceListGroups_Name_PerList",
+                name: "IX_PriceListGroups_NameKey_PerList",
                 table: "PriceListGroups",
-                columns: new[] { "PriceListId", "Name" },
+                columns: new[] { "PriceListId", "NameKey" },
                 unique: true,
                 filter: "DeletedAt IS NULL");
 
@@ -439,13 +440,13 @@ namespace StudioApi.Migrations.SqlServer.Migrations
             // database gets its record at first start (Seeding/ReferenceData).
             migrationBuilder.Sql("""
                 INSERT INTO TaxSettings (TaxIncludedInPrices, DigitalItemsTaxable, ShippingTaxable, Version, CreatedAt, CreatedBy, UpdatedAt, UpdatedBy)
-                SELECT TOP (1) 0, 1, 0, 1, UpdatedAt, N'system', UpdatedAt, N'system' FROM StudioSettings ORDER BY Id;
+                SELECT 0, 1, 0, 1, UpdatedAt, 'system', UpdatedAt, 'system' FROM StudioSettings ORDER BY Id LIMIT 1;
                 """);
             migrationBuilder.Sql("""
                 INSERT INTO TaxRates (SalesTaxSettingsId, Name, RatePercent, Position)
-                SELECT (SELECT TOP (1) Id FROM TaxSettings ORDER BY Id), N'Sales tax', s.TaxRatePercent, 0
-                FROM (SELECT TOP (1) TaxRatePercent FROM StudioSettings ORDER BY Id) AS s
-                WHERE s.TaxRatePercent > 0;
+                SELECT (SELECT Id FROM TaxSettings ORDER BY Id LIMIT 1), 'Sales tax', s.TaxRatePercent, 0
+                FROM (SELECT TaxRatePercent FROM StudioSettings ORDER BY Id LIMIT 1) AS s
+                WHERE CAST(s.TaxRatePercent AS REAL) > 0;
                 """);
 
             migrationBuilder.DropColumn(
@@ -459,7 +460,7 @@ namespace StudioApi.Migrations.SqlServer.Migrations
             migrationBuilder.AddColumn<decimal>(
                 name: "TaxRatePercent",
                 table: "StudioSettings",
-                type: "decimal(9,4)",
+                type: "TEXT",
                 precision: 9,
                 scale: 4,
                 nullable: false,
@@ -468,7 +469,7 @@ namespace StudioApi.Migrations.SqlServer.Migrations
             // The settings get back one rate: the first of the tax settings (a single column cannot keep several).
             migrationBuilder.Sql("""
                 UPDATE StudioSettings SET TaxRatePercent =
-                    COALESCE((SELECT TOP (1) RatePercent FROM TaxRates ORDER BY SalesTaxSettingsId, Position), 0);
+                    COALESCE((SELECT RatePercent FROM TaxRates ORDER BY SalesTaxSettingsId, Position LIMIT 1), '0.0');
                 """);
 
             migrationBuilder.DropTable(
