@@ -91,7 +91,8 @@ public static class SalesKit
     /// <summary>A price list file as a multipart upload, as a browser's form or the SDKs send it.</summary>
     public static async Task<HttpResponseMessage> ImportAsync(this HttpClient caller, long listId, byte[] file, string fileName, bool dryRun = false, string? idempotencyKey = null)
     {
-        var content = new MultipartFormDataContent();
+        // A fixed boundary, so a retry sends the very bytes of the first request (as a client resending its request does).
+        var content = new MultipartFormDataContent("StudioApiTestBoundary");
         var part = new ByteArrayContent(file);
         part.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
         content.Add(part, "file", fileName);

@@ -47,7 +47,7 @@ public sealed class PriceListImporter(StudioDbContext db, IOptions<PriceListImpo
 
         await db.InTransactionAsync(() => ApplyAsync(context, rows, ct), ct);
         foreach (var (row, result) in rows.Zip(results))
-            result.ItemId = row.Entity?.Id;
+            result.ItemId ??= row.Entity?.Id;
         report.Imported = true;
         return report;
     }
@@ -100,10 +100,10 @@ public sealed class PriceListImporter(StudioDbContext db, IOptions<PriceListImpo
         public required Dictionary<long, PriceListGroup> Groups { get; init; }
         public required Dictionary<string, PriceListItem> ItemsByCode { get; init; }
         public required Dictionary<string, (long Id, bool Active)> ProductionTypes { get; init; }
-        /// <summary>Groups the file names that the list lacks, by name (any case), with temporary negative ids.</summary>
+        /// <summary>Groups the file names that the list lacks, by name (any case), with temporary ids.</summary>
         public Dictionary<string, PriceListGroup> NewGroups { get; } = new(StringComparer.OrdinalIgnoreCase);
-        long nextTemporaryId = -1;
-        public long TemporaryId() => nextTemporaryId--;
+        long nextTemporaryId = TemporaryIds;
+        public long TemporaryId() => nextTemporaryId++;
     }
 
     async Task<Context> LoadAsync(long listId, CancellationToken ct)
@@ -146,14 +146,23 @@ public sealed class PriceListImporter(StudioDbContext db, IOptions<PriceListImpo
 
         public bool IsBlank(string column) => SpreadsheetReader.IsBlank(Raw(column));
 
-        public void Refuse(string column, string reason) =>
-            Errors.Add(new ImportCellError { Line = Line, Column = columns.TryGetValue(column, out var c) ? c.Heading : column, Reason = reason });
+        /// <summary>The column as the file heads it (its canonical name when the file has no such column).</summary>
+        public string HeadingOf(string column) => columns.TryGetValue(column, out var c) ? c.Heading : column;
+
+        public void Refuse(string column, string reason)
+        {
+            var heading = HeadingOf(column);
+            // One reason per cell and rule: the validator and the reference check may say the same thing twice.
+            if (!Errors.Any(e => e.Column == heading && e.Reason == reason))
+                Errors.Add(new ImportCellError { Line = Line, Column = heading, Reason = reason });
+        }
 
         public ImportRowResult Result() => new()
         {
             Line = Line,
             Code = Code,
             Outcome = Errors.Count > 0 ? ImportRowOutcome.Refused : Outcome,
+            ItemId = Errors.Count > 0 ? null : Existing?.Id,
             ChangedColumns = Changed,
             Errors = Errors,
         };
@@ -217,10 +226,18 @@ public sealed class PriceListImporter(StudioDbContext db, IOptions<PriceListImpo
         foreach (var row in live.Where(r => r.Input is not null))
         {
             var input = row.Input!;
+            // A cell refused as it was read is not judged again by the rules (its value is missing from the input).
+            var unreadable = row.Errors.Select(e => e.Column).ToHashSet();
+            void Judge(string field, string reason)
+            {
+                var column = ColumnOf(field);
+                if (!unreadable.Contains(row.HeadingOf(column)))
+                    row.Refuse(column, reason);
+            }
             foreach (var failure in Rules.Validate(input).Errors)
-                row.Refuse(ColumnOf(failure.PropertyName), failure.ErrorMessage);
+                Judge(failure.PropertyName, failure.ErrorMessage);
             foreach (var (field, reason) in ItemReferences.Check(input, row.Id, row.Existing?.ProductionTypeId, lookup))
-                row.Refuse(ColumnOf(field), reason);
+                Judge(field, reason);
             if (final[row.Id].CouponKey is { } couponKey && couponHolders[couponKey].Count() > 1)
                 row.Refuse(PriceListSheet.CouponCode, $"Coupon code {input.Promotion!.CouponCode} belongs to another promotion of the list too.");
             if (row.Errors.Count > 0)
@@ -245,12 +262,13 @@ public sealed class PriceListImporter(StudioDbContext db, IOptions<PriceListImpo
     }
 
     /// <summary>The row's input: the existing item's values, overwritten by the columns the file has.</summary>
-    ImportedItem? Build(Context context, Row row, Dictionary<string, long> ids)
+    ImportedItem Build(Context context, Row row, Dictionary<string, long> ids)
     {
         var existing = row.Existing;
         var input = new ImportedItem
         {
-            Code = row.Code!,
+            // Matched in any case, an item keeps its own spelling of its code.
+            Code = existing?.Code ?? row.Code!,
             GroupId = existing?.GroupId ?? 0,
             Description = existing?.Description ?? "",
             Type = existing?.Type ?? PriceListItemType.Standard,
@@ -392,7 +410,7 @@ public sealed class PriceListImporter(StudioDbContext db, IOptions<PriceListImpo
             foreach (var column in promotionColumns.Where(c => !row.IsBlank(c)))
                 row.Refuse(column, "Only a promotional item has a promotion rule: leave the cell blank, or make the type promotional.");
 
-        return row.Errors.Count > 0 ? null : input;
+        return input;
     }
 
     /// <summary>A group of the list by name (any case), or one the import makes (with a temporary id) when asked to.</summary>
@@ -485,6 +503,8 @@ public sealed class PriceListImporter(StudioDbContext db, IOptions<PriceListImpo
             var position = await db.PriceListItems.IgnoreQueryFilters().Where(i => i.PriceListId == context.ListId).MaxAsync(i => (int?)i.Position, ct) ?? 0;
             var itemIds = new Dictionary<long, long>();
             var created = rows.Where(r => r.Outcome == ImportRowOutcome.Created).ToList();
+            // New items in file order, after the list's last one.
+            var positions = created.ToDictionary(r => r, _ => position += 10);
             foreach (var round in new[]
                      {
                          created.Where(r => r.Input!.Type is not (PriceListItemType.Package or PriceListItemType.Promotional)),
@@ -495,7 +515,7 @@ public sealed class PriceListImporter(StudioDbContext db, IOptions<PriceListImpo
                 var made = round.ToList();
                 foreach (var row in made)
                 {
-                    row.Entity = new PriceListItem { PriceListId = context.ListId };
+                    row.Entity = new PriceListItem { PriceListId = context.ListId, Position = positions[row] };
                     Resolve(row.Input!, groupIds, itemIds).ApplyTo(row.Entity);
                     db.PriceListItems.Add(row.Entity);
                 }
@@ -503,10 +523,6 @@ public sealed class PriceListImporter(StudioDbContext db, IOptions<PriceListImpo
                 foreach (var row in made)
                     itemIds[row.Id] = row.Entity!.Id;
             }
-            // New items in file order, after the list's last one.
-            foreach (var row in created)
-                row.Entity!.Position = position += 10;
-
             foreach (var row in rows.Where(r => r.Outcome == ImportRowOutcome.Updated))
             {
                 row.Entity = row.Existing;
@@ -537,5 +553,11 @@ public sealed class PriceListImporter(StudioDbContext db, IOptions<PriceListImpo
         return input;
     }
 
-    static long Real(long id, Dictionary<long, long> temporary) => id < 0 ? temporary[id] : id;
+    /// <summary>
+    /// Where the ids of the file's new items and groups start until they are saved: far above any id a table hands out,
+    /// and positive, so the API's own validator (ids greater than 0) judges the rows as it judges a request.
+    /// </summary>
+    const long TemporaryIds = 1L << 60;
+
+    static long Real(long id, Dictionary<long, long> temporary) => id >= TemporaryIds ? temporary[id] : id;
 }
