@@ -20,8 +20,8 @@ public abstract class PriceListItemInput
     public Money? Cost { get; set; }
     /// <summary>Defaults to true. Digital items and shipping are taxed only when the tax settings say so.</summary>
     public bool Taxable { get; set; } = true;
-    /// <summary>Made from an image (a print): standard and digital items only. Defaults to false.</summary>
-    public bool NeedsImage { get; set; }
+    /// <summary>Made from an image (a print): standard and digital items only. Defaults to true when a crop aspect ratio is given, else false.</summary>
+    public bool? NeedsImage { get; set; }
     /// <summary>The shape its crop must have, for an item that needs an image: width:height or a print size (8x10 is kept as 4:5). Omit for any shape.</summary>
     public string? CropAspectRatio { get; set; }
     /// <summary>A live production type (prints, frames…), for production orders.</summary>
@@ -33,6 +33,9 @@ public abstract class PriceListItemInput
     /// <summary>A promotional item's rule: required for a promotional item, refused for any other type.</summary>
     public ItemPromotionInput? Promotion { get; set; }
 
+    /// <summary>Whether the item is made from an image: as given, or, left out, whether it has a crop ratio.</summary>
+    public bool ImageNeeded() => NeedsImage ?? !string.IsNullOrWhiteSpace(CropAspectRatio);
+
     public void ApplyTo(PriceListItem item)
     {
         item.GroupId = GroupId;
@@ -43,8 +46,8 @@ public abstract class PriceListItemInput
         item.Price = Price!.Value;
         item.Cost = Cost ?? Money.Zero;
         item.Taxable = Taxable;
-        item.NeedsImage = NeedsImage;
-        item.CropAspectRatio = NeedsImage ? AspectRatio.Normalize(CropAspectRatio) : null;
+        item.NeedsImage = ImageNeeded();
+        item.CropAspectRatio = item.NeedsImage ? AspectRatio.Normalize(CropAspectRatio) : null;
         item.ProductionTypeId = ProductionTypeId;
         item.AvailableOnline = AvailableOnline;
 
@@ -137,14 +140,17 @@ public sealed class PriceListItemInputValidator : AbstractValidator<PriceListIte
             .WithMessage("A promotional item's price is 0: its value is its discount.");
         RuleFor(i => i.Cost!.Value).Must(PriceRules.IsPrice).OverridePropertyName("cost").When(i => i.Cost is not null)
             .WithMessage(PriceRules.PriceMessage);
-        RuleFor(i => i.NeedsImage).Must(needs => !needs)
+        RuleFor(i => i.NeedsImage).Must(needs => needs != true)
             .When(i => i.Type is not (PriceListItemType.Standard or PriceListItemType.Digital))
             .WithMessage("Only standard and digital items are made from an image; a package's images are its poses.");
         RuleFor(i => i.CropAspectRatio).MaximumLength(ItemLimits.AspectRatioLength)
             .Must(r => AspectRatio.Normalize(r) is not null).When(i => !string.IsNullOrWhiteSpace(i.CropAspectRatio))
             .WithMessage("The crop aspect ratio is width:height or a print size, such as 4:5 or 8x10.");
-        RuleFor(i => i.CropAspectRatio).Empty().When(i => !i.NeedsImage)
-            .WithMessage("Only an item that needs an image has a crop aspect ratio.");
+        RuleFor(i => i.NeedsImage).Must(needs => needs != false)
+            .When(i => !string.IsNullOrWhiteSpace(i.CropAspectRatio) && i.Type is PriceListItemType.Standard or PriceListItemType.Digital)
+            .WithMessage("An item with a crop aspect ratio is made from an image: needsImage cannot be false, or leave the ratio out.");
+        RuleFor(i => i.CropAspectRatio).Empty().When(i => i.Type is not (PriceListItemType.Standard or PriceListItemType.Digital))
+            .WithMessage("Only standard and digital items have a crop aspect ratio.");
         RuleFor(i => i.ProductionTypeId).GreaterThan(0);
 
         RuleFor(i => i.Package).NotNull().When(i => i.Type == PriceListItemType.Package)

@@ -35,6 +35,20 @@ public sealed class PriceListItemTests(StudioApiFactory app) : IClassFixture<Stu
     }
 
     [Fact]
+    public async Task A_crop_ratio_alone_makes_an_item_one_that_needs_an_image()
+    {
+        var admin = await app.AdminAsync();
+        var list = await admin.CreateListAsync();
+        var group = await admin.CreateGroupAsync(list.Id, "Prints");
+
+        var item = await admin.CreateItemAsync(list.Id, new { groupId = group.Id, code = "11x14", description = "11x14 print", price = 9500, cropAspectRatio = "11x14" });
+        var file = await admin.CreateItemAsync(list.Id, new { groupId = group.Id, code = "FILE", description = "Digital file", type = "digital", price = 3500 });
+
+        (item.NeedsImage, item.CropAspectRatio).ShouldBe((true, "11:14"));
+        (file.NeedsImage, file.CropAspectRatio).ShouldBe((false, null));
+    }
+
+    [Fact]
     public async Task Codes_are_unique_in_a_list_whatever_their_case_but_another_list_may_reuse_them()
     {
         var admin = await app.AdminAsync();
@@ -98,7 +112,8 @@ public sealed class PriceListItemTests(StudioApiFactory app) : IClassFixture<Stu
         async Task<IReadOnlyList<string>> Refused(object body) =>
             (await (await admin.PostItemAsync(list.Id, body)).ShouldBeProblemAsync(HttpStatusCode.BadRequest)).FieldErrors();
 
-        (await Refused(new { groupId = group.Id, code = "A", description = "A", price = 100, cropAspectRatio = "4:5" })).ShouldContain("cropAspectRatio");
+        (await Refused(new { groupId = group.Id, code = "A", description = "A", price = 100, needsImage = false, cropAspectRatio = "4:5" })).ShouldContain("needsImage");
+        (await Refused(new { groupId = group.Id, code = "A", description = "A", type = "shipping", price = 100, cropAspectRatio = "4:5" })).ShouldContain("cropAspectRatio");
         (await Refused(new { groupId = group.Id, code = "SF", description = "Fee", type = "sessionFee", price = 100, needsImage = true })).ShouldContain("needsImage");
         (await Refused(new { groupId = group.Id, code = "P", description = "P", type = "package", price = 100 })).ShouldContain("package");
         (await Refused(new { groupId = group.Id, code = "S", description = "S", price = 100, package = new { components = new[] { new { itemId = 1 } }, maxPoses = 1 } }))

@@ -154,7 +154,7 @@ public sealed class PriceListImportTests(StudioApiFactory app) : IClassFixture<S
         var report = await ReportOf(response, HttpStatusCode.UnprocessableEntity);
         (report.Created, report.Refused, report.Imported).ShouldBe((7, 1, false));
         report.Rows.Single(r => r.Outcome == "refused").Errors.Select(e => (e.Line, e.Column)).ShouldBe(
-            [(9, "price"), (9, "taxable"), (9, "cropAspectRatio"), (9, "productionType")], ignoreOrder: true);
+            [(9, "price"), (9, "taxable"), (9, "needsImage"), (9, "productionType")], ignoreOrder: true);
         (await admin.ItemsAsync(list.Id)).ShouldBeEmpty();
         (await admin.GetListAsync(list.Id)).Groups.ShouldBeEmpty();
     }
@@ -171,7 +171,8 @@ public sealed class PriceListImportTests(StudioApiFactory app) : IClassFixture<S
         { "code,description,group,price", "X,Thing,Prints,99999999999", "price" },
         { "code,description,group,price,type", "X,Thing,Prints,5,voucher", "type" },
         { "code,description,group,price,needsImage,cropAspectRatio", "X,Thing,Prints,5,yes,square", "cropAspectRatio" },
-        { "code,description,group,price,cropAspectRatio", "X,Thing,Prints,5,4:5", "cropAspectRatio" },
+        { "code,description,group,price,needsImage,cropAspectRatio", "X,Thing,Prints,5,no,4:5", "needsImage" },
+        { "code,description,group,price,type,cropAspectRatio", "X,Thing,Prints,5,sessionFee,4:5", "cropAspectRatio" },
         { "code,description,group,price,components", "X,Thing,Prints,5,8x10:1", "components" },
         { "code,description,group,price,type,components", "X,Thing,Packages,5,package,NOPE:1", "components" },
         { "code,description,group,price,type,components", "X,Thing,Packages,5,package,8x10:two", "components" },

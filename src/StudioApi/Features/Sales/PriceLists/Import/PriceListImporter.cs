@@ -275,7 +275,7 @@ public sealed class PriceListImporter(StudioDbContext db, IOptions<PriceListImpo
             Price = existing?.Price,
             Cost = existing?.Cost,
             Taxable = existing?.Taxable ?? true,
-            NeedsImage = existing?.NeedsImage ?? false,
+            NeedsImage = existing?.NeedsImage,
             CropAspectRatio = existing?.CropAspectRatio,
             ProductionTypeId = existing?.ProductionTypeId,
             AvailableOnline = existing?.AvailableOnline ?? false,
@@ -315,7 +315,7 @@ public sealed class PriceListImporter(StudioDbContext db, IOptions<PriceListImpo
         if (row.Has(PriceListSheet.Taxable))
             input.Taxable = Take(PriceListSheet.Taxable, SheetValues.YesNo(row.Raw(PriceListSheet.Taxable))) ?? true;
         if (row.Has(PriceListSheet.NeedsImage))
-            input.NeedsImage = Take(PriceListSheet.NeedsImage, SheetValues.YesNo(row.Raw(PriceListSheet.NeedsImage))) ?? false;
+            input.NeedsImage = Take(PriceListSheet.NeedsImage, SheetValues.YesNo(row.Raw(PriceListSheet.NeedsImage)));
         if (row.Has(PriceListSheet.CropAspectRatio))
             input.CropAspectRatio = SheetValues.Text(row.Raw(PriceListSheet.CropAspectRatio));
         if (row.Has(PriceListSheet.AvailableOnline))
