@@ -13,6 +13,7 @@ public sealed class ImportPriceListRequest
     public long Id { get; set; }
 
     /// <summary>true only reports what the import would create, update, leave alone and refuse; nothing is written.</summary>
+    [QueryParam]
     public bool? DryRun { get; set; }
 
     [FromHeader(IdempotencyEndpointExtensions.Header, isRequired: false)]
