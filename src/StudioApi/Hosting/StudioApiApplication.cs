@@ -8,6 +8,7 @@ using Microsoft.IdentityModel.Tokens;
 using Scalar.AspNetCore;
 using StudioApi.Features.Clients;
 using StudioApi.Features.Imaging;
+using StudioApi.Features.Sales;
 using StudioApi.Features.Scheduling;
 using StudioApi.Features.Setup;
 using StudioApi.Platform.Auth;
@@ -55,12 +56,13 @@ public static class StudioApiApplication
         services.AddBackgroundWork(configuration, dataDirectory); // the engine; the areas plug their kinds of work into it
         services.AddFileStorage(configuration, dataDirectory); // the store, and its reconciliation with the records the areas declare
 
-        // The business areas, each registering its own services, jobs and workflow kinds. Sales, Production,
-        // Messaging and Schools plug in here the same way (see the README's "Working on it").
+        // The business areas, each registering its own services, jobs and workflow kinds. Production, Messaging and
+        // Schools plug in here the same way (see the README's "Working on it").
         services.AddSetup();
         services.AddClients();
         services.AddScheduling();
         services.AddImaging(configuration);
+        services.AddSales(configuration);
         services.AddScheduler(configuration); // after the areas: it schedules the jobs they declared
 
         // Errors: RFC 9457 problem details for everything, including empty 401/403/404/405 responses.
