@@ -1,0 +1,27 @@
+using Microsoft.EntityFrameworkCore;
+using StudioApi.Features.Schools.Partner;
+using StudioApi.Features.Schools.PartnerClients;
+using StudioApi.Platform.Auth;
+using StudioApi.Platform.Persistence;
+
+namespace StudioApi.Features.Schools;
+
+/// <summary>
+/// Schools: school partners' API clients (OAuth2 client credentials, scoped to their organizations) and what they may
+/// reach of their organizations' rosters, sessions and images. Uses Setup, Clients, Scheduling and Imaging.
+/// </summary>
+public static class SchoolsArea
+{
+    public static IServiceCollection AddSchools(this IServiceCollection services)
+    {
+        services.AddSingleton<PartnerTokenIssuer>();
+        services.AddScoped<IApiClientCheck, PartnerClientCheck>();
+        services.AddScoped<PartnerAccess>();
+        return services;
+    }
+
+    extension(StudioDbContext db)
+    {
+        public DbSet<PartnerClient> PartnerClients => db.Set<PartnerClient>();
+    }
+}
