@@ -12,11 +12,14 @@ public class PartnerClientResponse : RecordResponse
     [MaxLength(40)]
     public string ClientId { get; set; } = "";
 
+    [MaxLength(PartnerClientInput.MaxOrganizations)]
     public List<long> OrganizationIds { get; set; } = [];
 
+    [MaxLength(6)]
     public List<string> Scopes { get; set; } = [];
 
     /// <summary>The secrets in force (never the secrets themselves): their last characters, and when a rotated-out one stops.</summary>
+    [MaxLength(2)]
     public List<PartnerClientSecretResponse> Secrets { get; set; } = [];
 
     public DateTimeOffset? RevokedAt { get; set; }
