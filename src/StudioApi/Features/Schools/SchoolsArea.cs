@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using StudioApi.Features.Schools.Partner;
 using StudioApi.Features.Schools.PartnerClients;
+using StudioApi.Features.Schools.Rosters;
 using StudioApi.Platform.Auth;
 using StudioApi.Platform.Persistence;
 
@@ -8,7 +9,7 @@ namespace StudioApi.Features.Schools;
 
 /// <summary>
 /// Schools: school partners' API clients (OAuth2 client credentials, scoped to their organizations) and what they may
-/// reach of their organizations' rosters, sessions and images. Uses Setup, Clients, Scheduling and Imaging.
+/// reach of their organizations' rosters, sessions and images; OneRoster roster imports. Uses Setup, Clients, Scheduling and Imaging.
 /// </summary>
 public static class SchoolsArea
 {
@@ -17,11 +18,15 @@ public static class SchoolsArea
         services.AddSingleton<PartnerTokenIssuer>();
         services.AddScoped<IApiClientCheck, PartnerClientCheck>();
         services.AddScoped<PartnerAccess>();
+        services.AddScoped<RosterAccess>();
+        services.AddScoped<OneRosterImporter>();
         return services;
     }
 
     extension(StudioDbContext db)
     {
         public DbSet<PartnerClient> PartnerClients => db.Set<PartnerClient>();
+        public DbSet<RosterImport> RosterImports => db.Set<RosterImport>();
+        public DbSet<RosterLink> RosterLinks => db.Set<RosterLink>();
     }
 }

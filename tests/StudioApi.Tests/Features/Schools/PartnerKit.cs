@@ -13,7 +13,11 @@ public static class PartnerKit
 {
     public const string TokenPath = "/api/v1/oauth/token";
 
-    public sealed record School(long OrganizationId, long StudentId, long SessionId, long ImageId);
+    public sealed record School(long OrganizationId, long StudentId, long SessionId, long ImageId)
+    {
+        /// <summary>A dry-run roster import of the school, once made.</summary>
+        public long RosterImportId { get; init; }
+    }
 
     public sealed record PartnerClientBody(long Id, int Version, string ClientId, string? ClientSecret, List<long> OrganizationIds,
         List<string> Scopes, List<SecretBody> Secrets, DateTimeOffset? RevokedAt);

@@ -59,6 +59,7 @@ public static class ApiTags
         new("Schools",
         [
             new("PartnerClients", "School partners' API clients: their organizations and scopes, secrets, and the OAuth2 token endpoint."),
+            new("Rosters", "Roster imports into an organization (OneRoster CSV packages): dry runs, reports per row, history."),
             new("Partner", "What a partner's client reaches with its token: its organizations, their students, sessions and images."),
         ]),
         new("Workflow",
