@@ -66,8 +66,11 @@ public sealed class OneRosterImporter(StudioDbContext db, StatusTransitions tran
             .Select(s => int.Parse(s["schoolYear"], CultureInfo.InvariantCulture)).DefaultIfEmpty(0).Max();
 
         var links = await db.Set<RosterLink>().Where(l => l.OrganizationId == organizationId).ToDictionaryAsync(l => l.SourcedId, ct);
-        var linkedIds = links.Values.Select(l => l.ClientId).ToList();
-        var clients = await db.Set<Client>().Where(c => linkedIds.Contains(c.Id) || (c.Student != null && c.Student.OrganizationId == organizationId))
+        // Linked through the links table in SQL (an indexed EXISTS), not a list of thousands of ids: each of the split
+        // queries for the clients' owned lists repeats the filter.
+        var clients = await db.Set<Client>()
+            .Where(c => db.Set<RosterLink>().Any(l => l.OrganizationId == organizationId && l.ClientId == c.Id)
+                        || (c.Student != null && c.Student.OrganizationId == organizationId))
             .ToDictionaryAsync(c => c.Id, ct);
         var byStudentId = clients.Values.Where(c => c.Student?.OrganizationId == organizationId && c.Student.StudentId != null)
             .GroupBy(c => c.Student!.StudentId!).ToDictionary(g => g.Key, g => g.First());
