@@ -8,6 +8,7 @@ namespace StudioApi.Benchmarks;
 ///   dotnet run -c Release --project bench/StudioApi.Benchmarks -- --calendar                a month's master calendar
 ///   dotnet run -c Release --project bench/StudioApi.Benchmarks -- --images                  preview + thumbnail of 24 MP JPEGs: ours, NetVips, Magick.NET, SkiaSharp
 ///   dotnet run -c Release --project bench/StudioApi.Benchmarks -- --import                  import of a session of camera-sized JPEGs through the API
+///   dotnet run -c Release --project bench/StudioApi.Benchmarks -- --roster [students]       OneRoster bulk import, the same again, a delta of 100
 /// (A namespaced class rather than top-level statements: the API's own top-level Program is what WebApplicationFactory boots.)
 /// </summary>
 public static class Program
@@ -28,9 +29,11 @@ public static class Program
             return await ImageBenchmark.RunAsync();
         else if (args.Contains("--import"))
             await ImportBenchmark.RunAsync();
+        else if (args.Contains("--roster"))
+            await RosterBenchmark.RunAsync(numbers.Length > 0 ? numbers[0] : 5_000);
         else
         {
-            Console.Error.WriteLine("Pick a benchmark: --status, --availability, --calendar, --images, --import");
+            Console.Error.WriteLine("Pick a benchmark: --status, --availability, --calendar, --images, --import, --roster");
             return 1;
         }
         return 0;

@@ -10,6 +10,7 @@ using StudioApi.Features.Clients;
 using StudioApi.Features.Imaging;
 using StudioApi.Features.Sales;
 using StudioApi.Features.Scheduling;
+using StudioApi.Features.Schools;
 using StudioApi.Features.Setup;
 using StudioApi.Platform.Auth;
 using StudioApi.Platform.Background;
@@ -63,6 +64,7 @@ public static class StudioApiApplication
         services.AddScheduling();
         services.AddImaging(configuration);
         services.AddSales(configuration);
+        services.AddSchools();
         services.AddScheduler(configuration); // after the areas: it schedules the jobs they declared
 
         // Errors: RFC 9457 problem details for everything, including empty 401/403/404/405 responses.

@@ -14,6 +14,7 @@ using StudioApi.Features.Scheduling.Appointments;
 using StudioApi.Features.Scheduling.CalendarFeeds;
 using StudioApi.Features.Scheduling.Sessions;
 using StudioApi.Features.Scheduling.Sessions.CalendarEvents;
+using StudioApi.Features.Schools.PartnerClients;
 using StudioApi.Features.Setup.Locations;
 using StudioApi.Features.Setup.ProductionTypes;
 using StudioApi.Features.Setup.Promotions;
@@ -105,6 +106,27 @@ public static class RaceTable
             Arrange = c => c.CreateAsync("/api/v1/organizations", new { name = $"School {c.Next()}", code = $"R{Guid.NewGuid():N}"[..10] }),
             State = RaceKind.Audited<Organization>(),
             Ops = [Update("name"), SoftDelete, Restore],
+        },
+        new()
+        {
+            Name = "partner-clients",
+            // Read back, not the create's answer: that one also carries the secret, which no update takes.
+            Arrange = async c =>
+            {
+                var organization = await c.SharedAsync("partnerOrganization", async () =>
+                    (await c.PostAsync("/api/v1/organizations", new { name = "Partner School", code = $"P{Guid.NewGuid():N}"[..10] }))["id"]!.GetValue<long>());
+                var created = await c.CreateAsync("/api/v1/partner-clients", new { name = $"Partner {c.Next()}", organizationIds = new[] { organization }, scopes = new[] { "roster:read" } });
+                return new RaceRecord { Id = created.Id, Path = created.Path, Read = await c.GetJsonAsync(created.Path) };
+            },
+            State = RaceKind.Audited<PartnerClient>(),
+            // Revoking uses a client up: a revoked one answers every later round the same.
+            FreshEachRound = true,
+            Ops =
+            [
+                new("update", On.Live, IfMatch: true, [200], [404, 412, 422], (r, n) => Json(Put, r.Path, r.Read.With("name", $"Partner {n}")).IfMatch(r.Version)),
+                new("rotate", On.Live, IfMatch: true, [200], [404, 412, 422], (r, _) => Json(Post, $"{r.Path}/secret-rotations", new { overlapMinutes = 5 }).IfMatch(r.Version)),
+                new("revoke", On.Live, IfMatch: true, [200], [404, 412], (r, _) => new HttpRequestMessage(Post, $"{r.Path}/revocation").IfMatch(r.Version)) { Once = "revoke" },
+            ],
         },
         new()
         {

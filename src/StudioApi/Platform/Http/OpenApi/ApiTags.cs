@@ -56,6 +56,12 @@ public static class ApiTags
             new("ShippingMethods", "Setup list: how orders reach clients, and at what price."),
             new("TaxSettings", "Sales tax: the rates, whether prices include tax, whether digital items and shipping are taxed."),
         ]),
+        new("Schools",
+        [
+            new("PartnerClients", "School partners' API clients: their organizations and scopes, secrets, and the OAuth2 token endpoint."),
+            new("Rosters", "Roster imports into an organization (OneRoster CSV packages): dry runs, reports per row, history."),
+            new("Partner", "What a partner's client reaches with its token: its organizations, their students, sessions and images."),
+        ]),
         new("Workflow",
         [
             new("Workflow", "Statuses and workflows of clients, sessions and tasks; overdue records; the workflow hub."),
