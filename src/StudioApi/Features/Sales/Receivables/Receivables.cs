@@ -25,21 +25,30 @@ public static class Receivables
         public int Invoices { get; set; }
     }
 
-    /// <summary>The balances due per client, aged as of <paramref name="asOf"/> (composable: filter, order and page it).</summary>
-    public static IQueryable<AgingRow> ByClient(StudioDbContext db, DateOnly asOf)
+    /// <summary>
+    /// The balances due per client after <paramref name="afterClientId"/>, aged as of <paramref name="asOf"/>: at most
+    /// <paramref name="limit"/> clients in client order, read as a range of the index, grouped as it goes (no sort step).
+    /// </summary>
+    public static Task<List<AgingRow>> ByClientAsync(StudioDbContext db, DateOnly asOf, long afterClientId, int limit, long? onlyClientId, CancellationToken ct)
     {
-        var (d30, d60, d90) = (asOf.AddDays(-30), asOf.AddDays(-60), asOf.AddDays(-90));
-        return db.Database.SqlQuery<AgingRow>($"""
-            SELECT "ClientId" AS "Id",
-                   SUM(CASE WHEN "Date" >= {d30} THEN "Balance" ELSE 0 END) AS "Days0To30",
-                   SUM(CASE WHEN "Date" < {d30} AND "Date" >= {d60} THEN "Balance" ELSE 0 END) AS "Days31To60",
-                   SUM(CASE WHEN "Date" < {d60} AND "Date" >= {d90} THEN "Balance" ELSE 0 END) AS "Days61To90",
-                   SUM(CASE WHEN "Date" < {d90} THEN "Balance" ELSE 0 END) AS "Over90",
+        var (from, to) = onlyClientId is { } only ? (only - 1, only) : (afterClientId, long.MaxValue);
+        // The page's size goes in as SQL text (a number of ours, never the caller's text): SQLite says LIMIT, SQL Server TOP.
+        var sqlite = db.Database.IsSqlite();
+        var top = sqlite ? "" : $"TOP ({limit}) ";
+        var tail = sqlite ? $" LIMIT {limit}" : "";
+        var sql = $$"""
+            SELECT {{top}}"ClientId" AS "Id",
+                   SUM(CASE WHEN "Date" >= {0} THEN "Balance" ELSE 0 END) AS "Days0To30",
+                   SUM(CASE WHEN "Date" < {0} AND "Date" >= {1} THEN "Balance" ELSE 0 END) AS "Days31To60",
+                   SUM(CASE WHEN "Date" < {1} AND "Date" >= {2} THEN "Balance" ELSE 0 END) AS "Days61To90",
+                   SUM(CASE WHEN "Date" < {2} THEN "Balance" ELSE 0 END) AS "Over90",
                    COUNT(*) AS "Invoices"
             FROM "Invoices"
-            WHERE "BalanceDue" = 1 AND "DeletedAt" IS NULL
+            WHERE "BalanceDue" = 1 AND "DeletedAt" IS NULL AND "ClientId" > {3} AND "ClientId" <= {4}
             GROUP BY "ClientId"
-            """);
+            ORDER BY "ClientId"{{tail}}
+            """;
+        return db.Database.SqlQueryRaw<AgingRow>(sql, asOf.AddDays(-30), asOf.AddDays(-60), asOf.AddDays(-90), from, to).ToListAsync(ct);
     }
 
     /// <summary>Everyone's balances due, aged as of <paramref name="asOf"/>: one row.</summary>

@@ -1,9 +1,11 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using FastEndpoints;
 using FluentValidation;
 using StudioApi.Features.Sales.Invoices;
 using StudioApi.Platform.Http.OpenApi;
 using StudioApi.Platform.Http.Paging;
+using StudioApi.Platform.Http.Problems;
 using StudioApi.Platform.Persistence;
 using StudioApi.Platform.Studio;
 
@@ -34,7 +36,7 @@ public sealed class AgingReportResponse
     public required DateOnly AsOf { get; init; }
     /// <summary>Every client's balances due together.</summary>
     public required AgingBuckets Totals { get; init; }
-    /// <summary>A page of the clients who owe, by client id; the next page with nextCursor.</summary>
+    /// <summary>A page of the clients who owe, by client id; the next page with nextCursor (the last client's id).</summary>
     [MaxLength(ListRequest.MaxLimit)]
     public required IReadOnlyList<ClientAgingResponse> Clients { get; init; }
     [MaxLength(ListRequest.MaxCursorLength)]
@@ -59,7 +61,17 @@ public sealed class GetAgingReportEndpoint(StudioDbContext db, StudioCalendar ca
     {
         var asOf = req.AsOf ?? await calendar.TodayAsync(ct);
         var totals = await Receivables.TotalsAsync(db, asOf, ct);
-        var page = await Receivables.ByClient(db, asOf).ToPageAsync(req, SortKeys, r => r, ct);
+        var after = 0L;
+        if (!string.IsNullOrEmpty(req.Cursor) && !long.TryParse(req.Cursor, NumberStyles.None, CultureInfo.InvariantCulture, out after))
+            throw ApiProblem.InvalidInput("cursor", "The cursor is not valid; use the nextCursor of the previous page.");
+        var limit = Math.Clamp(req.Limit ?? ListRequest.DefaultLimit, 1, ListRequest.MaxLimit);
+        var rows = await Receivables.ByClientAsync(db, asOf, after, limit + 1, null, ct);
+        var page = new Page<Receivables.AgingRow>
+        {
+            Items = rows.Take(limit).ToList(),
+            // The cursor is the last client's id: the next page is the clients after it.
+            NextCursor = rows.Count > limit ? rows[limit - 1].Id.ToString(CultureInfo.InvariantCulture) : null,
+        };
         var names = await InvoiceResponse.ClientNamesAsync(db, page.Items.Select(r => r.Id), ct);
         await Send.OkAsync(new AgingReportResponse
         {

@@ -44,7 +44,7 @@ public sealed class GetClientBalanceEndpoint(StudioDbContext db, StudioCalendar 
         if (!await db.Clients.AnyAsync(c => c.Id == req.Id, ct))
             throw ApiProblem.NotFound("client", req.Id);
         var today = await calendar.TodayAsync(ct);
-        var aged = await Receivables.ByClient(db, today).Where(r => r.Id == req.Id).SingleOrDefaultAsync(ct) ?? new Receivables.AgingRow { Id = req.Id };
+        var aged = (await Receivables.ByClientAsync(db, today, 0, 1, req.Id, ct)).SingleOrDefault() ?? new Receivables.AgingRow { Id = req.Id };
         var owedBack = await db.Invoices.AsNoTracking().Where(i => i.ClientId == req.Id && i.Receivable && !i.BalanceDue && i.Balance != Money.Zero)
             .Select(i => i.Balance).ToListAsync(ct);
         var aging = AgingBuckets.From(aged);

@@ -12,7 +12,7 @@ using StudioApi.Platform.Persistence;
 namespace StudioApi.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(StudioDbContext))]
-    [Migration("20261205030135_SalesInvoicesAndPayments")]
+    [Migration("20261205030603_SalesInvoicesAndPayments")]
     partial class SalesInvoicesAndPayments
     {
         /// <inheritdoc />
