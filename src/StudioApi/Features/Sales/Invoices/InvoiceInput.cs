@@ -25,22 +25,18 @@ public abstract class InvoiceContentInput
 {
     /// <summary>The invoice date in the studio's time zone; defaults to today. Coupons are checked against it.</summary>
     public DateOnly? Date { get; set; }
-    /// <summary>What is sold, in order: 0–500 lines.</summary>
-    public List<InvoiceLineInput>? Lines { get; set; }
     /// <summary>Coupon codes of the price list's promotions (any case), each once: up to 5.</summary>
     public List<string>? CouponCodes { get; set; }
     /// <summary>A live shipping method: its price becomes a shipping line.</summary>
     public long? ShippingMethodId { get; set; }
+
+    /// <summary>The lines to price, as the request sends them.</summary>
+    public abstract IReadOnlyList<InvoiceLineInput> LinesToPrice();
 }
 
 /// <summary>One line as sent: an item of the invoice's price list, how many, and the images a print or package is made from.</summary>
-public sealed class InvoiceLineInput
+public class InvoiceLineInput
 {
-    /// <summary>
-    /// On an update, the id of a line of the invoice as read: the line keeps the unit price, description and tax it was
-    /// sold with (its item must stay the same). Omit for a new line, which is priced from the list today.
-    /// </summary>
-    public long? Id { get; set; }
     /// <summary>A live item of the invoice's price list; not a promotion (coupons apply those) nor shipping methods' charges.</summary>
     public long ItemId { get; set; }
     /// <summary>1–9999; defaults to 1.</summary>
@@ -61,15 +57,21 @@ public sealed class InvoiceLineInput
     public Money? DiscountAmount { get; set; }
 }
 
+/// <summary>A line sent back on an update: with the id of a line of the invoice as read, it keeps what it was sold as.</summary>
+public sealed class KeptInvoiceLineInput : InvoiceLineInput
+{
+    /// <summary>
+    /// The id of a line of the invoice as read: the line keeps the unit price, description and tax it was sold with
+    /// (its item must stay the same). Omit for a new line, which is priced from the list today.
+    /// </summary>
+    public long? Id { get; set; }
+}
+
 public sealed class InvoiceContentValidator : AbstractValidator<InvoiceContentInput>
 {
     public InvoiceContentValidator()
     {
         RuleFor(i => i.Date).InclusiveBetween(new DateOnly(2000, 1, 1), new DateOnly(2200, 12, 31));
-        RuleFor(i => i.Lines).MaxItems(InvoiceLimits.MaxLines)
-            .Must(lines => lines is null || lines.Where(l => l?.Id is not null).Select(l => l!.Id).Distinct().Count() == lines.Count(l => l?.Id is not null))
-            .WithMessage("Name each existing line once.");
-        RuleForEach(i => i.Lines).SetValidator(new InvoiceLineInputValidator());
         RuleFor(i => i.CouponCodes).MaxItems(InvoiceLimits.MaxCoupons)
             .Must(codes => codes is null || codes.Select(c => PriceListItem.KeyOf(c ?? "")).Distinct().Count() == codes.Count)
             .WithMessage("Give each coupon code once.");
@@ -82,7 +84,6 @@ public sealed class InvoiceLineInputValidator : AbstractValidator<InvoiceLineInp
 {
     public InvoiceLineInputValidator()
     {
-        RuleFor(l => l.Id).GreaterThan(0);
         RuleFor(l => l.ItemId).GreaterThan(0);
         RuleFor(l => l.Quantity).InclusiveBetween(1, InvoiceLimits.MaxQuantity);
         RuleFor(l => l.ImageId).GreaterThan(0);

@@ -31,7 +31,7 @@ public sealed class InvoicePricing(StudioDbContext db)
     public async Task ApplyAsync(Invoice invoice, InvoiceContentInput input, Context context, CancellationToken ct)
     {
         var errors = new List<ValidationFailure>();
-        var lineInputs = input.Lines ?? [];
+        var lineInputs = input.LinesToPrice();
         var existing = invoice.Lines.Where(l => l.ItemType != PriceListItemType.Shipping || l.ItemId is not null).ToDictionary(l => l.Id);
 
         var itemIds = lineInputs.Select(l => l.ItemId).Distinct().ToList();
@@ -44,18 +44,20 @@ public sealed class InvoicePricing(StudioDbContext db)
             var lineInput = lineInputs[n];
             var field = $"lines[{n}]";
             InvoiceLine? kept = null;
-            if (lineInput.Id is { } keptId && (!existing.TryGetValue(keptId, out kept) || kept.ItemId != lineInput.ItemId))
-            {
-                errors.Add(new ValidationFailure($"{field}.id", kept is null
-                    ? $"This invoice has no line {keptId}; leave id out for a new line."
-                    : $"Line {keptId} sold item {kept.ItemId}; a line keeps its item (leave id out to sell another)."));
-                continue;
-            }
-            if (!items.TryGetValue(lineInput.ItemId, out var item) && kept is null)
-            {
+            var keepId = (lineInput as KeptInvoiceLineInput)?.Id;
+            var keptLine = keepId is { } keptId && existing.TryGetValue(keptId, out kept) && kept.ItemId == lineInput.ItemId;
+            var item = items.GetValueOrDefault(lineInput.ItemId);
+            // A kept line's item may have left the list since: it keeps what it was sold as.
+            if (item is null && !keptLine)
                 errors.Add(new ValidationFailure($"{field}.itemId", $"There is no item {lineInput.ItemId} in this invoice's price list."));
+            if (keepId is { } id && !keptLine)
+                errors.Add(new ValidationFailure($"{field}.id", kept is null
+                    ? $"This invoice has no line {id}; leave id out for a new line."
+                    : $"Line {id} sold item {kept.ItemId}; a line keeps its item (leave id out to sell another)."));
+            if (item is null && !keptLine || keepId is not null && !keptLine)
                 continue;
-            }
+            if (!keptLine)
+                kept = null;
             if (item?.Type == PriceListItemType.Promotional)
             {
                 errors.Add(new ValidationFailure($"{field}.itemId", $"Item {item.Code} is a promotion: apply it with its coupon code (couponCodes)."));
@@ -170,7 +172,7 @@ public sealed class InvoicePricing(StudioDbContext db)
         CreditsLineId = sold.CreditsLineId,
     };
 
-    async Task<Dictionary<long, SessionImage>> LoadImagesAsync(List<InvoiceLineInput> lines, Context context, CancellationToken ct)
+    async Task<Dictionary<long, SessionImage>> LoadImagesAsync(IReadOnlyList<InvoiceLineInput> lines, Context context, CancellationToken ct)
     {
         var ids = lines.SelectMany(l => (l.Poses ?? []).Append(l.ImageId ?? 0)).Where(id => id > 0).Distinct().ToList();
         if (ids.Count == 0)

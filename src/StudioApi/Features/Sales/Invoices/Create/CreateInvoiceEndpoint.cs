@@ -11,6 +11,7 @@ using StudioApi.Platform.Http.Concurrency;
 using StudioApi.Platform.Http.Idempotency;
 using StudioApi.Platform.Http.OpenApi;
 using StudioApi.Platform.Http.Problems;
+using StudioApi.Platform.Http.Validation;
 using StudioApi.Platform.Persistence;
 using StudioApi.Platform.Studio;
 using StudioApi.Platform.Workflow;
@@ -19,6 +20,9 @@ namespace StudioApi.Features.Sales.Invoices.Create;
 
 public sealed class CreateInvoiceRequest : InvoiceContentInput
 {
+    /// <summary>What is sold, in order: 0–500 lines.</summary>
+    public List<InvoiceLineInput>? Lines { get; set; }
+
     /// <summary>The client billed; with a session, defaults to (and must be) the session's client.</summary>
     public long? ClientId { get; set; }
     /// <summary>The session sold for; the kiosk (sales role) always sells for one.</summary>
@@ -35,6 +39,8 @@ public sealed class CreateInvoiceRequest : InvoiceContentInput
 
     [FromHeader(IdempotencyEndpointExtensions.Header, isRequired: false)]
     public string? IdempotencyKey { get; set; }
+
+    public override IReadOnlyList<InvoiceLineInput> LinesToPrice() => Lines ?? [];
 }
 
 public sealed class CreateInvoiceValidator : Validator<CreateInvoiceRequest>
@@ -42,6 +48,8 @@ public sealed class CreateInvoiceValidator : Validator<CreateInvoiceRequest>
     public CreateInvoiceValidator()
     {
         Include(new InvoiceContentValidator());
+        RuleFor(r => r.Lines).MaxItems(InvoiceLimits.MaxLines);
+        RuleForEach(r => r.Lines).SetValidator(new InvoiceLineInputValidator());
         RuleFor(r => r.ClientId).GreaterThan(0).NotNull().When(r => r.SessionId is null)
             .WithMessage("Give the client (clientId), or the session (sessionId) whose client is billed.");
         RuleFor(r => r.SessionId).GreaterThan(0);

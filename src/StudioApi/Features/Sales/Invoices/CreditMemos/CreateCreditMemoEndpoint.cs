@@ -58,6 +58,7 @@ public sealed class CreateCreditMemoValidator : Validator<CreateCreditMemoReques
         RuleFor(r => r.Amount!.Value).Must(a => a.MinorUnits > 0 && PriceRules.IsPrice(a)).OverridePropertyName("amount")
             .When(r => r.Amount is not null).WithMessage("A credited amount is more than 0 minor units.");
         RuleFor(r => r.Lines).NotEmpty().When(r => r.Amount is null).WithMessage("Credit lines of the invoice, an amount, or both.");
+        RuleFor(r => r.Amount).NotNull().When(r => r.Lines is not { Count: > 0 }).WithMessage("Credit lines of the invoice, an amount, or both.");
         RuleFor(r => r.Reason).NotEmpty().MaximumLength(RecordNote.TextMaxLength);
         RuleFor(r => r.Date).InclusiveBetween(new DateOnly(2000, 1, 1), new DateOnly(2200, 12, 31));
     }

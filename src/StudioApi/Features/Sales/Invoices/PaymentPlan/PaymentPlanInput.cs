@@ -47,8 +47,9 @@ public sealed class PaymentPlanInputValidator : AbstractValidator<PaymentPlanInp
             .WithMessage("Give every instalment an amount, or none (the rest is then shared equally).")
             .Must(list => list is null || list.Zip(list.Skip(1)).All(pair => pair.First is null || pair.Second is null || pair.First.DueDate <= pair.Second.DueDate))
             .WithMessage("List the instalments in due-date order.");
-        RuleFor(p => p).Must(p => p.Deposit is not null || p.Instalments is { Count: > 0 })
-            .OverridePropertyName("instalments").WithMessage("A plan has a deposit, instalments, or both.");
+        // Named on both fields, so leaving out either is said of it.
+        RuleFor(p => p.Deposit).NotNull().When(p => p.Instalments is not { Count: > 0 }).WithMessage("A plan has a deposit, instalments, or both.");
+        RuleFor(p => p.Instalments).NotEmpty().When(p => p.Deposit is null).WithMessage("A plan has a deposit, instalments, or both.");
         RuleFor(p => p.Deposit!).ChildRules(deposit =>
         {
             deposit.RuleFor(d => d.Percent).NotNull().When(d => d.Amount is null).WithMessage("Give the deposit as percent or amount.");

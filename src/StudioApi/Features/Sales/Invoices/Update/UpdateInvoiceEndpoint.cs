@@ -1,9 +1,11 @@
 using FastEndpoints;
+using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using StudioApi.Features.Sales.TaxSettings;
 using StudioApi.Platform.Http.Concurrency;
 using StudioApi.Platform.Http.OpenApi;
 using StudioApi.Platform.Http.Problems;
+using StudioApi.Platform.Http.Validation;
 using StudioApi.Platform.Persistence;
 using StudioApi.Platform.Studio;
 
@@ -14,13 +16,26 @@ public sealed class UpdateInvoiceRequest : InvoiceContentInput
     [RouteParam]
     public long Id { get; set; }
 
+    /// <summary>What is sold, in order: 0–500 lines; those sent back with their id keep what they were sold as.</summary>
+    public List<KeptInvoiceLineInput>? Lines { get; set; }
+
     [FromHeader(Versioning.IfMatchHeader, isRequired: false)]
     public string? IfMatch { get; set; }
+
+    public override IReadOnlyList<InvoiceLineInput> LinesToPrice() => Lines ?? [];
 }
 
 public sealed class UpdateInvoiceValidator : Validator<UpdateInvoiceRequest>
 {
-    public UpdateInvoiceValidator() => Include(new InvoiceContentValidator());
+    public UpdateInvoiceValidator()
+    {
+        Include(new InvoiceContentValidator());
+        RuleFor(r => r.Lines).MaxItems(InvoiceLimits.MaxLines)
+            .Must(lines => lines is null || lines.Where(l => l?.Id is not null).Select(l => l!.Id).Distinct().Count() == lines.Count(l => l?.Id is not null))
+            .WithMessage("Name each existing line once.");
+        RuleForEach(r => r.Lines).SetValidator(new InvoiceLineInputValidator());
+        RuleForEach(r => r.Lines).ChildRules(line => line.RuleFor(l => l.Id).GreaterThan(0));
+    }
 }
 
 public sealed class UpdateInvoiceEndpoint(StudioDbContext db, InvoicePricing pricing, StudioCalendar calendar) : Endpoint<UpdateInvoiceRequest, InvoiceResponse>
