@@ -1182,7 +1182,8 @@ namespace StudioApi.Migrations.SqlServer.Migrations
 
                     b.HasIndex("CreditsInvoiceId");
 
-                    b.HasIndex("DeletedAt");
+                    b.HasIndex("DeletedAt")
+                        .HasFilter("DeletedAt IS NOT NULL");
 
                     b.HasIndex("Number")
                         .IsUnique();
@@ -1371,7 +1372,8 @@ namespace StudioApi.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DeletedAt");
+                    b.HasIndex("DeletedAt")
+                        .HasFilter("DeletedAt IS NOT NULL");
 
                     b.HasIndex("MethodId");
 

@@ -1155,7 +1155,8 @@ namespace StudioApi.Migrations.Sqlite.Migrations
 
                     b.HasIndex("CreditsInvoiceId");
 
-                    b.HasIndex("DeletedAt");
+                    b.HasIndex("DeletedAt")
+                        .HasFilter("DeletedAt IS NOT NULL");
 
                     b.HasIndex("Number")
                         .IsUnique();
@@ -1340,7 +1341,8 @@ namespace StudioApi.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DeletedAt");
+                    b.HasIndex("DeletedAt")
+                        .HasFilter("DeletedAt IS NOT NULL");
 
                     b.HasIndex("MethodId");
 

@@ -165,13 +165,16 @@ public sealed class StudioDbContext(
     List<Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry<AuditedRecord>> OwnersOfChangedChildren()
     {
         var owners = new List<Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry<AuditedRecord>>();
+        // The records read once (each Entries() call detects changes anew): an invoice of hundreds of lines stays linear.
+        List<Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry<AuditedRecord>>? records = null;
         foreach (var child in ChangeTracker.Entries().Where(e =>
-                     e.Metadata.IsOwned() && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted))
+                     e.Metadata.IsOwned() && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList())
         {
             var ownership = child.Metadata.FindOwnership()!;
             var key = child.Property(ownership.Properties[0].Name);
             var ownerId = key.CurrentValue ?? key.OriginalValue;
-            var owner = ChangeTracker.Entries<AuditedRecord>().FirstOrDefault(o =>
+            records ??= ChangeTracker.Entries<AuditedRecord>().ToList();
+            var owner = records.FirstOrDefault(o =>
                 o.Metadata == ownership.PrincipalEntityType && Equals(o.Entity.Id, ownerId));
             if (owner is not null)
                 owners.Add(owner);

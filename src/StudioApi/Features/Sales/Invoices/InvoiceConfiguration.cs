@@ -67,6 +67,9 @@ public sealed class InvoiceConfiguration : IEntityTypeConfiguration<Invoice>
             instalment.HasIndex(x => new { x.DueDate, x.Id });
         });
 
+        // The recycle bin's rows only: an index over every live row's null DeletedAt led SQLite to read the whole table
+        // through it and sort, instead of reading a sort's own index (which also serves the live-rows filter).
+        builder.HasIndex(i => i.DeletedAt).HasFilter("DeletedAt IS NOT NULL");
         // Numbers are never reused, recycle bin included: the index is over every row.
         builder.HasIndex(i => i.Number).IsUnique();
         // The list's sorts, each with the live-rows filter so a page is read in order from its index (no sort step).

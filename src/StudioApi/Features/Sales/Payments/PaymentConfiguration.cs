@@ -22,6 +22,8 @@ public sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
         builder.HasOne<PaymentMethod>().WithMany().HasForeignKey(p => p.MethodId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Payment>().WithMany().HasForeignKey(p => p.RefundOfPaymentId).OnDelete(DeleteBehavior.Restrict);
 
+        // Payments are voided, never deleted: no index of live rows' null DeletedAt for SQLite to read lists through.
+        builder.HasIndex(p => p.DeletedAt).HasFilter("DeletedAt IS NOT NULL");
         // An invoice's payments in date order; a client's (credit); a payment's refunds.
         builder.HasIndex(p => new { p.InvoiceId, p.Date, p.Id });
         builder.HasIndex(p => new { p.ClientId, p.Date, p.Id });

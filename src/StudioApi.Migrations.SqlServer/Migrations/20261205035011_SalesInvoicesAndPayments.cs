@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace StudioApi.Migrations.Sqlite.Migrations
+namespace StudioApi.Migrations.SqlServer.Migrations
 {
     /// <inheritdoc />
     public partial class SalesInvoicesAndPayments : Migration
@@ -15,43 +15,43 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                 name: "Invoices",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Number = table.Column<int>(type: "INTEGER", nullable: false),
-                    ClientId = table.Column<long>(type: "INTEGER", nullable: false),
-                    SessionId = table.Column<long>(type: "INTEGER", nullable: true),
-                    Type = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    PriceListId = table.Column<long>(type: "INTEGER", nullable: false),
-                    ShippingMethodId = table.Column<long>(type: "INTEGER", nullable: true),
-                    TaxIncludedInPrices = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Subtotal = table.Column<long>(type: "INTEGER", nullable: false),
-                    DiscountTotal = table.Column<long>(type: "INTEGER", nullable: false),
-                    TaxTotal = table.Column<long>(type: "INTEGER", nullable: false),
-                    Total = table.Column<long>(type: "INTEGER", nullable: false),
-                    Paid = table.Column<long>(type: "INTEGER", nullable: false),
-                    Credited = table.Column<long>(type: "INTEGER", nullable: false),
-                    Balance = table.Column<long>(type: "INTEGER", nullable: false),
-                    Covered = table.Column<long>(type: "INTEGER", nullable: false),
-                    BalanceDue = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Receivable = table.Column<bool>(type: "INTEGER", nullable: false),
-                    CreditsInvoiceId = table.Column<long>(type: "INTEGER", nullable: true),
-                    ConvertedToInvoiceId = table.Column<long>(type: "INTEGER", nullable: true),
-                    ConvertedFromEstimateId = table.Column<long>(type: "INTEGER", nullable: true),
-                    VoidedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    VoidedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    VoidReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    StatusId = table.Column<long>(type: "INTEGER", nullable: true),
-                    StatusChangedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    StatusDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    StatusDueDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    DeletedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    DeletedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Number = table.Column<int>(type: "int", nullable: false),
+                    ClientId = table.Column<long>(type: "bigint", nullable: false),
+                    SessionId = table.Column<long>(type: "bigint", nullable: true),
+                    Type = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    PriceListId = table.Column<long>(type: "bigint", nullable: false),
+                    ShippingMethodId = table.Column<long>(type: "bigint", nullable: true),
+                    TaxIncludedInPrices = table.Column<bool>(type: "bit", nullable: false),
+                    Subtotal = table.Column<long>(type: "bigint", nullable: false),
+                    DiscountTotal = table.Column<long>(type: "bigint", nullable: false),
+                    TaxTotal = table.Column<long>(type: "bigint", nullable: false),
+                    Total = table.Column<long>(type: "bigint", nullable: false),
+                    Paid = table.Column<long>(type: "bigint", nullable: false),
+                    Credited = table.Column<long>(type: "bigint", nullable: false),
+                    Balance = table.Column<long>(type: "bigint", nullable: false),
+                    Covered = table.Column<long>(type: "bigint", nullable: false),
+                    BalanceDue = table.Column<bool>(type: "bit", nullable: false),
+                    Receivable = table.Column<bool>(type: "bit", nullable: false),
+                    CreditsInvoiceId = table.Column<long>(type: "bigint", nullable: true),
+                    ConvertedToInvoiceId = table.Column<long>(type: "bigint", nullable: true),
+                    ConvertedFromEstimateId = table.Column<long>(type: "bigint", nullable: true),
+                    VoidedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    VoidedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    VoidReason = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    StatusId = table.Column<long>(type: "bigint", nullable: true),
+                    StatusChangedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    StatusDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    StatusDueDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    Version = table.Column<int>(type: "int", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    CreatedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    DeletedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    DeletedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -86,14 +86,14 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                 name: "InvoiceInstalments",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Position = table.Column<int>(type: "INTEGER", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    DueDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Amount = table.Column<long>(type: "INTEGER", nullable: false),
-                    Cumulative = table.Column<long>(type: "INTEGER", nullable: false),
-                    InvoiceId = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Position = table.Column<int>(type: "int", nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    DueDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    Amount = table.Column<long>(type: "bigint", nullable: false),
+                    Cumulative = table.Column<long>(type: "bigint", nullable: false),
+                    InvoiceId = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -110,34 +110,34 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                 name: "InvoiceLines",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Position = table.Column<int>(type: "INTEGER", nullable: false),
-                    ItemId = table.Column<long>(type: "INTEGER", nullable: true),
-                    GroupId = table.Column<long>(type: "INTEGER", nullable: true),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    ItemType = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    ProductionTypeId = table.Column<long>(type: "INTEGER", nullable: true),
-                    Quantity = table.Column<int>(type: "INTEGER", nullable: false),
-                    UnitPrice = table.Column<long>(type: "INTEGER", nullable: false),
-                    Taxed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    DiscountPercent = table.Column<decimal>(type: "TEXT", precision: 9, scale: 4, nullable: true),
-                    DiscountAmount = table.Column<long>(type: "INTEGER", nullable: true),
-                    Gross = table.Column<long>(type: "INTEGER", nullable: false),
-                    Discount = table.Column<long>(type: "INTEGER", nullable: false),
-                    Net = table.Column<long>(type: "INTEGER", nullable: false),
-                    Tax = table.Column<long>(type: "INTEGER", nullable: false),
-                    Total = table.Column<long>(type: "INTEGER", nullable: false),
-                    ImageId = table.Column<long>(type: "INTEGER", nullable: true),
-                    Rotation = table.Column<int>(type: "INTEGER", nullable: true),
-                    CropX = table.Column<double>(type: "REAL", nullable: true),
-                    CropY = table.Column<double>(type: "REAL", nullable: true),
-                    CropWidth = table.Column<double>(type: "REAL", nullable: true),
-                    CropHeight = table.Column<double>(type: "REAL", nullable: true),
-                    CropAspectRatio = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    CreditsLineId = table.Column<long>(type: "INTEGER", nullable: true),
-                    InvoiceId = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Position = table.Column<int>(type: "int", nullable: false),
+                    ItemId = table.Column<long>(type: "bigint", nullable: true),
+                    GroupId = table.Column<long>(type: "bigint", nullable: true),
+                    Code = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Description = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    ItemType = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    ProductionTypeId = table.Column<long>(type: "bigint", nullable: true),
+                    Quantity = table.Column<int>(type: "int", nullable: false),
+                    UnitPrice = table.Column<long>(type: "bigint", nullable: false),
+                    Taxed = table.Column<bool>(type: "bit", nullable: false),
+                    DiscountPercent = table.Column<decimal>(type: "decimal(9,4)", precision: 9, scale: 4, nullable: true),
+                    DiscountAmount = table.Column<long>(type: "bigint", nullable: true),
+                    Gross = table.Column<long>(type: "bigint", nullable: false),
+                    Discount = table.Column<long>(type: "bigint", nullable: false),
+                    Net = table.Column<long>(type: "bigint", nullable: false),
+                    Tax = table.Column<long>(type: "bigint", nullable: false),
+                    Total = table.Column<long>(type: "bigint", nullable: false),
+                    ImageId = table.Column<long>(type: "bigint", nullable: true),
+                    Rotation = table.Column<int>(type: "int", nullable: true),
+                    CropX = table.Column<double>(type: "float", nullable: true),
+                    CropY = table.Column<double>(type: "float", nullable: true),
+                    CropWidth = table.Column<double>(type: "float", nullable: true),
+                    CropHeight = table.Column<double>(type: "float", nullable: true),
+                    CropAspectRatio = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
+                    CreditsLineId = table.Column<long>(type: "bigint", nullable: true),
+                    InvoiceId = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -154,14 +154,14 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                 name: "InvoicePromotions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Position = table.Column<int>(type: "INTEGER", nullable: false),
-                    PromotionItemId = table.Column<long>(type: "INTEGER", nullable: false),
-                    CouponCode = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Description = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Discount = table.Column<long>(type: "INTEGER", nullable: false),
-                    InvoiceId = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Position = table.Column<int>(type: "int", nullable: false),
+                    PromotionItemId = table.Column<long>(type: "bigint", nullable: false),
+                    CouponCode = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Description = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Discount = table.Column<long>(type: "bigint", nullable: false),
+                    InvoiceId = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -178,13 +178,13 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                 name: "InvoiceTaxes",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Position = table.Column<int>(type: "INTEGER", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
-                    RatePercent = table.Column<decimal>(type: "TEXT", precision: 9, scale: 4, nullable: false),
-                    Amount = table.Column<long>(type: "INTEGER", nullable: false),
-                    InvoiceId = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Position = table.Column<int>(type: "int", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
+                    RatePercent = table.Column<decimal>(type: "decimal(9,4)", precision: 9, scale: 4, nullable: false),
+                    Amount = table.Column<long>(type: "bigint", nullable: false),
+                    InvoiceId = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -201,28 +201,28 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                 name: "Payments",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    InvoiceId = table.Column<long>(type: "INTEGER", nullable: false),
-                    ClientId = table.Column<long>(type: "INTEGER", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    Amount = table.Column<long>(type: "INTEGER", nullable: false),
-                    ToClientCredit = table.Column<long>(type: "INTEGER", nullable: false),
-                    FromClientCredit = table.Column<bool>(type: "INTEGER", nullable: false),
-                    MethodId = table.Column<long>(type: "INTEGER", nullable: true),
-                    Date = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Reference = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    RefundOfPaymentId = table.Column<long>(type: "INTEGER", nullable: true),
-                    VoidedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    VoidedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    VoidReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    DeletedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    DeletedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    InvoiceId = table.Column<long>(type: "bigint", nullable: false),
+                    ClientId = table.Column<long>(type: "bigint", nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
+                    Amount = table.Column<long>(type: "bigint", nullable: false),
+                    ToClientCredit = table.Column<long>(type: "bigint", nullable: false),
+                    FromClientCredit = table.Column<bool>(type: "bit", nullable: false),
+                    MethodId = table.Column<long>(type: "bigint", nullable: true),
+                    Date = table.Column<DateOnly>(type: "date", nullable: false),
+                    Reference = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    RefundOfPaymentId = table.Column<long>(type: "bigint", nullable: true),
+                    VoidedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    VoidedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    VoidReason = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    Version = table.Column<int>(type: "int", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    CreatedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    DeletedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    DeletedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -257,11 +257,11 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                 name: "InvoiceLinePoses",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Position = table.Column<int>(type: "INTEGER", nullable: false),
-                    ImageId = table.Column<long>(type: "INTEGER", nullable: false),
-                    InvoiceLineId = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Position = table.Column<int>(type: "int", nullable: false),
+                    ImageId = table.Column<long>(type: "bigint", nullable: false),
+                    InvoiceLineId = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -356,7 +356,8 @@ namespace StudioApi.Migrations.Sqlite.Migrations
             migrationBuilder.CreateIndex(
                 name: "IX_Invoices_DeletedAt",
                 table: "Invoices",
-                column: "DeletedAt");
+                column: "DeletedAt",
+                filter: "DeletedAt IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Invoices_Number",
@@ -421,7 +422,8 @@ namespace StudioApi.Migrations.Sqlite.Migrations
             migrationBuilder.CreateIndex(
                 name: "IX_Payments_DeletedAt",
                 table: "Payments",
-                column: "DeletedAt");
+                column: "DeletedAt",
+                filter: "DeletedAt IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Payments_InvoiceId_Date_Id",
