@@ -14,9 +14,6 @@ public sealed class VoidInvoiceRequest
     public long Id { get; set; }
     /// <summary>Why it is void, for the record.</summary>
     public string Reason { get; set; } = "";
-
-    [FromHeader(Versioning.IfMatchHeader, isRequired: false)]
-    public string? IfMatch { get; set; }
 }
 
 public sealed class VoidInvoiceValidator : Validator<VoidInvoiceRequest>
@@ -44,8 +41,6 @@ public sealed class VoidInvoiceEndpoint(StudioDbContext db, RecordAuthor author,
         {
             await InvoiceBalances.HoldAsync(db, req.Id, ct);
             var found = await InvoiceAccess.FindAsync(db, User, req.Id, ct);
-            if (!string.IsNullOrWhiteSpace(req.IfMatch))
-                db.MatchVersion(found, req.IfMatch);
             if (found.IsVoid)
                 throw ApiProblem.Conflict($"Invoice {found.Number} is already void.");
             await InvoiceBalances.RecomputeAsync(db, found, ct);

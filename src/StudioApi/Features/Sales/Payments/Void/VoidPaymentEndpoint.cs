@@ -15,9 +15,6 @@ public sealed class VoidPaymentRequest
     public long Id { get; set; }
     /// <summary>Why, for the record (entered twice, wrong invoice…).</summary>
     public string Reason { get; set; } = "";
-
-    [FromHeader(Versioning.IfMatchHeader, isRequired: false)]
-    public string? IfMatch { get; set; }
 }
 
 public sealed class VoidPaymentValidator : Validator<VoidPaymentRequest>
@@ -46,8 +43,6 @@ public sealed class VoidPaymentEndpoint(StudioDbContext db, RecordAuthor author)
                             ?? throw ApiProblem.NotFound("payment", req.Id);
             await InvoiceBalances.HoldAsync(db, invoiceId, ct);
             var found = await PaymentAccess.FindAsync(db, User, req.Id, ct);
-            if (!string.IsNullOrWhiteSpace(req.IfMatch))
-                db.MatchVersion(found, req.IfMatch);
             if (found.VoidedAt is not null)
                 throw ApiProblem.Conflict($"Payment {found.Id} is already void.");
             if (found.Kind == PaymentKind.Payment && await db.Payments.AnyAsync(r => r.RefundOfPaymentId == found.Id && r.VoidedAt == null, ct))
