@@ -1055,6 +1055,175 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                     b.ToTable("RenderRunItems", (string)null);
                 });
 
+            modelBuilder.Entity("StudioApi.Features.Sales.Invoices.Invoice", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("Balance")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("BalanceDue")
+                        .HasColumnType("bit");
+
+                    b.Property<long>("ClientId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("ConvertedFromEstimateId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("ConvertedToInvoiceId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Covered")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<long>("Credited")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("CreditsInvoiceId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("DeletedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<long>("DiscountTotal")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("int");
+
+                    b.Property<long>("Paid")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("PriceListId")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("Receivable")
+                        .HasColumnType("bit");
+
+                    b.Property<long?>("SessionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("ShippingMethodId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("StatusChangedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateOnly?>("StatusDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("StatusDueDate")
+                        .HasColumnType("date");
+
+                    b.Property<long?>("StatusId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Subtotal")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("TaxIncludedInPrices")
+                        .HasColumnType("bit");
+
+                    b.Property<long>("TaxTotal")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Total")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.Property<string>("VoidReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateTime?>("VoidedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("VoidedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreditsInvoiceId");
+
+                    b.HasIndex("DeletedAt")
+                        .HasFilter("DeletedAt IS NOT NULL");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("PriceListId");
+
+                    b.HasIndex("StatusDueDate");
+
+                    b.HasIndex("Balance", "Id")
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex("BalanceDue", "Number")
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex("ClientId", "Number");
+
+                    b.HasIndex("Date", "Id")
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex("Number", "Id")
+                        .HasDatabaseName("IX_Invoices_Number_Live")
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex("SessionId", "Number");
+
+                    b.HasIndex("StatusId", "Number")
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex("Total", "Id")
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex("Type", "Number")
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex("BalanceDue", "ClientId", "Date", "Balance")
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.ToTable("Invoices", (string)null);
+                });
+
             modelBuilder.Entity("StudioApi.Features.Sales.PaymentMethods.PaymentMethod", b =>
                 {
                     b.Property<long>("Id")
@@ -1120,6 +1289,103 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                     b.HasIndex("SortOrder");
 
                     b.ToTable("PaymentMethods", (string)null);
+                });
+
+            modelBuilder.Entity("StudioApi.Features.Sales.Payments.Payment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ClientId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("DeletedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<bool>("FromClientCredit")
+                        .HasColumnType("bit");
+
+                    b.Property<long>("InvoiceId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<long?>("MethodId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<long?>("RefundOfPaymentId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ToClientCredit")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.Property<string>("VoidReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateTime?>("VoidedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("VoidedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeletedAt")
+                        .HasFilter("DeletedAt IS NOT NULL");
+
+                    b.HasIndex("MethodId");
+
+                    b.HasIndex("RefundOfPaymentId");
+
+                    b.HasIndex("Date", "Id");
+
+                    b.HasIndex("ClientId", "Date", "Id");
+
+                    b.HasIndex("InvoiceId", "Date", "Id");
+
+                    b.ToTable("Payments", (string)null);
                 });
 
             modelBuilder.Entity("StudioApi.Features.Sales.PriceListGroups.PriceListGroup", b =>
@@ -3769,6 +4035,323 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                         .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("StudioApi.Features.Sales.Invoices.Invoice", b =>
+                {
+                    b.HasOne("StudioApi.Features.Clients.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("StudioApi.Features.Sales.PriceLists.PriceList", null)
+                        .WithMany()
+                        .HasForeignKey("PriceListId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("StudioApi.Features.Scheduling.Sessions.Session", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("StudioApi.Platform.Workflow.StatusDefinition", "Status")
+                        .WithMany()
+                        .HasForeignKey("StatusId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.OwnsMany("StudioApi.Features.Sales.Invoices.InvoiceInstalment", "Instalments", b1 =>
+                        {
+                            b1.Property<long>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("bigint");
+
+                            SqlServerPropertyBuilderExtensions.UseIdentityColumn(b1.Property<long>("Id"));
+
+                            b1.Property<long>("Amount")
+                                .HasColumnType("bigint");
+
+                            b1.Property<long>("Cumulative")
+                                .HasColumnType("bigint");
+
+                            b1.Property<DateOnly>("DueDate")
+                                .HasColumnType("date");
+
+                            b1.Property<long>("InvoiceId")
+                                .HasColumnType("bigint");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("nvarchar(20)");
+
+                            b1.Property<int>("Position")
+                                .HasColumnType("int");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("InvoiceId");
+
+                            b1.HasIndex("DueDate", "Id");
+
+                            b1.ToTable("InvoiceInstalments", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("InvoiceId");
+                        });
+
+                    b.OwnsMany("StudioApi.Features.Sales.Invoices.InvoiceLine", "Lines", b1 =>
+                        {
+                            b1.Property<long>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("bigint");
+
+                            SqlServerPropertyBuilderExtensions.UseIdentityColumn(b1.Property<long>("Id"));
+
+                            b1.Property<string>("Code")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("nvarchar(40)");
+
+                            b1.Property<long?>("CreditsLineId")
+                                .HasColumnType("bigint");
+
+                            b1.Property<string>("CropAspectRatio")
+                                .HasMaxLength(20)
+                                .HasColumnType("nvarchar(20)");
+
+                            b1.Property<double?>("CropHeight")
+                                .HasColumnType("float");
+
+                            b1.Property<double?>("CropWidth")
+                                .HasColumnType("float");
+
+                            b1.Property<double?>("CropX")
+                                .HasColumnType("float");
+
+                            b1.Property<double?>("CropY")
+                                .HasColumnType("float");
+
+                            b1.Property<string>("Description")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)");
+
+                            b1.Property<long>("Discount")
+                                .HasColumnType("bigint");
+
+                            b1.Property<long?>("DiscountAmount")
+                                .HasColumnType("bigint");
+
+                            b1.Property<decimal?>("DiscountPercent")
+                                .HasPrecision(9, 4)
+                                .HasColumnType("decimal(9,4)");
+
+                            b1.Property<long>("Gross")
+                                .HasColumnType("bigint");
+
+                            b1.Property<long?>("GroupId")
+                                .HasColumnType("bigint");
+
+                            b1.Property<long?>("ImageId")
+                                .HasColumnType("bigint");
+
+                            b1.Property<long>("InvoiceId")
+                                .HasColumnType("bigint");
+
+                            b1.Property<long?>("ItemId")
+                                .HasColumnType("bigint");
+
+                            b1.Property<string>("ItemType")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("nvarchar(20)");
+
+                            b1.Property<long>("Net")
+                                .HasColumnType("bigint");
+
+                            b1.Property<int>("Position")
+                                .HasColumnType("int");
+
+                            b1.Property<long?>("ProductionTypeId")
+                                .HasColumnType("bigint");
+
+                            b1.Property<int>("Quantity")
+                                .HasColumnType("int");
+
+                            b1.Property<int?>("Rotation")
+                                .HasColumnType("int");
+
+                            b1.Property<long>("Tax")
+                                .HasColumnType("bigint");
+
+                            b1.Property<bool>("Taxed")
+                                .HasColumnType("bit");
+
+                            b1.Property<long>("Total")
+                                .HasColumnType("bigint");
+
+                            b1.Property<long>("UnitPrice")
+                                .HasColumnType("bigint");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("ImageId");
+
+                            b1.HasIndex("InvoiceId");
+
+                            b1.HasIndex("ItemId");
+
+                            b1.ToTable("InvoiceLines", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("InvoiceId");
+
+                            b1.OwnsMany("StudioApi.Features.Sales.Invoices.InvoiceLinePose", "Poses", b2 =>
+                                {
+                                    b2.Property<long>("Id")
+                                        .ValueGeneratedOnAdd()
+                                        .HasColumnType("bigint");
+
+                                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b2.Property<long>("Id"));
+
+                                    b2.Property<long>("ImageId")
+                                        .HasColumnType("bigint");
+
+                                    b2.Property<long>("InvoiceLineId")
+                                        .HasColumnType("bigint");
+
+                                    b2.Property<int>("Position")
+                                        .HasColumnType("int");
+
+                                    b2.HasKey("Id");
+
+                                    b2.HasIndex("ImageId");
+
+                                    b2.HasIndex("InvoiceLineId");
+
+                                    b2.ToTable("InvoiceLinePoses", (string)null);
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("InvoiceLineId");
+                                });
+
+                            b1.Navigation("Poses");
+                        });
+
+                    b.OwnsMany("StudioApi.Features.Sales.Invoices.InvoicePromotion", "Promotions", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("int");
+
+                            SqlServerPropertyBuilderExtensions.UseIdentityColumn(b1.Property<int>("Id"));
+
+                            b1.Property<string>("CouponCode")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("nvarchar(40)");
+
+                            b1.Property<string>("Description")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)");
+
+                            b1.Property<long>("Discount")
+                                .HasColumnType("bigint");
+
+                            b1.Property<long>("InvoiceId")
+                                .HasColumnType("bigint");
+
+                            b1.Property<int>("Position")
+                                .HasColumnType("int");
+
+                            b1.Property<long>("PromotionItemId")
+                                .HasColumnType("bigint");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("InvoiceId");
+
+                            b1.HasIndex("PromotionItemId");
+
+                            b1.ToTable("InvoicePromotions", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("InvoiceId");
+                        });
+
+                    b.OwnsMany("StudioApi.Features.Sales.Invoices.InvoiceTax", "Taxes", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("int");
+
+                            SqlServerPropertyBuilderExtensions.UseIdentityColumn(b1.Property<int>("Id"));
+
+                            b1.Property<long>("Amount")
+                                .HasColumnType("bigint");
+
+                            b1.Property<long>("InvoiceId")
+                                .HasColumnType("bigint");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(60)
+                                .HasColumnType("nvarchar(60)");
+
+                            b1.Property<int>("Position")
+                                .HasColumnType("int");
+
+                            b1.Property<decimal>("RatePercent")
+                                .HasPrecision(9, 4)
+                                .HasColumnType("decimal(9,4)");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("InvoiceId");
+
+                            b1.ToTable("InvoiceTaxes", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("InvoiceId");
+                        });
+
+                    b.Navigation("Instalments");
+
+                    b.Navigation("Lines");
+
+                    b.Navigation("Promotions");
+
+                    b.Navigation("Status");
+
+                    b.Navigation("Taxes");
+                });
+
+            modelBuilder.Entity("StudioApi.Features.Sales.Payments.Payment", b =>
+                {
+                    b.HasOne("StudioApi.Features.Clients.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("StudioApi.Features.Sales.Invoices.Invoice", null)
+                        .WithMany()
+                        .HasForeignKey("InvoiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("StudioApi.Features.Sales.PaymentMethods.PaymentMethod", null)
+                        .WithMany()
+                        .HasForeignKey("MethodId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("StudioApi.Features.Sales.Payments.Payment", null)
+                        .WithMany()
+                        .HasForeignKey("RefundOfPaymentId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("StudioApi.Features.Sales.PriceListGroups.PriceListGroup", b =>

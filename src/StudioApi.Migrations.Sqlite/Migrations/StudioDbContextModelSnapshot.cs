@@ -1030,6 +1030,173 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                     b.ToTable("RenderRunItems", (string)null);
                 });
 
+            modelBuilder.Entity("StudioApi.Features.Sales.Invoices.Invoice", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Balance")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("BalanceDue")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ClientId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ConvertedFromEstimateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ConvertedToInvoiceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Covered")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Credited")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CreditsInvoiceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeletedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DiscountTotal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Paid")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PriceListId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Receivable")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ShippingMethodId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("StatusChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("StatusDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("StatusDueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("StatusId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Subtotal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("TaxIncludedInPrices")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("TaxTotal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Total")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("VoidReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("VoidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VoidedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreditsInvoiceId");
+
+                    b.HasIndex("DeletedAt")
+                        .HasFilter("DeletedAt IS NOT NULL");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("PriceListId");
+
+                    b.HasIndex("StatusDueDate");
+
+                    b.HasIndex("Balance", "Id")
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex("BalanceDue", "Number")
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex("ClientId", "Number");
+
+                    b.HasIndex("Date", "Id")
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex("Number", "Id")
+                        .HasDatabaseName("IX_Invoices_Number_Live")
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex("SessionId", "Number");
+
+                    b.HasIndex("StatusId", "Number")
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex("Total", "Id")
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex("Type", "Number")
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex("BalanceDue", "ClientId", "Date", "Balance")
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.ToTable("Invoices", (string)null);
+                });
+
             modelBuilder.Entity("StudioApi.Features.Sales.PaymentMethods.PaymentMethod", b =>
                 {
                     b.Property<long>("Id")
@@ -1093,6 +1260,101 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                     b.HasIndex("SortOrder");
 
                     b.ToTable("PaymentMethods", (string)null);
+                });
+
+            modelBuilder.Entity("StudioApi.Features.Sales.Payments.Payment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ClientId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeletedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("FromClientCredit")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("InvoiceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("MethodId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("RefundOfPaymentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ToClientCredit")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("VoidReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("VoidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VoidedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeletedAt")
+                        .HasFilter("DeletedAt IS NOT NULL");
+
+                    b.HasIndex("MethodId");
+
+                    b.HasIndex("RefundOfPaymentId");
+
+                    b.HasIndex("Date", "Id");
+
+                    b.HasIndex("ClientId", "Date", "Id");
+
+                    b.HasIndex("InvoiceId", "Date", "Id");
+
+                    b.ToTable("Payments", (string)null);
                 });
 
             modelBuilder.Entity("StudioApi.Features.Sales.PriceListGroups.PriceListGroup", b =>
@@ -3672,6 +3934,313 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                         .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("StudioApi.Features.Sales.Invoices.Invoice", b =>
+                {
+                    b.HasOne("StudioApi.Features.Clients.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("StudioApi.Features.Sales.PriceLists.PriceList", null)
+                        .WithMany()
+                        .HasForeignKey("PriceListId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("StudioApi.Features.Scheduling.Sessions.Session", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("StudioApi.Platform.Workflow.StatusDefinition", "Status")
+                        .WithMany()
+                        .HasForeignKey("StatusId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.OwnsMany("StudioApi.Features.Sales.Invoices.InvoiceInstalment", "Instalments", b1 =>
+                        {
+                            b1.Property<long>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("Amount")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("Cumulative")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<DateOnly>("DueDate")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("InvoiceId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Position")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("InvoiceId");
+
+                            b1.HasIndex("DueDate", "Id");
+
+                            b1.ToTable("InvoiceInstalments", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("InvoiceId");
+                        });
+
+                    b.OwnsMany("StudioApi.Features.Sales.Invoices.InvoiceLine", "Lines", b1 =>
+                        {
+                            b1.Property<long>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Code")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long?>("CreditsLineId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("CropAspectRatio")
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<double?>("CropHeight")
+                                .HasColumnType("REAL");
+
+                            b1.Property<double?>("CropWidth")
+                                .HasColumnType("REAL");
+
+                            b1.Property<double?>("CropX")
+                                .HasColumnType("REAL");
+
+                            b1.Property<double?>("CropY")
+                                .HasColumnType("REAL");
+
+                            b1.Property<string>("Description")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("Discount")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long?>("DiscountAmount")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<decimal?>("DiscountPercent")
+                                .HasPrecision(9, 4)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("Gross")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long?>("GroupId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long?>("ImageId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("InvoiceId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long?>("ItemId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("ItemType")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("Net")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("Position")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long?>("ProductionTypeId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("Quantity")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int?>("Rotation")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("Tax")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<bool>("Taxed")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("Total")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("UnitPrice")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("ImageId");
+
+                            b1.HasIndex("InvoiceId");
+
+                            b1.HasIndex("ItemId");
+
+                            b1.ToTable("InvoiceLines", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("InvoiceId");
+
+                            b1.OwnsMany("StudioApi.Features.Sales.Invoices.InvoiceLinePose", "Poses", b2 =>
+                                {
+                                    b2.Property<long>("Id")
+                                        .ValueGeneratedOnAdd()
+                                        .HasColumnType("INTEGER");
+
+                                    b2.Property<long>("ImageId")
+                                        .HasColumnType("INTEGER");
+
+                                    b2.Property<long>("InvoiceLineId")
+                                        .HasColumnType("INTEGER");
+
+                                    b2.Property<int>("Position")
+                                        .HasColumnType("INTEGER");
+
+                                    b2.HasKey("Id");
+
+                                    b2.HasIndex("ImageId");
+
+                                    b2.HasIndex("InvoiceLineId");
+
+                                    b2.ToTable("InvoiceLinePoses", (string)null);
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("InvoiceLineId");
+                                });
+
+                            b1.Navigation("Poses");
+                        });
+
+                    b.OwnsMany("StudioApi.Features.Sales.Invoices.InvoicePromotion", "Promotions", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("CouponCode")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Description")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("Discount")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("InvoiceId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("Position")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("PromotionItemId")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("InvoiceId");
+
+                            b1.HasIndex("PromotionItemId");
+
+                            b1.ToTable("InvoicePromotions", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("InvoiceId");
+                        });
+
+                    b.OwnsMany("StudioApi.Features.Sales.Invoices.InvoiceTax", "Taxes", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("Amount")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("InvoiceId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(60)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Position")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<decimal>("RatePercent")
+                                .HasPrecision(9, 4)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("InvoiceId");
+
+                            b1.ToTable("InvoiceTaxes", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("InvoiceId");
+                        });
+
+                    b.Navigation("Instalments");
+
+                    b.Navigation("Lines");
+
+                    b.Navigation("Promotions");
+
+                    b.Navigation("Status");
+
+                    b.Navigation("Taxes");
+                });
+
+            modelBuilder.Entity("StudioApi.Features.Sales.Payments.Payment", b =>
+                {
+                    b.HasOne("StudioApi.Features.Clients.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("StudioApi.Features.Sales.Invoices.Invoice", null)
+                        .WithMany()
+                        .HasForeignKey("InvoiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("StudioApi.Features.Sales.PaymentMethods.PaymentMethod", null)
+                        .WithMany()
+                        .HasForeignKey("MethodId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("StudioApi.Features.Sales.Payments.Payment", null)
+                        .WithMany()
+                        .HasForeignKey("RefundOfPaymentId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("StudioApi.Features.Sales.PriceListGroups.PriceListGroup", b =>

@@ -95,6 +95,22 @@ public sealed class FuzzRecords
         Add("price-list-items", await CreateAsync($"/api/v1/price-lists/{priceListId}/items",
             new { groupId, code = "8x10", description = "8x10 print", price = 4500, needsImage = true, cropAspectRatio = "4:5" }));
 
+        // An invoice of a session fee with a payment on it; amounts in bodies (payments, refunds, credits, deposits) a small one.
+        var feeId = await CreateAsync($"/api/v1/price-lists/{priceListId}/items", new { groupId, code = "FEE", description = "Session fee", type = "sessionFee", price = 100_000 });
+        var invoiceId = await CreateAsync("/api/v1/invoices", new { clientId, priceListId, lines = new[] { new { itemId = feeId } } });
+        Add("invoices", invoiceId);
+        var methods = JsonNode.Parse(await admin.GetStringAsync("/api/v1/payment-methods?limit=200"))!["items"]!.AsArray();
+        using var pay = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/invoices/{invoiceId}/payments")
+        {
+            Content = JsonContent.Create(new { amount = 5000, methodId = methods.First(m => m!["name"]!.GetValue<string>() == "Cash")!["id"]!.GetValue<long>() }),
+        };
+        pay.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+        var paid = await admin.SendAsync(pay);
+        var payment = JsonNode.Parse(await paid.Content.ReadAsStringAsync());
+        paid.IsSuccessStatusCode.ShouldBeTrue($"Arranging a payment: {payment}");
+        Add("payments", payment!["id"]!.GetValue<long>());
+        AddValue("amount", JsonValue.Create(100));
+
         // Twice, so a record whose example needs another kind's id (a render job needs a profile) finds it the second time.
         for (var pass = 0; pass < 2; pass++)
         {

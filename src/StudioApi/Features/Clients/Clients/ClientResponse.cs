@@ -1,3 +1,4 @@
+using StudioApi.Platform.Currencies;
 using StudioApi.Platform.Http;
 using StudioApi.Platform.Workflow;
 
@@ -30,9 +31,10 @@ public sealed class ClientResponse : RecordResponse
 
     /// <param name="c">The client, with its <see cref="Client.Status"/> loaded.</param>
     /// <param name="today">Today in the studio's time zone, which decides whether the status is overdue.</param>
-    public static ClientResponse From(Client c, DateOnly today) => From(c, RecordStatusResponse.From(c, c.Status, today));
+    /// <param name="outstandingBalance">What the client owes on its invoices (<see cref="IClientBalances"/>).</param>
+    public static ClientResponse From(Client c, DateOnly today, Money outstandingBalance) => From(c, RecordStatusResponse.From(c, c.Status, today), outstandingBalance);
 
-    static ClientResponse From(Client c, RecordStatusResponse? status) => new ClientResponse
+    static ClientResponse From(Client c, RecordStatusResponse? status, Money outstandingBalance) => new ClientResponse
     {
         Number = c.Number,
         Kind = c.Kind,
@@ -73,7 +75,7 @@ public sealed class ClientResponse : RecordResponse
             : null,
         ImageId = c.ImageId,
         Status = status,
-        Flags = new ClientFlags { HasOverdueStatus = status?.IsOverdue == true },
+        Flags = new ClientFlags { OutstandingBalance = outstandingBalance, HasOverdueStatus = status?.IsOverdue == true },
     }.WithAudit(c);
 
     /// <summary>The name the studio calls the client by: the person, or the company for a business.</summary>
@@ -86,11 +88,15 @@ public sealed class ClientResponse : RecordResponse
 
 /// <summary>
 /// The seed's "notification lights", computed when the client is read, never stored. Only what is computed is here:
-/// the outstanding balance arrives with invoices (Sales) and the overdue call with calls (Messaging), not before, so a
-/// front end never shows a constant as a fact.
+/// the overdue call arrives with calls (Messaging), not before, so a front end never shows a constant as a fact.
 /// </summary>
 public sealed class ClientFlags
 {
+    /// <summary>
+    /// What the client owes: the balances above 0 of its invoices that are owed (not estimates, credit memos or void
+    /// ones), in minor units of the studio's currency. Its credit and the aging are at GET /clients/{id}/balance.
+    /// </summary>
+    public Money OutstandingBalance { get; init; }
     /// <summary>The client's status is past its due date and not final.</summary>
     public bool HasOverdueStatus { get; init; }
 }

@@ -55,6 +55,9 @@ public static class ApiTags
             new("PaymentMethods", "Setup list: how clients pay (cash, check, card, gift certificate)."),
             new("ShippingMethods", "Setup list: how orders reach clients, and at what price."),
             new("TaxSettings", "Sales tax: the rates, whether prices include tax, whether digital items and shipping are taxed."),
+            new("Invoices", "Invoices of every type: lines, coupons, tax and totals, estimates, credit memos, voids, payment plans, notes, status log and printable documents."),
+            new("Payments", "Payments and refunds of invoices, each taken once under its Idempotency-Key; client credit."),
+            new("Receivables", "What clients owe: a client's balance and credit, and the accounts-receivable aging report."),
         ]),
         new("Schools",
         [
@@ -64,7 +67,7 @@ public static class ApiTags
         ]),
         new("Workflow",
         [
-            new("Workflow", "Statuses and workflows of clients, sessions and tasks; overdue records; the workflow hub."),
+            new("Workflow", "Statuses and workflows of clients, sessions, tasks and invoices; overdue records; the workflow hub."),
         ]),
         new("Platform",
         [

@@ -67,7 +67,7 @@ public sealed class ListOverdueEndpoint(StudioDbContext db, WorkflowRecords reco
         }
 
         var finalIds = await db.StatusDefinitions.Where(s => s.Kind == kind && s.IsFinal).Select(s => s.Id).ToListAsync(ct);
-        var rows = source.Rows(db).Where(r => r.DueDate < today && !finalIds.Contains(r.StatusId ?? 0));
+        var rows = source.RowsVisibleTo(db, User).Where(r => r.DueDate < today && !finalIds.Contains(r.StatusId ?? 0));
         if (req.StatusId is { } statusId)
             rows = rows.Where(r => r.StatusId == statusId);
         if (req.TypeId is { } typeId)

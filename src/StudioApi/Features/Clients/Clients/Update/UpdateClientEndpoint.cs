@@ -23,7 +23,7 @@ public sealed class UpdateClientValidator : Validator<UpdateClientRequest>
     public UpdateClientValidator() => Include(new ClientInputValidator());
 }
 
-public sealed class UpdateClientEndpoint(StudioDbContext db, IClientPictures pictures, StudioCalendar calendar) : Endpoint<UpdateClientRequest, ClientResponse>
+public sealed class UpdateClientEndpoint(StudioDbContext db, IClientPictures pictures, StudioCalendar calendar, IClientBalances balances) : Endpoint<UpdateClientRequest, ClientResponse>
 {
     public override void Configure()
     {
@@ -54,6 +54,6 @@ public sealed class UpdateClientEndpoint(StudioDbContext db, IClientPictures pic
         }
 
         HttpContext.WriteETag(client);
-        await Send.OkAsync(ClientResponse.From(client, await calendar.TodayAsync(ct)), ct);
+        await Send.OkAsync(ClientResponse.From(client, await calendar.TodayAsync(ct), await balances.OutstandingAsync(client.Id, ct)), ct);
     }
 }
