@@ -56,6 +56,11 @@ public static class ApiTags
             new("ShippingMethods", "Setup list: how orders reach clients, and at what price."),
             new("TaxSettings", "Sales tax: the rates, whether prices include tax, whether digital items and shipping are taxed."),
         ]),
+        new("Messaging",
+        [
+            new("Templates", "Form letters and HTML e-mails: Liquid with merge fields, checked when saved, previewed for a record."),
+            new("MessagingSettings", "How messages leave: the SMTP server and sender, the SMS provider, sending rates, link addresses."),
+        ]),
         new("Workflow",
         [
             new("Workflow", "Statuses and workflows of clients, sessions and tasks; overdue records; the workflow hub."),
