@@ -1,15 +1,21 @@
 using Microsoft.EntityFrameworkCore;
+using StudioApi.Features.Clients.Clients;
+using StudioApi.Features.Messaging.CallTypes;
+using StudioApi.Features.Messaging.Communications;
 using StudioApi.Features.Messaging.Links;
 using StudioApi.Features.Messaging.Merging;
 using StudioApi.Features.Messaging.Settings;
+using StudioApi.Features.Messaging.Outbox;
 using StudioApi.Features.Messaging.Templates;
+using StudioApi.Features.Scheduling.Sessions;
 using StudioApi.Platform.Persistence;
+using StudioApi.Platform.Workflow;
 
 namespace StudioApi.Features.Messaging;
 
 /// <summary>
-/// Messaging: how the studio keeps clients informed. Templates (form letters and HTML e-mails with Liquid merge fields)
-/// and the messaging settings. Uses Setup, Clients, Scheduling and Imaging (and Sales and Production when they
+/// Messaging: how the studio keeps clients informed. Templates (form letters and HTML e-mails with Liquid merge fields),
+/// communications (calls, e-mails, text messages, letters; with their workflow and call types), the messaging settings. Uses Setup, Clients, Scheduling and Imaging (and Sales and Production when they
 /// have what a message needs: an invoice's merge fields, links and document plug in there).
 /// </summary>
 public static class MessagingArea
@@ -20,6 +26,13 @@ public static class MessagingArea
         services.AddSingleton<MessagingLinks>();
         services.AddScoped<MergeDataReader>();
         services.AddScoped<TemplateUses>();
+
+        services.AddWorkflowKind<Communication>(RecordKind.Communication, "communications", db => db.Communications);
+        services.AddScoped<MessageComposer>();
+        services.AddScoped<IClientCallFlags, ClientCallFlags>();
+        services.AddScoped<ISessionDependent, SessionCommunicationDependents>();
+        services.AddSingleton<OutboxSignal>();
+        services.AddScoped<OutboxWake>();
         return services;
     }
 
@@ -27,5 +40,7 @@ public static class MessagingArea
     {
         public DbSet<MessageTemplate> MessageTemplates => db.Set<MessageTemplate>();
         public DbSet<MessagingSettings> MessagingSettings => db.Set<MessagingSettings>();
+        public DbSet<CallType> CallTypes => db.Set<CallType>();
+        public DbSet<Communication> Communications => db.Set<Communication>();
     }
 }

@@ -61,3 +61,36 @@ public static class MessagingKit
 
     public static string Unique(string prefix) => $"{prefix} {Guid.NewGuid():N}"[..(prefix.Length + 9)];
 }
+
+public sealed record CommunicationStatusBody(long Id, string Description, bool IsOverdue);
+
+public sealed record CommunicationBody(long Id, int Version, string Kind, string Direction, long ClientId, long? SessionId, long? TaskId,
+    long? TemplateId, string? Subject, string? Body, string BodyFormat, string? Address, long? CallTypeId, DateOnly? DueDate,
+    DateTimeOffset? CompletedAt, long? AssignedUserId, bool IsOverdue, string? State, DateTimeOffset? QueuedAt, DateTimeOffset? SentAt,
+    string? SkipReason, string? Error, int Attempts, string? LastError, string? MessageId, string? ProviderId,
+    CommunicationStatusBody? Status, DateTimeOffset? DeletedAt);
+
+public sealed record CommunicationPage(List<CommunicationBody> Items, string? NextCursor);
+
+public static class CommunicationRequests
+{
+    public const string Url = "/api/v1/communications";
+
+    public static async Task<CommunicationBody> NewCommunicationAsync(this HttpClient caller, object body)
+    {
+        var response = await caller.PostAsJsonAsync(Url, body);
+        return await response.ShouldBeAsync<CommunicationBody>(HttpStatusCode.Created);
+    }
+
+    public static async Task<CommunicationBody> CommunicationAsync(this HttpClient caller, long id) =>
+        await (await caller.GetAsync($"{Url}/{id}")).ShouldBeAsync<CommunicationBody>(HttpStatusCode.OK);
+
+    public static async Task<CommunicationPage> CommunicationsAsync(this HttpClient caller, string query) =>
+        await (await caller.GetAsync($"{Url}?{query}")).ShouldBeAsync<CommunicationPage>(HttpStatusCode.OK);
+
+    public static async Task<long> CallTypeIdAsync(this HttpClient caller, string name)
+    {
+        var page = await (await caller.GetAsync($"/api/v1/call-types?q={Uri.EscapeDataString(name)}")).ShouldBeAsync<JsonObject>(HttpStatusCode.OK);
+        return page["items"]!.AsArray().Single(t => t!["name"]!.GetValue<string>() == name)!["id"]!.GetValue<long>();
+    }
+}

@@ -58,7 +58,9 @@ public static class ApiTags
         ]),
         new("Messaging",
         [
+            new("Communications", "Calls, e-mails, text messages and letters with a client: sent through the outbox, logged, with their status log."),
             new("Templates", "Form letters and HTML e-mails: Liquid with merge fields, checked when saved, previewed for a record."),
+            new("CallTypes", "Setup list: what calls are for (follow-up, order reminder…)."),
             new("MessagingSettings", "How messages leave: the SMTP server and sender, the SMS provider, sending rates, link addresses."),
         ]),
         new("Workflow",
