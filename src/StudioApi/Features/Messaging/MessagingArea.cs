@@ -6,16 +6,20 @@ using StudioApi.Features.Messaging.Links;
 using StudioApi.Features.Messaging.Merging;
 using StudioApi.Features.Messaging.Settings;
 using StudioApi.Features.Messaging.Outbox;
+using StudioApi.Features.Messaging.Printing;
 using StudioApi.Features.Messaging.Templates;
 using StudioApi.Features.Scheduling.Sessions;
+using StudioApi.Platform.Background;
 using StudioApi.Platform.Persistence;
+using StudioApi.Platform.Storage;
 using StudioApi.Platform.Workflow;
 
 namespace StudioApi.Features.Messaging;
 
 /// <summary>
 /// Messaging: how the studio keeps clients informed. Templates (form letters and HTML e-mails with Liquid merge fields),
-/// communications (calls, e-mails, text messages, letters; with their workflow and call types), the messaging settings. Uses Setup, Clients, Scheduling and Imaging (and Sales and Production when they
+/// communications (calls, e-mails, text messages, letters; with their workflow and call types), the outbox that
+/// delivers them (SMTP, an SMS provider, the print queue), the messaging settings. Uses Setup, Clients, Scheduling and Imaging (and Sales and Production when they
 /// have what a message needs: an invoice's merge fields, links and document plug in there).
 /// </summary>
 public static class MessagingArea
@@ -33,6 +37,15 @@ public static class MessagingArea
         services.AddScoped<ISessionDependent, SessionCommunicationDependents>();
         services.AddSingleton<OutboxSignal>();
         services.AddScoped<OutboxWake>();
+
+        // The outbox, on the background-work engine (settings Background:Outbox:…), and what it delivers through.
+        PdfFonts.Install(configuration["Messaging:Pdf:FontDirectory"]);
+        services.AddSingleton<IEmailTransport, SmtpEmailTransport>();
+        services.AddSingleton<ISmsSender, TwilioSmsSender>();
+        services.AddSingleton<SendingRateLimiter>();
+        services.AddScoped<LetterRenderer>();
+        services.AddWorkQueue<OutboxQueue, Communication, OutboxSignal>(OutboxQueue.Kind, new WorkerSettings { Workers = 1, MaxAttempts = 5 });
+        services.AddScoped<IStoredFileOwner, PrintJobStoredFiles>();
         return services;
     }
 
@@ -42,5 +55,7 @@ public static class MessagingArea
         public DbSet<MessagingSettings> MessagingSettings => db.Set<MessagingSettings>();
         public DbSet<CallType> CallTypes => db.Set<CallType>();
         public DbSet<Communication> Communications => db.Set<Communication>();
+        public DbSet<DeliveryAttempt> DeliveryAttempts => db.Set<DeliveryAttempt>();
+        public DbSet<PrintJob> PrintJobs => db.Set<PrintJob>();
     }
 }

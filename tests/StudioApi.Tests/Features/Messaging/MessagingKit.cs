@@ -67,7 +67,7 @@ public sealed record CommunicationStatusBody(long Id, string Description, bool I
 public sealed record CommunicationBody(long Id, int Version, string Kind, string Direction, long ClientId, long? SessionId, long? TaskId,
     long? TemplateId, string? Subject, string? Body, string BodyFormat, string? Address, long? CallTypeId, DateOnly? DueDate,
     DateTimeOffset? CompletedAt, long? AssignedUserId, bool IsOverdue, string? State, DateTimeOffset? QueuedAt, DateTimeOffset? SentAt,
-    string? SkipReason, string? Error, int Attempts, string? LastError, string? MessageId, string? ProviderId,
+    string? SkipReason, string? Error, int Attempts, string? LastError, DateTimeOffset? NextAttemptAt, string? MessageId, string? ProviderId,
     CommunicationStatusBody? Status, DateTimeOffset? DeletedAt);
 
 public sealed record CommunicationPage(List<CommunicationBody> Items, string? NextCursor);

@@ -60,6 +60,7 @@ public static class ApiTags
         [
             new("Communications", "Calls, e-mails, text messages and letters with a client: sent through the outbox, logged, with their status log."),
             new("Templates", "Form letters and HTML e-mails: Liquid with merge fields, checked when saved, previewed for a record."),
+            new("PrintJobs", "The print queue: letters, job sheets and labels as PDFs, downloaded and marked printed."),
             new("CallTypes", "Setup list: what calls are for (follow-up, order reminder…)."),
             new("MessagingSettings", "How messages leave: the SMTP server and sender, the SMS provider, sending rates, link addresses."),
         ]),

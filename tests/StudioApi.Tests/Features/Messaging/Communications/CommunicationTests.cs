@@ -128,7 +128,11 @@ public sealed class CommunicationTests(StudioApiFactory app) : IClassFixture<Stu
 
         sent.State.ShouldBe("queued");
         sent.Address.ShouldBe("nora@example.com");
-        await (await admin.PostAsync($"{Url}/{draft.Id}/send", null)).ShouldBeProblemAsync(HttpStatusCode.Conflict);
+        // Only a draft or a message that did not go out is sent: not a logged one, not a call.
+        var logged = await admin.NewCommunicationAsync(new { kind = "email", mode = "log", clientId = client, subject = "Seen", body = "Already sent from a phone" });
+        await (await admin.PostAsync($"{Url}/{logged.Id}/send", null)).ShouldBeProblemAsync(HttpStatusCode.Conflict);
+        var call = await admin.NewCommunicationAsync(new { kind = "call", clientId = client, dueDate = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd") });
+        await (await admin.PostAsync($"{Url}/{call.Id}/send", null)).ShouldBeProblemAsync(HttpStatusCode.Conflict);
     }
 
     [Theory]
