@@ -62,6 +62,7 @@ public static class ApiTags
             new("Templates", "Form letters and HTML e-mails: Liquid with merge fields, checked when saved, previewed for a record."),
             new("PrintJobs", "The print queue: letters, job sheets and labels as PDFs, downloaded and marked printed."),
             new("CallTypes", "Setup list: what calls are for (follow-up, order reminder…)."),
+            new("PublicLinks", "Public, signed links in messages: unsubscribe, and the button that confirms a session."),
             new("MessagingSettings", "How messages leave: the SMTP server and sender, the SMS provider, sending rates, link addresses."),
         ]),
         new("Workflow",
