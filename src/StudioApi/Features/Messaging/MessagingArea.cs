@@ -8,6 +8,7 @@ using StudioApi.Features.Messaging.Settings;
 using StudioApi.Features.Messaging.Outbox;
 using StudioApi.Features.Messaging.Printing;
 using StudioApi.Features.Messaging.Templates;
+using StudioApi.Features.Messaging.Triggers;
 using StudioApi.Features.Scheduling.Sessions;
 using StudioApi.Platform.Background;
 using StudioApi.Platform.Persistence;
@@ -19,7 +20,7 @@ namespace StudioApi.Features.Messaging;
 /// <summary>
 /// Messaging: how the studio keeps clients informed. Templates (form letters and HTML e-mails with Liquid merge fields),
 /// communications (calls, e-mails, text messages, letters; with their workflow and call types), the outbox that
-/// delivers them (SMTP, an SMS provider, the print queue), the messaging settings. Uses Setup, Clients, Scheduling and Imaging (and Sales and Production when they
+/// delivers them (SMTP, an SMS provider, the print queue), public signed links, triggers, the messaging settings. Uses Setup, Clients, Scheduling and Imaging (and Sales and Production when they
 /// have what a message needs: an invoice's merge fields, links and document plug in there).
 /// </summary>
 public static class MessagingArea
@@ -46,6 +47,16 @@ public static class MessagingArea
         services.AddScoped<LetterRenderer>();
         services.AddWorkQueue<OutboxQueue, Communication, OutboxSignal>(OutboxQueue.Kind, new WorkerSettings { Workers = 1, MaxAttempts = 5 });
         services.AddScoped<IStoredFileOwner, PrintJobStoredFiles>();
+
+        // Triggers: status changes and creations from the status log (a stream consumer, Background:Triggers:…), dates
+        // by a sweep every minute in the studio's time zone (Quartz), each firing once through the ledger.
+        services.Configure<TriggerOptions>(configuration.GetSection(TriggerOptions.Section));
+        services.AddScoped<TriggerFirer>();
+        services.AddScoped<DateTriggerSweep>();
+        services.AddScoped<IStatusChangeHandler, StatusTriggerWake>();
+        services.AddStreamConsumer<StatusTriggerConsumer, StatusLogEntry, StatusTriggerSignal>(StatusTriggerConsumer.Kind, new WorkerSettings(),
+            cursor: StatusTriggerConsumer.Cursor);
+        services.AddScheduledJob<DateTriggerJob>("trigger-dates", TimeSpan.FromMinutes(1));
         return services;
     }
 
@@ -57,5 +68,7 @@ public static class MessagingArea
         public DbSet<Communication> Communications => db.Set<Communication>();
         public DbSet<DeliveryAttempt> DeliveryAttempts => db.Set<DeliveryAttempt>();
         public DbSet<PrintJob> PrintJobs => db.Set<PrintJob>();
+        public DbSet<Trigger> Triggers => db.Set<Trigger>();
+        public DbSet<TriggerFiring> TriggerFirings => db.Set<TriggerFiring>();
     }
 }

@@ -23,6 +23,7 @@ public class MessagingApi : ClockedStudioApi, IAsyncLifetime
     public MessagingApi()
     {
         Base.Settings["Background:Outbox:PollSeconds"] = "0.2";
+        Base.Settings["Background:Triggers:PollSeconds"] = "0.2";
     }
 
     public SmtpCatcher Smtp { get; } = new();

@@ -12,6 +12,7 @@ using StudioApi.Features.Imaging.RenderRuns;
 using StudioApi.Features.Messaging.CallTypes;
 using StudioApi.Features.Messaging.Communications;
 using StudioApi.Features.Messaging.Templates;
+using StudioApi.Features.Messaging.Triggers;
 using StudioApi.Features.Scheduling;
 using StudioApi.Features.Scheduling.Appointments;
 using StudioApi.Features.Scheduling.CalendarFeeds;
@@ -263,6 +264,17 @@ public static class RaceTable
             },
             State = RaceKind.Audited<Communication>(),
             Ops = [Update("subject"), SoftDelete, Restore, StatusChange],
+        },
+        new()
+        {
+            Name = "triggers",
+            Arrange = c => c.CreateAsync("/api/v1/triggers", new
+            {
+                name = $"Trigger {c.Next()}", isActive = false, recordKind = "session", @event = "date", dateField = "sessionDate", offsetDays = -2, timeOfDay = "09:00",
+                actions = new[] { new { kind = "call", title = "Reminder call" } },
+            }),
+            State = RaceKind.Audited<Trigger>(),
+            Ops = [Update("name"), SoftDelete, Restore],
         },
         new()
         {
