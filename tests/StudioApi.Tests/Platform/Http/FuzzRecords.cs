@@ -76,7 +76,11 @@ public sealed class FuzzRecords
 
         var clientId = await CreateAsync("/api/v1/clients", new { firstName = "Fuzz", lastName = "Target" });
         Add("clients", clientId);
-        Add("organizations", await CreateAsync("/api/v1/organizations", new { name = "Fuzz School", code = "FUZZ" }));
+        var organizationId = await CreateAsync("/api/v1/organizations", new { name = "Fuzz School", code = "FUZZ" });
+        Add("organizations", organizationId);
+        // A student of it, so an organization's picture day (bulk scheduling without clientIds) always has someone to
+        // book (in the grade and year the examples name), whatever the attacks on clients before it left behind.
+        await CreateAsync("/api/v1/clients", new { firstName = "Fuzz", lastName = "Student", student = new { organizationId, studentId = "FUZZ-1", grade = "Fuzz", graduationYear = 1900 } });
         var day = DateTime.UtcNow.Date.AddDays(60).ToString("yyyy-MM-dd");
         var sessionId = await CreateAsync("/api/v1/sessions", new { clientId, date = day, startTime = "09:00", endTime = "10:00", photographerId = photographer.Id });
         Add("sessions", sessionId);

@@ -9,6 +9,10 @@ using StudioApi.Features.Imaging.Images;
 using StudioApi.Features.Imaging.RenderJobs;
 using StudioApi.Features.Imaging.RenderProfiles;
 using StudioApi.Features.Imaging.RenderRuns;
+using StudioApi.Features.Messaging.CallTypes;
+using StudioApi.Features.Messaging.Communications;
+using StudioApi.Features.Messaging.Templates;
+using StudioApi.Features.Messaging.Triggers;
 using StudioApi.Features.Sales.Invoices;
 using StudioApi.Features.Sales.Payments;
 using StudioApi.Features.Scheduling;
@@ -265,6 +269,36 @@ public static class RaceTable
             ],
             Settle = RenderRunChecks.WhenFinishedAsync,
             Check = RenderRunChecks.AfterRoundAsync,
+        },
+        SetupList<CallType>("call-types", n => new { name = $"Call type {n}" }),
+        new()
+        {
+            Name = "templates",
+            Arrange = c => c.CreateAsync("/api/v1/templates", new { name = $"Template {c.Next()}", kind = "formLetter", recordType = "client", body = "Hi {{ client.firstName }}" }),
+            State = RaceKind.Audited<MessageTemplate>(),
+            Ops = [Update("name"), SoftDelete, Restore],
+        },
+        new()
+        {
+            Name = "communications",
+            Arrange = async c =>
+            {
+                var client = await c.SharedAsync("messagingClient", async () => (await c.PostAsync("/api/v1/clients", new { firstName = "Race", lastName = "Calls" }))["id"]!.GetValue<long>());
+                return await WithStatusesAsync(c, "communication", await c.CreateAsync("/api/v1/communications", new { kind = "call", clientId = client, subject = $"Call {c.Next()}", dueDate = FutureDay(c) }));
+            },
+            State = RaceKind.Audited<Communication>(),
+            Ops = [Update("subject"), SoftDelete, Restore, StatusChange],
+        },
+        new()
+        {
+            Name = "triggers",
+            Arrange = c => c.CreateAsync("/api/v1/triggers", new
+            {
+                name = $"Trigger {c.Next()}", isActive = false, recordKind = "session", @event = "date", dateField = "sessionDate", offsetDays = -2, timeOfDay = "09:00",
+                actions = new[] { new { kind = "call", title = "Reminder call" } },
+            }),
+            State = RaceKind.Audited<Trigger>(),
+            Ops = [Update("name"), SoftDelete, Restore],
         },
         new()
         {

@@ -18,6 +18,9 @@ public sealed class ClientResponse : RecordResponse
     public DateOnly? BirthDate { get; init; }
     public required bool EmailOptOut { get; init; }
     public required bool SmsOptOut { get; init; }
+    /// <summary>The client unsubscribed through an e-mail's link: no e-mails are sent (a message to them is skipped, with the reason).</summary>
+    public required bool Unsubscribed { get; init; }
+    public DateTimeOffset? UnsubscribedAt { get; init; }
     public required IReadOnlyList<ClientAddressData> Addresses { get; init; }
     public required IReadOnlyList<ClientPhoneData> Phones { get; init; }
     public required IReadOnlyList<ClientEmailData> Emails { get; init; }
@@ -32,9 +35,11 @@ public sealed class ClientResponse : RecordResponse
     /// <param name="c">The client, with its <see cref="Client.Status"/> loaded.</param>
     /// <param name="today">Today in the studio's time zone, which decides whether the status is overdue.</param>
     /// <param name="outstandingBalance">What the client owes on its invoices (<see cref="IClientBalances"/>).</param>
-    public static ClientResponse From(Client c, DateOnly today, Money outstandingBalance) => From(c, RecordStatusResponse.From(c, c.Status, today), outstandingBalance);
+    /// <param name="overdueCall">Whether a call to the client is past its due date (see <see cref="IClientCallFlags"/>).</param>
+    public static ClientResponse From(Client c, DateOnly today, Money outstandingBalance, bool overdueCall) =>
+        From(c, RecordStatusResponse.From(c, c.Status, today), outstandingBalance, overdueCall);
 
-    static ClientResponse From(Client c, RecordStatusResponse? status, Money outstandingBalance) => new ClientResponse
+    static ClientResponse From(Client c, RecordStatusResponse? status, Money outstandingBalance, bool overdueCall) => new ClientResponse
     {
         Number = c.Number,
         Kind = c.Kind,
@@ -46,6 +51,8 @@ public sealed class ClientResponse : RecordResponse
         BirthDate = c.BirthDate,
         EmailOptOut = c.EmailOptOut,
         SmsOptOut = c.SmsOptOut,
+        Unsubscribed = c.Unsubscribed,
+        UnsubscribedAt = c.UnsubscribedAt,
         Addresses = c.Addresses.Select(a => new ClientAddressData { Label = a.Label, Address = a.Address, IsPrimary = a.IsPrimary }).ToList(),
         Phones = c.Phones.Select(p => new ClientPhoneData { Label = p.Label, Number = p.Number, SmsCapable = p.SmsCapable, IsPrimary = p.IsPrimary }).ToList(),
         Emails = c.Emails.Select(e => new ClientEmailData { Label = e.Label, Address = e.Address, IsPrimary = e.IsPrimary }).ToList(),
@@ -75,7 +82,7 @@ public sealed class ClientResponse : RecordResponse
             : null,
         ImageId = c.ImageId,
         Status = status,
-        Flags = new ClientFlags { OutstandingBalance = outstandingBalance, HasOverdueStatus = status?.IsOverdue == true },
+        Flags = new ClientFlags { OutstandingBalance = outstandingBalance, HasOverdueStatus = status?.IsOverdue == true, HasOverdueCall = overdueCall },
     }.WithAudit(c);
 
     /// <summary>The name the studio calls the client by: the person, or the company for a business.</summary>
@@ -88,7 +95,7 @@ public sealed class ClientResponse : RecordResponse
 
 /// <summary>
 /// The seed's "notification lights", computed when the client is read, never stored. Only what is computed is here:
-/// the overdue call arrives with calls (Messaging), not before, so a front end never shows a constant as a fact.
+/// the balance from invoices and payments (Sales), the overdue status from the workflow, the overdue call from calls (Messaging).
 /// </summary>
 public sealed class ClientFlags
 {
@@ -99,4 +106,22 @@ public sealed class ClientFlags
     public Money OutstandingBalance { get; init; }
     /// <summary>The client's status is past its due date and not final.</summary>
     public bool HasOverdueStatus { get; init; }
+    /// <summary>A call to the client is past its due date and not completed.</summary>
+    public bool HasOverdueCall { get; init; }
+}
+
+/// <summary>
+/// Which clients have a call past its due date: calls are Messaging's, so Messaging answers (registered in its
+/// <c>AddMessaging()</c>); Clients names no later area.
+/// </summary>
+public interface IClientCallFlags
+{
+    /// <summary>The clients of <paramref name="clientIds"/> with a live, uncompleted call due before <paramref name="today"/>.</summary>
+    Task<IReadOnlySet<long>> WithOverdueCallsAsync(IReadOnlyCollection<long> clientIds, DateOnly today, CancellationToken ct);
+}
+
+public static class ClientCallFlagsExtensions
+{
+    public static async Task<bool> HasOverdueCallAsync(this IClientCallFlags flags, long clientId, DateOnly today, CancellationToken ct) =>
+        (await flags.WithOverdueCallsAsync([clientId], today, ct)).Contains(clientId);
 }

@@ -56,6 +56,6 @@ public sealed class CreateClientEndpoint(StudioDbContext db, IClientPictures pic
         if (client.StatusId is { } statusId)
             client.Status = await db.StatusDefinitions.FindAsync([statusId], ct);
         HttpContext.WriteETag(client);
-        await Send.CreatedAtAsync("Clients_Get", new { id = client.Id }, ClientResponse.From(client, await calendar.TodayAsync(ct), Money.Zero), cancellation: ct);
+        await Send.CreatedAtAsync("Clients_Get", new { id = client.Id }, ClientResponse.From(client, await calendar.TodayAsync(ct), Money.Zero, overdueCall: false), cancellation: ct);
     }
 }

@@ -43,7 +43,7 @@ public sealed class ListClientsValidator : ListRequestValidator<ListClientsReque
     }
 }
 
-public sealed class ListClientsEndpoint(StudioDbContext db, StudioCalendar calendar, IClientBalances balances) : Endpoint<ListClientsRequest, Page<ClientResponse>>
+public sealed class ListClientsEndpoint(StudioDbContext db, StudioCalendar calendar, IClientBalances balances, IClientCallFlags calls) : Endpoint<ListClientsRequest, Page<ClientResponse>>
 {
     /// <summary>lastName falls back to the company, so a business without a contact name sorts among the people.</summary>
     internal static readonly SortKeys<Client> SortKeys = new SortKeys<Client>("lastName")
@@ -86,10 +86,13 @@ public sealed class ListClientsEndpoint(StudioDbContext db, StudioCalendar calen
             query = Search(query, req.Q.Trim());
 
         var page = await query.ToPageAsync(req, SortKeys, c => c, ct);
-        var owed = await balances.OutstandingAsync(page.Items.Select(c => c.Id).ToList(), ct);
+        var ids = page.Items.Select(c => c.Id).ToList();
+        var owed = await balances.OutstandingAsync(ids, ct);
+        // The page's overdue calls in one indexed query, not one per client.
+        var overdueCalls = await calls.WithOverdueCallsAsync(ids, today, ct);
         await Send.OkAsync(new Page<ClientResponse>
         {
-            Items = page.Items.Select(c => ClientResponse.From(c, today, owed.GetValueOrDefault(c.Id))).ToList(),
+            Items = page.Items.Select(c => ClientResponse.From(c, today, owed.GetValueOrDefault(c.Id), overdueCalls.Contains(c.Id))).ToList(),
             NextCursor = page.NextCursor,
         }, ct);
     }
