@@ -29974,6 +29974,7 @@ export interface LogoutRequest {
 }
 
 export interface MergeFieldListResponse {
+    /** Every merge field of the record type (a fixed list, well under the limit). */
     items: MergeFieldResponse[];
 }
 

@@ -30,6 +30,8 @@ public sealed class MergeFieldResponse
 
 public sealed class MergeFieldListResponse
 {
+    /// <summary>Every merge field of the record type (a fixed list, well under the limit).</summary>
+    [System.ComponentModel.DataAnnotations.MaxLength(500)]
     public required IReadOnlyList<MergeFieldResponse> Items { get; init; }
 }
 
