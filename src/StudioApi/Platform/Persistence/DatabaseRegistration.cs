@@ -1,6 +1,8 @@
 using System.Reflection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using StudioApi.Platform.Background;
+using StudioApi.Platform.Search;
 
 namespace StudioApi.Platform.Persistence;
 
@@ -46,6 +48,9 @@ public static class DatabaseRegistration
         {
             throw new InvalidOperationException($"Database:Provider must be {DatabaseOptions.Sqlite} or {DatabaseOptions.SqlServer}, not '{provider}'.");
         }
+        services.AddScoped<DatabaseStatistics>();
+        services.AddScheduledJob<DatabaseStatisticsJob>("database-statistics", DatabaseStatisticsJob.Interval);
+        services.AddSingleton<SearchIndexCatchUp>();
         return services;
     }
 

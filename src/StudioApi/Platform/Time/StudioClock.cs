@@ -17,6 +17,15 @@ public static class StudioClock
 {
     public static TimeZoneInfo Zone(string ianaId) => TimeZoneInfo.FindSystemTimeZoneById(ianaId);
 
+    /// <summary>
+    /// No wall-clock time of this day is an earlier instant, in any time zone (UTC+14 is the furthest ahead): with
+    /// <see cref="InstantAfter"/>, a range of days also bounds an index of instants (a list by date filtered by day).
+    /// </summary>
+    public static DateTime EarliestInstantOn(DateOnly date) => date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddHours(-14);
+
+    /// <summary>Every wall-clock time of this day is an earlier instant, in any time zone (UTC−12 is the furthest behind).</summary>
+    public static DateTime InstantAfter(DateOnly date) => date.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddHours(12);
+
     /// <summary>The instant the wall-clock time names, or null when the time does not exist on that day.</summary>
     public static DateTime? ToUtc(DateOnly date, TimeOnly time, TimeZoneInfo zone)
     {

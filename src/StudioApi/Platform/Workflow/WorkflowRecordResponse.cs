@@ -46,8 +46,20 @@ public sealed class WorkflowRecordResponse
         };
     }
 
+    /// <summary>
+    /// Plain columns, so the (StatusId, StatusDueDate / StatusDate / Id) indexes of each kind serve them: the lists
+    /// read only records with both dates (<see cref="Listed"/>; every record at a status has them).
+    /// </summary>
     public static readonly SortKeys<WorkflowRecordRow> SortKeys = new SortKeys<WorkflowRecordRow>("dueDate")
-        .Add("dueDate", r => r.DueDate ?? DateOnly.MinValue)
-        .Add("statusDate", r => r.StatusDate ?? DateOnly.MinValue)
+        .Add("dueDate", r => r.DueDate!.Value)
+        .Add("statusDate", r => r.StatusDate!.Value)
         .Add("recordId", r => r.Id);
+
+    /// <summary>The rows the workflow lists show: those with a status date and a due date, which their sort keys need.</summary>
+    public static IQueryable<WorkflowRecordRow> Listed(IQueryable<WorkflowRecordRow> rows) =>
+        rows.Where(r => r.DueDate != null && r.StatusDate != null);
+
+    /// <summary>One query per status, each an index range in the list's order, for <see cref="KeysetPaging.ToMergedPageAsync{T,TOut}(IReadOnlyCollection{IQueryable{T}},ListRequest,SortKeys{T},Func{T,TOut},CancellationToken)"/>.</summary>
+    public static IReadOnlyCollection<IQueryable<WorkflowRecordRow>> PerStatus(IQueryable<WorkflowRecordRow> rows, IEnumerable<long> statusIds) =>
+        [.. statusIds.Distinct().Select(id => rows.Where(r => r.StatusId == id))];
 }

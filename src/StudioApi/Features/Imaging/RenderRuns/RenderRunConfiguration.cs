@@ -21,7 +21,10 @@ public sealed class RenderRunConfiguration : IEntityTypeConfiguration<RenderRun>
         });
         // The worker's queue: runs waiting or running, by lease.
         builder.HasIndex(r => new { r.State, r.LeaseUntil });
-        builder.HasIndex(r => r.RenderJobId);
+        // The list, newest first, and its filters in that order.
+        builder.HasIndex(r => new { r.CreatedAt, r.Id });
+        builder.HasIndex(r => new { r.State, r.CreatedAt });
+        builder.HasIndex(r => new { r.RenderJobId, r.CreatedAt });
     }
 }
 

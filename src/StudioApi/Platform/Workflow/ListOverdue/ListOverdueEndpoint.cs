@@ -66,16 +66,24 @@ public sealed class ListOverdueEndpoint(StudioDbContext db, WorkflowRecords reco
             return;
         }
 
-        var finalIds = await db.StatusDefinitions.Where(s => s.Kind == kind && s.IsFinal).Select(s => s.Id).ToListAsync(ct);
-        var rows = source.Rows(db).Where(r => r.DueDate < today && !finalIds.Contains(r.StatusId ?? 0));
+        // Each open status's records past their due date, read by status from the (StatusId, sort key) indexes and
+        // merged: asking for "not at a final status" instead would read through every archived record.
+        var open = await db.StatusDefinitions.Where(s => s.Kind == kind && !s.IsFinal).Select(s => s.Id).ToListAsync(ct);
         if (req.StatusId is { } statusId)
-            rows = rows.Where(r => r.StatusId == statusId);
+            open = [.. open.Where(id => id == statusId)];
+        var rows = WorkflowRecordResponse.Listed(source.Rows(db));
+        // By due date, the past-due range is the page's index range. In another order the status's index in that
+        // order is read and the due date checked row by row: a bare range on the due date would have SQLite read
+        // every past-due record of the status and sort them, so the comparison is kept from the index (COALESCE).
+        rows = WorkflowRecordResponse.SortKeys.Resolve(req.Sort).Key.Name == "dueDate"
+            ? rows.Where(r => r.DueDate < today)
+            : rows.Where(r => (r.DueDate ?? DateOnly.MaxValue) < today);
         if (req.TypeId is { } typeId)
             rows = rows.Where(r => r.TypeId == typeId);
         if (req.AssignedUserId is { } userId)
             rows = rows.Where(r => r.AssignedUserId == userId);
 
-        var page = await rows.ToPageAsync(req, WorkflowRecordResponse.SortKeys, r => r, ct);
+        var page = await WorkflowRecordResponse.PerStatus(rows, open).ToMergedPageAsync(req, WorkflowRecordResponse.SortKeys, r => r, ct);
         await Send.OkAsync(await WorkflowRecordResponse.PageAsync(db, kind, page, today, ct), ct);
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using StudioApi.Platform.Http.OpenApi;
 using StudioApi.Platform.Http.Paging;
 using StudioApi.Platform.Persistence;
+using StudioApi.Platform.Search;
 using StudioApi.Platform.Studio;
 
 namespace StudioApi.Features.Clients.Clients.List;
@@ -11,8 +12,13 @@ namespace StudioApi.Features.Clients.Clients.List;
 public sealed class ListClientsRequest : ListRequest
 {
     /// <summary>
-    /// Words each found in a first or last name, company, email, phone number or student id. Text without letters
-    /// is a number: matched against phone digits (punctuation ignored), the client number and student ids.
+    /// Search as typed at a front desk. Each word (up to 5) must match the start of a word of the client's first or
+    /// last name or company, of an email address (the whole address from its start, or a word before the @), or of
+    /// the student id: in any letter case, accents ignored and punctuation skipped ("jose" finds José, "o'b" and "ob"
+    /// find O'Brien, "mae.mailer@inb" finds mae.mailer@inbox.example). A query of digits and punctuation only
+    /// ("(217) 555-0100", "555 0100", "0100") is one number: it matches any run of three or more digits of a phone
+    /// number, wherever it falls in the number, and the start of a student id; and a word of digits alone is also the
+    /// client number, exactly.
     /// </summary>
     public string? Q { get; set; }
 
@@ -45,16 +51,18 @@ public sealed class ListClientsValidator : ListRequestValidator<ListClientsReque
 
 public sealed class ListClientsEndpoint(StudioDbContext db, StudioCalendar calendar) : Endpoint<ListClientsRequest, Page<ClientResponse>>
 {
-    /// <summary>lastName falls back to the company, so a business without a contact name sorts among the people.</summary>
+    /// <summary>
+    /// Stored sort keys (Client.IndexText), each with an index over live clients: lastName is the last name, or the
+    /// company of a business without one, then the first name; firstName is the first name then the last. Names
+    /// sort in any letter case with accents among their letters ("de la Cruz" among the D's, "Ávila" among the A's).
+    /// </summary>
     internal static readonly SortKeys<Client> SortKeys = new SortKeys<Client>("lastName")
-        .Add("lastName", c => c.LastName ?? c.Company ?? "")
-        .Add("firstName", c => c.FirstName ?? "")
-        .Add("company", c => c.Company ?? "")
+        .Add("lastName", c => c.NameSortKey)
+        .Add("firstName", c => c.FirstNameSortKey)
+        .Add("company", c => c.CompanySortKey)
         .Add("number", c => c.Number)
         .Add("createdAt", c => c.CreatedAt)
         .Add("updatedAt", c => c.UpdatedAt);
-
-    const int MaxSearchWords = 5;
 
     public override void Configure()
     {
@@ -65,8 +73,7 @@ public sealed class ListClientsEndpoint(StudioDbContext db, StudioCalendar calen
 
     public override async Task HandleAsync(ListClientsRequest req, CancellationToken ct)
     {
-        // One query per owned list rather than one joining all four, whose rows would multiply.
-        var query = db.Clients.AsNoTracking().AsSplitQuery().Include(c => c.Status).AsQueryable();
+        var query = db.Clients.AsNoTracking();
         var today = await calendar.TodayAsync(ct);
         if (req.Deleted == true)
             query = query.IgnoreQueryFilters().Where(c => c.DeletedAt != null);
@@ -83,36 +90,41 @@ public sealed class ListClientsEndpoint(StudioDbContext db, StudioCalendar calen
                 ? query.Where(c => c.StatusDueDate < today && !c.Status!.IsFinal)
                 : query.Where(c => c.StatusDueDate == null || c.StatusDueDate >= today || c.Status!.IsFinal);
         if (!string.IsNullOrWhiteSpace(req.Q))
-            query = Search(query, req.Q.Trim());
+            query = await SearchAsync(query, req.Q, ct);
 
-        await Send.OkAsync(await query.ToPageAsync(req, SortKeys, c => ClientResponse.From(c, today), ct), ct);
+        // The page's ids from the sort's index, then those clients with their phones, emails, addresses and family.
+        var records = db.Clients.IgnoreQueryFilters().AsNoTracking().Include(c => c.Status);
+        await Send.OkAsync(await query.ToPageAsync(req, SortKeys, records, c => ClientResponse.From(c, today), ct), ct);
     }
 
-    static IQueryable<Client> Search(IQueryable<Client> query, string text)
+    /// <summary>
+    /// Every word of the query must match (see <see cref="ListClientsRequest.Q"/>). A rare word is looked up in the term
+    /// index and its clients sorted; a common one is checked client by client along the sort's index (see
+    /// <see cref="SearchTermQueries.CommonMatches"/>).
+    /// </summary>
+    async Task<IQueryable<Client>> SearchAsync(IQueryable<Client> query, string text, CancellationToken ct)
     {
-        var digits = ClientPhone.DigitsOf(text);
-        if (digits.Length > 0 && !text.Any(char.IsLetter))
+        var prefixes = SearchText.QueryPrefixes(text);
+        if (prefixes.Count == 0)
+            return query.Where(c => false);
+        var terms = db.Set<ClientSearchTerm>();
+        foreach (var prefix in prefixes)
         {
-            // "(217) 555-0100", "555 0100" and "2175550100" all find the same phone.
-            var digitsPattern = Like.Contains(digits);
-            var pattern = Like.Contains(text);
-            var number = int.TryParse(digits, out var n) ? n : -1;
-            return query.Where(c => c.Number == number
-                                    || c.Phones.Any(p => EF.Functions.Like(p.Digits, digitsPattern, Like.Escape))
-                                    || (c.Student != null && (EF.Functions.Like(c.Student.StudentId!, pattern, Like.Escape)
-                                                              || EF.Functions.Like(c.Student.StudentId!, digitsPattern, Like.Escape))));
-        }
-
-        // Every word must match somewhere, so "jane smith" finds Jane Smith but not every Jane.
-        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Take(MaxSearchWords))
-        {
-            var pattern = Like.Contains(word);
-            query = query.Where(c => EF.Functions.Like(c.FirstName!, pattern, Like.Escape)
-                                     || EF.Functions.Like(c.LastName!, pattern, Like.Escape)
-                                     || EF.Functions.Like(c.Company!, pattern, Like.Escape)
-                                     || c.Emails.Any(e => EF.Functions.Like(e.Address, pattern, Like.Escape))
-                                     || c.Phones.Any(p => EF.Functions.Like(p.Number, pattern, Like.Escape))
-                                     || (c.Student != null && EF.Functions.Like(c.Student.StudentId!, pattern, Like.Escape)));
+            // A word of digits alone is also the client number (-1 matches none).
+            var number = prefix.All(char.IsAsciiDigit) && int.TryParse(prefix, out var n) ? n : -1;
+            if (await terms.IsCommonAsync(prefix, ct))
+            {
+                var (from, to) = SearchText.PrefixRange(prefix);
+                query = query.Where(c => c.Number == number
+                                         || db.Set<ClientSearchTerm>().Any(t => t.RecordId == c.Id && string.Compare(t.Term, from) >= 0 && string.Compare(t.Term, to) < 0));
+            }
+            else
+            {
+                var ids = terms.Matching(prefix);
+                if (number >= 0)
+                    ids = ids.Concat(db.Set<Client>().Where(c => c.Number == number).Select(c => c.Id));
+                query = query.Where(c => ids.Contains(c.Id));
+            }
         }
         return query;
     }

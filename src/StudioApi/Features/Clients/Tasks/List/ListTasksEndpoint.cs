@@ -58,8 +58,8 @@ public sealed class ListTasksEndpoint(StudioDbContext db, StudioCalendar calenda
     /// (-priority puts urgent first).
     /// </summary>
     internal static readonly SortKeys<StudioTask> SortKeys = new SortKeys<StudioTask>("dueDate")
-        .Add("dueDate", t => t.DueDate ?? DateOnly.MaxValue)
-        .Add("priority", t => (int)t.Priority)
+        .Add("dueDate", t => t.DueSortKey)
+        .Add("priority", t => t.Priority)
         .Add("createdAt", t => t.CreatedAt)
         .Add("updatedAt", t => t.UpdatedAt);
 

@@ -54,7 +54,9 @@ public sealed class ListSessionRemindersEndpoint(StudioDbContext db, TimeProvide
         var user = req.Mine == true ? User.UserId() : req.UserId;
         if (user is { } userId)
             query = query.Where(s => s.PhotographerId == userId || s.AssistantId == userId);
-        await Send.OkAsync(await query.ToPageAsync(req, SortKeys, s => new SessionReminderResponse
+        // The page's ids first, then those sessions by id (their owned lists come along with every load).
+        var records = db.Sessions.IgnoreQueryFilters().AsNoTracking();
+        await Send.OkAsync(await query.ToPageAsync(req, SortKeys, records, s => new SessionReminderResponse
         {
             SessionId = s.Id,
             Number = s.Number,
