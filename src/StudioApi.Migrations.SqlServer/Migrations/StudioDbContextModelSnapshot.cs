@@ -167,6 +167,9 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                     b.HasIndex("StatusId", "StatusDueDate", "Id")
                         .HasFilter("DeletedAt IS NULL");
 
+                    b.HasIndex(new[] { "NameSortKey", "Id" }, "IX_Clients_NameSortKey_Id_Deleted")
+                        .HasFilter("DeletedAt IS NOT NULL");
+
                     b.ToTable("Clients", (string)null);
                 });
 
@@ -1562,6 +1565,9 @@ namespace StudioApi.Migrations.SqlServer.Migrations
 
                     b.HasIndex("AssistantId", "StartsAt");
 
+                    b.HasIndex("Cancelled", "StartsAt")
+                        .HasFilter("DeletedAt IS NULL");
+
                     b.HasIndex("ClientId", "StartsAt");
 
                     b.HasIndex("CreatedAt", "Id")
@@ -1596,6 +1602,9 @@ namespace StudioApi.Migrations.SqlServer.Migrations
 
                     b.HasIndex("StatusId", "StatusDueDate", "Id")
                         .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex(new[] { "StartsAt", "Id" }, "IX_Sessions_StartsAt_Id_Deleted")
+                        .HasFilter("DeletedAt IS NOT NULL");
 
                     b.ToTable("Sessions", (string)null);
                 });

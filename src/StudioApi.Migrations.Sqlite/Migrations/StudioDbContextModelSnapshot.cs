@@ -160,6 +160,9 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                     b.HasIndex("StatusId", "StatusDueDate", "Id")
                         .HasFilter("DeletedAt IS NULL");
 
+                    b.HasIndex(new[] { "NameSortKey", "Id" }, "IX_Clients_NameSortKey_Id_Deleted")
+                        .HasFilter("DeletedAt IS NOT NULL");
+
                     b.ToTable("Clients", (string)null);
                 });
 
@@ -1526,6 +1529,9 @@ namespace StudioApi.Migrations.Sqlite.Migrations
 
                     b.HasIndex("AssistantId", "StartsAt");
 
+                    b.HasIndex("Cancelled", "StartsAt")
+                        .HasFilter("DeletedAt IS NULL");
+
                     b.HasIndex("ClientId", "StartsAt");
 
                     b.HasIndex("CreatedAt", "Id")
@@ -1560,6 +1566,9 @@ namespace StudioApi.Migrations.Sqlite.Migrations
 
                     b.HasIndex("StatusId", "StatusDueDate", "Id")
                         .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex(new[] { "StartsAt", "Id" }, "IX_Sessions_StartsAt_Id_Deleted")
+                        .HasFilter("DeletedAt IS NOT NULL");
 
                     b.ToTable("Sessions", (string)null);
                 });

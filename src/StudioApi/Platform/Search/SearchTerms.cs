@@ -59,13 +59,21 @@ public static class SearchTermQueries
     /// <summary>
     /// Above this many matching terms a query word is common ("s", "smith" among 100,000 clients): a list then reads
     /// its own order and checks each record's terms (EXISTS), stopping after a page, rather than gathering every
-    /// match and sorting them. Where the two cost the same: a page of 50 over 100,000 records, √(50 × 100,000).
+    /// match and sorting them. Where the two cost the same when matches are spread through the list's order (sessions
+    /// by date): a page of 50 over 100,000 records, √(50 × 100,000).
     /// </summary>
     public const int CommonMatches = 2_000;
 
-    /// <summary>Whether more than <see cref="CommonMatches"/> terms start with the prefix: counted on the index, up to that many.</summary>
-    public static async Task<bool> IsCommonAsync<TTerm>(this IQueryable<TTerm> terms, string prefix, CancellationToken ct) where TTerm : class =>
-        await terms.Matching(prefix).Take(CommonMatches + 1).CountAsync(ct) > CommonMatches;
+    /// <summary>
+    /// The same for a list sorted by the very names searched (clients by name): there the matches of a word sit
+    /// together in the order ("smith" among the S's), so reading the order from its start to them costs far more
+    /// than sorting them, until a word matches a good share of all records (a letter or two).
+    /// </summary>
+    public const int CommonMatchesInNameOrder = 20_000;
+
+    /// <summary>Whether more than <paramref name="common"/> terms start with the prefix: counted on the index, up to that many.</summary>
+    public static async Task<bool> IsCommonAsync<TTerm>(this IQueryable<TTerm> terms, string prefix, int common, CancellationToken ct) where TTerm : class =>
+        await terms.Matching(prefix).Take(common + 1).CountAsync(ct) > common;
 
     /// <summary>
     /// The ids of records with a term starting with <paramref name="prefix"/> (folded, see <see cref="SearchText.QueryPrefixes"/>):

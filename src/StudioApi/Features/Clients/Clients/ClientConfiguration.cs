@@ -27,6 +27,8 @@ public sealed class ClientConfiguration : IEntityTypeConfiguration<Client>
         builder.Property(c => c.FirstNameSortKey).HasMaxLength(Client.SortKeyLength);
         builder.Property(c => c.CompanySortKey).HasMaxLength(Client.SortKeyLength);
         builder.HasIndex(c => new { c.NameSortKey, c.Id }).HasFilter("DeletedAt IS NULL");
+        // The recycle bin in the default order.
+        builder.HasIndex(c => new { c.NameSortKey, c.Id }, "IX_Clients_NameSortKey_Id_Deleted").HasFilter("DeletedAt IS NOT NULL");
         builder.HasIndex(c => new { c.FirstNameSortKey, c.Id }).HasFilter("DeletedAt IS NULL");
         builder.HasIndex(c => new { c.CompanySortKey, c.Id }).HasFilter("DeletedAt IS NULL");
         builder.HasIndex(c => new { c.CreatedAt, c.Id }).HasFilter("DeletedAt IS NULL");

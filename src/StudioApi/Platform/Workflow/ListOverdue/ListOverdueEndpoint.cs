@@ -71,7 +71,7 @@ public sealed class ListOverdueEndpoint(StudioDbContext db, WorkflowRecords reco
         var open = await db.StatusDefinitions.Where(s => s.Kind == kind && !s.IsFinal).Select(s => s.Id).ToListAsync(ct);
         if (req.StatusId is { } statusId)
             open = [.. open.Where(id => id == statusId)];
-        var rows = WorkflowRecordResponse.Listed(source.Rows(db));
+        var rows = WorkflowRecordResponse.Listed(source.Rows(db), req.Sort);
         // By due date, the past-due range is the page's index range. In another order the status's index in that
         // order is read and the due date checked row by row: a bare range on the due date would have SQLite read
         // every past-due record of the status and sort them, so the comparison is kept from the index (COALESCE).

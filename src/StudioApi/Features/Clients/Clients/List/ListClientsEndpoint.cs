@@ -90,7 +90,7 @@ public sealed class ListClientsEndpoint(StudioDbContext db, StudioCalendar calen
                 ? query.Where(c => c.StatusDueDate < today && !c.Status!.IsFinal)
                 : query.Where(c => c.StatusDueDate == null || c.StatusDueDate >= today || c.Status!.IsFinal);
         if (!string.IsNullOrWhiteSpace(req.Q))
-            query = await SearchAsync(query, req.Q, ct);
+            query = await SearchAsync(query, req.Q, SortKeys.Resolve(req.Sort).Key.Type == typeof(string), ct);
 
         // The page's ids from the sort's index, then those clients with their phones, emails, addresses and family.
         var records = db.Clients.IgnoreQueryFilters().AsNoTracking().Include(c => c.Status);
@@ -100,9 +100,9 @@ public sealed class ListClientsEndpoint(StudioDbContext db, StudioCalendar calen
     /// <summary>
     /// Every word of the query must match (see <see cref="ListClientsRequest.Q"/>). A rare word is looked up in the term
     /// index and its clients sorted; a common one is checked client by client along the sort's index (see
-    /// <see cref="SearchTermQueries.CommonMatches"/>).
+    /// <see cref="SearchTermQueries.CommonMatches"/>; the name sorts are text keys).
     /// </summary>
-    async Task<IQueryable<Client>> SearchAsync(IQueryable<Client> query, string text, CancellationToken ct)
+    async Task<IQueryable<Client>> SearchAsync(IQueryable<Client> query, string text, bool inNameOrder, CancellationToken ct)
     {
         var prefixes = SearchText.QueryPrefixes(text);
         if (prefixes.Count == 0)
@@ -112,7 +112,7 @@ public sealed class ListClientsEndpoint(StudioDbContext db, StudioCalendar calen
         {
             // A word of digits alone is also the client number (-1 matches none).
             var number = prefix.All(char.IsAsciiDigit) && int.TryParse(prefix, out var n) ? n : -1;
-            if (await terms.IsCommonAsync(prefix, ct))
+            if (await terms.IsCommonAsync(prefix, inNameOrder ? SearchTermQueries.CommonMatchesInNameOrder : SearchTermQueries.CommonMatches, ct))
             {
                 var (from, to) = SearchText.PrefixRange(prefix);
                 query = query.Where(c => c.Number == number

@@ -158,7 +158,8 @@ public sealed class ListSessionsEndpoint(StudioDbContext db, StudioCalendar cale
         {
             // A word of digits alone is also the session number (-1 matches none).
             var number = prefix.All(char.IsAsciiDigit) && int.TryParse(prefix, out var n) ? n : -1;
-            if (await clientTerms.IsCommonAsync(prefix, ct) || await sessionTerms.IsCommonAsync(prefix, ct))
+            if (await clientTerms.IsCommonAsync(prefix, SearchTermQueries.CommonMatches, ct)
+                || await sessionTerms.IsCommonAsync(prefix, SearchTermQueries.CommonMatches, ct))
             {
                 var (from, to) = SearchText.PrefixRange(prefix);
                 query = query.Where(s => s.Number == number

@@ -433,6 +433,12 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                 filter: "DeletedAt IS NOT NULL");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Sessions_Cancelled_StartsAt",
+                table: "Sessions",
+                columns: new[] { "Cancelled", "StartsAt" },
+                filter: "DeletedAt IS NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Sessions_ClientId_StartsAt",
                 table: "Sessions",
                 columns: new[] { "ClientId", "StartsAt" });
@@ -475,6 +481,12 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                 table: "Sessions",
                 columns: new[] { "StartsAt", "Id" },
                 filter: "DeletedAt IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Sessions_StartsAt_Id_Deleted",
+                table: "Sessions",
+                columns: new[] { "StartsAt", "Id" },
+                filter: "DeletedAt IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Sessions_StatusId_Id",
@@ -633,6 +645,12 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                 table: "Clients",
                 columns: new[] { "NameSortKey", "Id" },
                 filter: "DeletedAt IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Clients_NameSortKey_Id_Deleted",
+                table: "Clients",
+                columns: new[] { "NameSortKey", "Id" },
+                filter: "DeletedAt IS NOT NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Clients_SearchIndexVersion",
@@ -836,6 +854,10 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                 table: "SessionTypes");
 
             migrationBuilder.DropIndex(
+                name: "IX_Sessions_Cancelled_StartsAt",
+                table: "Sessions");
+
+            migrationBuilder.DropIndex(
                 name: "IX_Sessions_ClientId_StartsAt",
                 table: "Sessions");
 
@@ -865,6 +887,10 @@ namespace StudioApi.Migrations.SqlServer.Migrations
 
             migrationBuilder.DropIndex(
                 name: "IX_Sessions_StartsAt_Id",
+                table: "Sessions");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Sessions_StartsAt_Id_Deleted",
                 table: "Sessions");
 
             migrationBuilder.DropIndex(
@@ -973,6 +999,10 @@ namespace StudioApi.Migrations.SqlServer.Migrations
 
             migrationBuilder.DropIndex(
                 name: "IX_Clients_NameSortKey_Id",
+                table: "Clients");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Clients_NameSortKey_Id_Deleted",
                 table: "Clients");
 
             migrationBuilder.DropIndex(
