@@ -5,15 +5,19 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using StudioApi.Features.Clients;
+using StudioApi.Features.Clients.Clients;
+using StudioApi.Features.Clients.Tasks;
 using StudioApi.Features.Clients.Organizations;
 using StudioApi.Features.Imaging;
 using StudioApi.Features.Imaging.RenderProfiles;
+using StudioApi.Features.Scheduling.Sessions;
 using StudioApi.Features.Setup;
 using StudioApi.Features.Setup.Resources;
 using StudioApi.Features.Setup.SessionTypes;
 using StudioApi.Hosting;
 using StudioApi.Platform.Auth;
 using StudioApi.Platform.Persistence;
+using StudioApi.Platform.Search;
 using StudioApi.Platform.Studio;
 using StudioApi.Platform.Time;
 using StudioApi.Platform.Workflow;
@@ -45,6 +49,7 @@ public static class LargeStudio
     [
         $"--Storage:DataDirectory={directory}", "--Seed:DemoData=false", "--Admin:Username=admin", $"--Admin:Password={AdminPassword}",
         "--Logging:LogLevel:Default=Warning", "--RateLimits:RequestsPerMinute=100000000", "--RateLimits:OnlineBookingPerMinute=100000000",
+        "--RateLimits:SignInPerMinute=100000000",
         "--Jobs:Enabled=false",
     ];
 
@@ -266,36 +271,56 @@ public static class LargeStudio
                 var statusDate = reference.Today.AddDays(-random.Next(0, 730));
                 var status = student ? schoolStatus : statusDate < reference.Today.AddDays(-365) ? inactive : random.Next(4) == 0 ? prospect : customer;
                 var deleted = random.Next(100) == 0 ? created.AddDays(1) : (DateTime?)null;
+                var storedFirst = kind == "Business" && random.Next(3) == 0 ? null : firstName;
+                var storedLast = kind == "Business" && random.Next(3) == 0 ? null : lastName;
+                var referral = random.Next(5) == 0 ? "Referral" : null;
+                DateOnly? birthDate = student ? new DateOnly(graduationYear!.Value - 18, 1 + random.Next(12), 1 + random.Next(28)) : null;
+                var guardian = student ? $"{Pick(Names.FirstNames)} {lastName}" : null;
+                var phones = Enumerable.Range(0, roll < 0.03 ? 0 : random.Next(4) == 0 ? 2 : 1).Select(_ => Phone()).ToList();
+                var email = random.Next(10) != 0 ? $"{Ascii(firstName)}.{Ascii(lastName)}{random.Next(1, 999)}@{Pick(Names.Domains)}" : null;
+                var address = kind == "Consumer" && random.Next(5) < 3
+                    ? ($"{random.Next(1, 9999)} {Pick(Names.Streets)}", Pick(Names.SchoolPlaces), $"{60000 + random.Next(3000)}")
+                    : default((string, string, string)?);
+                var family = Enumerable.Range(0, kind == "Consumer" && !student ? random.Next(0, 4) : 0)
+                    .Select(_ => (First: Pick(Names.FirstNames), Relationship: Pick(reference.Relationships), Phone: random.Next(3) == 0 ? Phone().Number : null))
+                    .ToList();
+
+                // The sort keys and search terms, by the app's own rules (what saving the client through the app writes).
+                var entity = new Client
+                {
+                    FirstName = storedFirst, LastName = storedLast, Company = company,
+                    Phones = [.. phones.Select(p => new ClientPhone { Number = p.Number, Digits = p.Digits })],
+                    Emails = email is null ? [] : [new ClientEmail { Address = email }],
+                    Student = student ? new ClientStudent { OrganizationId = organizationId!.Value, StudentId = studentId } : null,
+                };
+                var terms = entity.IndexText().ToHashSet(StringComparer.Ordinal);
+
                 Table("Clients", "Id", "Number", "Kind", "FirstName", "LastName", "Company", "ReferralSource", "BirthDate", "EmailOptOut", "SmsOptOut",
                         "StudentOrganizationId", "StudentId", "StudentGrade", "StudentGraduationYear", "StudentGuardianName",
                         "StatusId", "StatusChangedAt", "StatusDate", "StatusDueDate",
+                        "NameSortKey", "FirstNameSortKey", "CompanySortKey", "SearchIndexVersion",
                         "Version", "CreatedAt", "CreatedBy", "UpdatedAt", "UpdatedBy", "DeletedAt", "DeletedBy")
-                    .Row(id, (int)id, kind, kind == "Business" && random.Next(3) == 0 ? null : firstName, kind == "Business" && random.Next(3) == 0 ? null : lastName,
-                        company, random.Next(5) == 0 ? "Referral" : null, student ? new DateOnly(graduationYear!.Value - 18, 1 + random.Next(12), 1 + random.Next(28)) : null,
+                    .Row(id, (int)id, kind, storedFirst, storedLast, company, referral, birthDate,
                         false, false, organizationId, studentId, student ? (12 - (graduationYear - reference.Today.Year)).ToString() : null, graduationYear,
-                        student ? $"{Pick(Names.FirstNames)} {lastName}" : null,
-                        status.Id, Instant(statusDate), statusDate, Due(statusDate, status.DurationBusinessDays),
+                        guardian, status.Id, Instant(statusDate), statusDate, Due(statusDate, status.DurationBusinessDays),
+                        entity.NameSortKey, entity.FirstNameSortKey, entity.CompanySortKey, SearchText.Version,
                         1, created, "admin", created, "admin", deleted, deleted is null ? null : "admin");
                 StatusLog("Client", id, null, status, statusDate, Instant(statusDate));
                 clients.Add(new ClientRow(id, firstName, lastName, student, organizationId, studentId, graduationYear));
+                foreach (var term in terms)
+                    Table("ClientSearchTerms", "RecordId", "Term").Row(id, term);
 
-                var phones = roll < 0.03 ? 0 : random.Next(4) == 0 ? 2 : 1;
-                for (var p = 0; p < phones; p++)
-                {
-                    var (number, digits) = Phone();
+                for (var p = 0; p < phones.Count; p++)
                     Table("ClientPhones", "ClientId", "Label", "Number", "Digits", "SmsCapable", "IsPrimary")
-                        .Row(id, p == 0 ? "mobile" : "home", number, digits, p == 0, p == 0);
-                }
-                if (random.Next(10) != 0)
-                    Table("ClientEmails", "ClientId", "Label", "Address", "IsPrimary")
-                        .Row(id, "personal", $"{Ascii(firstName)}.{Ascii(lastName)}{random.Next(1, 999)}@{Pick(Names.Domains)}", true);
-                if (kind == "Consumer" && random.Next(5) < 3)
+                        .Row(id, p == 0 ? "mobile" : "home", phones[p].Number, phones[p].Digits, p == 0, p == 0);
+                if (email is not null)
+                    Table("ClientEmails", "ClientId", "Label", "Address", "IsPrimary").Row(id, "personal", email, true);
+                if (address is var (line1, city, postalCode))
                     Table("ClientAddresses", "ClientId", "Label", "Address_Line1", "Address_City", "Address_Region", "Address_PostalCode", "Address_Country", "IsPrimary")
-                        .Row(id, "home", $"{random.Next(1, 9999)} {Pick(Names.Streets)}", Pick(Names.SchoolPlaces), "IL", $"{60000 + random.Next(3000)}", "US", true);
-                var family = kind == "Consumer" && !student ? random.Next(0, 4) : 0;
-                for (var f = 0; f < family; f++)
+                        .Row(id, "home", line1, city, "IL", postalCode, "US", true);
+                foreach (var member in family)
                     Table("ClientFamilyMembers", "ClientId", "FirstName", "LastName", "RelationshipId", "Phone", "Email", "BirthDate", "Notes")
-                        .Row(id, Pick(Names.FirstNames), lastName, Pick(reference.Relationships), random.Next(3) == 0 ? Phone().Number : null, null, null, null);
+                        .Row(id, member.First, lastName, member.Relationship, member.Phone, null, null, null);
             }
         }
 
@@ -346,18 +371,21 @@ public static class LargeStudio
                 // Two photographers (those online booking offers) shoot few sessions.
                 var photographer = random.Next(50) == 0 ? reference.Photographers[random.Next(2)] : reference.Photographers[2 + random.Next(reference.Photographers.Length - 2)];
                 var deleted = random.Next(100) == 0 ? bookedOn.AddDays(1) : (DateTime?)null;
+                var fileNumber = random.Next(10) < 3 ? $"F{date:yyMM}-{random.Next(10_000):D4}" : null;
+                var sessionType = client.Student ? reference.SessionTypes[0] : Pick(reference.SessionTypes);
+                var description = random.Next(10) < 6 ? Pick(Names.Descriptions) : null;
                 Table("Sessions", "Id", "Number", "FileNumber", "ClientId", "SessionTypeId", "Description", "Date", "StartTime", "EndTime", "StartsAt", "EndsAt",
                         "PhotographerId", "ResourceId", "BookedBy", "BookedOn", "Reminder", "ReminderMinutesBefore", "Confirmed", "NoShow", "Redo", "OnHold", "Cancelled",
                         "OrganizationId", "StudentId", "GraduationYear", "OnlineEventType", "StatusId", "StatusChangedAt", "StatusDate", "StatusDueDate",
-                        "Version", "CreatedAt", "CreatedBy", "UpdatedAt", "UpdatedBy", "DeletedAt", "DeletedBy")
-                    .Row(id, (int)id, random.Next(10) < 3 ? $"F{date:yyMM}-{random.Next(10_000):D4}" : null, client.Id,
-                        client.Student ? reference.SessionTypes[0] : Pick(reference.SessionTypes),
-                        random.Next(10) < 6 ? Pick(Names.Descriptions) : null, date, start, end, startsAt, endsAt,
+                        "SearchIndexVersion", "Version", "CreatedAt", "CreatedBy", "UpdatedAt", "UpdatedBy", "DeletedAt", "DeletedBy")
+                    .Row(id, (int)id, fileNumber, client.Id, sessionType, description, date, start, end, startsAt, endsAt,
                         photographer, random.Next(10) < 4 ? Pick(reference.Resources) : null, "admin", bookedOn, false, 30,
                         past || random.Next(2) == 0, past && random.Next(100) == 0, false, false, random.Next(33) == 0,
                         client.OrganizationId, client.StudentId, client.GraduationYear, "None",
                         status.Id, Instant(statusDate), statusDate, Due(statusDate, status.DurationBusinessDays),
-                        1, bookedOn, "admin", bookedOn, "admin", deleted, deleted is null ? null : "admin");
+                        SearchText.Version, 1, bookedOn, "admin", bookedOn, "admin", deleted, deleted is null ? null : "admin");
+                foreach (var term in new Session { Description = description, FileNumber = fileNumber }.IndexText().ToHashSet(StringComparer.Ordinal))
+                    Table("SessionSearchTerms", "RecordId", "Term").Row(id, term);
                 StatusLog("Session", id, null, booked, DateOnly.FromDateTime(bookedOn), bookedOn);
                 if (status.Id != booked.Id)
                     StatusLog("Session", id, booked, status, statusDate, Instant(statusDate));
@@ -416,11 +444,16 @@ public static class LargeStudio
                 var created = now.AddMinutes(-random.Next(1_000_000));
                 var status = statuses[random.Next(statuses.Length)];
                 var statusDate = DateOnly.FromDateTime(created);
-                Table("Tasks", "TaskTypeId", "Title", "Description", "ClientId", "SessionId", "AssignedUserId", "DueDate", "Priority",
+                var task = new StudioTask
+                {
+                    TaskTypeId = Pick(reference.TaskTypes), Title = Pick(Names.TaskTitles), ClientId = clients[random.Next(clients.Count)].Id,
+                    SessionId = random.Next(2) == 0 ? sessions[random.Next(sessions.Count)].Id : null,
+                    AssignedUserId = random.Next(3) == 0 ? null : Pick(reference.Photographers),
+                    DueDate = random.Next(3) == 0 ? null : statusDate.AddDays(random.Next(1, 30)),
+                };
+                Table("Tasks", "TaskTypeId", "Title", "Description", "ClientId", "SessionId", "AssignedUserId", "DueDate", "DueSortKey", "Priority",
                         "StatusId", "StatusChangedAt", "StatusDate", "StatusDueDate", "Version", "CreatedAt", "CreatedBy", "UpdatedAt", "UpdatedBy")
-                    .Row(Pick(reference.TaskTypes), Pick(Names.TaskTitles), null, clients[random.Next(clients.Count)].Id,
-                        random.Next(2) == 0 ? sessions[random.Next(sessions.Count)].Id : null, random.Next(3) == 0 ? null : Pick(reference.Photographers),
-                        random.Next(3) == 0 ? null : statusDate.AddDays(random.Next(1, 30)), random.Next(4),
+                    .Row(task.TaskTypeId, task.Title, null, task.ClientId, task.SessionId, task.AssignedUserId, task.DueDate, task.DueSortKey, random.Next(4),
                         status.Id, created, statusDate, Due(statusDate, status.DurationBusinessDays), 1, created, "admin", created, "admin");
             }
         }

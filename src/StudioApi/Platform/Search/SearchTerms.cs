@@ -71,9 +71,9 @@ public static class SearchTermQueries
     /// </summary>
     public const int CommonMatchesInNameOrder = 20_000;
 
-    /// <summary>Whether more than <paramref name="common"/> terms start with the prefix: counted on the index, up to that many.</summary>
-    public static async Task<bool> IsCommonAsync<TTerm>(this IQueryable<TTerm> terms, string prefix, int common, CancellationToken ct) where TTerm : class =>
-        await terms.Matching(prefix).Take(common + 1).CountAsync(ct) > common;
+    /// <summary>How many terms start with the prefix, counted along the term index and no further than <paramref name="cap"/> + 1.</summary>
+    public static Task<int> CountUpToAsync<TTerm>(this IQueryable<TTerm> terms, string prefix, int cap, CancellationToken ct) where TTerm : class =>
+        terms.Where(Between<TTerm>(prefix, SearchText.PrefixEnd(prefix))).OrderBy(TermOf<TTerm>()).Take(cap + 1).CountAsync(ct);
 
     /// <summary>
     /// The ids of records with a term starting with <paramref name="prefix"/> (folded, see <see cref="SearchText.QueryPrefixes"/>):
@@ -97,6 +97,12 @@ public static class SearchTermQueries
         return Expression.Lambda<Func<TTerm, bool>>(Expression.AndAlso(
             Expression.GreaterThanOrEqual(Expression.Call(compare, value, low), Expression.Constant(0)),
             Expression.LessThan(Expression.Call(compare, value, high), Expression.Constant(0))), term);
+    }
+
+    static Expression<Func<TTerm, string>> TermOf<TTerm>()
+    {
+        var term = Expression.Parameter(typeof(TTerm), "term");
+        return Expression.Lambda<Func<TTerm, string>>(Expression.Property(term, nameof(SearchTerm<>.Term)), term);
     }
 
     static Expression<Func<TTerm, long>> RecordIdOf<TTerm>()

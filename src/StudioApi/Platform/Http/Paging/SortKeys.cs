@@ -63,7 +63,9 @@ public sealed class SortKeys<T> where T : class, IHasId
 
     sealed class SortKey<TKey>(string name, Expression<Func<T, TKey>> key) : SortKey(name, typeof(TKey))
     {
-        readonly Func<T, TKey> compiled = key.Compile();
+        // A key written r => r.Date!.Value (a column the list only reads where it is set) reads a null as the default
+        // here rather than throwing, should one slip through: the cursor then still continues after the row.
+        readonly Func<T, TKey> compiled = ((Expression<Func<T, TKey>>)new NullTolerant().Visit(key)).Compile();
         readonly Expression<Func<T, KeyedRow>> keyed = KeyedProjection(key);
 
         public override object? ValueOf(T row) => compiled(row);
@@ -163,6 +165,15 @@ public sealed class SortKeys<T> where T : class, IHasId
             return Expression.Lambda<Func<T, KeyedRow>>(Expression.MemberInit(Expression.New(typeof(KeyedRow)),
                 Expression.Bind(typeof(KeyedRow).GetProperty(nameof(KeyedRow.Id))!, Expression.Property(record, nameof(IHasId.Id))),
                 Expression.Bind(typeof(KeyedRow).GetProperty(nameof(KeyedRow.Key))!, key.Body)), record);
+        }
+
+        /// <summary>Rewrites <c>x.Value</c> of a nullable to <c>x.GetValueOrDefault()</c>.</summary>
+        sealed class NullTolerant : ExpressionVisitor
+        {
+            protected override Expression VisitMember(MemberExpression node) =>
+                node.Member.Name == nameof(Nullable<>.Value) && node.Expression is { } inner && Nullable.GetUnderlyingType(inner.Type) is not null
+                    ? Expression.Call(Visit(inner), inner.Type.GetMethod(nameof(Nullable<>.GetValueOrDefault), Type.EmptyTypes)!)
+                    : base.VisitMember(node);
         }
 
         sealed class KeyedRow

@@ -71,13 +71,17 @@ public sealed class ListOverdueEndpoint(StudioDbContext db, WorkflowRecords reco
         var open = await db.StatusDefinitions.Where(s => s.Kind == kind && !s.IsFinal).Select(s => s.Id).ToListAsync(ct);
         if (req.StatusId is { } statusId)
             open = [.. open.Where(id => id == statusId)];
-        var rows = WorkflowRecordResponse.Listed(source.Rows(db), req.Sort);
-        // By due date, the past-due range is the page's index range. In another order the status's index in that
-        // order is read and the due date checked row by row: a bare range on the due date would have SQLite read
-        // every past-due record of the status and sort them, so the comparison is kept from the index (COALESCE).
-        rows = WorkflowRecordResponse.SortKeys.Resolve(req.Sort).Key.Name == "dueDate"
-            ? rows.Where(r => r.DueDate < today)
-            : rows.Where(r => (r.DueDate ?? DateOnly.MaxValue) < today);
+        // The past-due filter leaves out records without a due date; one without a status date (there are none: a status
+        // change sets both) would sort as the earliest. No IS NOT NULL on the status date: SQLite would take it for a
+        // range and read the status's records by status date, most of them not due yet.
+        var rows = source.Rows(db);
+        // By due date, the past-due range is the page's index range; by status date, each status's past-due records
+        // are read from that range and sorted (how far back the due dates reach says nothing of the status dates).
+        // By record id, the status's index in id order is read and the due date checked row by row: a bare range on
+        // the due date would have SQLite read and sort every past-due record instead, so COALESCE keeps it off the index.
+        rows = WorkflowRecordResponse.SortKeys.Resolve(req.Sort).Key.Name == "recordId"
+            ? rows.Where(r => (r.DueDate ?? DateOnly.MaxValue) < today)
+            : rows.Where(r => r.DueDate < today);
         if (req.TypeId is { } typeId)
             rows = rows.Where(r => r.TypeId == typeId);
         if (req.AssignedUserId is { } userId)

@@ -98,9 +98,10 @@ public sealed class ListClientsEndpoint(StudioDbContext db, StudioCalendar calen
     }
 
     /// <summary>
-    /// Every word of the query must match (see <see cref="ListClientsRequest.Q"/>). A rare word is looked up in the term
-    /// index and its clients sorted; a common one is checked client by client along the sort's index (see
-    /// <see cref="SearchTermQueries.CommonMatches"/>; the name sorts are text keys).
+    /// Every word of the query must match (see <see cref="ListClientsRequest.Q"/>). The rarest word, unless even it is
+    /// common, is looked up in the term index and its clients sorted; every other word is checked client by client
+    /// (EXISTS on the client's terms). When every word is common, the list is read in its own order and each client
+    /// checked, stopping after a page (see <see cref="SearchTermQueries.CommonMatches"/>; the name sorts are text keys).
     /// </summary>
     async Task<IQueryable<Client>> SearchAsync(IQueryable<Client> query, string text, bool inNameOrder, CancellationToken ct)
     {
@@ -108,22 +109,27 @@ public sealed class ListClientsEndpoint(StudioDbContext db, StudioCalendar calen
         if (prefixes.Count == 0)
             return query.Where(c => false);
         var terms = db.Set<ClientSearchTerm>();
+        var common = inNameOrder ? SearchTermQueries.CommonMatchesInNameOrder : SearchTermQueries.CommonMatches;
+        var counts = new Dictionary<string, int>();
+        foreach (var prefix in prefixes)
+            counts[prefix] = await terms.CountUpToAsync(prefix, common, ct);
+        var driver = prefixes.MinBy(p => counts[p])!;
         foreach (var prefix in prefixes)
         {
             // A word of digits alone is also the client number (-1 matches none).
             var number = prefix.All(char.IsAsciiDigit) && int.TryParse(prefix, out var n) ? n : -1;
-            if (await terms.IsCommonAsync(prefix, inNameOrder ? SearchTermQueries.CommonMatchesInNameOrder : SearchTermQueries.CommonMatches, ct))
-            {
-                var (from, to) = SearchText.PrefixRange(prefix);
-                query = query.Where(c => c.Number == number
-                                         || db.Set<ClientSearchTerm>().Any(t => t.RecordId == c.Id && string.Compare(t.Term, from) >= 0 && string.Compare(t.Term, to) < 0));
-            }
-            else
+            if (prefix == driver && counts[prefix] <= common)
             {
                 var ids = terms.Matching(prefix);
                 if (number >= 0)
                     ids = ids.Concat(db.Set<Client>().Where(c => c.Number == number).Select(c => c.Id));
                 query = query.Where(c => ids.Contains(c.Id));
+            }
+            else
+            {
+                var (from, to) = SearchText.PrefixRange(prefix);
+                query = query.Where(c => c.Number == number
+                                         || db.Set<ClientSearchTerm>().Any(t => t.RecordId == c.Id && string.Compare(t.Term, from) >= 0 && string.Compare(t.Term, to) < 0));
             }
         }
         return query;

@@ -143,9 +143,10 @@ public sealed class ListSessionsEndpoint(StudioDbContext db, StudioCalendar cale
     }
 
     /// <summary>
-    /// Every word of the query must match (see <see cref="ListSessionsRequest.Q"/>). A rare word is looked up in the
-    /// term indexes and its sessions sorted; a common one ("smith", whose clients have thousands of sessions) is
-    /// checked session by session along the sort's index (see <see cref="SearchTermQueries.CommonMatches"/>).
+    /// Every word of the query must match (see <see cref="ListSessionsRequest.Q"/>). The rarest word, unless even it is
+    /// common ("smith", whose clients have thousands of sessions), is looked up in the term indexes and its sessions
+    /// sorted; every other word is checked session by session (EXISTS), and when every word is common the list is read
+    /// in its own order and each session checked, stopping after a page (see <see cref="SearchTermQueries.CommonMatches"/>).
     /// </summary>
     async Task<IQueryable<Session>> SearchAsync(IQueryable<Session> query, string text, CancellationToken ct)
     {
@@ -154,25 +155,29 @@ public sealed class ListSessionsEndpoint(StudioDbContext db, StudioCalendar cale
             return query.Where(s => false);
         var sessionTerms = db.Set<SessionSearchTerm>();
         var clientTerms = db.Set<ClientSearchTerm>();
+        const int common = SearchTermQueries.CommonMatches;
+        var counts = new Dictionary<string, int>();
+        foreach (var prefix in prefixes)
+            counts[prefix] = await clientTerms.CountUpToAsync(prefix, common, ct) + await sessionTerms.CountUpToAsync(prefix, common, ct);
+        var driver = prefixes.MinBy(p => counts[p])!;
         foreach (var prefix in prefixes)
         {
             // A word of digits alone is also the session number (-1 matches none).
             var number = prefix.All(char.IsAsciiDigit) && int.TryParse(prefix, out var n) ? n : -1;
-            if (await clientTerms.IsCommonAsync(prefix, SearchTermQueries.CommonMatches, ct)
-                || await sessionTerms.IsCommonAsync(prefix, SearchTermQueries.CommonMatches, ct))
-            {
-                var (from, to) = SearchText.PrefixRange(prefix);
-                query = query.Where(s => s.Number == number
-                                         || db.Set<SessionSearchTerm>().Any(t => t.RecordId == s.Id && string.Compare(t.Term, from) >= 0 && string.Compare(t.Term, to) < 0)
-                                         || db.Set<ClientSearchTerm>().Any(t => t.RecordId == s.ClientId && string.Compare(t.Term, from) >= 0 && string.Compare(t.Term, to) < 0));
-            }
-            else
+            if (prefix == driver && counts[prefix] <= common)
             {
                 var clientIds = clientTerms.Matching(prefix);
                 var ids = sessionTerms.Matching(prefix).Concat(db.Set<Session>().Where(s => clientIds.Contains(s.ClientId)).Select(s => s.Id));
                 if (number >= 0)
                     ids = ids.Concat(db.Set<Session>().Where(s => s.Number == number).Select(s => s.Id));
                 query = query.Where(s => ids.Contains(s.Id));
+            }
+            else
+            {
+                var (from, to) = SearchText.PrefixRange(prefix);
+                query = query.Where(s => s.Number == number
+                                         || db.Set<SessionSearchTerm>().Any(t => t.RecordId == s.Id && string.Compare(t.Term, from) >= 0 && string.Compare(t.Term, to) < 0)
+                                         || db.Set<ClientSearchTerm>().Any(t => t.RecordId == s.ClientId && string.Compare(t.Term, from) >= 0 && string.Compare(t.Term, to) < 0));
             }
         }
         return query;
