@@ -31,7 +31,7 @@ public static class ListsBenchmark
 
     /// <param name="YardstickP50">GET of one client by id measured just before this request: the machine is shared,
     /// so each ratio is taken against the yardstick under the same load.</param>
-    sealed record Result(Case Case, double RequestsPerSecond, double P50, double P99, int Statements, double SqlP50, int Bytes, double YardstickP50);
+    sealed record Result(Case Case, double RequestsPerSecond, double P50, double P99, int Statements, double SqlP50, int Bytes, double YardstickP50, double CpuPerRequest);
 
     public static async Task RunAsync(string directory, double seconds, string? only)
     {
@@ -83,13 +83,13 @@ public static class ListsBenchmark
                 token = await SignInAsync(address);
                 List<CapturedCommand> commands;
                 int bytes;
-                double rate, p50, p99, yardstickP50 = double.NaN;
+                double rate, p50, p99, cpu, yardstickP50 = double.NaN;
                 try
                 {
                     (commands, bytes) = await capture.OneRequestAsync(address, token, item.Url);
                     if (item.Group != "record")
-                        (_, yardstickP50, _) = await LoadAsync(address, token, yardstick.Url, Math.Max(1, seconds / 2));
-                    (rate, p50, p99) = await LoadAsync(address, token, item.Url, seconds);
+                        (_, yardstickP50, _, _) = await LoadAsync(address, token, yardstick.Url, Math.Max(1, seconds / 2));
+                    (rate, p50, p99, cpu) = await LoadAsync(address, token, item.Url, seconds);
                     if (item.Group == "record")
                         yardstickP50 = p50;
                 }
@@ -99,11 +99,11 @@ public static class ListsBenchmark
                     continue;
                 }
                 var sqlP50 = ReplayP50(sql, commands);
-                results.Add(new Result(item, rate, p50, p99, commands.Count, sqlP50, bytes, yardstickP50));
+                results.Add(new Result(item, rate, p50, p99, commands.Count, sqlP50, bytes, yardstickP50, cpu));
                 plans.Add((item, commands));
                 process.Refresh();
                 peak = Math.Max(peak, process.WorkingSet64);
-                Console.WriteLine($"  {item.Group,-13} {item.Name,-40} {rate,8:N0}/s  p50 {p50,7:F2} ms  p99 {p99,7:F2} ms  ×{p50 / yardstickP50,5:F1}  sql {sqlP50,6:F2} ms ({commands.Count})");
+                Console.WriteLine($"  {item.Group,-13} {item.Name,-40} {rate,8:N0}/s  p50 {p50,7:F2} ms  p99 {p99,7:F2} ms  ×{p50 / yardstickP50,5:F1}  cpu {cpu,5:F2} ms/req  sql {sqlP50,6:F2} ms ({commands.Count})");
             }
 
             // Memory under sustained load: the busiest page for a while, the working set read every few seconds.
@@ -157,7 +157,9 @@ public static class ListsBenchmark
     }
 
     /// <summary>Four connections, each sending the next request as soon as the last answer is read, for a while.</summary>
-    static async Task<(double Rate, double P50, double P99)> LoadAsync(string address, string token, string url, double seconds)
+    /// <remarks>CpuPerRequest is the process's CPU time (app and load generator together) per request: on a machine
+    /// shared with other work, latency and rate move with their load, this much less.</remarks>
+    static async Task<(double Rate, double P50, double P99, double CpuPerRequest)> LoadAsync(string address, string token, string url, double seconds)
     {
         var clients = Enumerable.Range(0, Connections).Select(_ => Client(address, token)).ToList();
         try
@@ -172,6 +174,7 @@ public static class ListsBenchmark
             }));
 
             var latencies = clients.Select(_ => new List<double>()).ToList();
+            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var clock = Stopwatch.StartNew();
             var until = Stopwatch.GetTimestamp() + (long)(Stopwatch.Frequency * seconds);
             await Task.WhenAll(clients.Select(async (http, i) =>
@@ -184,8 +187,9 @@ public static class ListsBenchmark
                 }
             }));
             var elapsed = clock.Elapsed.TotalSeconds;
+            var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds;
             var all = latencies.SelectMany(l => l).Order().ToList();
-            return (all.Count / elapsed, Percentile(all, 0.50), Percentile(all, 0.99));
+            return (all.Count / elapsed, Percentile(all, 0.50), Percentile(all, 0.99), cpu / Math.Max(1, all.Count));
         }
         finally
         {
@@ -243,10 +247,10 @@ public static class ListsBenchmark
         Console.WriteLine();
         Console.WriteLine($"Load: {Uptime()}. {Connections} connections. Yardstick: {record.Case.Name}, p50 {record.P50:F2} ms at the start; "
                           + "each request's ratio is to the yardstick measured just before it.");
-        Console.WriteLine($"| group | request | req/s | p50 ms | p99 ms | yardstick p50 ms | p50 × one record | SQL p50 ms | statements | KiB |");
-        Console.WriteLine($"| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        Console.WriteLine($"| group | request | req/s | p50 ms | p99 ms | yardstick p50 ms | p50 × one record | CPU ms/req | SQL p50 ms | statements | KiB |");
+        Console.WriteLine($"| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
         foreach (var r in results)
-            Console.WriteLine($"| {r.Case.Group} | `{r.Case.Name}` | {r.RequestsPerSecond:N0} | {r.P50:F2} | {r.P99:F2} | {r.YardstickP50:F2} | {r.P50 / r.YardstickP50:F1} | {r.SqlP50:F2} | {r.Statements} | {r.Bytes / 1024.0:F0} |");
+            Console.WriteLine($"| {r.Case.Group} | `{r.Case.Name}` | {r.RequestsPerSecond:N0} | {r.P50:F2} | {r.P99:F2} | {r.YardstickP50:F2} | {r.P50 / r.YardstickP50:F1} | {r.CpuPerRequest:F2} | {r.SqlP50:F2} | {r.Statements} | {r.Bytes / 1024.0:F0} |");
         var over = results.Where(r => r.Case.Group is not ("record" or "calendar" or "availability" or "hub counts") && r.P50 > 5 * r.YardstickP50).ToList();
         Console.WriteLine();
         Console.WriteLine(over.Count == 0

@@ -149,22 +149,22 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                     b.HasIndex("NameSortKey", "Id")
                         .HasFilter("DeletedAt IS NULL");
 
-                    b.HasIndex("StatusId", "Id")
-                        .HasFilter("DeletedAt IS NULL");
-
                     b.HasIndex("UpdatedAt", "Id")
                         .HasFilter("DeletedAt IS NULL");
 
                     b.HasIndex("Kind", "NameSortKey", "Id")
                         .HasFilter("DeletedAt IS NULL");
 
+                    b.HasIndex("StatusId", "Id", "StatusDueDate")
+                        .HasFilter("DeletedAt IS NULL");
+
                     b.HasIndex("StatusId", "NameSortKey", "Id")
                         .HasFilter("DeletedAt IS NULL");
 
-                    b.HasIndex("StatusId", "StatusDate", "Id")
+                    b.HasIndex("StatusId", "StatusDueDate", "Id")
                         .HasFilter("DeletedAt IS NULL");
 
-                    b.HasIndex("StatusId", "StatusDueDate", "Id")
+                    b.HasIndex("StatusId", "StatusDate", "Id", "StatusDueDate")
                         .HasFilter("DeletedAt IS NULL");
 
                     b.HasIndex(new[] { "NameSortKey", "Id" }, "IX_Clients_NameSortKey_Id_Deleted")
@@ -187,7 +187,8 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                     b.Property<string>("Term")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
+                        .HasColumnType("nvarchar(64)")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.HasKey("Id");
 
@@ -363,6 +364,9 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                     b.HasIndex("UpdatedAt", "Id")
                         .HasFilter("DeletedAt IS NULL");
 
+                    b.HasIndex(new[] { "Name", "Id" }, "IX_Organizations_Name_Id_Deleted")
+                        .HasFilter("DeletedAt IS NOT NULL");
+
                     b.ToTable("Organizations", (string)null);
                 });
 
@@ -471,19 +475,22 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                     b.HasIndex("StatusId", "DueSortKey")
                         .HasFilter("DeletedAt IS NULL");
 
-                    b.HasIndex("StatusId", "Id")
-                        .HasFilter("DeletedAt IS NULL");
-
                     b.HasIndex("TaskTypeId", "DueSortKey");
 
                     b.HasIndex("UpdatedAt", "Id")
                         .HasFilter("DeletedAt IS NULL");
 
-                    b.HasIndex("StatusId", "StatusDate", "Id")
+                    b.HasIndex("StatusId", "Id", "StatusDueDate")
                         .HasFilter("DeletedAt IS NULL");
 
                     b.HasIndex("StatusId", "StatusDueDate", "Id")
                         .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex("StatusId", "StatusDate", "Id", "StatusDueDate")
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex(new[] { "DueSortKey", "Id" }, "IX_Tasks_DueSortKey_Id_Deleted")
+                        .HasFilter("DeletedAt IS NOT NULL");
 
                     b.ToTable("Tasks", (string)null);
                 });
@@ -758,6 +765,9 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                     b.HasIndex("SessionId", "YearbookRole")
                         .IsUnique()
                         .HasFilter("YearbookRole <> 'None' AND DeletedAt IS NULL");
+
+                    b.HasIndex("SessionId", "CreatedAt", "Id")
+                        .HasFilter("DeletedAt IS NULL");
 
                     b.ToTable("SessionImages", (string)null);
                 });
@@ -1212,6 +1222,9 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                     b.HasIndex("StartsAt", "Id")
                         .HasFilter("DeletedAt IS NULL");
 
+                    b.HasIndex(new[] { "StartsAt", "Id" }, "IX_Appointments_StartsAt_Id_Deleted")
+                        .HasFilter("DeletedAt IS NOT NULL");
+
                     b.ToTable("Appointments", (string)null);
                 });
 
@@ -1575,9 +1588,6 @@ namespace StudioApi.Migrations.SqlServer.Migrations
 
                     b.HasIndex("Date", "StartTime");
 
-                    b.HasIndex("EndsAt", "StartsAt")
-                        .HasFilter("ReminderFiredAt IS NOT NULL AND DeletedAt IS NULL");
-
                     b.HasIndex("OrganizationId", "StartsAt");
 
                     b.HasIndex("PhotographerId", "StartsAt");
@@ -1588,23 +1598,26 @@ namespace StudioApi.Migrations.SqlServer.Migrations
 
                     b.HasIndex("SessionTypeId", "StartsAt");
 
-                    b.HasIndex("StartsAt", "Id")
-                        .HasFilter("DeletedAt IS NULL");
-
-                    b.HasIndex("StatusId", "Id")
-                        .HasFilter("DeletedAt IS NULL");
-
                     b.HasIndex("StatusId", "StartsAt")
                         .HasFilter("DeletedAt IS NULL");
 
-                    b.HasIndex("StatusId", "StatusDate", "Id")
+                    b.HasIndex("StartsAt", "Id", "ClientId")
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex("StatusId", "Id", "StatusDueDate")
                         .HasFilter("DeletedAt IS NULL");
 
                     b.HasIndex("StatusId", "StatusDueDate", "Id")
                         .HasFilter("DeletedAt IS NULL");
 
+                    b.HasIndex("StatusId", "StatusDate", "Id", "StatusDueDate")
+                        .HasFilter("DeletedAt IS NULL");
+
                     b.HasIndex(new[] { "StartsAt", "Id" }, "IX_Sessions_StartsAt_Id_Deleted")
                         .HasFilter("DeletedAt IS NOT NULL");
+
+                    b.HasIndex(new[] { "StartsAt", "Id" }, "IX_Sessions_StartsAt_Id_FiredReminders")
+                        .HasFilter("ReminderFiredAt IS NOT NULL AND DeletedAt IS NULL");
 
                     b.ToTable("Sessions", (string)null);
                 });
@@ -1659,7 +1672,8 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                     b.Property<string>("Term")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
+                        .HasColumnType("nvarchar(64)")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.HasKey("Id");
 
@@ -2893,11 +2907,6 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                                 .HasColumnName("StudentTeacher");
 
                             b1.HasKey("ClientId");
-
-                            b1.HasIndex("GraduationYear");
-
-                            b1.HasIndex("OrganizationId")
-                                .HasFilter("DeletedAt IS NULL");
 
                             b1.HasIndex("OrganizationId", "StudentId")
                                 .IsUnique()

@@ -35,7 +35,8 @@ public static class DatabaseRegistration
                 }.ToString();
             }
             var migrations = MigrationAssembly(DatabaseOptions.Sqlite);
-            services.AddDbContext<StudioDbContext>(db => db.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(migrations).UseQuerySplittingBehavior(QuerySplitting)).AddInterceptors(AfterCommitInterceptor.Instance));
+            services.AddDbContext<StudioDbContext>(db => db.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(migrations).UseQuerySplittingBehavior(QuerySplitting))
+                .AddInterceptors(AfterCommitInterceptor.Instance, SqliteConnectionTuning.Instance));
         }
         else if (string.Equals(provider, DatabaseOptions.SqlServer, StringComparison.OrdinalIgnoreCase))
         {

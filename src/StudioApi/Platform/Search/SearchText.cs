@@ -22,6 +22,9 @@ public static class SearchText
     /// </summary>
     public const int Version = 1;
 
+    /// <summary>The term columns' collation on SQL Server: code-point order, the order <see cref="PrefixEnd"/> assumes.</summary>
+    public const string SqlServerCollation = "Latin1_General_100_BIN2";
+
     /// <summary>Terms are cut to this length; a longer query word is cut too, so it still finds them.</summary>
     public const int MaxTermLength = 64;
 

@@ -18,6 +18,8 @@ public sealed class AppointmentConfiguration : IEntityTypeConfiguration<Appointm
         // The list's sorts over live appointments (date is the start instant) and its filters in date order; busy-time
         // checks look for a resource's appointments around an instant.
         builder.HasIndex(a => new { a.StartsAt, a.Id }).HasFilter("DeletedAt IS NULL");
+        // The recycle bin in the default order.
+        builder.HasIndex(a => new { a.StartsAt, a.Id }, "IX_Appointments_StartsAt_Id_Deleted").HasFilter("DeletedAt IS NOT NULL");
         builder.HasIndex(a => new { a.CreatedAt, a.Id }).HasFilter("DeletedAt IS NULL");
         builder.HasIndex(a => new { a.ResourceId, a.StartsAt });
         builder.HasIndex(a => new { a.SessionId, a.StartsAt });

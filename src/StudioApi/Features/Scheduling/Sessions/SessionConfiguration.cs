@@ -39,8 +39,9 @@ public sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
         builder.HasIndex(s => new { s.AssistantId, s.StartsAt });
         builder.HasIndex(s => new { s.ResourceId, s.StartsAt });
         // Every sort the hub offers over live sessions (date is the start instant), and its common filters in date
-        // order, so a page is the first rows of an index range (see ListSessionsEndpoint).
-        builder.HasIndex(s => new { s.StartsAt, s.Id }).HasFilter("DeletedAt IS NULL");
+        // order, so a page is the first rows of an index range (see ListSessionsEndpoint). The client's id rides along
+        // in the date order, so a search for a common word checks sessions along it without reading their rows.
+        builder.HasIndex(s => new { s.StartsAt, s.Id, s.ClientId }).HasFilter("DeletedAt IS NULL");
         builder.HasIndex(s => new { s.CreatedAt, s.Id }).HasFilter("DeletedAt IS NULL");
         builder.HasIndex(s => new { s.ClientId, s.StartsAt });
         builder.HasIndex(s => new { s.OrganizationId, s.StartsAt });
@@ -50,14 +51,15 @@ public sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
         builder.HasIndex(s => new { s.Cancelled, s.StartsAt }).HasFilter("DeletedAt IS NULL");
         builder.HasIndex(s => new { s.StartsAt, s.Id }, "IX_Sessions_StartsAt_Id_Deleted").HasFilter("DeletedAt IS NOT NULL");
         // The workflow lists (overdue, a hub stage) read each status's sessions by due date, status date or id; the
-        // hub's counts per status read the narrowest of them.
+        // hub's counts per status read the narrowest of them. The due date rides along in the other two orders, so
+        // the overdue list checks it from the index while it steps over the records not due yet.
         builder.HasIndex(s => new { s.StatusId, s.StatusDueDate, s.Id }).HasFilter("DeletedAt IS NULL");
-        builder.HasIndex(s => new { s.StatusId, s.StatusDate, s.Id }).HasFilter("DeletedAt IS NULL");
-        builder.HasIndex(s => new { s.StatusId, s.Id }).HasFilter("DeletedAt IS NULL");
+        builder.HasIndex(s => new { s.StatusId, s.StatusDate, s.Id, s.StatusDueDate }).HasFilter("DeletedAt IS NULL");
+        builder.HasIndex(s => new { s.StatusId, s.Id, s.StatusDueDate }).HasFilter("DeletedAt IS NULL");
         // The reminder job looks for reminders that are due and have not fired; the reminders list for fired ones of
         // sessions that have not ended.
         builder.HasIndex(s => new { s.ReminderFiredAt, s.ReminderDueAt });
-        builder.HasIndex(s => new { s.EndsAt, s.StartsAt }).HasFilter("ReminderFiredAt IS NOT NULL AND DeletedAt IS NULL");
+        builder.HasIndex(s => new { s.StartsAt, s.Id }, "IX_Sessions_StartsAt_Id_FiredReminders").HasFilter("ReminderFiredAt IS NOT NULL AND DeletedAt IS NULL");
         // Found by the catch-up of sessions whose terms are missing or stale (see SearchIndexCatchUp).
         builder.HasIndex(s => s.SearchIndexVersion);
 

@@ -90,6 +90,8 @@ public sealed class SortKeys<T> where T : class, IHasId
         /// The first page is the start of the (key, id) order. A later page is the rows that tie with the previous
         /// page's last key beyond its id, then the rows beyond that key: two seeks on an index of (key, id). One
         /// condition <c>key &gt; k OR (key = k AND id &gt; i)</c> has SQLite start at k and step over every tie before i.
+        /// The ties are ordered by id alone (their key is one value): SQLite does not see that an equality on an indexed
+        /// expression (COALESCE(CaptureTime, '')) fixes that ORDER BY term, and sorted them.
         /// </summary>
         async Task<List<TResult>> ReadAsync<TResult>(IQueryable<T> query, bool descending, object? afterValue, long? afterId, int take,
             Func<IQueryable<T>, IQueryable<TResult>> select, CancellationToken ct)
@@ -97,7 +99,8 @@ public sealed class SortKeys<T> where T : class, IHasId
             if (afterId is not { } lastId)
                 return await select(Order(query, descending)).Take(take).ToListAsync(ct);
             var last = (TKey)afterValue!;
-            var ties = await select(Order(query.Where(Tie(last)).Where(IdBeyond(lastId, descending)), descending)).Take(take).ToListAsync(ct);
+            var tied = query.Where(Tie(last)).Where(IdBeyond(lastId, descending));
+            var ties = await select(descending ? tied.OrderByDescending(Id) : tied.OrderBy(Id)).Take(take).ToListAsync(ct);
             if (ties.Count >= take)
                 return ties;
             var beyond = await select(Order(query.Where(Beyond(last, descending)), descending)).Take(take - ties.Count).ToListAsync(ct);

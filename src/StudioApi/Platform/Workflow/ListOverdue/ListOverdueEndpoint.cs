@@ -75,13 +75,13 @@ public sealed class ListOverdueEndpoint(StudioDbContext db, WorkflowRecords reco
         // change sets both) would sort as the earliest. No IS NOT NULL on the status date: SQLite would take it for a
         // range and read the status's records by status date, most of them not due yet.
         var rows = source.Rows(db);
-        // By due date, the past-due range is the page's index range; by status date, each status's past-due records
-        // are read from that range and sorted (how far back the due dates reach says nothing of the status dates).
-        // By record id, the status's index in id order is read and the due date checked row by row: a bare range on
-        // the due date would have SQLite read and sort every past-due record instead, so COALESCE keeps it off the index.
-        rows = WorkflowRecordResponse.SortKeys.Resolve(req.Sort).Key.Name == "recordId"
-            ? rows.Where(r => (r.DueDate ?? DateOnly.MaxValue) < today)
-            : rows.Where(r => r.DueDate < today);
+        // By due date, the past-due range is the page's index range. By status date or record id, the status's index
+        // in that order is read and the due date checked from it (it rides along in those indexes), stepping over the
+        // records not due yet: a bare range on the due date would have SQLite read and sort every past-due record of
+        // the status instead, so COALESCE keeps the comparison off the due-date index.
+        rows = WorkflowRecordResponse.SortKeys.Resolve(req.Sort).Key.Name == "dueDate"
+            ? rows.Where(r => r.DueDate < today)
+            : rows.Where(r => (r.DueDate ?? DateOnly.MaxValue) < today);
         if (req.TypeId is { } typeId)
             rows = rows.Where(r => r.TypeId == typeId);
         if (req.AssignedUserId is { } userId)

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using StudioApi.Platform.Http.OpenApi;
 using StudioApi.Platform.Http.Paging;
 using StudioApi.Platform.Persistence;
+using StudioApi.Platform.Workflow;
 using StudioApi.Platform.Search;
 using StudioApi.Platform.Studio;
 
@@ -86,14 +87,16 @@ public sealed class ListClientsEndpoint(StudioDbContext db, StudioCalendar calen
         if (req.StatusId is { } statusId)
             query = query.Where(c => c.StatusId == statusId);
         if (req.Overdue is { } overdue)
-            query = overdue
-                ? query.Where(c => c.StatusDueDate < today && !c.Status!.IsFinal)
-                : query.Where(c => c.StatusDueDate == null || c.StatusDueDate >= today || c.Status!.IsFinal);
+            query = !overdue
+                ? query.Where(c => c.StatusDueDate == null || c.StatusDueDate >= today || c.Status!.IsFinal)
+                : await db.Clients.Where(c => c.StatusDueDate < today && !c.Status!.IsFinal).AreFewAsync(ct)
+                    ? query.Where(c => c.StatusDueDate < today && !c.Status!.IsFinal)
+                    : query.Where(c => (c.StatusDueDate ?? DateOnly.MaxValue) < today && !c.Status!.IsFinal);
         if (!string.IsNullOrWhiteSpace(req.Q))
             query = await SearchAsync(query, req.Q, SortKeys.Resolve(req.Sort).Key.Type == typeof(string), ct);
 
         // The page's ids from the sort's index, then those clients with their phones, emails, addresses and family.
-        var records = db.Clients.IgnoreQueryFilters().AsNoTracking().Include(c => c.Status);
+        var records = db.Clients.IgnoreQueryFilters().AsNoTracking().AsSingleQuery().Include(c => c.Status);
         await Send.OkAsync(await query.ToPageAsync(req, SortKeys, records, c => ClientResponse.From(c, today), ct), ct);
     }
 
@@ -127,9 +130,12 @@ public sealed class ListClientsEndpoint(StudioDbContext db, StudioCalendar calen
             }
             else
             {
+                // Checked from the sort's index and the term index alone: the number only when the word is one.
                 var (from, to) = SearchText.PrefixRange(prefix);
-                query = query.Where(c => c.Number == number
-                                         || db.Set<ClientSearchTerm>().Any(t => t.RecordId == c.Id && string.Compare(t.Term, from) >= 0 && string.Compare(t.Term, to) < 0));
+                query = number >= 0
+                    ? query.Where(c => c.Number == number
+                                       || db.Set<ClientSearchTerm>().Any(t => t.RecordId == c.Id && string.Compare(t.Term, from) >= 0 && string.Compare(t.Term, to) < 0))
+                    : query.Where(c => db.Set<ClientSearchTerm>().Any(t => t.RecordId == c.Id && string.Compare(t.Term, from) >= 0 && string.Compare(t.Term, to) < 0));
             }
         }
         return query;

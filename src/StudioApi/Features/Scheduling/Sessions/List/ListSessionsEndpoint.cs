@@ -5,6 +5,7 @@ using StudioApi.Platform.Http.OpenApi;
 using StudioApi.Platform.Http.Paging;
 using StudioApi.Features.Clients.Clients;
 using StudioApi.Platform.Persistence;
+using StudioApi.Platform.Workflow;
 using StudioApi.Platform.Search;
 using StudioApi.Platform.Time;
 using StudioApi.Platform.Studio;
@@ -112,9 +113,11 @@ public sealed class ListSessionsEndpoint(StudioDbContext db, StudioCalendar cale
         if (req.StatusId is { } statusId)
             query = query.Where(s => s.StatusId == statusId);
         if (req.Overdue is { } overdue)
-            query = overdue
-                ? query.Where(s => s.StatusDueDate < today && !s.Status!.IsFinal)
-                : query.Where(s => s.StatusDueDate == null || s.StatusDueDate >= today || s.Status!.IsFinal);
+            query = !overdue
+                ? query.Where(s => s.StatusDueDate == null || s.StatusDueDate >= today || s.Status!.IsFinal)
+                : await db.Sessions.Where(s => s.StatusDueDate < today && !s.Status!.IsFinal).AreFewAsync(ct)
+                    ? query.Where(s => s.StatusDueDate < today && !s.Status!.IsFinal)
+                    : query.Where(s => (s.StatusDueDate ?? DateOnly.MaxValue) < today && !s.Status!.IsFinal);
         if (req.PromotionId is { } promotionId)
             query = query.Where(s => s.Promotions.Any(p => p.PromotionId == promotionId));
         if (!string.IsNullOrWhiteSpace(req.Q))
@@ -174,10 +177,14 @@ public sealed class ListSessionsEndpoint(StudioDbContext db, StudioCalendar cale
             }
             else
             {
+                // Checked from the date order's index and the term indexes alone: the number only when the word is one.
                 var (from, to) = SearchText.PrefixRange(prefix);
-                query = query.Where(s => s.Number == number
-                                         || db.Set<SessionSearchTerm>().Any(t => t.RecordId == s.Id && string.Compare(t.Term, from) >= 0 && string.Compare(t.Term, to) < 0)
-                                         || db.Set<ClientSearchTerm>().Any(t => t.RecordId == s.ClientId && string.Compare(t.Term, from) >= 0 && string.Compare(t.Term, to) < 0));
+                query = number >= 0
+                    ? query.Where(s => s.Number == number
+                                       || db.Set<SessionSearchTerm>().Any(t => t.RecordId == s.Id && string.Compare(t.Term, from) >= 0 && string.Compare(t.Term, to) < 0)
+                                       || db.Set<ClientSearchTerm>().Any(t => t.RecordId == s.ClientId && string.Compare(t.Term, from) >= 0 && string.Compare(t.Term, to) < 0))
+                    : query.Where(s => db.Set<SessionSearchTerm>().Any(t => t.RecordId == s.Id && string.Compare(t.Term, from) >= 0 && string.Compare(t.Term, to) < 0)
+                                       || db.Set<ClientSearchTerm>().Any(t => t.RecordId == s.ClientId && string.Compare(t.Term, from) >= 0 && string.Compare(t.Term, to) < 0));
             }
         }
         return query;

@@ -184,6 +184,10 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                 table: "Clients");
 
             migrationBuilder.DropIndex(
+                name: "IX_Clients_StudentGraduationYear",
+                table: "Clients");
+
+            migrationBuilder.DropIndex(
                 name: "IX_CalendarFeeds_DeletedAt",
                 table: "CalendarFeeds");
 
@@ -248,9 +252,9 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                 nullable: false,
                 defaultValue: 0);
 
-            // The stored sort keys of the rows already there. SQL can only lower-case ASCII and keep the punctuation, so
-            // this is close to what the app writes (SearchText.SortKey); SearchIndexCatchUp rewrites every row at the
-            // first start (SearchIndexVersion is 0) with the exact keys and builds the search terms.
+            // Hand-written: the stored sort keys of the rows already there. SQL can only lower-case ASCII and keep the
+            // punctuation, so this is close to what the app writes (SearchText.SortKey); SearchIndexCatchUp rewrites every
+            // row at the first start (SearchIndexVersion is 0) with the exact keys and builds the search terms.
             migrationBuilder.Sql("""
                 UPDATE "Clients" SET
                     "NameSortKey" = substr(lower(COALESCE("LastName", "Company", '')) || ' ' || lower(COALESCE("FirstName", '')), 1, 200),
@@ -364,6 +368,12 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                 filter: "DeletedAt IS NULL");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Tasks_DueSortKey_Id_Deleted",
+                table: "Tasks",
+                columns: new[] { "DueSortKey", "Id" },
+                filter: "DeletedAt IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Tasks_Priority_Id",
                 table: "Tasks",
                 columns: new[] { "Priority", "Id" },
@@ -381,15 +391,15 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                 filter: "DeletedAt IS NULL");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Tasks_StatusId_Id",
+                name: "IX_Tasks_StatusId_Id_StatusDueDate",
                 table: "Tasks",
-                columns: new[] { "StatusId", "Id" },
+                columns: new[] { "StatusId", "Id", "StatusDueDate" },
                 filter: "DeletedAt IS NULL");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Tasks_StatusId_StatusDate_Id",
+                name: "IX_Tasks_StatusId_StatusDate_Id_StatusDueDate",
                 table: "Tasks",
-                columns: new[] { "StatusId", "StatusDate", "Id" },
+                columns: new[] { "StatusId", "StatusDate", "Id", "StatusDueDate" },
                 filter: "DeletedAt IS NULL");
 
             migrationBuilder.CreateIndex(
@@ -456,12 +466,6 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                 filter: "DeletedAt IS NOT NULL");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Sessions_EndsAt_StartsAt",
-                table: "Sessions",
-                columns: new[] { "EndsAt", "StartsAt" },
-                filter: "ReminderFiredAt IS NOT NULL AND DeletedAt IS NULL");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_Sessions_OrganizationId_StartsAt",
                 table: "Sessions",
                 columns: new[] { "OrganizationId", "StartsAt" });
@@ -477,9 +481,9 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                 columns: new[] { "SessionTypeId", "StartsAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Sessions_StartsAt_Id",
+                name: "IX_Sessions_StartsAt_Id_ClientId",
                 table: "Sessions",
-                columns: new[] { "StartsAt", "Id" },
+                columns: new[] { "StartsAt", "Id", "ClientId" },
                 filter: "DeletedAt IS NULL");
 
             migrationBuilder.CreateIndex(
@@ -489,9 +493,15 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                 filter: "DeletedAt IS NOT NULL");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Sessions_StatusId_Id",
+                name: "IX_Sessions_StartsAt_Id_FiredReminders",
                 table: "Sessions",
-                columns: new[] { "StatusId", "Id" },
+                columns: new[] { "StartsAt", "Id" },
+                filter: "ReminderFiredAt IS NOT NULL AND DeletedAt IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Sessions_StatusId_Id_StatusDueDate",
+                table: "Sessions",
+                columns: new[] { "StatusId", "Id", "StatusDueDate" },
                 filter: "DeletedAt IS NULL");
 
             migrationBuilder.CreateIndex(
@@ -501,9 +511,9 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                 filter: "DeletedAt IS NULL");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Sessions_StatusId_StatusDate_Id",
+                name: "IX_Sessions_StatusId_StatusDate_Id_StatusDueDate",
                 table: "Sessions",
-                columns: new[] { "StatusId", "StatusDate", "Id" },
+                columns: new[] { "StatusId", "StatusDate", "Id", "StatusDueDate" },
                 filter: "DeletedAt IS NULL");
 
             migrationBuilder.CreateIndex(
@@ -517,6 +527,12 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                 table: "SessionImages",
                 column: "DeletedAt",
                 filter: "DeletedAt IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SessionImages_SessionId_CreatedAt_Id",
+                table: "SessionImages",
+                columns: new[] { "SessionId", "CreatedAt", "Id" },
+                filter: "DeletedAt IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_SessionCalendarEvents_DeletedAt",
@@ -599,6 +615,12 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                 filter: "DeletedAt IS NULL");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Organizations_Name_Id_Deleted",
+                table: "Organizations",
+                columns: new[] { "Name", "Id" },
+                filter: "DeletedAt IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Organizations_UpdatedAt_Id",
                 table: "Organizations",
                 columns: new[] { "UpdatedAt", "Id" },
@@ -658,9 +680,9 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                 column: "SearchIndexVersion");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Clients_StatusId_Id",
+                name: "IX_Clients_StatusId_Id_StatusDueDate",
                 table: "Clients",
-                columns: new[] { "StatusId", "Id" },
+                columns: new[] { "StatusId", "Id", "StatusDueDate" },
                 filter: "DeletedAt IS NULL");
 
             migrationBuilder.CreateIndex(
@@ -670,21 +692,15 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                 filter: "DeletedAt IS NULL");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Clients_StatusId_StatusDate_Id",
+                name: "IX_Clients_StatusId_StatusDate_Id_StatusDueDate",
                 table: "Clients",
-                columns: new[] { "StatusId", "StatusDate", "Id" },
+                columns: new[] { "StatusId", "StatusDate", "Id", "StatusDueDate" },
                 filter: "DeletedAt IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Clients_StatusId_StatusDueDate_Id",
                 table: "Clients",
                 columns: new[] { "StatusId", "StatusDueDate", "Id" },
-                filter: "DeletedAt IS NULL");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Clients_StudentOrganizationId",
-                table: "Clients",
-                column: "StudentOrganizationId",
                 filter: "DeletedAt IS NULL");
 
             migrationBuilder.CreateIndex(
@@ -728,6 +744,12 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                 filter: "DeletedAt IS NULL");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Appointments_StartsAt_Id_Deleted",
+                table: "Appointments",
+                columns: new[] { "StartsAt", "Id" },
+                filter: "DeletedAt IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ClientSearchTerms_RecordId_Term",
                 table: "ClientSearchTerms",
                 columns: new[] { "RecordId", "Term" },
@@ -748,11 +770,31 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                 name: "IX_SessionSearchTerms_Term_RecordId",
                 table: "SessionSearchTerms",
                 columns: new[] { "Term", "RecordId" });
+
+            // Hand-written: an organization's and a graduation year's live students in name order, the client list's
+            // filters; the model cannot state them (an owned type's index takes none of the client's columns).
+            migrationBuilder.Sql("""
+                CREATE INDEX "IX_Clients_StudentOrganizationId_NameSortKey_Id" ON "Clients" ("StudentOrganizationId", "NameSortKey", "Id") WHERE "DeletedAt" IS NULL;
+                CREATE INDEX "IX_Clients_StudentGraduationYear_NameSortKey_Id" ON "Clients" ("StudentGraduationYear", "NameSortKey", "Id") WHERE "DeletedAt" IS NULL;
+                """);
+
+            // Hand-written: a session's live images by capture time, the key the list sorts by (COALESCE(CaptureTime, ''),
+            // so images without one come first); SQLite indexes the expression itself. SQL Server sorts a session's
+            // images as read.
+            migrationBuilder.Sql("""
+                CREATE INDEX "IX_SessionImages_SessionId_CaptureSortKey_Id" ON "SessionImages" ("SessionId", COALESCE("CaptureTime", ''), "Id") WHERE "DeletedAt" IS NULL;
+                """);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql("""
+                DROP INDEX "IX_Clients_StudentOrganizationId_NameSortKey_Id";
+                DROP INDEX "IX_Clients_StudentGraduationYear_NameSortKey_Id";
+                DROP INDEX "IX_SessionImages_SessionId_CaptureSortKey_Id";
+                """);
+
             migrationBuilder.DropTable(
                 name: "ClientSearchTerms");
 
@@ -804,6 +846,10 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                 table: "Tasks");
 
             migrationBuilder.DropIndex(
+                name: "IX_Tasks_DueSortKey_Id_Deleted",
+                table: "Tasks");
+
+            migrationBuilder.DropIndex(
                 name: "IX_Tasks_Priority_Id",
                 table: "Tasks");
 
@@ -816,11 +862,11 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                 table: "Tasks");
 
             migrationBuilder.DropIndex(
-                name: "IX_Tasks_StatusId_Id",
+                name: "IX_Tasks_StatusId_Id_StatusDueDate",
                 table: "Tasks");
 
             migrationBuilder.DropIndex(
-                name: "IX_Tasks_StatusId_StatusDate_Id",
+                name: "IX_Tasks_StatusId_StatusDate_Id_StatusDueDate",
                 table: "Tasks");
 
             migrationBuilder.DropIndex(
@@ -868,10 +914,6 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                 table: "Sessions");
 
             migrationBuilder.DropIndex(
-                name: "IX_Sessions_EndsAt_StartsAt",
-                table: "Sessions");
-
-            migrationBuilder.DropIndex(
                 name: "IX_Sessions_OrganizationId_StartsAt",
                 table: "Sessions");
 
@@ -884,7 +926,7 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                 table: "Sessions");
 
             migrationBuilder.DropIndex(
-                name: "IX_Sessions_StartsAt_Id",
+                name: "IX_Sessions_StartsAt_Id_ClientId",
                 table: "Sessions");
 
             migrationBuilder.DropIndex(
@@ -892,7 +934,11 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                 table: "Sessions");
 
             migrationBuilder.DropIndex(
-                name: "IX_Sessions_StatusId_Id",
+                name: "IX_Sessions_StartsAt_Id_FiredReminders",
+                table: "Sessions");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Sessions_StatusId_Id_StatusDueDate",
                 table: "Sessions");
 
             migrationBuilder.DropIndex(
@@ -900,7 +946,7 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                 table: "Sessions");
 
             migrationBuilder.DropIndex(
-                name: "IX_Sessions_StatusId_StatusDate_Id",
+                name: "IX_Sessions_StatusId_StatusDate_Id_StatusDueDate",
                 table: "Sessions");
 
             migrationBuilder.DropIndex(
@@ -909,6 +955,10 @@ namespace StudioApi.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropIndex(
                 name: "IX_SessionImages_DeletedAt",
+                table: "SessionImages");
+
+            migrationBuilder.DropIndex(
+                name: "IX_SessionImages_SessionId_CreatedAt_Id",
                 table: "SessionImages");
 
             migrationBuilder.DropIndex(
@@ -968,6 +1018,10 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                 table: "Organizations");
 
             migrationBuilder.DropIndex(
+                name: "IX_Organizations_Name_Id_Deleted",
+                table: "Organizations");
+
+            migrationBuilder.DropIndex(
                 name: "IX_Organizations_UpdatedAt_Id",
                 table: "Organizations");
 
@@ -1008,7 +1062,7 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                 table: "Clients");
 
             migrationBuilder.DropIndex(
-                name: "IX_Clients_StatusId_Id",
+                name: "IX_Clients_StatusId_Id_StatusDueDate",
                 table: "Clients");
 
             migrationBuilder.DropIndex(
@@ -1016,15 +1070,11 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                 table: "Clients");
 
             migrationBuilder.DropIndex(
-                name: "IX_Clients_StatusId_StatusDate_Id",
+                name: "IX_Clients_StatusId_StatusDate_Id_StatusDueDate",
                 table: "Clients");
 
             migrationBuilder.DropIndex(
                 name: "IX_Clients_StatusId_StatusDueDate_Id",
-                table: "Clients");
-
-            migrationBuilder.DropIndex(
-                name: "IX_Clients_StudentOrganizationId",
                 table: "Clients");
 
             migrationBuilder.DropIndex(
@@ -1053,6 +1103,10 @@ namespace StudioApi.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropIndex(
                 name: "IX_Appointments_StartsAt_Id",
+                table: "Appointments");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Appointments_StartsAt_Id_Deleted",
                 table: "Appointments");
 
             migrationBuilder.DropColumn(
@@ -1293,6 +1347,11 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                 name: "IX_Clients_StatusId",
                 table: "Clients",
                 column: "StatusId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Clients_StudentGraduationYear",
+                table: "Clients",
+                column: "StudentGraduationYear");
 
             migrationBuilder.CreateIndex(
                 name: "IX_CalendarFeeds_DeletedAt",

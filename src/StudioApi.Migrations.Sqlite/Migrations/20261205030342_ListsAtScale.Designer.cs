@@ -12,7 +12,7 @@ using StudioApi.Platform.Persistence;
 namespace StudioApi.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(StudioDbContext))]
-    [Migration("20261205014457_ListsAtScale")]
+    [Migration("20261205030342_ListsAtScale")]
     partial class ListsAtScale
     {
         /// <inheritdoc />
@@ -145,22 +145,22 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                     b.HasIndex("NameSortKey", "Id")
                         .HasFilter("DeletedAt IS NULL");
 
-                    b.HasIndex("StatusId", "Id")
-                        .HasFilter("DeletedAt IS NULL");
-
                     b.HasIndex("UpdatedAt", "Id")
                         .HasFilter("DeletedAt IS NULL");
 
                     b.HasIndex("Kind", "NameSortKey", "Id")
                         .HasFilter("DeletedAt IS NULL");
 
+                    b.HasIndex("StatusId", "Id", "StatusDueDate")
+                        .HasFilter("DeletedAt IS NULL");
+
                     b.HasIndex("StatusId", "NameSortKey", "Id")
                         .HasFilter("DeletedAt IS NULL");
 
-                    b.HasIndex("StatusId", "StatusDate", "Id")
+                    b.HasIndex("StatusId", "StatusDueDate", "Id")
                         .HasFilter("DeletedAt IS NULL");
 
-                    b.HasIndex("StatusId", "StatusDueDate", "Id")
+                    b.HasIndex("StatusId", "StatusDate", "Id", "StatusDueDate")
                         .HasFilter("DeletedAt IS NULL");
 
                     b.HasIndex(new[] { "NameSortKey", "Id" }, "IX_Clients_NameSortKey_Id_Deleted")
@@ -352,6 +352,9 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                     b.HasIndex("UpdatedAt", "Id")
                         .HasFilter("DeletedAt IS NULL");
 
+                    b.HasIndex(new[] { "Name", "Id" }, "IX_Organizations_Name_Id_Deleted")
+                        .HasFilter("DeletedAt IS NOT NULL");
+
                     b.ToTable("Organizations", (string)null);
                 });
 
@@ -458,19 +461,22 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                     b.HasIndex("StatusId", "DueSortKey")
                         .HasFilter("DeletedAt IS NULL");
 
-                    b.HasIndex("StatusId", "Id")
-                        .HasFilter("DeletedAt IS NULL");
-
                     b.HasIndex("TaskTypeId", "DueSortKey");
 
                     b.HasIndex("UpdatedAt", "Id")
                         .HasFilter("DeletedAt IS NULL");
 
-                    b.HasIndex("StatusId", "StatusDate", "Id")
+                    b.HasIndex("StatusId", "Id", "StatusDueDate")
                         .HasFilter("DeletedAt IS NULL");
 
                     b.HasIndex("StatusId", "StatusDueDate", "Id")
                         .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex("StatusId", "StatusDate", "Id", "StatusDueDate")
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex(new[] { "DueSortKey", "Id" }, "IX_Tasks_DueSortKey_Id_Deleted")
+                        .HasFilter("DeletedAt IS NOT NULL");
 
                     b.ToTable("Tasks", (string)null);
                 });
@@ -741,6 +747,9 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                     b.HasIndex("SessionId", "YearbookRole")
                         .IsUnique()
                         .HasFilter("YearbookRole <> 'None' AND DeletedAt IS NULL");
+
+                    b.HasIndex("SessionId", "CreatedAt", "Id")
+                        .HasFilter("DeletedAt IS NULL");
 
                     b.ToTable("SessionImages", (string)null);
                 });
@@ -1185,6 +1194,9 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                     b.HasIndex("StartsAt", "Id")
                         .HasFilter("DeletedAt IS NULL");
 
+                    b.HasIndex(new[] { "StartsAt", "Id" }, "IX_Appointments_StartsAt_Id_Deleted")
+                        .HasFilter("DeletedAt IS NOT NULL");
+
                     b.ToTable("Appointments", (string)null);
                 });
 
@@ -1542,9 +1554,6 @@ namespace StudioApi.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Date", "StartTime");
 
-                    b.HasIndex("EndsAt", "StartsAt")
-                        .HasFilter("ReminderFiredAt IS NOT NULL AND DeletedAt IS NULL");
-
                     b.HasIndex("OrganizationId", "StartsAt");
 
                     b.HasIndex("PhotographerId", "StartsAt");
@@ -1555,23 +1564,26 @@ namespace StudioApi.Migrations.Sqlite.Migrations
 
                     b.HasIndex("SessionTypeId", "StartsAt");
 
-                    b.HasIndex("StartsAt", "Id")
-                        .HasFilter("DeletedAt IS NULL");
-
-                    b.HasIndex("StatusId", "Id")
-                        .HasFilter("DeletedAt IS NULL");
-
                     b.HasIndex("StatusId", "StartsAt")
                         .HasFilter("DeletedAt IS NULL");
 
-                    b.HasIndex("StatusId", "StatusDate", "Id")
+                    b.HasIndex("StartsAt", "Id", "ClientId")
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex("StatusId", "Id", "StatusDueDate")
                         .HasFilter("DeletedAt IS NULL");
 
                     b.HasIndex("StatusId", "StatusDueDate", "Id")
                         .HasFilter("DeletedAt IS NULL");
 
+                    b.HasIndex("StatusId", "StatusDate", "Id", "StatusDueDate")
+                        .HasFilter("DeletedAt IS NULL");
+
                     b.HasIndex(new[] { "StartsAt", "Id" }, "IX_Sessions_StartsAt_Id_Deleted")
                         .HasFilter("DeletedAt IS NOT NULL");
+
+                    b.HasIndex(new[] { "StartsAt", "Id" }, "IX_Sessions_StartsAt_Id_FiredReminders")
+                        .HasFilter("ReminderFiredAt IS NOT NULL AND DeletedAt IS NULL");
 
                     b.ToTable("Sessions", (string)null);
                 });
@@ -2821,11 +2833,6 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                                 .HasColumnName("StudentTeacher");
 
                             b1.HasKey("ClientId");
-
-                            b1.HasIndex("GraduationYear");
-
-                            b1.HasIndex("OrganizationId")
-                                .HasFilter("DeletedAt IS NULL");
 
                             b1.HasIndex("OrganizationId", "StudentId")
                                 .IsUnique()

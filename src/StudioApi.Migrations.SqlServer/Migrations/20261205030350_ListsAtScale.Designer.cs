@@ -13,7 +13,7 @@ using StudioApi.Platform.Persistence;
 namespace StudioApi.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(StudioDbContext))]
-    [Migration("20261205014504_ListsAtScale")]
+    [Migration("20261205030350_ListsAtScale")]
     partial class ListsAtScale
     {
         /// <inheritdoc />
@@ -152,22 +152,22 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                     b.HasIndex("NameSortKey", "Id")
                         .HasFilter("DeletedAt IS NULL");
 
-                    b.HasIndex("StatusId", "Id")
-                        .HasFilter("DeletedAt IS NULL");
-
                     b.HasIndex("UpdatedAt", "Id")
                         .HasFilter("DeletedAt IS NULL");
 
                     b.HasIndex("Kind", "NameSortKey", "Id")
                         .HasFilter("DeletedAt IS NULL");
 
+                    b.HasIndex("StatusId", "Id", "StatusDueDate")
+                        .HasFilter("DeletedAt IS NULL");
+
                     b.HasIndex("StatusId", "NameSortKey", "Id")
                         .HasFilter("DeletedAt IS NULL");
 
-                    b.HasIndex("StatusId", "StatusDate", "Id")
+                    b.HasIndex("StatusId", "StatusDueDate", "Id")
                         .HasFilter("DeletedAt IS NULL");
 
-                    b.HasIndex("StatusId", "StatusDueDate", "Id")
+                    b.HasIndex("StatusId", "StatusDate", "Id", "StatusDueDate")
                         .HasFilter("DeletedAt IS NULL");
 
                     b.HasIndex(new[] { "NameSortKey", "Id" }, "IX_Clients_NameSortKey_Id_Deleted")
@@ -190,7 +190,8 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                     b.Property<string>("Term")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
+                        .HasColumnType("nvarchar(64)")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.HasKey("Id");
 
@@ -366,6 +367,9 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                     b.HasIndex("UpdatedAt", "Id")
                         .HasFilter("DeletedAt IS NULL");
 
+                    b.HasIndex(new[] { "Name", "Id" }, "IX_Organizations_Name_Id_Deleted")
+                        .HasFilter("DeletedAt IS NOT NULL");
+
                     b.ToTable("Organizations", (string)null);
                 });
 
@@ -474,19 +478,22 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                     b.HasIndex("StatusId", "DueSortKey")
                         .HasFilter("DeletedAt IS NULL");
 
-                    b.HasIndex("StatusId", "Id")
-                        .HasFilter("DeletedAt IS NULL");
-
                     b.HasIndex("TaskTypeId", "DueSortKey");
 
                     b.HasIndex("UpdatedAt", "Id")
                         .HasFilter("DeletedAt IS NULL");
 
-                    b.HasIndex("StatusId", "StatusDate", "Id")
+                    b.HasIndex("StatusId", "Id", "StatusDueDate")
                         .HasFilter("DeletedAt IS NULL");
 
                     b.HasIndex("StatusId", "StatusDueDate", "Id")
                         .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex("StatusId", "StatusDate", "Id", "StatusDueDate")
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex(new[] { "DueSortKey", "Id" }, "IX_Tasks_DueSortKey_Id_Deleted")
+                        .HasFilter("DeletedAt IS NOT NULL");
 
                     b.ToTable("Tasks", (string)null);
                 });
@@ -761,6 +768,9 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                     b.HasIndex("SessionId", "YearbookRole")
                         .IsUnique()
                         .HasFilter("YearbookRole <> 'None' AND DeletedAt IS NULL");
+
+                    b.HasIndex("SessionId", "CreatedAt", "Id")
+                        .HasFilter("DeletedAt IS NULL");
 
                     b.ToTable("SessionImages", (string)null);
                 });
@@ -1215,6 +1225,9 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                     b.HasIndex("StartsAt", "Id")
                         .HasFilter("DeletedAt IS NULL");
 
+                    b.HasIndex(new[] { "StartsAt", "Id" }, "IX_Appointments_StartsAt_Id_Deleted")
+                        .HasFilter("DeletedAt IS NOT NULL");
+
                     b.ToTable("Appointments", (string)null);
                 });
 
@@ -1578,9 +1591,6 @@ namespace StudioApi.Migrations.SqlServer.Migrations
 
                     b.HasIndex("Date", "StartTime");
 
-                    b.HasIndex("EndsAt", "StartsAt")
-                        .HasFilter("ReminderFiredAt IS NOT NULL AND DeletedAt IS NULL");
-
                     b.HasIndex("OrganizationId", "StartsAt");
 
                     b.HasIndex("PhotographerId", "StartsAt");
@@ -1591,23 +1601,26 @@ namespace StudioApi.Migrations.SqlServer.Migrations
 
                     b.HasIndex("SessionTypeId", "StartsAt");
 
-                    b.HasIndex("StartsAt", "Id")
-                        .HasFilter("DeletedAt IS NULL");
-
-                    b.HasIndex("StatusId", "Id")
-                        .HasFilter("DeletedAt IS NULL");
-
                     b.HasIndex("StatusId", "StartsAt")
                         .HasFilter("DeletedAt IS NULL");
 
-                    b.HasIndex("StatusId", "StatusDate", "Id")
+                    b.HasIndex("StartsAt", "Id", "ClientId")
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex("StatusId", "Id", "StatusDueDate")
                         .HasFilter("DeletedAt IS NULL");
 
                     b.HasIndex("StatusId", "StatusDueDate", "Id")
                         .HasFilter("DeletedAt IS NULL");
 
+                    b.HasIndex("StatusId", "StatusDate", "Id", "StatusDueDate")
+                        .HasFilter("DeletedAt IS NULL");
+
                     b.HasIndex(new[] { "StartsAt", "Id" }, "IX_Sessions_StartsAt_Id_Deleted")
                         .HasFilter("DeletedAt IS NOT NULL");
+
+                    b.HasIndex(new[] { "StartsAt", "Id" }, "IX_Sessions_StartsAt_Id_FiredReminders")
+                        .HasFilter("ReminderFiredAt IS NOT NULL AND DeletedAt IS NULL");
 
                     b.ToTable("Sessions", (string)null);
                 });
@@ -1662,7 +1675,8 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                     b.Property<string>("Term")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
+                        .HasColumnType("nvarchar(64)")
+                        .UseCollation("Latin1_General_100_BIN2");
 
                     b.HasKey("Id");
 
@@ -2896,11 +2910,6 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                                 .HasColumnName("StudentTeacher");
 
                             b1.HasKey("ClientId");
-
-                            b1.HasIndex("GraduationYear");
-
-                            b1.HasIndex("OrganizationId")
-                                .HasFilter("DeletedAt IS NULL");
 
                             b1.HasIndex("OrganizationId", "StudentId")
                                 .IsUnique()

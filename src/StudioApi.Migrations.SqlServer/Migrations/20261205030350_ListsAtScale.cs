@@ -184,6 +184,10 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                 table: "Clients");
 
             migrationBuilder.DropIndex(
+                name: "IX_Clients_StudentGraduationYear",
+                table: "Clients");
+
+            migrationBuilder.DropIndex(
                 name: "IX_CalendarFeeds_DeletedAt",
                 table: "CalendarFeeds");
 
@@ -248,9 +252,9 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                 nullable: false,
                 defaultValue: 0);
 
-            // The stored sort keys of the rows already there. LOWER keeps accents and punctuation, so this is close to
-            // what the app writes (SearchText.SortKey); SearchIndexCatchUp rewrites every row at the first start
-            // (SearchIndexVersion is 0) with the exact keys and builds the search terms.
+            // Hand-written: the stored sort keys of the rows already there. SQL can only lower-case and keep the
+            // punctuation, so this is close to what the app writes (SearchText.SortKey); SearchIndexCatchUp rewrites every
+            // row at the first start (SearchIndexVersion is 0) with the exact keys and builds the search terms.
             migrationBuilder.Sql("""
                 UPDATE [Clients] SET
                     [NameSortKey] = LEFT(LOWER(COALESCE([LastName], [Company], N'')) + N' ' + LOWER(COALESCE([FirstName], N'')), 200),
@@ -266,7 +270,7 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                     Id = table.Column<long>(type: "bigint", nullable: false)
                         .Annotation("SqlServer:Identity", "1, 1"),
                     RecordId = table.Column<long>(type: "bigint", nullable: true),
-                    Term = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false)
+                    Term = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false, collation: "Latin1_General_100_BIN2")
                 },
                 constraints: table =>
                 {
@@ -286,7 +290,7 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                     Id = table.Column<long>(type: "bigint", nullable: false)
                         .Annotation("SqlServer:Identity", "1, 1"),
                     RecordId = table.Column<long>(type: "bigint", nullable: true),
-                    Term = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false)
+                    Term = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false, collation: "Latin1_General_100_BIN2")
                 },
                 constraints: table =>
                 {
@@ -364,6 +368,12 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                 filter: "DeletedAt IS NULL");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Tasks_DueSortKey_Id_Deleted",
+                table: "Tasks",
+                columns: new[] { "DueSortKey", "Id" },
+                filter: "DeletedAt IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Tasks_Priority_Id",
                 table: "Tasks",
                 columns: new[] { "Priority", "Id" },
@@ -381,15 +391,15 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                 filter: "DeletedAt IS NULL");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Tasks_StatusId_Id",
+                name: "IX_Tasks_StatusId_Id_StatusDueDate",
                 table: "Tasks",
-                columns: new[] { "StatusId", "Id" },
+                columns: new[] { "StatusId", "Id", "StatusDueDate" },
                 filter: "DeletedAt IS NULL");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Tasks_StatusId_StatusDate_Id",
+                name: "IX_Tasks_StatusId_StatusDate_Id_StatusDueDate",
                 table: "Tasks",
-                columns: new[] { "StatusId", "StatusDate", "Id" },
+                columns: new[] { "StatusId", "StatusDate", "Id", "StatusDueDate" },
                 filter: "DeletedAt IS NULL");
 
             migrationBuilder.CreateIndex(
@@ -456,12 +466,6 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                 filter: "DeletedAt IS NOT NULL");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Sessions_EndsAt_StartsAt",
-                table: "Sessions",
-                columns: new[] { "EndsAt", "StartsAt" },
-                filter: "ReminderFiredAt IS NOT NULL AND DeletedAt IS NULL");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_Sessions_OrganizationId_StartsAt",
                 table: "Sessions",
                 columns: new[] { "OrganizationId", "StartsAt" });
@@ -477,9 +481,9 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                 columns: new[] { "SessionTypeId", "StartsAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Sessions_StartsAt_Id",
+                name: "IX_Sessions_StartsAt_Id_ClientId",
                 table: "Sessions",
-                columns: new[] { "StartsAt", "Id" },
+                columns: new[] { "StartsAt", "Id", "ClientId" },
                 filter: "DeletedAt IS NULL");
 
             migrationBuilder.CreateIndex(
@@ -489,9 +493,15 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                 filter: "DeletedAt IS NOT NULL");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Sessions_StatusId_Id",
+                name: "IX_Sessions_StartsAt_Id_FiredReminders",
                 table: "Sessions",
-                columns: new[] { "StatusId", "Id" },
+                columns: new[] { "StartsAt", "Id" },
+                filter: "ReminderFiredAt IS NOT NULL AND DeletedAt IS NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Sessions_StatusId_Id_StatusDueDate",
+                table: "Sessions",
+                columns: new[] { "StatusId", "Id", "StatusDueDate" },
                 filter: "DeletedAt IS NULL");
 
             migrationBuilder.CreateIndex(
@@ -501,9 +511,9 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                 filter: "DeletedAt IS NULL");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Sessions_StatusId_StatusDate_Id",
+                name: "IX_Sessions_StatusId_StatusDate_Id_StatusDueDate",
                 table: "Sessions",
-                columns: new[] { "StatusId", "StatusDate", "Id" },
+                columns: new[] { "StatusId", "StatusDate", "Id", "StatusDueDate" },
                 filter: "DeletedAt IS NULL");
 
             migrationBuilder.CreateIndex(
@@ -517,6 +527,12 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                 table: "SessionImages",
                 column: "DeletedAt",
                 filter: "DeletedAt IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SessionImages_SessionId_CreatedAt_Id",
+                table: "SessionImages",
+                columns: new[] { "SessionId", "CreatedAt", "Id" },
+                filter: "DeletedAt IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_SessionCalendarEvents_DeletedAt",
@@ -599,6 +615,12 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                 filter: "DeletedAt IS NULL");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Organizations_Name_Id_Deleted",
+                table: "Organizations",
+                columns: new[] { "Name", "Id" },
+                filter: "DeletedAt IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Organizations_UpdatedAt_Id",
                 table: "Organizations",
                 columns: new[] { "UpdatedAt", "Id" },
@@ -658,9 +680,9 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                 column: "SearchIndexVersion");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Clients_StatusId_Id",
+                name: "IX_Clients_StatusId_Id_StatusDueDate",
                 table: "Clients",
-                columns: new[] { "StatusId", "Id" },
+                columns: new[] { "StatusId", "Id", "StatusDueDate" },
                 filter: "DeletedAt IS NULL");
 
             migrationBuilder.CreateIndex(
@@ -670,21 +692,15 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                 filter: "DeletedAt IS NULL");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Clients_StatusId_StatusDate_Id",
+                name: "IX_Clients_StatusId_StatusDate_Id_StatusDueDate",
                 table: "Clients",
-                columns: new[] { "StatusId", "StatusDate", "Id" },
+                columns: new[] { "StatusId", "StatusDate", "Id", "StatusDueDate" },
                 filter: "DeletedAt IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Clients_StatusId_StatusDueDate_Id",
                 table: "Clients",
                 columns: new[] { "StatusId", "StatusDueDate", "Id" },
-                filter: "DeletedAt IS NULL");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Clients_StudentOrganizationId",
-                table: "Clients",
-                column: "StudentOrganizationId",
                 filter: "DeletedAt IS NULL");
 
             migrationBuilder.CreateIndex(
@@ -728,6 +744,12 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                 filter: "DeletedAt IS NULL");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Appointments_StartsAt_Id_Deleted",
+                table: "Appointments",
+                columns: new[] { "StartsAt", "Id" },
+                filter: "DeletedAt IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ClientSearchTerms_RecordId_Term",
                 table: "ClientSearchTerms",
                 columns: new[] { "RecordId", "Term" },
@@ -750,11 +772,23 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                 name: "IX_SessionSearchTerms_Term_RecordId",
                 table: "SessionSearchTerms",
                 columns: new[] { "Term", "RecordId" });
+
+            // Hand-written: an organization's and a graduation year's live students in name order, the client list's
+            // filters; the model cannot state them (an owned type's index takes none of the client's columns).
+            migrationBuilder.Sql("""
+                CREATE INDEX [IX_Clients_StudentOrganizationId_NameSortKey_Id] ON [Clients] ([StudentOrganizationId], [NameSortKey], [Id]) WHERE [DeletedAt] IS NULL;
+                CREATE INDEX [IX_Clients_StudentGraduationYear_NameSortKey_Id] ON [Clients] ([StudentGraduationYear], [NameSortKey], [Id]) WHERE [DeletedAt] IS NULL;
+                """);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.Sql("""
+                DROP INDEX [IX_Clients_StudentOrganizationId_NameSortKey_Id] ON [Clients];
+                DROP INDEX [IX_Clients_StudentGraduationYear_NameSortKey_Id] ON [Clients];
+                """);
+
             migrationBuilder.DropTable(
                 name: "ClientSearchTerms");
 
@@ -806,6 +840,10 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                 table: "Tasks");
 
             migrationBuilder.DropIndex(
+                name: "IX_Tasks_DueSortKey_Id_Deleted",
+                table: "Tasks");
+
+            migrationBuilder.DropIndex(
                 name: "IX_Tasks_Priority_Id",
                 table: "Tasks");
 
@@ -818,11 +856,11 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                 table: "Tasks");
 
             migrationBuilder.DropIndex(
-                name: "IX_Tasks_StatusId_Id",
+                name: "IX_Tasks_StatusId_Id_StatusDueDate",
                 table: "Tasks");
 
             migrationBuilder.DropIndex(
-                name: "IX_Tasks_StatusId_StatusDate_Id",
+                name: "IX_Tasks_StatusId_StatusDate_Id_StatusDueDate",
                 table: "Tasks");
 
             migrationBuilder.DropIndex(
@@ -870,10 +908,6 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                 table: "Sessions");
 
             migrationBuilder.DropIndex(
-                name: "IX_Sessions_EndsAt_StartsAt",
-                table: "Sessions");
-
-            migrationBuilder.DropIndex(
                 name: "IX_Sessions_OrganizationId_StartsAt",
                 table: "Sessions");
 
@@ -886,7 +920,7 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                 table: "Sessions");
 
             migrationBuilder.DropIndex(
-                name: "IX_Sessions_StartsAt_Id",
+                name: "IX_Sessions_StartsAt_Id_ClientId",
                 table: "Sessions");
 
             migrationBuilder.DropIndex(
@@ -894,7 +928,11 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                 table: "Sessions");
 
             migrationBuilder.DropIndex(
-                name: "IX_Sessions_StatusId_Id",
+                name: "IX_Sessions_StartsAt_Id_FiredReminders",
+                table: "Sessions");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Sessions_StatusId_Id_StatusDueDate",
                 table: "Sessions");
 
             migrationBuilder.DropIndex(
@@ -902,7 +940,7 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                 table: "Sessions");
 
             migrationBuilder.DropIndex(
-                name: "IX_Sessions_StatusId_StatusDate_Id",
+                name: "IX_Sessions_StatusId_StatusDate_Id_StatusDueDate",
                 table: "Sessions");
 
             migrationBuilder.DropIndex(
@@ -911,6 +949,10 @@ namespace StudioApi.Migrations.SqlServer.Migrations
 
             migrationBuilder.DropIndex(
                 name: "IX_SessionImages_DeletedAt",
+                table: "SessionImages");
+
+            migrationBuilder.DropIndex(
+                name: "IX_SessionImages_SessionId_CreatedAt_Id",
                 table: "SessionImages");
 
             migrationBuilder.DropIndex(
@@ -970,6 +1012,10 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                 table: "Organizations");
 
             migrationBuilder.DropIndex(
+                name: "IX_Organizations_Name_Id_Deleted",
+                table: "Organizations");
+
+            migrationBuilder.DropIndex(
                 name: "IX_Organizations_UpdatedAt_Id",
                 table: "Organizations");
 
@@ -1010,7 +1056,7 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                 table: "Clients");
 
             migrationBuilder.DropIndex(
-                name: "IX_Clients_StatusId_Id",
+                name: "IX_Clients_StatusId_Id_StatusDueDate",
                 table: "Clients");
 
             migrationBuilder.DropIndex(
@@ -1018,15 +1064,11 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                 table: "Clients");
 
             migrationBuilder.DropIndex(
-                name: "IX_Clients_StatusId_StatusDate_Id",
+                name: "IX_Clients_StatusId_StatusDate_Id_StatusDueDate",
                 table: "Clients");
 
             migrationBuilder.DropIndex(
                 name: "IX_Clients_StatusId_StatusDueDate_Id",
-                table: "Clients");
-
-            migrationBuilder.DropIndex(
-                name: "IX_Clients_StudentOrganizationId",
                 table: "Clients");
 
             migrationBuilder.DropIndex(
@@ -1055,6 +1097,10 @@ namespace StudioApi.Migrations.SqlServer.Migrations
 
             migrationBuilder.DropIndex(
                 name: "IX_Appointments_StartsAt_Id",
+                table: "Appointments");
+
+            migrationBuilder.DropIndex(
+                name: "IX_Appointments_StartsAt_Id_Deleted",
                 table: "Appointments");
 
             migrationBuilder.DropColumn(
@@ -1295,6 +1341,11 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                 name: "IX_Clients_StatusId",
                 table: "Clients",
                 column: "StatusId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Clients_StudentGraduationYear",
+                table: "Clients",
+                column: "StudentGraduationYear");
 
             migrationBuilder.CreateIndex(
                 name: "IX_CalendarFeeds_DeletedAt",
