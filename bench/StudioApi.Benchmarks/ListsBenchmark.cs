@@ -122,6 +122,7 @@ public static class ListsBenchmark
             var after = (process.WorkingSet64, GC.GetTotalMemory(false));
 
             Print(results, before, after, peak);
+            await WrkAsync(address, await SignInAsync(address), cases, seconds);
             PrintPlans(sql, plans);
         }
         finally
@@ -129,6 +130,43 @@ public static class ListsBenchmark
             await app.StopAsync();
             await app.DisposeAsync();
             SqliteConnection.ClearAllPools();
+        }
+    }
+
+    /// <summary>
+    /// The yardstick and the first client and session pages under wrk, when it is installed (apt-get install wrk): a load
+    /// generator in a process of its own, 4 connections on one thread, as the issue measured. The in-process load above
+    /// spends part of the two cores on its own HttpClient.
+    /// </summary>
+    static async Task WrkAsync(string address, string token, List<Case> cases, double seconds)
+    {
+        var wrk = Environment.GetEnvironmentVariable("PATH")?.Split(':').Select(d => Path.Combine(d, "wrk")).FirstOrDefault(File.Exists);
+        if (wrk is null)
+        {
+            Console.WriteLine("wrk is not installed: no figures from an outside load generator.");
+            return;
+        }
+        Console.WriteLine();
+        Console.WriteLine($"wrk, {Connections} connections, 1 thread, {Math.Max(5, seconds):F0} s each:");
+        Console.WriteLine("| request | req/s | p50 ms | p99 ms |");
+        Console.WriteLine("| --- | ---: | ---: | ---: |");
+        var measured = cases.Where(c => c.Group == "record" && !c.Name.Contains("again", StringComparison.Ordinal))
+            .Concat(cases.Where(c => c.Group is "clients" or "sessions" && c.Name.StartsWith("limit=50", StringComparison.Ordinal)).Take(2))
+            .ToList();
+        foreach (var item in measured)
+        {
+            var start = new ProcessStartInfo(wrk)
+            {
+                RedirectStandardOutput = true,
+                ArgumentList = { "-t1", $"-c{Connections}", $"-d{Math.Max(5, seconds):F0}s", "--latency", "-H", $"Authorization: Bearer {token}", address + item.Url },
+            };
+            using var process = Process.Start(start)!;
+            var output = await process.StandardOutput.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            string Figure(string label) => output.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.StartsWith(label, StringComparison.Ordinal))?
+                .Split(' ', StringSplitOptions.RemoveEmptyEntries).ElementAtOrDefault(1) ?? "?";
+            var errors = output.Contains("Non-2xx", StringComparison.Ordinal) ? " (non-2xx answers!)" : "";
+            Console.WriteLine($"| {item.Group} `{item.Name}`{errors} | {Figure("Requests/sec:")} | {Figure("50%")} | {Figure("99%")} |");
         }
     }
 

@@ -69,4 +69,55 @@ public sealed class ClientPagingTests(StudioApiFactory app) : IClassFixture<Stud
         var keptAllAlong = expected.Where(id => !ids.Where((_, i) => i % 5 == 2).Contains(id)).ToList();
         seen.Where(keptAllAlong.Contains).ToList().ShouldBe(keptAllAlong, list);
     }
+
+    [Fact]
+    public async Task A_listed_client_reads_as_the_client_read_alone()
+    {
+        var admin = await app.AdminAsync();
+        var spouse = await admin.RelationshipIdAsync("Spouse");
+        var child = await admin.RelationshipIdAsync("Child");
+        var school = await admin.OrganizationIdAsync($"LR-{Guid.NewGuid():N}"[..20]);
+        var created = await admin.CreateAsync(new
+        {
+            kind = "consumer",
+            firstName = "Listed",
+            lastName = "Likealone",
+            referralSource = "Friend",
+            birthDate = "2009-05-12",
+            emailOptOut = true,
+            addresses = new[]
+            {
+                new { label = "home", isPrimary = true, address = new { line1 = "45 Maple St", line2 = (string?)"Apt 2", city = "Springfield", region = "IL", postalCode = "62701", country = "US" } },
+                new { label = "cabin", isPrimary = false, address = new { line1 = "1 Lake Rd", line2 = (string?)null, city = "Lake Geneva", region = "WI", postalCode = "53147", country = "US" } },
+            },
+            phones = new[]
+            {
+                new { label = "mobile", number = "(217) 555-0142", smsCapable = true, isPrimary = true },
+                new { label = "home", number = "217.555.0188", smsCapable = false, isPrimary = false },
+            },
+            emails = new[]
+            {
+                new { label = "home", address = "listed@example.com", isPrimary = true },
+                new { label = "school", address = "listed@school.example", isPrimary = false },
+            },
+            familyMembers = new[]
+            {
+                new { firstName = "Pat", lastName = "Likealone", relationshipId = spouse, phone = (string?)"217 555 0143", email = (string?)"pat@example.com", birthDate = (string?)"1980-02-01", notes = (string?)"Pays" },
+                new { firstName = "Kim", lastName = "Likealone", relationshipId = child, phone = (string?)null, email = (string?)null, birthDate = (string?)null, notes = (string?)null },
+            },
+            student = new
+            {
+                organizationId = school, studentId = "LR-1", grade = "11", homeroom = "B12", teacher = "Ms. Ortiz", graduationYear = 2027,
+                guardian = new { name = "Pat Likealone", phone = "217 555 0143", email = "pat@example.com" },
+            },
+        });
+
+        var alone = System.Text.Json.Nodes.JsonNode.Parse(await (await admin.GetAsync($"/api/v1/clients/{created.Id}")).Content.ReadAsStringAsync())!;
+        var page = System.Text.Json.Nodes.JsonNode.Parse(await (await admin.GetAsync("/api/v1/clients?q=likealone")).Content.ReadAsStringAsync())!;
+        var listed = page["items"]!.AsArray().Single()!;
+
+        System.Text.Json.Nodes.JsonNode.DeepEquals(listed, alone).ShouldBeTrue($"listed: {listed.ToJsonString()}\nalone:  {alone.ToJsonString()}");
+        alone["phones"]!.AsArray().Count.ShouldBe(2);
+        alone["student"]!["guardian"]!["name"]!.GetValue<string>().ShouldBe("Pat Likealone");
+    }
 }

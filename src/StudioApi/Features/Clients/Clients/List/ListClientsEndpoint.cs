@@ -96,8 +96,8 @@ public sealed class ListClientsEndpoint(StudioDbContext db, StudioCalendar calen
             query = await SearchAsync(query, req.Q, SortKeys.Resolve(req.Sort).Key.Type == typeof(string), ct);
 
         // The page's ids from the sort's index, then those clients with their phones, emails, addresses and family.
-        var records = db.Clients.IgnoreQueryFilters().AsNoTracking().AsSingleQuery().Include(c => c.Status);
-        await Send.OkAsync(await query.ToPageAsync(req, SortKeys, records, c => ClientResponse.From(c, today), ct), ct);
+        await Send.OkAsync(await query.ToPageAsync(req, SortKeys, (ids, token) => ClientPageRecords.LoadAsync(db, ids, token),
+            c => ClientResponse.From(c, today), ct), ct);
     }
 
     /// <summary>
