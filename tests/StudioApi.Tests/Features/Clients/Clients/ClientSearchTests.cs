@@ -1,4 +1,6 @@
 using System.Net;
+using StudioApi.Features.Clients;
+using StudioApi.Platform.Persistence;
 using StudioApi.Tests.Infrastructure;
 
 namespace StudioApi.Tests.Features.Clients.Clients;
@@ -155,6 +157,52 @@ public sealed class ClientSearchTests(StudioApiFactory app) : IClassFixture<Stud
         var problem = await (await admin.GetAsync("/api/v1/clients?sort=birthDate")).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
 
         problem.FieldErrors().ShouldBe(["sort"]);
+    }
+
+    [Fact]
+    public async Task A_common_word_finds_the_same_clients_in_every_order_as_a_rare_one_does()
+    {
+        // 800 clients share a last name, and their email addresses start with it: 2,400 terms start with "frequentia",
+        // so outside the name order the list checks each client along its own order instead of gathering the matches
+        // (SearchTermQueries.CommonMatches); in the name order it gathers them. Both find exactly the same clients.
+        var admin = await app.AdminAsync();
+        var ids = await app.WithDbAsync(async db =>
+        {
+            var clients = Enumerable.Range(0, 800).Select(i => new StudioApi.Features.Clients.Clients.Client
+            {
+                FirstName = i == 400 ? "Rarissima" : $"F{i}",
+                LastName = "Frequentia",
+                Emails = [new StudioApi.Features.Clients.Clients.ClientEmail { Address = $"frequentia{i}@mail.example" }],
+            }).ToList();
+            db.Clients.AddRange(clients);
+            await db.SaveNumberedAsync(clients, CancellationToken.None);
+            return clients.Select(c => c.Id).ToList();
+        });
+        var other = await admin.CreateAsync(ClientRequests.Consumer("Frequent", "Flyer"));
+
+        foreach (var sort in new[] { "number", "-createdAt", "lastName", "-firstName" })
+        {
+            var found = await AllAsync(admin, $"q=frequentia&sort={sort}");
+            found.ShouldBe(ids, ignoreOrder: true, sort);
+            var inOrder = await AllAsync(admin, $"sort={sort}");
+            found.ShouldBe(inOrder.Where(ids.Contains), sort);
+        }
+        (await admin.SearchAsync("q=frequentia%20rarissima&sort=number")).Items.Single().Id.ShouldBe(ids[400]);
+        (await admin.SearchAsync("q=rarissima%20frequentia&sort=-createdAt")).Items.Single().Id.ShouldBe(ids[400]);
+        (await AllAsync(admin, "q=frequent&sort=number")).ShouldBe([.. ids, other.Id], ignoreOrder: true);
+    }
+
+    static async Task<List<long>> AllAsync(HttpClient admin, string query)
+    {
+        var found = new List<long>();
+        string? cursor = null;
+        do
+        {
+            var page = await admin.SearchAsync($"{query}&limit=200" + (cursor is null ? "" : $"&cursor={Uri.EscapeDataString(cursor)}"));
+            found.AddRange(page.Items.Select(c => c.Id));
+            cursor = page.NextCursor;
+        } while (cursor is not null);
+        return found;
     }
 
     static async Task<ClientBody> FindOrCreateAsync(HttpClient admin, string lastName, Func<object> body)

@@ -1,5 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
+using StudioApi.Features.Clients;
+using StudioApi.Features.Scheduling;
+using StudioApi.Features.Scheduling.Sessions;
+using StudioApi.Platform.Persistence;
 using StudioApi.Tests.Features.Clients.Clients;
 using StudioApi.Tests.Infrastructure;
 
@@ -26,5 +30,58 @@ public sealed class SessionSearchTests(StudioApiFactory app) : IClassFixture<Stu
             ids.ShouldContain(session.Id, query);
             ids.ShouldNotContain(other.Id, query);
         }
+    }
+
+    [Fact]
+    public async Task A_common_client_name_finds_exactly_those_clients_sessions()
+    {
+        // 800 clients share a last name (2,400 terms start with it): the hub checks its sessions along the date order
+        // rather than gathering every match (SearchTermQueries.CommonMatches), and finds the same sessions.
+        var booking = await Booking.InChicagoAsync(app);
+        var (theirs, rare) = await app.WithDbAsync(async db =>
+        {
+            var clients = Enumerable.Range(0, 800).Select(i => new StudioApi.Features.Clients.Clients.Client
+            {
+                FirstName = i == 7 ? "Rarissimo" : $"S{i}",
+                LastName = "Sessionalia",
+                Emails = [new StudioApi.Features.Clients.Clients.ClientEmail { Address = $"sessionalia{i}@mail.example" }],
+            }).ToList();
+            db.Clients.AddRange(clients);
+            await db.SaveNumberedAsync(clients, CancellationToken.None);
+            var day = new DateOnly(2026, 11, 2);
+            var sessions = Enumerable.Range(0, 60).Select(i =>
+            {
+                var date = day.AddDays(i % 20);
+                var start = new TimeOnly(9 + i % 5, 0);
+                return new Session
+                {
+                    ClientId = i < 30 ? clients[i == 29 ? 7 : i * 20].Id : booking.ClientId,
+                    Date = date, StartTime = start, EndTime = start.AddHours(1),
+                    StartsAt = date.ToDateTime(start, DateTimeKind.Utc), EndsAt = date.ToDateTime(start.AddHours(1), DateTimeKind.Utc),
+                    BookedBy = "admin", BookedOn = DateTime.UtcNow,
+                };
+            }).ToList();
+            db.Sessions.AddRange(sessions);
+            await db.SaveNumberedAsync(sessions, CancellationToken.None);
+            return (sessions.Take(30).Select(x => x.Id).ToList(), sessions.Where(x => x.ClientId == clients[7].Id).Select(x => x.Id).ToList());
+        });
+
+        foreach (var sort in new[] { "date", "-number", "createdAt" })
+        {
+            var found = new List<long>();
+            string? cursor = null;
+            do
+            {
+                var page = await (await booking.Admin.GetAsync($"/api/v1/sessions?q=sessionalia&sort={sort}&limit=7" + (cursor is null ? "" : $"&cursor={Uri.EscapeDataString(cursor)}")))
+                    .ShouldBeAsync<SessionPage>(HttpStatusCode.OK);
+                found.AddRange(page.Items.Select(x => x.Id));
+                cursor = page.NextCursor;
+            } while (cursor is not null);
+            found.ShouldBe(theirs, ignoreOrder: true, sort);
+            found.ShouldBeUnique(sort);
+        }
+        var both = await (await booking.Admin.GetAsync("/api/v1/sessions?q=sessionalia%20rarissimo")).ShouldBeAsync<SessionPage>(HttpStatusCode.OK);
+        both.Items.Select(x => x.Id).ShouldBe(rare, ignoreOrder: true);
+        rare.ShouldNotBeEmpty();
     }
 }
