@@ -460,6 +460,7 @@ public static class ListsBenchmark
             new("overdue", "kind=client", "/api/v1/workflow/overdue?kind=client&limit=50"),
             new("overdue", "kind=task", "/api/v1/workflow/overdue?kind=task&limit=50"),
             new("hub counts", "GET /workflow/stages", "/api/v1/workflow/stages"),
+            new("hub counts", "GET /workflow/overdue/counts", "/api/v1/workflow/overdue/counts"),
             new("hub", "stage records: archive", "/api/v1/workflow/stages/archive/records?kind=session&limit=50"),
             new("hub", "stage records: retouch", "/api/v1/workflow/stages/retouch/records?kind=session&limit=50"),
             new("hub", "stage records: capture", "/api/v1/workflow/stages/capture/records?kind=session&limit=50"),
