@@ -30,6 +30,8 @@ nswag="${packages%/}/nswag.msbuild/${nswag_version}/tools/Net100/dotnet-nswag.dl
 # which ContractTests enforces), so OrganizationsClient.CreateAsync rather than Organizations_CreateAsync.
 # No DataAnnotations on the DTOs: NSwag puts [StringLength] on DateTimeOffset properties (a date-time has a
 # maxLength in the contract), which breaks DataAnnotations validation; the API validates every request anyway.
+# Enumerations are camelCase strings on the wire: ContractEnumConverter (hand-written, next to the client) reads
+# and writes them, added to every client's serializer options.
 echo "==> Generating the C# client"
 dotnet "$nswag" openapi2csclient \
   /input:openapi/v1.json \
@@ -43,6 +45,7 @@ dotnet "$nswag" openapi2csclient \
   /UseBaseUrl:false \
   /ClassStyle:Poco \
   /GenerateDataAnnotations:false \
+  /JsonConverters:StudioApi.Client.ContractEnumConverter \
   /DateType:System.DateOnly \
   /DateTimeType:System.DateTimeOffset \
   /ArrayType:System.Collections.Generic.List \

@@ -12,6 +12,7 @@ namespace StudioApi.Benchmarks;
 ///                                                                                            a large studio's SQLite file (see LargeStudio)
 ///   dotnet run -c Release --project bench/StudioApi.Benchmarks -- --lists [--dir path] [--seconds s] [--only group]
 ///                                                                                            every list, sort, filter and search over HTTP on that file
+///   dotnet run -c Release --project bench/StudioApi.Benchmarks -- --roster [students]       OneRoster bulk import, the same again, a delta of 100
 /// (A namespaced class rather than top-level statements: the API's own top-level Program is what WebApplicationFactory boots.)
 /// </summary>
 public static class Program
@@ -34,9 +35,11 @@ public static class Program
             return await ImageBenchmark.RunAsync();
         else if (args.Contains("--import"))
             await ImportBenchmark.RunAsync();
+        else if (args.Contains("--roster"))
+            await RosterBenchmark.RunAsync(numbers.Length > 0 ? numbers[0] : 5_000);
         else
         {
-            Console.Error.WriteLine("Pick a benchmark: --status, --availability, --calendar, --images, --import, --seed-large, --lists");
+            Console.Error.WriteLine("Pick a benchmark: --status, --availability, --calendar, --images, --import, --roster, --seed-large, --lists");
             return 1;
         }
         return 0;

@@ -693,16 +693,6 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                         .HasMaxLength(12)
                         .HasColumnType("nvarchar(12)");
 
-                    b.Property<int>("RenditionAttempts")
-                        .HasColumnType("int");
-
-                    b.Property<string>("RenditionError")
-                        .HasMaxLength(1000)
-                        .HasColumnType("nvarchar(1000)");
-
-                    b.Property<DateTime?>("RenditionLeaseUntil")
-                        .HasColumnType("datetime2");
-
                     b.Property<string>("RenditionState")
                         .IsRequired()
                         .HasMaxLength(10)
@@ -748,12 +738,43 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                         .HasMaxLength(10)
                         .HasColumnType("nvarchar(10)");
 
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Rendition", "StudioApi.Features.Imaging.Images.SessionImage.Rendition#WorkLease", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<int>("Attempts")
+                                .HasColumnType("int")
+                                .HasColumnName("RenditionAttempts");
+
+                            b1.Property<DateTime?>("FailedAt")
+                                .HasColumnType("datetime2")
+                                .HasColumnName("RenditionFailedAt");
+
+                            b1.Property<string>("LastError")
+                                .HasMaxLength(1000)
+                                .HasColumnType("nvarchar(1000)")
+                                .HasColumnName("RenditionLastError");
+
+                            b1.Property<string>("LeaseOwner")
+                                .HasMaxLength(100)
+                                .HasColumnType("nvarchar(100)")
+                                .HasColumnName("RenditionLeaseOwner");
+
+                            b1.Property<DateTime?>("LeaseUntil")
+                                .HasColumnType("datetime2")
+                                .HasColumnName("RenditionLeaseUntil");
+
+                            b1.Property<DateTime?>("NextAttemptAt")
+                                .HasColumnType("datetime2")
+                                .HasColumnName("RenditionNextAttemptAt");
+                        });
+
                     b.HasKey("Id");
 
                     b.HasIndex("DeletedAt")
                         .HasFilter("DeletedAt IS NOT NULL");
 
-                    b.HasIndex("RenditionState", "RenditionLeaseUntil");
+                    b.HasIndex("RenditionState");
 
                     b.HasIndex("SessionId", "Number")
                         .IsUnique();
@@ -1031,9 +1052,6 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                     b.Property<DateTime?>("FinishedAt")
                         .HasColumnType("datetime2");
 
-                    b.Property<DateTime?>("LeaseUntil")
-                        .HasColumnType("datetime2");
-
                     b.Property<long>("ProfileId")
                         .HasColumnType("bigint");
 
@@ -1064,6 +1082,37 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                         .HasColumnType("nchar(64)")
                         .IsFixedLength();
 
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Work", "StudioApi.Features.Imaging.RenderRuns.RenderRun.Work#WorkLease", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<int>("Attempts")
+                                .HasColumnType("int")
+                                .HasColumnName("Attempts");
+
+                            b1.Property<DateTime?>("FailedAt")
+                                .HasColumnType("datetime2")
+                                .HasColumnName("FailedAt");
+
+                            b1.Property<string>("LastError")
+                                .HasMaxLength(1000)
+                                .HasColumnType("nvarchar(1000)")
+                                .HasColumnName("LastError");
+
+                            b1.Property<string>("LeaseOwner")
+                                .HasMaxLength(100)
+                                .HasColumnType("nvarchar(100)")
+                                .HasColumnName("LeaseOwner");
+
+                            b1.Property<DateTime?>("LeaseUntil")
+                                .HasColumnType("datetime2")
+                                .HasColumnName("LeaseUntil");
+
+                            b1.Property<DateTime?>("NextAttemptAt")
+                                .HasColumnType("datetime2")
+                                .HasColumnName("NextAttemptAt");
+                        });
+
                     b.HasKey("Id");
 
                     b.HasIndex("CreatedAt", "Id");
@@ -1071,8 +1120,6 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                     b.HasIndex("RenderJobId", "CreatedAt");
 
                     b.HasIndex("State", "CreatedAt");
-
-                    b.HasIndex("State", "LeaseUntil");
 
                     b.ToTable("RenderRuns", (string)null);
                 });
@@ -1127,6 +1174,498 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                     b.HasIndex("RunId", "State", "Id");
 
                     b.ToTable("RenderRunItems", (string)null);
+                });
+
+            modelBuilder.Entity("StudioApi.Features.Sales.PaymentMethods.PaymentMethod", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("DeletedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<bool>("RequiresReference")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeletedAt")
+                        .HasFilter("DeletedAt IS NOT NULL");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex("SortOrder");
+
+                    b.HasIndex(new[] { "SortOrder", "Id" }, "IX_PaymentMethods_SortOrder_Id_Deleted")
+                        .HasFilter("DeletedAt IS NOT NULL");
+
+                    b.ToTable("PaymentMethods", (string)null);
+                });
+
+            modelBuilder.Entity("StudioApi.Features.Sales.PriceListGroups.PriceListGroup", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("DeletedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("int");
+
+                    b.Property<long>("PriceListId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeletedAt")
+                        .HasFilter("DeletedAt IS NOT NULL");
+
+                    b.HasIndex("PriceListId");
+
+                    b.HasIndex("PriceListId", "NameKey")
+                        .IsUnique()
+                        .HasDatabaseName("IX_PriceListGroups_NameKey_PerList")
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex("PriceListId", "Position", "Id")
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.ToTable("PriceListGroups", (string)null);
+                });
+
+            modelBuilder.Entity("StudioApi.Features.Sales.PriceListItems.PriceListItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<bool>("AvailableOnline")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("CodeKey")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<long>("Cost")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("CouponCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("CouponCodeKey")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("CropAspectRatio")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("DeletedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<long?>("DiscountAmount")
+                        .HasColumnType("bigint");
+
+                    b.Property<decimal?>("DiscountPercent")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("decimal(9,4)");
+
+                    b.Property<long>("GroupId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int?>("MaxPoses")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("MaxUses")
+                        .HasColumnType("int");
+
+                    b.Property<int?>("MinPoses")
+                        .HasColumnType("int");
+
+                    b.Property<long?>("MinimumOrderAmount")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("NeedsImage")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("OncePerClient")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("int");
+
+                    b.Property<long>("Price")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("PriceListId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("ProductionTypeId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly?>("PromotionEndsOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("PromotionStartsOn")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("Taxable")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeletedAt")
+                        .HasFilter("DeletedAt IS NOT NULL");
+
+                    b.HasIndex("GroupId");
+
+                    b.HasIndex("ProductionTypeId");
+
+                    b.HasIndex("PriceListId", "CodeKey")
+                        .IsUnique()
+                        .HasDatabaseName("IX_PriceListItems_CodeKey_PerList")
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex("PriceListId", "CouponCodeKey")
+                        .IsUnique()
+                        .HasDatabaseName("IX_PriceListItems_CouponCodeKey_PerList")
+                        .HasFilter("DeletedAt IS NULL AND CouponCodeKey IS NOT NULL");
+
+                    b.HasIndex("PriceListId", "DeletedAt");
+
+                    b.HasIndex("PriceListId", "Description", "Id")
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex("PriceListId", "Position", "Id")
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex("PriceListId", "Price", "Id")
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex("PriceListId", "GroupId", "Position", "Id")
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex(new[] { "PriceListId", "Position", "Id" }, "IX_PriceListItems_PriceListId_Position_Id_Deleted")
+                        .HasFilter("DeletedAt IS NOT NULL");
+
+                    b.ToTable("PriceListItems", (string)null);
+                });
+
+            modelBuilder.Entity("StudioApi.Features.Sales.PriceLists.PriceList", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("DeletedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeletedAt")
+                        .HasFilter("DeletedAt IS NOT NULL");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex("CreatedAt", "Id")
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex("UpdatedAt", "Id")
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex(new[] { "Name", "Id" }, "IX_PriceLists_Name_Id_Deleted")
+                        .HasFilter("DeletedAt IS NOT NULL");
+
+                    b.ToTable("PriceLists", (string)null);
+                });
+
+            modelBuilder.Entity("StudioApi.Features.Sales.ShippingMethods.ShippingMethod", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("DeletedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<long>("Price")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeletedAt")
+                        .HasFilter("DeletedAt IS NOT NULL");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex("SortOrder");
+
+                    b.HasIndex(new[] { "SortOrder", "Id" }, "IX_ShippingMethods_SortOrder_Id_Deleted")
+                        .HasFilter("DeletedAt IS NOT NULL");
+
+                    b.ToTable("ShippingMethods", (string)null);
+                });
+
+            modelBuilder.Entity("StudioApi.Features.Sales.TaxSettings.SalesTaxSettings", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("DeletedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<bool>("DigitalItemsTaxable")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("ShippingTaxable")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("TaxIncludedInPrices")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeletedAt")
+                        .HasFilter("DeletedAt IS NOT NULL");
+
+                    b.ToTable("TaxSettings", (string)null);
                 });
 
             modelBuilder.Entity("StudioApi.Features.Scheduling.Appointments.Appointment", b =>
@@ -1684,6 +2223,175 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                     b.HasIndex("Term", "RecordId");
 
                     b.ToTable("SessionSearchTerms", (string)null);
+                });
+
+            modelBuilder.Entity("StudioApi.Features.Schools.PartnerClients.PartnerClient", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ClientId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("DeletedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Scopes")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId")
+                        .IsUnique();
+
+                    b.HasIndex("DeletedAt")
+                        .HasFilter("DeletedAt IS NOT NULL");
+
+                    b.ToTable("PartnerClients", (string)null);
+                });
+
+            modelBuilder.Entity("StudioApi.Features.Schools.Rosters.RosterImport", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Created")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("DeletedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<bool>("DryRun")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<long>("OrganizationId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Refused")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Removed")
+                        .HasColumnType("int");
+
+                    b.Property<string>("SpecVersion")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<int>("Unchanged")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Updated")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeletedAt")
+                        .HasFilter("DeletedAt IS NOT NULL");
+
+                    b.HasIndex("OrganizationId", "CreatedAt");
+
+                    b.ToTable("RosterImports", (string)null);
+                });
+
+            modelBuilder.Entity("StudioApi.Features.Schools.Rosters.RosterLink", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("ClientId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("OrganizationId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("SourcedId")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("nvarchar(255)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId");
+
+                    b.HasIndex("OrganizationId", "SourcedId")
+                        .IsUnique();
+
+                    b.ToTable("RosterLinks", (string)null);
                 });
 
             modelBuilder.Entity("StudioApi.Features.Setup.Locations.Location", b =>
@@ -2324,8 +3032,18 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("nvarchar(50)");
 
+                    b.Property<int>("Attempts")
+                        .HasColumnType("int");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
                     b.Property<long>("LastId")
                         .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("NextAttemptAt")
+                        .HasColumnType("datetime2");
 
                     b.HasKey("Consumer");
 
@@ -2363,6 +3081,10 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                         .HasMaxLength(400)
                         .HasColumnType("nvarchar(400)");
 
+                    b.Property<string>("Owner")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
                     b.Property<string>("RequestHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -2388,6 +3110,143 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                         .IsUnique();
 
                     b.ToTable("IdempotencyRecords");
+                });
+
+            modelBuilder.Entity("StudioApi.Platform.Storage.Reconciliation.StorageFinding", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<long?>("Bytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<DateTime?>("LastModified")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("QuarantinedAs")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<long>("ReconciliationId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("RecordId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("RecordKind")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReconciliationId", "Id");
+
+                    b.ToTable("StorageFindings", (string)null);
+                });
+
+            modelBuilder.Entity("StudioApi.Platform.Storage.Reconciliation.StorageReconciliation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("AbandonedTemporaryFiles")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<int>("ExpectedFiles")
+                        .HasColumnType("int");
+
+                    b.Property<int>("FilesChecked")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("MissingFiles")
+                        .HasColumnType("int");
+
+                    b.Property<long>("OrphanBytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("OrphanFiles")
+                        .HasColumnType("int");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTime?>("StartedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("UnsettledFiles")
+                        .HasColumnType("int");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Work", "StudioApi.Platform.Storage.Reconciliation.StorageReconciliation.Work#WorkLease", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<int>("Attempts")
+                                .HasColumnType("int")
+                                .HasColumnName("Attempts");
+
+                            b1.Property<DateTime?>("FailedAt")
+                                .HasColumnType("datetime2")
+                                .HasColumnName("FailedAt");
+
+                            b1.Property<string>("LastError")
+                                .HasMaxLength(1000)
+                                .HasColumnType("nvarchar(1000)")
+                                .HasColumnName("LastError");
+
+                            b1.Property<string>("LeaseOwner")
+                                .HasMaxLength(100)
+                                .HasColumnType("nvarchar(100)")
+                                .HasColumnName("LeaseOwner");
+
+                            b1.Property<DateTime?>("LeaseUntil")
+                                .HasColumnType("datetime2")
+                                .HasColumnName("LeaseUntil");
+
+                            b1.Property<DateTime?>("NextAttemptAt")
+                                .HasColumnType("datetime2")
+                                .HasColumnName("NextAttemptAt");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("State");
+
+                    b.ToTable("StorageReconciliations", (string)null);
                 });
 
             modelBuilder.Entity("StudioApi.Platform.Studio.StudioSettings", b =>
@@ -2441,10 +3300,6 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(1000)
                         .HasColumnType("nvarchar(1000)");
-
-                    b.Property<decimal>("TaxRatePercent")
-                        .HasPrecision(9, 4)
-                        .HasColumnType("decimal(9,4)");
 
                     b.Property<string>("TimeZone")
                         .IsRequired()
@@ -3151,6 +4006,181 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("StudioApi.Features.Sales.PriceListGroups.PriceListGroup", b =>
+                {
+                    b.HasOne("StudioApi.Features.Sales.PriceLists.PriceList", null)
+                        .WithMany()
+                        .HasForeignKey("PriceListId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("StudioApi.Features.Sales.PriceListItems.PriceListItem", b =>
+                {
+                    b.HasOne("StudioApi.Features.Sales.PriceListGroups.PriceListGroup", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("StudioApi.Features.Sales.PriceLists.PriceList", null)
+                        .WithMany()
+                        .HasForeignKey("PriceListId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("StudioApi.Features.Sales.PriceListItems.PackageComponent", "Components", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("int");
+
+                            SqlServerPropertyBuilderExtensions.UseIdentityColumn(b1.Property<int>("Id"));
+
+                            b1.Property<long>("ItemId")
+                                .HasColumnType("bigint");
+
+                            b1.Property<int>("Position")
+                                .HasColumnType("int");
+
+                            b1.Property<long>("PriceListItemId")
+                                .HasColumnType("bigint");
+
+                            b1.Property<int>("Quantity")
+                                .HasColumnType("int");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("ItemId");
+
+                            b1.HasIndex("PriceListItemId");
+
+                            b1.ToTable("PackageComponents", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("PriceListItemId");
+                        });
+
+                    b.OwnsMany("StudioApi.Features.Sales.PriceListItems.PromotionTarget", "PromotionTargets", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("int");
+
+                            SqlServerPropertyBuilderExtensions.UseIdentityColumn(b1.Property<int>("Id"));
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(10)
+                                .HasColumnType("nvarchar(10)");
+
+                            b1.Property<long>("PriceListItemId")
+                                .HasColumnType("bigint");
+
+                            b1.Property<long>("TargetId")
+                                .HasColumnType("bigint");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("PriceListItemId");
+
+                            b1.HasIndex("Kind", "TargetId");
+
+                            b1.ToTable("PromotionTargets", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("PriceListItemId");
+                        });
+
+                    b.Navigation("Components");
+
+                    b.Navigation("PromotionTargets");
+                });
+
+            modelBuilder.Entity("StudioApi.Features.Sales.PriceLists.PriceList", b =>
+                {
+                    b.OwnsMany("StudioApi.Features.Sales.PriceLists.PriceListAssignment", "Assignments", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("int");
+
+                            SqlServerPropertyBuilderExtensions.UseIdentityColumn(b1.Property<int>("Id"));
+
+                            b1.Property<string>("Channel")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("nvarchar(20)");
+
+                            b1.Property<bool>("ListIsLive")
+                                .HasColumnType("bit");
+
+                            b1.Property<long>("PriceListId")
+                                .HasColumnType("bigint");
+
+                            b1.Property<string>("Target")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("nvarchar(20)");
+
+                            b1.Property<long>("TargetId")
+                                .HasColumnType("bigint");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("PriceListId");
+
+                            b1.HasIndex("Channel", "Target", "TargetId")
+                                .IsUnique()
+                                .HasFilter("ListIsLive = 1");
+
+                            b1.ToTable("PriceListAssignments", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("PriceListId");
+                        });
+
+                    b.Navigation("Assignments");
+                });
+
+            modelBuilder.Entity("StudioApi.Features.Sales.TaxSettings.SalesTaxSettings", b =>
+                {
+                    b.OwnsMany("StudioApi.Features.Sales.TaxSettings.TaxRate", "Rates", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("int");
+
+                            SqlServerPropertyBuilderExtensions.UseIdentityColumn(b1.Property<int>("Id"));
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(60)
+                                .HasColumnType("nvarchar(60)");
+
+                            b1.Property<int>("Position")
+                                .HasColumnType("int");
+
+                            b1.Property<decimal>("RatePercent")
+                                .HasPrecision(9, 4)
+                                .HasColumnType("decimal(9,4)");
+
+                            b1.Property<long>("SalesTaxSettingsId")
+                                .HasColumnType("bigint");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("SalesTaxSettingsId");
+
+                            b1.ToTable("TaxRates", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("SalesTaxSettingsId");
+                        });
+
+                    b.Navigation("Rates");
+                });
+
             modelBuilder.Entity("StudioApi.Features.Scheduling.Appointments.Appointment", b =>
                 {
                     b.HasOne("StudioApi.Features.Clients.Clients.Client", null)
@@ -3415,6 +4445,133 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                         .OnDelete(DeleteBehavior.Cascade);
 
                     b.Navigation("Record");
+                });
+
+            modelBuilder.Entity("StudioApi.Features.Schools.PartnerClients.PartnerClient", b =>
+                {
+                    b.OwnsMany("StudioApi.Features.Schools.PartnerClients.PartnerClientOrganization", "Organizations", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("int");
+
+                            SqlServerPropertyBuilderExtensions.UseIdentityColumn(b1.Property<int>("Id"));
+
+                            b1.Property<long>("OrganizationId")
+                                .HasColumnType("bigint");
+
+                            b1.Property<long>("PartnerClientId")
+                                .HasColumnType("bigint");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("OrganizationId");
+
+                            b1.HasIndex("PartnerClientId");
+
+                            b1.ToTable("PartnerClientOrganizations", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("PartnerClientId");
+                        });
+
+                    b.OwnsMany("StudioApi.Features.Schools.PartnerClients.PartnerClientSecret", "Secrets", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("int");
+
+                            SqlServerPropertyBuilderExtensions.UseIdentityColumn(b1.Property<int>("Id"));
+
+                            b1.Property<DateTime>("CreatedAt")
+                                .HasColumnType("datetime2");
+
+                            b1.Property<DateTime?>("ExpiresAt")
+                                .HasColumnType("datetime2");
+
+                            b1.Property<string>("Hash")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("nvarchar(64)");
+
+                            b1.Property<string>("Hint")
+                                .IsRequired()
+                                .HasMaxLength(4)
+                                .HasColumnType("nvarchar(4)");
+
+                            b1.Property<long>("PartnerClientId")
+                                .HasColumnType("bigint");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("PartnerClientId");
+
+                            b1.ToTable("PartnerClientSecrets", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("PartnerClientId");
+                        });
+
+                    b.Navigation("Organizations");
+
+                    b.Navigation("Secrets");
+                });
+
+            modelBuilder.Entity("StudioApi.Features.Schools.Rosters.RosterImport", b =>
+                {
+                    b.OwnsMany("StudioApi.Features.Schools.Rosters.RosterImportRow", "Rows", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("int");
+
+                            SqlServerPropertyBuilderExtensions.UseIdentityColumn(b1.Property<int>("Id"));
+
+                            b1.Property<string>("File")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("nvarchar(40)");
+
+                            b1.Property<int>("Line")
+                                .HasColumnType("int");
+
+                            b1.Property<string>("Outcome")
+                                .IsRequired()
+                                .HasMaxLength(10)
+                                .HasColumnType("nvarchar(10)");
+
+                            b1.Property<string>("Reason")
+                                .HasMaxLength(500)
+                                .HasColumnType("nvarchar(500)");
+
+                            b1.Property<long>("RosterImportId")
+                                .HasColumnType("bigint");
+
+                            b1.Property<string>("SourcedId")
+                                .IsRequired()
+                                .HasMaxLength(255)
+                                .HasColumnType("nvarchar(255)");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("RosterImportId");
+
+                            b1.ToTable("RosterImportRows", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("RosterImportId");
+                        });
+
+                    b.Navigation("Rows");
+                });
+
+            modelBuilder.Entity("StudioApi.Platform.Storage.Reconciliation.StorageFinding", b =>
+                {
+                    b.HasOne("StudioApi.Platform.Storage.Reconciliation.StorageReconciliation", null)
+                        .WithMany()
+                        .HasForeignKey("ReconciliationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("StudioApi.Platform.Studio.StudioSettings", b =>

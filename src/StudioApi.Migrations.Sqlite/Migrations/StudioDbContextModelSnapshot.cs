@@ -672,16 +672,6 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                         .HasMaxLength(12)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("RenditionAttempts")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("RenditionError")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("RenditionLeaseUntil")
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("RenditionState")
                         .IsRequired()
                         .HasMaxLength(10)
@@ -727,12 +717,43 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Rendition", "StudioApi.Features.Imaging.Images.SessionImage.Rendition#WorkLease", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<int>("Attempts")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("RenditionAttempts");
+
+                            b1.Property<DateTime?>("FailedAt")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("RenditionFailedAt");
+
+                            b1.Property<string>("LastError")
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("RenditionLastError");
+
+                            b1.Property<string>("LeaseOwner")
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("RenditionLeaseOwner");
+
+                            b1.Property<DateTime?>("LeaseUntil")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("RenditionLeaseUntil");
+
+                            b1.Property<DateTime?>("NextAttemptAt")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("RenditionNextAttemptAt");
+                        });
+
                     b.HasKey("Id");
 
                     b.HasIndex("DeletedAt")
                         .HasFilter("DeletedAt IS NOT NULL");
 
-                    b.HasIndex("RenditionState", "RenditionLeaseUntil");
+                    b.HasIndex("RenditionState");
 
                     b.HasIndex("SessionId", "Number")
                         .IsUnique();
@@ -1004,9 +1025,6 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("FinishedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime?>("LeaseUntil")
-                        .HasColumnType("TEXT");
-
                     b.Property<long>("ProfileId")
                         .HasColumnType("INTEGER");
 
@@ -1037,6 +1055,37 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .IsFixedLength();
 
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Work", "StudioApi.Features.Imaging.RenderRuns.RenderRun.Work#WorkLease", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<int>("Attempts")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("Attempts");
+
+                            b1.Property<DateTime?>("FailedAt")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("FailedAt");
+
+                            b1.Property<string>("LastError")
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("LastError");
+
+                            b1.Property<string>("LeaseOwner")
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("LeaseOwner");
+
+                            b1.Property<DateTime?>("LeaseUntil")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("LeaseUntil");
+
+                            b1.Property<DateTime?>("NextAttemptAt")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("NextAttemptAt");
+                        });
+
                     b.HasKey("Id");
 
                     b.HasIndex("CreatedAt", "Id");
@@ -1044,8 +1093,6 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                     b.HasIndex("RenderJobId", "CreatedAt");
 
                     b.HasIndex("State", "CreatedAt");
-
-                    b.HasIndex("State", "LeaseUntil");
 
                     b.ToTable("RenderRuns", (string)null);
                 });
@@ -1098,6 +1145,486 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                     b.HasIndex("RunId", "State", "Id");
 
                     b.ToTable("RenderRunItems", (string)null);
+                });
+
+            modelBuilder.Entity("StudioApi.Features.Sales.PaymentMethods.PaymentMethod", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeletedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("RequiresReference")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeletedAt")
+                        .HasFilter("DeletedAt IS NOT NULL");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex("SortOrder");
+
+                    b.HasIndex(new[] { "SortOrder", "Id" }, "IX_PaymentMethods_SortOrder_Id_Deleted")
+                        .HasFilter("DeletedAt IS NOT NULL");
+
+                    b.ToTable("PaymentMethods", (string)null);
+                });
+
+            modelBuilder.Entity("StudioApi.Features.Sales.PriceListGroups.PriceListGroup", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeletedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PriceListId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeletedAt")
+                        .HasFilter("DeletedAt IS NOT NULL");
+
+                    b.HasIndex("PriceListId");
+
+                    b.HasIndex("PriceListId", "NameKey")
+                        .IsUnique()
+                        .HasDatabaseName("IX_PriceListGroups_NameKey_PerList")
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex("PriceListId", "Position", "Id")
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.ToTable("PriceListGroups", (string)null);
+                });
+
+            modelBuilder.Entity("StudioApi.Features.Sales.PriceListItems.PriceListItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AvailableOnline")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CodeKey")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Cost")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CouponCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CouponCodeKey")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CropAspectRatio")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeletedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DiscountAmount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("DiscountPercent")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("GroupId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MaxPoses")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MaxUses")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MinPoses")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("MinimumOrderAmount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("NeedsImage")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("OncePerClient")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Price")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PriceListId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("ProductionTypeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("PromotionEndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PromotionStartsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Taxable")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeletedAt")
+                        .HasFilter("DeletedAt IS NOT NULL");
+
+                    b.HasIndex("GroupId");
+
+                    b.HasIndex("ProductionTypeId");
+
+                    b.HasIndex("PriceListId", "CodeKey")
+                        .IsUnique()
+                        .HasDatabaseName("IX_PriceListItems_CodeKey_PerList")
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex("PriceListId", "CouponCodeKey")
+                        .IsUnique()
+                        .HasDatabaseName("IX_PriceListItems_CouponCodeKey_PerList")
+                        .HasFilter("DeletedAt IS NULL AND CouponCodeKey IS NOT NULL");
+
+                    b.HasIndex("PriceListId", "DeletedAt");
+
+                    b.HasIndex("PriceListId", "Description", "Id")
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex("PriceListId", "Position", "Id")
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex("PriceListId", "Price", "Id")
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex("PriceListId", "GroupId", "Position", "Id")
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex(new[] { "PriceListId", "Position", "Id" }, "IX_PriceListItems_PriceListId_Position_Id_Deleted")
+                        .HasFilter("DeletedAt IS NOT NULL");
+
+                    b.ToTable("PriceListItems", (string)null);
+                });
+
+            modelBuilder.Entity("StudioApi.Features.Sales.PriceLists.PriceList", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeletedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeletedAt")
+                        .HasFilter("DeletedAt IS NOT NULL");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex("CreatedAt", "Id")
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex("UpdatedAt", "Id")
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex(new[] { "Name", "Id" }, "IX_PriceLists_Name_Id_Deleted")
+                        .HasFilter("DeletedAt IS NOT NULL");
+
+                    b.ToTable("PriceLists", (string)null);
+                });
+
+            modelBuilder.Entity("StudioApi.Features.Sales.ShippingMethods.ShippingMethod", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeletedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Price")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeletedAt")
+                        .HasFilter("DeletedAt IS NOT NULL");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex("SortOrder");
+
+                    b.HasIndex(new[] { "SortOrder", "Id" }, "IX_ShippingMethods_SortOrder_Id_Deleted")
+                        .HasFilter("DeletedAt IS NOT NULL");
+
+                    b.ToTable("ShippingMethods", (string)null);
+                });
+
+            modelBuilder.Entity("StudioApi.Features.Sales.TaxSettings.SalesTaxSettings", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeletedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("DigitalItemsTaxable")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ShippingTaxable")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("TaxIncludedInPrices")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeletedAt")
+                        .HasFilter("DeletedAt IS NOT NULL");
+
+                    b.ToTable("TaxSettings", (string)null);
                 });
 
             modelBuilder.Entity("StudioApi.Features.Scheduling.Appointments.Appointment", b =>
@@ -1641,6 +2168,169 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                     b.HasIndex("Term", "RecordId");
 
                     b.ToTable("SessionSearchTerms", (string)null);
+                });
+
+            modelBuilder.Entity("StudioApi.Features.Schools.PartnerClients.PartnerClient", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClientId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeletedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Scopes")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId")
+                        .IsUnique();
+
+                    b.HasIndex("DeletedAt")
+                        .HasFilter("DeletedAt IS NOT NULL");
+
+                    b.ToTable("PartnerClients", (string)null);
+                });
+
+            modelBuilder.Entity("StudioApi.Features.Schools.Rosters.RosterImport", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Created")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeletedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("DryRun")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Refused")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Removed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SpecVersion")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Unchanged")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Updated")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeletedAt")
+                        .HasFilter("DeletedAt IS NOT NULL");
+
+                    b.HasIndex("OrganizationId", "CreatedAt");
+
+                    b.ToTable("RosterImports", (string)null);
+                });
+
+            modelBuilder.Entity("StudioApi.Features.Schools.Rosters.RosterLink", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ClientId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SourcedId")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId");
+
+                    b.HasIndex("OrganizationId", "SourcedId")
+                        .IsUnique();
+
+                    b.ToTable("RosterLinks", (string)null);
                 });
 
             modelBuilder.Entity("StudioApi.Features.Setup.Locations.Location", b =>
@@ -2263,8 +2953,18 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("LastId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("NextAttemptAt")
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Consumer");
 
@@ -2300,6 +3000,10 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Owner")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("RequestHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -2325,6 +3029,139 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("IdempotencyRecords");
+                });
+
+            modelBuilder.Entity("StudioApi.Platform.Storage.Reconciliation.StorageFinding", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("Bytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastModified")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("QuarantinedAs")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReconciliationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RecordId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordKind")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReconciliationId", "Id");
+
+                    b.ToTable("StorageFindings", (string)null);
+                });
+
+            modelBuilder.Entity("StudioApi.Platform.Storage.Reconciliation.StorageReconciliation", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AbandonedTemporaryFiles")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ExpectedFiles")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FilesChecked")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MissingFiles")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("OrphanBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("OrphanFiles")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("StartedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnsettledFiles")
+                        .HasColumnType("INTEGER");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Work", "StudioApi.Platform.Storage.Reconciliation.StorageReconciliation.Work#WorkLease", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<int>("Attempts")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("Attempts");
+
+                            b1.Property<DateTime?>("FailedAt")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("FailedAt");
+
+                            b1.Property<string>("LastError")
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("LastError");
+
+                            b1.Property<string>("LeaseOwner")
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("LeaseOwner");
+
+                            b1.Property<DateTime?>("LeaseUntil")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("LeaseUntil");
+
+                            b1.Property<DateTime?>("NextAttemptAt")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("NextAttemptAt");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("State");
+
+                    b.ToTable("StorageReconciliations", (string)null);
                 });
 
             modelBuilder.Entity("StudioApi.Platform.Studio.StudioSettings", b =>
@@ -2375,10 +3212,6 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                     b.PrimitiveCollection<string>("SessionCustomLabels")
                         .IsRequired()
                         .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<decimal>("TaxRatePercent")
-                        .HasPrecision(9, 4)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("TimeZone")
@@ -3068,6 +3901,173 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("StudioApi.Features.Sales.PriceListGroups.PriceListGroup", b =>
+                {
+                    b.HasOne("StudioApi.Features.Sales.PriceLists.PriceList", null)
+                        .WithMany()
+                        .HasForeignKey("PriceListId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("StudioApi.Features.Sales.PriceListItems.PriceListItem", b =>
+                {
+                    b.HasOne("StudioApi.Features.Sales.PriceListGroups.PriceListGroup", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("StudioApi.Features.Sales.PriceLists.PriceList", null)
+                        .WithMany()
+                        .HasForeignKey("PriceListId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("StudioApi.Features.Sales.PriceListItems.PackageComponent", "Components", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("ItemId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("Position")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("PriceListItemId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("Quantity")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("ItemId");
+
+                            b1.HasIndex("PriceListItemId");
+
+                            b1.ToTable("PackageComponents", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("PriceListItemId");
+                        });
+
+                    b.OwnsMany("StudioApi.Features.Sales.PriceListItems.PromotionTarget", "PromotionTargets", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(10)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("PriceListItemId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("TargetId")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("PriceListItemId");
+
+                            b1.HasIndex("Kind", "TargetId");
+
+                            b1.ToTable("PromotionTargets", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("PriceListItemId");
+                        });
+
+                    b.Navigation("Components");
+
+                    b.Navigation("PromotionTargets");
+                });
+
+            modelBuilder.Entity("StudioApi.Features.Sales.PriceLists.PriceList", b =>
+                {
+                    b.OwnsMany("StudioApi.Features.Sales.PriceLists.PriceListAssignment", "Assignments", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Channel")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<bool>("ListIsLive")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("PriceListId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Target")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("TargetId")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("PriceListId");
+
+                            b1.HasIndex("Channel", "Target", "TargetId")
+                                .IsUnique()
+                                .HasFilter("ListIsLive = 1");
+
+                            b1.ToTable("PriceListAssignments", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("PriceListId");
+                        });
+
+                    b.Navigation("Assignments");
+                });
+
+            modelBuilder.Entity("StudioApi.Features.Sales.TaxSettings.SalesTaxSettings", b =>
+                {
+                    b.OwnsMany("StudioApi.Features.Sales.TaxSettings.TaxRate", "Rates", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(60)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Position")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<decimal>("RatePercent")
+                                .HasPrecision(9, 4)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("SalesTaxSettingsId")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("SalesTaxSettingsId");
+
+                            b1.ToTable("TaxRates", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("SalesTaxSettingsId");
+                        });
+
+                    b.Navigation("Rates");
+                });
+
             modelBuilder.Entity("StudioApi.Features.Scheduling.Appointments.Appointment", b =>
                 {
                     b.HasOne("StudioApi.Features.Clients.Clients.Client", null)
@@ -3324,6 +4324,127 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Cascade);
 
                     b.Navigation("Record");
+                });
+
+            modelBuilder.Entity("StudioApi.Features.Schools.PartnerClients.PartnerClient", b =>
+                {
+                    b.OwnsMany("StudioApi.Features.Schools.PartnerClients.PartnerClientOrganization", "Organizations", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("OrganizationId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("PartnerClientId")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("OrganizationId");
+
+                            b1.HasIndex("PartnerClientId");
+
+                            b1.ToTable("PartnerClientOrganizations", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("PartnerClientId");
+                        });
+
+                    b.OwnsMany("StudioApi.Features.Schools.PartnerClients.PartnerClientSecret", "Secrets", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<DateTime>("CreatedAt")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateTime?>("ExpiresAt")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Hash")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Hint")
+                                .IsRequired()
+                                .HasMaxLength(4)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("PartnerClientId")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("PartnerClientId");
+
+                            b1.ToTable("PartnerClientSecrets", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("PartnerClientId");
+                        });
+
+                    b.Navigation("Organizations");
+
+                    b.Navigation("Secrets");
+                });
+
+            modelBuilder.Entity("StudioApi.Features.Schools.Rosters.RosterImport", b =>
+                {
+                    b.OwnsMany("StudioApi.Features.Schools.Rosters.RosterImportRow", "Rows", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("File")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Line")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Outcome")
+                                .IsRequired()
+                                .HasMaxLength(10)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Reason")
+                                .HasMaxLength(500)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("RosterImportId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("SourcedId")
+                                .IsRequired()
+                                .HasMaxLength(255)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("RosterImportId");
+
+                            b1.ToTable("RosterImportRows", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("RosterImportId");
+                        });
+
+                    b.Navigation("Rows");
+                });
+
+            modelBuilder.Entity("StudioApi.Platform.Storage.Reconciliation.StorageFinding", b =>
+                {
+                    b.HasOne("StudioApi.Platform.Storage.Reconciliation.StorageReconciliation", null)
+                        .WithMany()
+                        .HasForeignKey("ReconciliationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("StudioApi.Platform.Studio.StudioSettings", b =>

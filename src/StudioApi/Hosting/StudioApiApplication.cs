@@ -8,7 +8,9 @@ using Microsoft.IdentityModel.Tokens;
 using Scalar.AspNetCore;
 using StudioApi.Features.Clients;
 using StudioApi.Features.Imaging;
+using StudioApi.Features.Sales;
 using StudioApi.Features.Scheduling;
+using StudioApi.Features.Schools;
 using StudioApi.Features.Setup;
 using StudioApi.Platform.Auth;
 using StudioApi.Platform.Background;
@@ -38,8 +40,10 @@ public static class StudioApiApplication
         var services = builder.Services;
         var configuration = builder.Configuration;
         // In code rather than in launchSettings.json, whose applicationUrl would override ASPNETCORE_URLS under dotnet run.
-        if (string.IsNullOrEmpty(configuration["urls"]) && string.IsNullOrEmpty(configuration["http_ports"])
-            && string.IsNullOrEmpty(configuration["https_ports"]) && !configuration.GetSection("Kestrel:Endpoints").Exists())
+        // Nothing chose an address: this is the local demo start, on localhost only.
+        var localDemo = string.IsNullOrEmpty(configuration["urls"]) && string.IsNullOrEmpty(configuration["http_ports"])
+                        && string.IsNullOrEmpty(configuration["https_ports"]) && !configuration.GetSection("Kestrel:Endpoints").Exists();
+        if (localDemo)
             builder.WebHost.UseUrls(DefaultUrl);
 
         var dataDirectory = Path.GetFullPath(configuration["Storage:DataDirectory"] ?? "data", builder.Environment.ContentRootPath);
@@ -49,16 +53,19 @@ public static class StudioApiApplication
         services.AddHttpContextAccessor();
         services.AddScoped<RecordAuthor>();
         services.AddStudioDatabase(databaseOptions, dataDirectory);
-        services.AddSingleton<IFileStore>(new LocalFileStore(dataDirectory));
         services.AddScoped<StudioCalendar>();
         services.AddWorkflow();
+        services.AddBackgroundWork(configuration, dataDirectory); // the engine; the areas plug their kinds of work into it
+        services.AddFileStorage(configuration, dataDirectory); // the store, and its reconciliation with the records the areas declare
 
-        // The business areas, each registering its own services, jobs and workflow kinds. Sales, Production,
-        // Messaging and Schools plug in here the same way (see the README's "Working on it").
+        // The business areas, each registering its own services, jobs and workflow kinds. Production, Messaging and
+        // Schools plug in here the same way (see the README's "Working on it").
         services.AddSetup();
         services.AddClients();
         services.AddScheduling();
         services.AddImaging(configuration);
+        services.AddSales(configuration);
+        services.AddSchools();
         services.AddScheduler(configuration); // after the areas: it schedules the jobs they declared
 
         // Errors: RFC 9457 problem details for everything, including empty 401/403/404/405 responses.
@@ -91,14 +98,23 @@ public static class StudioApiApplication
         });
         services.AddAuthorization();
         services.AddStudioRateLimits(configuration.GetSection("RateLimits").Get<RateLimitOptions>() ?? new RateLimitOptions());
-        services.AddStudioCors(configuration.GetSection("Cors").Get<CrossOriginOptions>() ?? new CrossOriginOptions());
+        var crossOrigin = configuration.GetSection("Cors").Get<CrossOriginOptions>() ?? new CrossOriginOptions();
+        // The local demo lets the kiosk sample (samples/kiosk-web) on its dev port call it, unless origins are configured;
+        // a deployment chooses its address, and then only the origins it lists.
+        if (localDemo && crossOrigin.AllowedOrigins.Length == 0)
+            crossOrigin.AllowedOrigins = CrossOriginOptions.KioskSampleOrigins;
+        services.AddStudioCors(crossOrigin);
 
         // Every JSON body is checked against its endpoint's fields before FastEndpoints binds it (unknown fields are refused).
         services.AddSingleton<JsonBodyShapes>();
         services.AddSingleton(typeof(IRequestBinder<>), typeof(JsonBodyBinder<>));
+        // Validation messages name a field as the JSON does ('timeZone' must not be empty), not as C# words ('Time Zone').
+        FluentValidation.ValidatorOptions.Global.DisplayNameResolver = (_, member, _) =>
+            member is null ? null : JsonNamingPolicy.CamelCase.ConvertName(member.Name);
         services.AddFastEndpoints();
         services.ConfigureHttpJsonOptions(json => ConfigureJson(json.SerializerOptions));
         services.AddStudioOpenApi();
+        services.AddSingleton(Options.Create(configuration.GetSection("Idempotency").Get<IdempotencySettings>() ?? new IdempotencySettings()));
         services.AddSingleton<IdempotencyRetention>();
         services.AddHostedService(sp => sp.GetRequiredService<IdempotencyRetention>());
         // Like the scheduled jobs, off with Jobs:Enabled=false (tests, the OpenAPI export, a second instance).

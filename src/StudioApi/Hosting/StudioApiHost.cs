@@ -49,7 +49,7 @@ public static class StudioApiHost
     {
         // A throwaway signing key, so exporting writes nothing into the data folder either.
         var throwawayKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(64));
-        var app = StudioApiApplication.Build([.. args, "--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning", "--Jobs:Enabled=false", $"--Auth:SigningKey={throwawayKey}"]);
+        var app = StudioApiApplication.Build([.. args, "--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning", "--Jobs:Enabled=false", "--Background:Enabled=false", $"--Auth:SigningKey={throwawayKey}"]);
         await app.StartAsync();
         try
         {

@@ -93,6 +93,7 @@ public static class DemoStudio
 
         await SeedTasksAsync(db, ct);
         await SeedScheduleAsync(db, school, ct);
+        await DemoSales.SeedAsync(db, ct);
 
         Client Student(int clientNumber, string first, string last, string studentId, string grade, int graduationYear, string guardian, string guardianPhone) => new()
         {
@@ -264,7 +265,6 @@ public static class DemoStudio
         Website = "https://lakesideportraits.example",
         TimeZone = "America/Chicago",
         Currency = "USD",
-        TaxRatePercent = new Rate(8.25m),
         WorkingDays = [.. StudioSettings.MondayToFriday, DayOfWeek.Saturday],
         OpeningHours = [.. StudioSettings.MondayToFriday.Select(day => new OpeningHours { Day = day, Opens = new TimeOnly(9, 0), Closes = new TimeOnly(18, 0) }),
             new OpeningHours { Day = DayOfWeek.Saturday, Opens = new TimeOnly(9, 0), Closes = new TimeOnly(14, 0) }],

@@ -6,6 +6,9 @@ using StudioApi.Features.Setup.TaskTypes;
 using StudioApi.Platform.Persistence;
 using StudioApi.Platform.Workflow;
 using StudioApi.Features.Setup;
+using StudioApi.Features.Sales;
+using StudioApi.Features.Sales.PaymentMethods;
+using StudioApi.Features.Sales.TaxSettings;
 
 namespace StudioApi.Seeding;
 
@@ -34,6 +37,18 @@ public static class ReferenceData
 
     static readonly string[] TaskTypeNames = ["Customer Service", "Retouch Request", "Reprint", "Complaint"];
 
+    /// <summary>The ways clients pay a studio (seed: Maintenance > Invoice > Payment Methods); a check and a gift certificate carry their number.</summary>
+    static readonly (string Name, PaymentMethodKind Kind, bool RequiresReference)[] PaymentMethodDefaults =
+    [
+        ("Cash", PaymentMethodKind.Cash, false),
+        ("Check", PaymentMethodKind.Check, true),
+        ("Visa", PaymentMethodKind.Card, false),
+        ("Mastercard", PaymentMethodKind.Card, false),
+        ("American Express", PaymentMethodKind.Card, false),
+        ("Discover", PaymentMethodKind.Card, false),
+        ("Gift Certificate", PaymentMethodKind.GiftCertificate, true),
+    ];
+
     public static async Task SeedAsync(IServiceProvider services, CancellationToken ct)
     {
         var db = services.GetRequiredService<StudioDbContext>();
@@ -56,6 +71,19 @@ public static class ReferenceData
         if (!await db.TaskTypes.IgnoreQueryFilters().AnyAsync(ct))
         {
             db.TaskTypes.AddRange(TaskTypeNames.Select((name, i) => new TaskType { Name = name, SortOrder = (i + 1) * 10 }));
+            await db.SaveChangesAsync(ct);
+        }
+
+        if (!await db.PaymentMethods.IgnoreQueryFilters().AnyAsync(ct))
+        {
+            db.PaymentMethods.AddRange(PaymentMethodDefaults.Select((m, i) => new PaymentMethod
+                { Name = m.Name, Kind = m.Kind, RequiresReference = m.RequiresReference, SortOrder = (i + 1) * 10 }));
+            await db.SaveChangesAsync(ct);
+        }
+        // The tax settings record: no rates until the studio gives its own (an existing studio's rate was moved in by a migration).
+        if (!await db.SalesTaxSettings.IgnoreQueryFilters().AnyAsync(ct))
+        {
+            db.SalesTaxSettings.Add(new SalesTaxSettings());
             await db.SaveChangesAsync(ct);
         }
 

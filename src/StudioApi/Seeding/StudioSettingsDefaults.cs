@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using StudioApi.Platform.Currencies;
 using StudioApi.Platform.Persistence;
 using StudioApi.Platform.Studio;
 
@@ -32,7 +31,6 @@ public static class StudioSettingsDefaults
         Name = "My Photography Studio",
         TimeZone = MachineTimeZone(),
         Currency = "USD",
-        TaxRatePercent = new Rate(0m),
         WorkingDays = [.. StudioSettings.MondayToFriday],
     };
 

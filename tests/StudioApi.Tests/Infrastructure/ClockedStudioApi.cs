@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -13,32 +11,33 @@ namespace StudioApi.Tests.Infrastructure;
 
 /// <summary>
 /// The real app (see <see cref="StudioApiFactory"/>) on a fake clock the test moves, with a handler that records every
-/// status-change event the app publishes. One per test class (IClassFixture).
+/// status-change event the app publishes. One per test class (IClassFixture): one host, whose clock each test sets
+/// where it needs it, backwards too (<see cref="FakeTimeProvider.AdjustTime"/>).
 /// </summary>
 public class ClockedStudioApi : IAsyncLifetime
 {
-    public StudioApiFactory Base { get; } = new();
+    public ClockedStudioApi() => Base = new StudioApiFactory(services =>
+    {
+        services.AddSingleton<TimeProvider>(Clock);
+        services.AddSingleton<IStatusChangeHandler>(Events);
+        ConfigureServices(services);
+        // Tests move the clock back and forth across months; token lifetimes are not what they test (SignIn tests do).
+        services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, options =>
+            options.TokenValidationParameters.LifetimeValidator = (_, _, _, _) => true);
+    });
+
+    /// <summary>The app itself, on the fake clock.</summary>
+    public StudioApiFactory Base { get; }
 
     /// <summary>Starts on Monday 2026-03-02 15:00 UTC; tests set it where they need it.</summary>
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 3, 2, 15, 0, 0, TimeSpan.Zero));
 
     public RecordingStatusChangeHandler Events { get; } = new();
 
-    public WebApplicationFactory<Program> App { get; private set; } = null!;
+    /// <summary>The same app as <see cref="Base"/>.</summary>
+    public WebApplicationFactory<Program> App => Base;
 
-    public async Task InitializeAsync()
-    {
-        await Base.InitializeAsync();
-        App = Base.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
-        {
-            services.AddSingleton<TimeProvider>(Clock);
-            services.AddSingleton<IStatusChangeHandler>(Events);
-            ConfigureServices(services);
-            // Tests move the clock back and forth across months; token lifetimes are not what they test (SignIn tests do).
-            services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, options =>
-                options.TokenValidationParameters.LifetimeValidator = (_, _, _, _) => true);
-        }));
-    }
+    public Task InitializeAsync() => Base.InitializeAsync();
 
     /// <summary>More test services for a fixture that needs them.</summary>
     protected virtual void ConfigureServices(IServiceCollection services)
@@ -47,29 +46,12 @@ public class ClockedStudioApi : IAsyncLifetime
 
     public Task DisposeAsync() => ((IAsyncLifetime)Base).DisposeAsync();
 
-    public Task<HttpClient> AdminAsync() => SignedInAsync("admin", StudioApiFactory.AdminPassword);
+    public Task<HttpClient> AdminAsync() => Base.AdminAsync();
 
-    public async Task<HttpClient> AsRoleAsync(UserRole role) => (await AsNewUserAsync(role)).Caller;
+    public Task<HttpClient> AsRoleAsync(UserRole role) => Base.AsRoleAsync(role);
 
     /// <summary>A new user with this role, signed in, and their user id.</summary>
-    public async Task<(HttpClient Caller, long UserId)> AsNewUserAsync(UserRole role)
-    {
-        var username = $"{role.ToClaim()}-{Guid.NewGuid():N}"[..24];
-        var user = await Base.CreateUserAsync(username, role);
-        return (await SignedInAsync(username, StudioApiFactory.UserPassword), user.Id);
-    }
-
-    async Task<HttpClient> SignedInAsync(string username, string password)
-    {
-        var client = App.CreateClient();
-        var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { username, password });
-        response.EnsureSuccessStatusCode();
-        var token = await response.Content.ReadFromJsonAsync<TokenBody>();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token!.AccessToken);
-        return client;
-    }
-
-    sealed record TokenBody(string AccessToken);
+    public Task<(HttpClient Caller, long UserId)> AsNewUserAsync(UserRole role) => Base.AsNewUserAsync(role);
 }
 
 /// <summary>Keeps every batch of status-change events the app published, in order.</summary>

@@ -10,7 +10,9 @@ using StudioApi.Features.Imaging.RenderJobs;
 using StudioApi.Features.Imaging.RenderProfiles;
 using StudioApi.Features.Imaging.RenderRuns;
 using StudioApi.Features.Scheduling.Sessions;
+using StudioApi.Platform.Background;
 using StudioApi.Platform.Persistence;
+using StudioApi.Platform.Storage;
 using StudioApi.Platform.Workflow;
 
 namespace StudioApi.Features.Imaging;
@@ -29,7 +31,6 @@ public static class ImagingArea
         var images = configuration.GetSection("Images").Get<ImageOptions>() ?? new ImageOptions();
         NetVips.NetVips.Concurrency = Math.Max(1, images.ThreadsPerWorker);
         services.AddSingleton(Options.Create(images));
-        services.AddSingleton<RenditionSignal>();
         services.AddSingleton<RenditionMaker>();
         services.AddSingleton<ImageFiles>();
         services.AddSingleton<ImageLinks>();
@@ -37,18 +38,37 @@ public static class ImagingArea
         services.AddScoped<SessionImageImporter>();
         services.AddScoped<IClientPictures, ClientPictures>();
         services.AddScoped<ISessionDependent, SessionImageDependents>();
-        services.AddHostedService<RenditionWorker>();
+
+        // Which files in the store the area's records expect, for the storage reconciler.
+        services.AddScoped<IStoredFileOwner, SessionImageStoredFiles>();
+        services.AddScoped<IStoredFileOwner, UnmatchedCaptureStoredFiles>();
+        services.AddScoped<IStoredFileOwner, RenderRunStoredFiles>();
 
         // Render runs (the worker) and render jobs (the dispatcher reading the status log).
-        services.AddSingleton(Options.Create(configuration.GetSection("Rendering").Get<RenderingOptions>() ?? new RenderingOptions()));
-        services.AddSingleton<RenderWorkerSignal>();
-        services.AddSingleton<RenderJobSignal>();
         services.AddSingleton<RenderRunOutput>();
         services.AddScoped<RenderRunExecutor>();
         services.AddScoped<RenderJobOutcome>();
         services.AddScoped<IStatusChangeHandler, RenderJobWake>();
-        services.AddHostedService<RenderRunWorker>();
-        services.AddHostedService<RenderJobDispatcher>();
+
+        // The background work, on the engine (settings Background:<Kind>:…). The keys these had before the engine
+        // (Images:Rendition…, Rendering:…) are still read, as the defaults.
+        services.AddWorkQueue<RenditionWorker, SessionImage, RenditionSignal>(RenditionWorker.Kind, new WorkerSettings
+        {
+            Workers = configuration.GetValue("Images:RenditionWorkers", 1),
+            PollSeconds = configuration.GetValue("Images:RenditionPollSeconds", 5.0),
+            MaxAttempts = configuration.GetValue("Images:RenditionMaxAttempts", 3),
+        });
+        var rendering = configuration.GetSection("Rendering");
+        services.AddWorkQueue<RenderRunWorker, RenderRun, RenderWorkerSignal>(RenderRunWorker.Kind, new WorkerSettings
+        {
+            Workers = rendering.GetValue("Workers", 1),
+            PollSeconds = rendering.GetValue("PollSeconds", 5.0),
+            LeaseSeconds = rendering.GetValue("LeaseSeconds", 120.0),
+        });
+        services.AddStreamConsumer<RenderJobDispatcher, StatusLogEntry, RenderJobSignal>(RenderJobDispatcher.Kind, new WorkerSettings
+        {
+            PollSeconds = rendering.GetValue("PollSeconds", 5.0),
+        }, cursor: RenderJobDispatcher.Consumer);
         return services;
     }
 

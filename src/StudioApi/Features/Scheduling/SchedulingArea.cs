@@ -27,12 +27,15 @@ public static class SchedulingArea
     public static IServiceCollection AddScheduling(this IServiceCollection services)
     {
         services.AddWorkflowKind<Session>(RecordKind.Session, "sessions", db => db.Sessions, typeId: s => s.SessionTypeId);
+        // A session's appointments and calendar lines go to the recycle bin with it; other areas add theirs.
+        services.AddScoped<SessionDependents>();
+        services.AddScoped<ISessionDependent, SessionCalendarDependents>();
+
+        // Setup's types, promotions, rooms and locations are in use while live sessions name them.
         services.AddScoped<ISetupRecordUses<SessionType>, SessionTypeUses>();
         services.AddScoped<ISetupRecordUses<Promotion>, PromotionUses>();
         services.AddScoped<ISetupRecordUses<Resource>, ResourceUses>();
         services.AddScoped<ISetupRecordUses<Location>, LocationUses>();
-        services.AddScoped<SessionDependents>();
-        services.AddScoped<ISessionDependent, SessionCalendarDependents>();
 
         // The studio's day starts at midnight in its own time zone, which settings may change at any time: rather
         // than a cron in one zone, sweep every few minutes; the sweep itself knows the studio's today.

@@ -14,6 +14,15 @@ public static class CurrentUserCheck
 {
     public static async Task OnTokenValidated(TokenValidatedContext context)
     {
+        // A partner's API client, not a user: its own area checks it (and there is none without that area).
+        if (context.Principal?.Identity is ClaimsIdentity client && client.FindFirst(IApiClientCheck.ClientIdClaim)?.Value is { } clientId)
+        {
+            var check = context.HttpContext.RequestServices.GetService<IApiClientCheck>();
+            if (check is null || !await check.RefreshAsync(client, clientId, context.HttpContext.RequestAborted))
+                context.Fail("This API client no longer exists or is revoked.");
+            return;
+        }
+
         if (context.Principal?.Identity is not ClaimsIdentity identity
             || !long.TryParse(identity.FindFirst("sub")?.Value, out var userId))
         {

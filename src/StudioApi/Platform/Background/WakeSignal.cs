@@ -3,8 +3,8 @@ using System.Threading.Channels;
 namespace StudioApi.Platform.Background;
 
 /// <summary>
-/// Wakes a background loop (the rendition worker, the render worker, the render-job dispatcher) as soon as there is
-/// work, instead of at its next poll. Each loop has its own subclass, so each is one singleton in the container.
+/// Wakes the loops of one kind of background work (renditions, render runs, render jobs…) as soon as there is work,
+/// instead of at their next poll. Each kind has its own subclass, so each is one singleton in the container.
 /// </summary>
 public abstract class WakeSignal
 {

@@ -6,6 +6,7 @@ using StudioApi.Platform.Background;
 using StudioApi.Platform.Currencies;
 using StudioApi.Platform.Http.Idempotency;
 using StudioApi.Platform.Search;
+using StudioApi.Platform.Storage.Reconciliation;
 using StudioApi.Platform.Studio;
 using StudioApi.Platform.Workflow;
 
@@ -31,6 +32,8 @@ public sealed class StudioDbContext(
     public DbSet<StatusLogEntry> StatusLogEntries => Set<StatusLogEntry>();
     public DbSet<WorkflowKindSetting> WorkflowKindSettings => Set<WorkflowKindSetting>();
     public DbSet<EventCursor> EventCursors => Set<EventCursor>();
+    public DbSet<StorageReconciliation> StorageReconciliations => Set<StorageReconciliation>();
+    public DbSet<StorageFinding> StorageFindings => Set<StorageFinding>();
 
     readonly List<Func<CancellationToken, Task>> afterCommit = [];
 
@@ -182,15 +185,17 @@ public sealed class StudioDbContext(
     List<Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry<AuditedRecord>> OwnersOfChangedChildren()
     {
         var owners = new List<Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry<AuditedRecord>>();
+        // The records by type and id, looked up once: scanning the tracker per child (each scan also detecting changes)
+        // made a save of thousands of owned rows (a roster import's report) quadratic.
+        var records = new Dictionary<(Microsoft.EntityFrameworkCore.Metadata.IEntityType Type, long Id), Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry<AuditedRecord>>();
+        foreach (var record in ChangeTracker.Entries<AuditedRecord>())
+            records.TryAdd((record.Metadata, record.Entity.Id), record);
         foreach (var child in ChangeTracker.Entries().Where(e =>
-                     e.Metadata.IsOwned() && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted))
+                     e.Metadata.IsOwned() && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList())
         {
             var ownership = child.Metadata.FindOwnership()!;
             var key = child.Property(ownership.Properties[0].Name);
-            var ownerId = key.CurrentValue ?? key.OriginalValue;
-            var owner = ChangeTracker.Entries<AuditedRecord>().FirstOrDefault(o =>
-                o.Metadata == ownership.PrincipalEntityType && Equals(o.Entity.Id, ownerId));
-            if (owner is not null)
+            if ((key.CurrentValue ?? key.OriginalValue) is long ownerId && records.TryGetValue((ownership.PrincipalEntityType, ownerId), out var owner))
                 owners.Add(owner);
         }
         return owners;

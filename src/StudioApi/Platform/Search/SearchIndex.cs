@@ -74,10 +74,17 @@ sealed class SearchIndex<TRecord, TTerm> : SearchIndex
         var existingIds = records.Where(r => !r.IsNew).Select(r => r.Record.Id).ToList();
         var existing = (existingIds.Count == 0 ? [] : await db.Set<TTerm>().Where(t => existingIds.Contains(t.RecordId!.Value)).ToListAsync(ct))
             .ToLookup(t => t.RecordId);
+        // Terms added by an earlier attempt of this save (a save retried after a number clash, SaveNumberedAsync) are
+        // still tracked: they count as there, or the retry would add each term twice.
+        var pending = db.ChangeTracker.Entries<TTerm>().Where(e => e.State == EntityState.Added && e.Entity.Record is not null)
+            .ToLookup(e => e.Entity.Record!, ReferenceEqualityComparer.Instance);
         foreach (var (record, isNew) in records)
         {
             var wanted = record.IndexText().Where(t => t.Length > 0).ToHashSet(StringComparer.Ordinal);
             record.SearchIndexVersion = SearchText.Version;
+            foreach (var added in pending[record])
+                if (!wanted.Remove(added.Entity.Term))
+                    added.State = EntityState.Detached;
             if (!isNew)
                 foreach (var term in existing[record.Id])
                     if (!wanted.Remove(term.Term))

@@ -1,6 +1,5 @@
 using StudioApi.Platform.Addresses;
 using StudioApi.Platform.Persistence;
-using StudioApi.Platform.Currencies;
 
 
 namespace StudioApi.Platform.Studio;
@@ -25,9 +24,6 @@ public sealed class StudioSettings : AuditedRecord
 
     /// <summary>ISO 4217 code of the currency every amount is in, e.g. USD.</summary>
     public string Currency { get; set; } = "USD";
-
-    /// <summary>Sales tax in percent (0–100, up to 4 decimals), e.g. 8.25.</summary>
-    public Rate TaxRatePercent { get; set; }
 
     /// <summary>The weekdays the studio works; status due dates count these days only.</summary>
     public List<DayOfWeek> WorkingDays { get; set; } = [.. MondayToFriday];

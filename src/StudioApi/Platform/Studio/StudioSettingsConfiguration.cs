@@ -15,7 +15,6 @@ public sealed class StudioSettingsConfiguration : IEntityTypeConfiguration<Studi
         builder.Property(s => s.Email).HasMaxLength(320);
         builder.Property(s => s.TimeZone).HasMaxLength(100);
         builder.Property(s => s.Currency).HasMaxLength(3).IsFixedLength();
-        builder.Property(s => s.TaxRatePercent).HasPrecision(9, 4);
         builder.Property(s => s.OnlineBookingKey).HasMaxLength(64);
         builder.Property(s => s.WorkingDays)
             .HasConversion(

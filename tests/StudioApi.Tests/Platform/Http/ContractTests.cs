@@ -14,8 +14,8 @@ namespace StudioApi.Tests.Platform.Http;
 /// </summary>
 public sealed partial class ContractTests(StudioApiFactory app) : IClassFixture<StudioApiFactory>
 {
-    /// <summary>The operations a caller without a token may use: signing in, and renewing a session.</summary>
-    static readonly HashSet<string> PublicOperations = ["Auth_CreateToken", "Auth_Refresh", "OnlineBooking_GetAvailability", "OnlineBooking_Book", "Calendar_GetFeedIcs", "Images_GetSignedFile"];
+    /// <summary>The operations a caller without a token may use: signing in, renewing a session, a partner client's token, online booking, feeds and signed files.</summary>
+    static readonly HashSet<string> PublicOperations = ["Auth_CreateToken", "Auth_Refresh", "PartnerClients_CreateToken", "OnlineBooking_GetAvailability", "OnlineBooking_Book", "Calendar_GetFeedIcs", "Images_GetSignedFile"];
 
     static readonly string[] Methods = ["get", "put", "post", "delete", "patch", "head", "options"];
 
@@ -256,11 +256,15 @@ public sealed partial class ContractTests(StudioApiFactory app) : IClassFixture<
         shared.GetProperty("RateLimit").GetProperty("description").GetString()!.ShouldContain("draft-ietf-httpapi-ratelimit-headers");
     }
 
-    /// <summary>The only binary floating-point numbers in the contract: fractions of an image (crops, watermarks), never money or rates.</summary>
-    static readonly HashSet<string> GeometricFractions =
+    /// <summary>
+    /// The only binary floating-point numbers in the contract: fractions of an image (crops, watermarks) and durations in
+    /// seconds (background work's settings), never money or rates.
+    /// </summary>
+    static readonly HashSet<string> NotMoney =
     [
         "ImageCrop.x", "ImageCrop.y", "ImageCrop.width", "ImageCrop.height",
         "RenderWatermarkInput.opacity", "RenderWatermarkInput.size", "RenderWatermarkResponse.opacity", "RenderWatermarkResponse.size",
+        "BackgroundWorkKindResponse.leaseSeconds", "BackgroundWorkKindResponse.pollSeconds",
     ];
 
     /// <summary>Fields whose names sound like money but count things: how many images a render run has, how many records a stage holds.</summary>
@@ -279,7 +283,7 @@ public sealed partial class ContractTests(StudioApiFactory app) : IClassFixture<
             {
                 var name = $"{schema.Name}.{property.Name}";
                 var type = property.Value.TryGetProperty("type", out var t) ? t.GetString() : null;
-                if (type == "number" && !GeometricFractions.Contains(name))
+                if (type == "number" && !NotMoney.Contains(name))
                     offending.Add($"{name} is a JSON number: money is Money (int64 minor units), a rate is Rate (a decimal string)");
                 var reference = property.Value.ToString();
                 if (MoneyOrRateName().IsMatch(property.Name) && !Counts.Contains(name) && !reference.Contains("#/components/schemas/Money") && !reference.Contains("#/components/schemas/Rate"))

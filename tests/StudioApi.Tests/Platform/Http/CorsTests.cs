@@ -24,11 +24,11 @@ public sealed class CorsTests(StudioApiFactory app) : IClassFixture<StudioApiFac
 
     public Task InitializeAsync()
     {
-        configured = app.WithWebHostBuilder(b => b.UseSetting("Cors:AllowedOrigins:0", Kiosk));
+        configured = app.Variant("kiosk allowed", b => b.UseSetting("Cors:AllowedOrigins:0", Kiosk));
         return Task.CompletedTask;
     }
 
-    public async Task DisposeAsync() => await configured.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     static HttpRequestMessage Preflight(string url, string origin, string method, string headers)
     {
@@ -115,6 +115,18 @@ public sealed class CorsTests(StudioApiFactory app) : IClassFixture<StudioApiFac
         var preflight = await http.SendAsync(Preflight("/api/v1/organizations", Kiosk, "POST", "authorization,content-type"));
 
         preflight.Headers.Where(h => h.Key.StartsWith("Access-Control-", StringComparison.OrdinalIgnoreCase)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task The_local_demo_start_lets_the_kiosk_sample_in_and_a_deployment_with_its_own_address_does_not()
+    {
+        // No address configured: the local demo on localhost:5080, which the kiosk sample's dev server calls.
+        var demo = await app.CreateClient().SendAsync(Preflight("/api/v1/sessions", "http://localhost:5173", "GET", "authorization"));
+        Header(demo, "Access-Control-Allow-Origin").ShouldBe("http://localhost:5173");
+
+        var deployed = app.Variant("deployed with its own address", b => b.UseSetting("urls", "http://0.0.0.0:8080"));
+        var refused = await deployed.CreateClient().SendAsync(Preflight("/api/v1/sessions", "http://localhost:5173", "GET", "authorization"));
+        Header(refused, "Access-Control-Allow-Origin").ShouldBeNull();
     }
 
     [Fact]

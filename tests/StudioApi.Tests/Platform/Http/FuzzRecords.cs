@@ -58,7 +58,7 @@ public sealed class FuzzRecords
             : null;
     }
 
-    /// <summary>Makes the records: a photographer, a client, an organization, a session with an image, then whatever the creating POSTs make.</summary>
+    /// <summary>Makes the records: a photographer, a client, an organization, a session with an image, a price list item, then whatever the creating POSTs make.</summary>
     public async Task ArrangeAsync(StudioApiFactory app, HttpClient admin, FuzzContract contract, HostileInput input)
     {
         var photographer = await app.CreateUserAsync($"fuzz-{Guid.NewGuid():N}"[..20], UserRole.Photographer);
@@ -87,6 +87,14 @@ public sealed class FuzzRecords
         var settings = JsonNode.Parse(await admin.GetStringAsync("/api/v1/settings"));
         AddValue("bookingKey", settings!["onlineBookingKey"]!.DeepClone());
 
+        // A price list with a group and an item: an item's example body (every optional part filled in) is no valid item.
+        var priceListId = await CreateAsync("/api/v1/price-lists", new { name = "Fuzz prices" });
+        Add("price-lists", priceListId);
+        var groupId = await CreateAsync($"/api/v1/price-lists/{priceListId}/groups", new { name = "Prints" });
+        Add("price-list-groups", groupId);
+        Add("price-list-items", await CreateAsync($"/api/v1/price-lists/{priceListId}/items",
+            new { groupId, code = "8x10", description = "8x10 print", price = 4500, needsImage = true, cropAspectRatio = "4:5" }));
+
         // Twice, so a record whose example needs another kind's id (a render job needs a profile) finds it the second time.
         for (var pass = 0; pass < 2; pass++)
         {
@@ -101,7 +109,12 @@ public sealed class FuzzRecords
                 var text = await response.Content.ReadAsStringAsync();
                 if (response.IsSuccessStatusCode && response.Content.Headers.ContentType?.MediaType == "application/json"
                     && JsonNode.Parse(text) is JsonObject created && created["id"] is JsonValue id)
+                {
                     Add(segment, id.DeepClone());
+                    // Made under its parent (/price-lists/{id}/items) but addressed by its own collection (/price-list-items/{id}).
+                    if (response.Headers.Location?.OriginalString.Split('/') is [.., var collection, var last] && last == id.ToString())
+                        Add(collection, id.DeepClone());
+                }
                 else if (pass == 1)
                     NotArranged.Add($"{operation.Id} {(int)response.StatusCode} {(text.Length > 200 ? text[..200] : text)}");
             }

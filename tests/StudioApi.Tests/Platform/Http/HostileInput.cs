@@ -73,6 +73,7 @@ public sealed class HostileInput(FuzzContract contract, FuzzRecords records)
             "email" => "fuzz@example.com",
             "uri" or "uri-reference" => "https://example.com/",
             "uuid" => Guid.NewGuid().ToString(),
+            "decimal" => "1",
             _ => null,
         };
         text ??= (name ?? "").ToLowerInvariant() switch

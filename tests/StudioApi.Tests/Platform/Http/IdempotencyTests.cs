@@ -1,7 +1,9 @@
 using System.Net;
 using System.Text;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using StudioApi.Platform.Background;
 using StudioApi.Platform.Http.Idempotency;
 using StudioApi.Tests.Features.Clients.Organizations;
 using StudioApi.Tests.Infrastructure;
@@ -64,7 +66,82 @@ public sealed class IdempotencyTests(StudioApiFactory app) : IClassFixture<Studi
         var second = await admin.SendAsync(request);
 
         await second.ShouldBeProblemAsync(HttpStatusCode.Conflict);
+        second.Headers.RetryAfter!.Delta!.Value.TotalSeconds.ShouldBe(1, "a request that just started: retry in a moment");
         (await app.WithDbAsync(db => Task.FromResult(db.Organizations.Count(o => o.Code == "SLOW")))).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_claim_whose_request_died_says_when_to_retry_and_is_taken_over_after_the_configured_time()
+    {
+        var admin = await app.AdminAsync();
+        var body = OrganizationRequests.New("Crashed School", "CRASH");
+        var bytes = await Post(body, "key-crashed").Content!.ReadAsByteArrayAsync();
+        // A server took the key 100 seconds ago and died before it answered: its claim is still there, never completed.
+        await app.WithDbAsync(async db =>
+        {
+            db.IdempotencyRecords.Add(new IdempotencyRecord
+            {
+                Scope = "1 /api/v1/organizations",
+                Key = "key-crashed",
+                RequestHash = IdempotencyMiddleware.Fingerprint("POST", "/api/v1/organizations", bytes),
+                CreatedAt = DateTime.UtcNow.AddSeconds(-100),
+            });
+            await db.SaveChangesAsync();
+        });
+
+        var blocked = await admin.SendAsync(Post(body, "key-crashed"));
+
+        await blocked.ShouldBeProblemAsync(HttpStatusCode.Conflict);
+        // Takeover after 120 seconds (Idempotency:TakeoverSeconds): wait out the 20 left, not a fixed moment.
+        blocked.Headers.RetryAfter!.Delta!.Value.TotalSeconds.ShouldBeInRange(19, 21);
+
+        await app.WithDbAsync(db => db.IdempotencyRecords.Where(r => r.Key == "key-crashed")
+            .ExecuteUpdateAsync(r => r.SetProperty(x => x.CreatedAt, DateTime.UtcNow.AddSeconds(-121))));
+        var retried = await admin.SendAsync(Post(body, "key-crashed"));
+
+        retried.StatusCode.ShouldBe(HttpStatusCode.Created);
+        (await app.WithDbAsync(db => Task.FromResult(db.Organizations.Count(o => o.Code == "CRASH")))).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_restarted_server_releases_the_claims_it_left_unfinished_so_a_retry_runs_at_once()
+    {
+        var admin = await app.AdminAsync();
+        var body = OrganizationRequests.New("Restarted School", "RESTART");
+        var bytes = await Post(body, "key-restarted").Content!.ReadAsByteArrayAsync();
+        var thisServer = app.Services.GetRequiredService<BackgroundInstance>().Id;
+        // This very server claimed the key 5 seconds ago and died before it answered.
+        await ClaimAsync("key-restarted", bytes, DateTime.UtcNow.AddSeconds(-5), owner: thisServer);
+        var blocked = await admin.SendAsync(Post(body, "key-restarted"));
+        await blocked.ShouldBeProblemAsync(HttpStatusCode.Conflict);
+
+        // It starts again (same data directory, so the same instance id) and lets go of what it held at once.
+        using var restarted = app.WithWebHostBuilder(_ => { });
+        var retried = await SignedInLike(admin, restarted).SendAsync(Post(body, "key-restarted"));
+
+        retried.StatusCode.ShouldBe(HttpStatusCode.Created, "no wait for Idempotency:TakeoverSeconds");
+        (await app.WithDbAsync(db => Task.FromResult(db.Organizations.Count(o => o.Code == "RESTART")))).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_restarted_server_leaves_another_servers_unfinished_claim_until_the_takeover_time()
+    {
+        var admin = await app.AdminAsync();
+        var body = OrganizationRequests.New("Other Server School", "OTHER");
+        var bytes = await Post(body, "key-other-server").Content!.ReadAsByteArrayAsync();
+        var claimedAt = DateTime.UtcNow.AddSeconds(-5);
+        await ClaimAsync("key-other-server", bytes, claimedAt, owner: "another-server-0123456789ab");
+
+        using var restarted = app.WithWebHostBuilder(_ => { });
+        var blocked = await SignedInLike(admin, restarted).SendAsync(Post(body, "key-other-server"));
+        var age = (DateTime.UtcNow - claimedAt).TotalSeconds;
+
+        await blocked.ShouldBeProblemAsync(HttpStatusCode.Conflict);
+        // That server may still be running the request: the claim stands until 120 seconds after it was made, and the
+        // wait offered is as long as the request has run so far (5 seconds plus however long the restart took).
+        blocked.Headers.RetryAfter!.Delta!.Value.TotalSeconds.ShouldBeInRange(4, age + 1);
+        (await app.WithDbAsync(db => db.IdempotencyRecords.CountAsync(r => r.Key == "key-other-server"))).ShouldBe(1);
+        (await app.WithDbAsync(db => Task.FromResult(db.Organizations.Count(o => o.Code == "OTHER")))).ShouldBe(0);
     }
 
     [Fact]
@@ -121,6 +198,27 @@ public sealed class IdempotencyTests(StudioApiFactory app) : IClassFixture<Studi
         second.StatusCode.ShouldBe(HttpStatusCode.Created);
         second.Headers.Contains("Idempotent-Replayed").ShouldBeFalse();
         (await app.WithDbAsync(db => Task.FromResult(db.Organizations.Count(o => o.Code.StartsWith("BLANK-"))))).ShouldBe(2);
+    }
+
+    Task ClaimAsync(string key, byte[] body, DateTime createdAt, string owner) => app.WithDbAsync(async db =>
+    {
+        db.IdempotencyRecords.Add(new IdempotencyRecord
+        {
+            Scope = "1 /api/v1/organizations",
+            Key = key,
+            RequestHash = IdempotencyMiddleware.Fingerprint("POST", "/api/v1/organizations", body),
+            CreatedAt = createdAt,
+            Owner = owner,
+        });
+        await db.SaveChangesAsync();
+    });
+
+    /// <summary>A client of another host of the app with the same token (same database, same signing key).</summary>
+    static HttpClient SignedInLike(HttpClient signedIn, WebApplicationFactory<Program> host)
+    {
+        var client = host.CreateClient();
+        client.DefaultRequestHeaders.Authorization = signedIn.DefaultRequestHeaders.Authorization;
+        return client;
     }
 
     static HttpRequestMessage Post(object body, string key)

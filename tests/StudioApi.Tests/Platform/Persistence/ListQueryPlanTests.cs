@@ -4,10 +4,12 @@ using StudioApi.Features.Clients;
 using StudioApi.Features.Clients.Clients;
 using StudioApi.Features.Clients.Organizations;
 using StudioApi.Features.Scheduling;
+using StudioApi.Features.Sales;
 using StudioApi.Features.Setup;
 using StudioApi.Features.Scheduling.Sessions;
 using StudioApi.Platform.Persistence;
 using StudioApi.Platform.Workflow;
+using StudioApi.Tests.Features.Sales;
 using StudioApi.Tests.Infrastructure;
 
 namespace StudioApi.Tests.Platform.Persistence;
@@ -142,6 +144,16 @@ public sealed class ListQueryPlanTests(StudioApiFactory app) : IClassFixture<Stu
             Sorted($"/workflow/overdue?kind={kind}", "dueDate", "statusDate", "recordId");
         Filtered("/workflow/overdue", "kind=session&statusId={sessionStatus}", "kind=task&assignedUserId={user}");
         Sorted("/workflow/stages/retouch/records?kind=session", "statusDate", "dueDate", "recordId");
+        Sorted("/price-lists", "name", "createdAt", "updatedAt");
+        Filtered("/price-lists", "deleted=true");
+        Sorted("/price-lists/{priceList}/items", "position", "code", "description", "price");
+        Filtered("/price-lists/{priceList}/items", "groupId={priceGroup}", "type=standard", "availableOnline=true", "deleted=true");
+        foreach (var methods in new[] { "/payment-methods", "/shipping-methods" })
+        {
+            Sorted(methods, "sortOrder", "name");
+            Filtered(methods, "active=true", "deleted=true");
+        }
+        Sorted("/organizations/{org}/roster-imports", "createdAt");
         // The counts a screen shows: the hub's per stage and the overdue totals, from the status indexes.
         lists.Add("/workflow/stages");
         lists.Add("/workflow/overdue/counts");
@@ -176,7 +188,8 @@ public sealed class ListQueryPlanTests(StudioApiFactory app) : IClassFixture<Stu
             commands = [.. commands, .. nextCommands];
         }
 
-        foreach (var command in commands)
+        // A statement EF knows reads nothing (WHERE 0: an empty list of ids) is not run through a plan.
+        foreach (var command in commands.Where(c => !System.Text.RegularExpressions.Regex.IsMatch(c.Text, @"WHERE 0\s*$")))
         {
             var plan = await command.PlanAsync(DatabaseFile);
             var shown = $"{list}: {command.Text}\n  plan: {string.Join(" | ", plan)}";
@@ -208,7 +221,7 @@ public sealed class ListQueryPlanTests(StudioApiFactory app) : IClassFixture<Stu
         {
             "createdAt" or "updatedAt" or "changedAt" or "date" => new DateTime(2026, 3, 5, 10, 0, 0, DateTimeKind.Utc),
             "dueDate" or "statusDate" => new DateOnly(2026, 3, 5),
-            "number" or "priority" or "recordId" => 3,
+            "number" or "priority" or "recordId" or "position" or "sortOrder" or "price" => 3,
             _ => "m",
         };
         var cursor = new { Sort = key + (sort.StartsWith('-') ? "-" : "+"), Value = value, Id = 7L };
@@ -217,8 +230,16 @@ public sealed class ListQueryPlanTests(StudioApiFactory app) : IClassFixture<Stu
 
     async Task<string> FillInAsync(string list)
     {
+        if (list.Contains("{priceList}", StringComparison.Ordinal) && !await app.WithDbAsync(db => db.PriceLists.AnyAsync()))
+        {
+            var admin = await app.AdminAsync();
+            var priceList = await admin.CreateListAsync();
+            await admin.CreateGroupAsync(priceList.Id, "Prints");
+        }
         var ids = await app.WithDbAsync(async db => new Dictionary<string, long>
         {
+            ["{priceList}"] = await db.PriceLists.OrderBy(l => l.Id).Select(l => l.Id).FirstOrDefaultAsync(),
+            ["{priceGroup}"] = await db.PriceListGroups.OrderBy(g => g.Id).Select(g => g.Id).FirstOrDefaultAsync(),
             ["{client}"] = await db.Clients.OrderBy(c => c.Id).Select(c => c.Id).FirstAsync(),
             ["{session}"] = await db.Sessions.OrderBy(s => s.Id).Select(s => s.Id).FirstAsync(),
             ["{org}"] = await db.Organizations.OrderBy(o => o.Id).Select(o => o.Id).FirstAsync(),

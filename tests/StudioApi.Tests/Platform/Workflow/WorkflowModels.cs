@@ -66,7 +66,6 @@ public static class WorkflowCalls
             name = "Workflow Test Studio",
             timeZone,
             currency = "USD",
-            taxRatePercent = "0",
             workingDays,
             closedDates = closedDates.Select(d => new { date = d, description = "Closed" }).ToArray(),
         }).WithIfMatch(etag);

@@ -107,8 +107,9 @@ public sealed class ClientConfiguration : IEntityTypeConfiguration<Client>
                 .HasDatabaseName(StudentIdIndex);
             // An organization's and a year's live students in name order (the list's filters) are indexes the model
             // cannot state, an owned type's index taking none of the client's columns: the ListsAtScale migration of
-            // each provider creates them by hand (IX_Clients_StudentOrganizationId_NameSortKey_Id and
-            // IX_Clients_StudentGraduationYear_NameSortKey_Id, on live clients).
+            // each provider creates them by hand (IX_Clients_StudentOrganizationId_NameSortKey_Id,
+            // IX_Clients_StudentOrganizationId_FirstNameSortKey_Id and IX_Clients_StudentGraduationYear_NameSortKey_Id,
+            // on live clients).
         });
     }
 

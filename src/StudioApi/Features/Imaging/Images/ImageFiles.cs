@@ -15,7 +15,7 @@ public sealed class ImageFiles(IFileStore store, IOptions<ImageOptions> options)
     {
         if (rendition != ImageRendition.Original && image.RenditionState != RenditionState.Ready)
             throw ApiProblem.Conflict(image.RenditionState == RenditionState.Failed
-                ? $"The image's {Name(rendition)} could not be made: {image.RenditionError}"
+                ? $"The image's {Name(rendition)} could not be made: {image.Rendition.LastError}"
                 : $"The image's {Name(rendition)} is not ready yet; its renditionState is pending.");
 
         var stored = await store.OpenReadAsync(RenditionMaker.KeyOf(image.StorageKey, rendition), ct)

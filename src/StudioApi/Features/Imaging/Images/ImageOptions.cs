@@ -11,16 +11,11 @@ public sealed class ImageOptions
     public long MaxRequestBytes { get; set; } = 4L * 1024 * 1024 * 1024;
     public const int DefaultMaxFilesPerRequest = 1000;
     public int MaxFilesPerRequest { get; set; } = DefaultMaxFilesPerRequest;
-    /// <summary>How many renditions are made at once; each uses one core at a time.</summary>
-    public int RenditionWorkers { get; set; } = 1;
     /// <summary>
     /// Threads libvips may use for one image (renditions, renders, contact sheets). One by default: each worker then
-    /// takes at most one core, so the number of workers bounds what images take from the API. Scale with workers.
+    /// takes at most one core, so the number of workers (Background:Renditions:Workers, Background:RenderRuns:Workers) bounds what images take from the API. Scale with workers.
     /// </summary>
     public int ThreadsPerWorker { get; set; } = 1;
-    /// <summary>How often the worker looks for pending images besides being woken by an import.</summary>
-    public double RenditionPollSeconds { get; set; } = 5;
-    public int RenditionMaxAttempts { get; set; } = 3;
     /// <summary>How long a signed image URL works.</summary>
     public double LinkLifetimeSeconds { get; set; } = 15 * 60;
     /// <summary>Cache-Control max-age for image files; they never change under the same ETag.</summary>

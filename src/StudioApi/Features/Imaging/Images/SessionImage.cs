@@ -1,3 +1,4 @@
+using StudioApi.Platform.Background;
 using StudioApi.Platform.Persistence;
 
 
@@ -33,10 +34,8 @@ public sealed class SessionImage : AuditedRecord, INumbered
 
     // The rendition queue lives on the image itself, so it survives restarts.
     public RenditionState RenditionState { get; set; } = RenditionState.Pending;
-    public string? RenditionError { get; set; }
-    public int RenditionAttempts { get; set; }
-    /// <summary>A worker holds the image until then; a lease that runs out (the process died) frees it for another.</summary>
-    public DateTime? RenditionLeaseUntil { get; set; }
+    /// <summary>The rendition worker's lease, attempts and last error (columns RenditionLeaseOwner, RenditionAttempts…).</summary>
+    public WorkLease Rendition { get; set; } = new();
     public DateTime? RenditionsReadyAt { get; set; }
 
     // Proofing: what the client and the studio decide about the photo (see Proofing/ImageProofing).

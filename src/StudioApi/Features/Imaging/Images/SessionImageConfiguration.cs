@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using StudioApi.Features.Clients.Clients;
 using StudioApi.Features.Scheduling.Sessions;
+using StudioApi.Platform.Background;
 
 namespace StudioApi.Features.Imaging.Images;
 
@@ -19,7 +20,7 @@ public sealed class SessionImageConfiguration : IEntityTypeConfiguration<Session
         builder.Property(i => i.CameraModel).HasMaxLength(SessionImageLimits.CameraLength);
         builder.Property(i => i.StorageKey).HasMaxLength(200);
         builder.Property(i => i.RenditionState).HasConversion<string>().HasMaxLength(10);
-        builder.Property(i => i.RenditionError).HasMaxLength(SessionImageLimits.ErrorLength);
+        builder.HasWorkLease(i => i.Rendition, columnPrefix: "Rendition");
         builder.Property(i => i.ProofState).HasConversion<string>().HasMaxLength(12);
         builder.Property(i => i.YearbookRole).HasConversion<string>().HasMaxLength(10);
         builder.Property(i => i.CropAspectRatio).HasMaxLength(SessionImageLimits.AspectRatioLength);
@@ -30,7 +31,8 @@ public sealed class SessionImageConfiguration : IEntityTypeConfiguration<Session
         // A session's live images by creation (the list's sorts; the capture-time one is an index on an expression,
         // made by hand in SQLite's ListsAtScale migration).
         builder.HasIndex(i => new { i.SessionId, i.CreatedAt, i.Id }).HasFilter("DeletedAt IS NULL");
-        builder.HasIndex(i => new { i.RenditionState, i.RenditionLeaseUntil });
+        // The rendition worker's queue: the few pending images among all.
+        builder.HasIndex(i => i.RenditionState);
         // One main and one secondary yearbook image per session, among live images.
         builder.HasIndex(i => new { i.SessionId, i.YearbookRole }).IsUnique().HasFilter("YearbookRole <> 'None' AND DeletedAt IS NULL");
 

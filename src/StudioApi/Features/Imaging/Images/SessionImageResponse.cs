@@ -61,7 +61,7 @@ public sealed class SessionImageResponse : RecordResponse
         CameraMake = i.CameraMake,
         CameraModel = i.CameraModel,
         RenditionState = i.RenditionState,
-        RenditionError = i.RenditionError,
+        RenditionError = i.Rendition.LastError,
         ProofState = i.ProofState,
         Favorite = i.Favorite,
         HiddenOnline = i.HiddenOnline,

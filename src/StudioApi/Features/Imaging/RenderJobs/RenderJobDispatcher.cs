@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
+using System.Linq.Expressions;
 using StudioApi.Features.Imaging.RenderProfiles;
 using StudioApi.Features.Imaging.RenderRuns;
 using StudioApi.Platform.Http.Problems;
@@ -11,78 +11,39 @@ using StudioApi.Features.Scheduling;
 namespace StudioApi.Features.Imaging.RenderJobs;
 
 /// <summary>
-/// Starts render jobs' runs from the status log, the durable stream of status changes: it reads the entries after
-/// its cursor, starts a run for each session that reached an active job's trigger status, and moves the cursor, all
-/// in one transaction, so a change is never lost (a crash before the commit reads it again) nor doubled (the cursor
-/// moves with the runs it caused; a second server finds the cursor moved and does nothing). Woken by
-/// <see cref="RenderJobWake"/> as soon as a status changes, and polls besides.
+/// Starts render jobs' runs from the status log, the durable stream of status changes, as a stream consumer of the
+/// background-work engine (kind <see cref="Kind"/>, settings <c>Background:RenderJobs</c>): the engine reads the entries
+/// after its cursor (<see cref="Consumer"/> in EventCursors), and this starts a run for each session that reached an
+/// active job's trigger status, in the transaction that moves the cursor, so a change is never lost (a crash before the
+/// commit reads it again) nor doubled (the cursor moves with the runs it caused; a second server finds the cursor moved
+/// and does nothing). Woken by <see cref="RenderJobWake"/> as soon as a status changes, and polls besides.
 /// </summary>
-public sealed class RenderJobDispatcher(IServiceScopeFactory scopes, RenderJobSignal signal, IOptions<RenderingOptions> options,
-    ILogger<RenderJobDispatcher> log) : BackgroundService
+public sealed class RenderJobDispatcher(StudioDbContext db, RenderWorkerSignal signal) : StreamConsumer<StatusLogEntry>
 {
+    public const string Kind = "renderJobs";
     public const string Consumer = "render-jobs";
-    const int BatchSize = 200;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    static readonly Expression<Func<StatusLogEntry, DateTime>> ChangedAt = e => e.ChangedAt;
+
+    public override Expression<Func<StatusLogEntry, DateTime>> CreatedAt => ChangedAt;
+
+    /// <summary>Reads and handles one batch of the status log now; true when there may be more to read.</summary>
+    public static Task<bool> DispatchAsync(IServiceProvider services, CancellationToken ct) =>
+        services.GetRequiredService<StreamWorker<RenderJobDispatcher, StatusLogEntry, RenderJobSignal>>().ReadNextBatchAsync(services, ct);
+
+    public override async Task HandleAsync(IReadOnlyList<StatusLogEntry> entries, CancellationToken ct)
     {
-        var poll = TimeSpan.FromSeconds(Math.Max(0.1, options.Value.PollSeconds));
-        await signal.WaitAsync(poll, stoppingToken);
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            var more = false;
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                more = await DispatchAsync(scope.ServiceProvider, stoppingToken);
-            }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-            {
-                log.LogWarning(e, "The render-job dispatcher could not read the status log");
-            }
-            if (!more)
-                await signal.WaitAsync(poll, stoppingToken);
-        }
-    }
-
-    /// <summary>Handles one batch of status-log entries; true when there may be more to read.</summary>
-    public static async Task<bool> DispatchAsync(IServiceProvider services, CancellationToken ct)
-    {
-        var db = services.GetRequiredService<StudioDbContext>();
-        var signal = services.GetRequiredService<RenderWorkerSignal>();
-        if (!await db.EventCursors.AnyAsync(c => c.Consumer == Consumer, ct))
-        {
-            db.EventCursors.Add(new EventCursor { Consumer = Consumer, LastId = 0 });
-            await db.SaveChangesAsync(ct); // two servers starting at once: the loser's unique violation is retried at the next poll
-            db.ChangeTracker.Clear();
-        }
-
-        return await db.InTransactionAsync(async () =>
-        {
-            var last = await db.EventCursors.Where(c => c.Consumer == Consumer).Select(c => c.LastId).SingleAsync(ct);
-            var entries = await db.StatusLogEntries.AsNoTracking().Where(e => e.Id > last).OrderBy(e => e.Id).Take(BatchSize)
-                .Select(e => new { e.Id, e.Kind, e.RecordId, e.ToStatusId, e.ChangedAt })
-                .ToListAsync(ct);
-            if (entries.Count == 0)
-                return false;
-            // Claim the batch first: the write takes the lock a second server would need, which then finds the cursor moved.
-            var claimed = await db.EventCursors.Where(c => c.Consumer == Consumer && c.LastId == last)
-                .ExecuteUpdateAsync(s => s.SetProperty(c => c.LastId, entries[^1].Id), ct);
-            if (claimed == 0)
-                return true;
-
-            var triggers = entries.Where(e => e.Kind == RecordKind.Session).Select(e => e.ToStatusId).Distinct().ToList();
-            var jobs = triggers.Count == 0 ? [] : await db.RenderJobs.AsNoTracking()
-                .Where(j => j.Active && triggers.Contains(j.TriggerStatusId)).OrderBy(j => j.Id).ToListAsync(ct);
-            // Profiles once per batch, the recycle bin included (a run then fails with the reason).
-            var profileIds = jobs.Select(j => j.ProfileId).Distinct().ToList();
-            var profiles = profileIds.Count == 0 ? [] : await db.RenderProfiles.IgnoreQueryFilters().AsNoTracking()
-                .Where(p => profileIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
-            foreach (var entry in entries.Where(e => e.Kind == RecordKind.Session))
-                // A job reacts to changes made after it was set up, not to history a lagging cursor still had to read.
-                foreach (var job in jobs.Where(j => j.TriggerStatusId == entry.ToStatusId && entry.ChangedAt >= j.CreatedAt))
-                    await StartRunAsync(db, signal, job, profiles[job.ProfileId], entry.RecordId, ct);
-            return true;
-        }, ct);
+        var triggers = entries.Where(e => e.Kind == RecordKind.Session).Select(e => e.ToStatusId).Distinct().ToList();
+        var jobs = triggers.Count == 0 ? [] : await db.RenderJobs.AsNoTracking()
+            .Where(j => j.Active && triggers.Contains(j.TriggerStatusId)).OrderBy(j => j.Id).ToListAsync(ct);
+        // Profiles once per batch, the recycle bin included (a run then fails with the reason).
+        var profileIds = jobs.Select(j => j.ProfileId).Distinct().ToList();
+        var profiles = profileIds.Count == 0 ? [] : await db.RenderProfiles.IgnoreQueryFilters().AsNoTracking()
+            .Where(p => profileIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, ct);
+        foreach (var entry in entries.Where(e => e.Kind == RecordKind.Session))
+            // A job reacts to changes made after it was set up, not to history a lagging cursor still had to read.
+            foreach (var job in jobs.Where(j => j.TriggerStatusId == entry.ToStatusId && entry.ChangedAt >= j.CreatedAt))
+                await StartRunAsync(db, signal, job, profiles[job.ProfileId], entry.RecordId, ct);
     }
 
     static async Task StartRunAsync(StudioDbContext db, RenderWorkerSignal signal, RenderJob job, RenderProfile profile, long sessionId, CancellationToken ct)

@@ -112,7 +112,7 @@ public sealed class RenderProfileInputValidator : AbstractValidator<RenderProfil
             watermark.RuleFor(w => w.Opacity).InclusiveBetween(0.05, 1).WithMessage("Opacity is 0.05 (faint) to 1 (opaque).");
             watermark.RuleFor(w => w.Size).InclusiveBetween(0.02, 1).WithMessage("Size is a fraction from 0.02 to 1.");
         }).When(p => p.Watermark is not null);
-        RuleFor(p => p.FileNamePattern).MaximumLength(Processing.FileNamePattern.MaxLength);
+        RuleFor(p => p.FileNamePattern).NotEmpty().MaximumLength(Processing.FileNamePattern.MaxLength);
         RuleFor(p => p.FileNamePattern).Custom((pattern, context) =>
         {
             if (!Processing.FileNamePattern.TryParse(pattern, out _, out var error))

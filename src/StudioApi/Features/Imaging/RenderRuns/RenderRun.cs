@@ -1,3 +1,4 @@
+using StudioApi.Platform.Background;
 using StudioApi.Platform.Persistence;
 
 
@@ -28,8 +29,8 @@ public sealed class RenderRun : IHasId
     public DateTime CreatedAt { get; set; }
     public DateTime? StartedAt { get; set; }
     public DateTime? FinishedAt { get; set; }
-    /// <summary>A worker holds the run until then; a lease that runs out (the process died) frees it for another.</summary>
-    public DateTime? LeaseUntil { get; set; }
+    /// <summary>The render worker's lease, attempts and last error (columns LeaseOwner, LeaseUntil, Attempts…).</summary>
+    public WorkLease Work { get; set; } = new();
     /// <summary>The zip's size and SHA-256 (its ETag), once written.</summary>
     public long? ZipBytes { get; set; }
     public string? ZipSha256 { get; set; }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using StudioApi.Platform.Background;
 
 namespace StudioApi.Features.Imaging.RenderRuns;
 
@@ -19,9 +20,9 @@ public sealed class RenderRunConfiguration : IEntityTypeConfiguration<RenderRun>
             session.HasKey("Id");
             session.HasIndex(s => s.SessionId);
         });
-        // The worker's queue: runs waiting or running, by lease.
-        builder.HasIndex(r => new { r.State, r.LeaseUntil });
-        // The list, newest first, and its filters in that order.
+        builder.HasWorkLease(r => r.Work);
+        // The list, newest first, and its filters in that order; the state's also serves the worker's queue (the few
+        // runs queued or running among all), the render job's the job's foreign key.
         builder.HasIndex(r => new { r.CreatedAt, r.Id });
         builder.HasIndex(r => new { r.State, r.CreatedAt });
         builder.HasIndex(r => new { r.RenderJobId, r.CreatedAt });

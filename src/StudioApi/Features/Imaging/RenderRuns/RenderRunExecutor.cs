@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using StudioApi.Features.Imaging.Processing;
 using StudioApi.Features.Imaging.RenderJobs;
 using StudioApi.Platform.Persistence;
@@ -9,12 +8,12 @@ using StudioApi.Platform.Storage;
 namespace StudioApi.Features.Imaging.RenderRuns;
 
 /// <summary>
-/// Renders one claimed run: each pending image (so a resumed run skips what is done), checking between images that
-/// the run was not cancelled and renewing its lease; then writes the manifest and the zip, records the outcome and,
-/// for a render job's run, moves the session on in the same transaction.
+/// Renders one claimed run (see <see cref="RenderRunWorker"/>, whose engine keeps the lease): each pending image (so a
+/// resumed run skips what is done), checking between images that the run was not cancelled; then writes the manifest
+/// and the zip, records the outcome and, for a render job's run, moves the session on in the same transaction.
 /// </summary>
 public sealed class RenderRunExecutor(StudioDbContext db, IFileStore store, RenderRunOutput output, RenderJobOutcome jobs,
-    IOptions<RenderingOptions> options, TimeProvider clock, ILogger<RenderRunExecutor> log)
+    TimeProvider clock, ILogger<RenderRunExecutor> log)
 {
     public async Task RunAsync(long runId, CancellationToken ct)
     {
@@ -23,14 +22,11 @@ public sealed class RenderRunExecutor(StudioDbContext db, IFileStore store, Rend
         var watermark = await db.RenderProfileWatermarkImages.AsNoTracking()
             .Where(w => w.RenderProfileId == profile.Id).Select(w => w.Png).SingleOrDefaultAsync(ct);
         var settings = profile.ToSettings(watermark);
-        var lease = TimeSpan.FromSeconds(Math.Max(5, options.Value.LeaseSeconds));
 
         while (true)
         {
             // Cancelled meanwhile (the state moved on): stop here; a cancelled run keeps what it rendered so far.
-            var renewed = await db.RenderRuns.Where(r => r.Id == runId && r.State == RenderRunState.Running)
-                .ExecuteUpdateAsync(s => s.SetProperty(r => r.LeaseUntil, Now + lease), ct);
-            if (renewed == 0)
+            if (!await db.RenderRuns.AnyAsync(r => r.Id == runId && r.State == RenderRunState.Running, ct))
                 return;
             var item = await db.RenderRunItems.AsNoTracking()
                 .Where(i => i.RunId == runId && i.State == RenderRunItemState.Pending)
@@ -61,21 +57,27 @@ public sealed class RenderRunExecutor(StudioDbContext db, IFileStore store, Rend
             (state, error) = (RenderRunState.Failed, $"The output could not be written: {e.Message}");
         }
 
-        await db.InTransactionAsync(async () =>
+        var recorded = await db.InTransactionAsync(async () =>
         {
             var finished = await db.RenderRuns.Where(r => r.Id == runId && r.State == RenderRunState.Running).ExecuteUpdateAsync(s => s
                 .SetProperty(r => r.State, state)
                 .SetProperty(r => r.Error, error is null ? null : RenderRunLimits.Trim(error))
                 .SetProperty(r => r.FinishedAt, finishedAt)
-                .SetProperty(r => r.LeaseUntil, (DateTime?)null)
                 .SetProperty(r => r.ZipBytes, zip == null ? null : zip.Bytes)
                 .SetProperty(r => r.ZipSha256, zip == null ? null : zip.Sha256), ct);
             // Cancelled at the last moment: a cancelled run moves no session.
             if (finished == 1 && run.RenderJobId is { } jobId)
                 await jobs.ApplyAsync(jobId, run.Sessions.Select(s => s.SessionId).ToList(), state, items.Count, rendered, failed,
                     error ?? items.FirstOrDefault(i => i.Error is not null)?.Error, ct);
-            return true;
+            return finished == 1;
         }, ct);
+        if (!recorded && zip is not null)
+        {
+            // Cancelled while its output was being written: a cancelled run has no output, and no record points at
+            // this one, so it goes rather than stay as an orphan.
+            await store.DeleteAsync(RenderRun.ManifestKeyOf(runId), CancellationToken.None);
+            await store.DeleteAsync(RenderRun.ZipKeyOf(runId), CancellationToken.None);
+        }
     }
 
     async Task RenderItemAsync(RenderRunItem item, RenderSettings settings, bool honourCrops, CancellationToken ct)

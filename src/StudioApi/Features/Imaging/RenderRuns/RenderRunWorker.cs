@@ -1,67 +1,51 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
+using Microsoft.EntityFrameworkCore.Query;
+using StudioApi.Features.Imaging.RenderJobs;
+using StudioApi.Platform.Background;
 using StudioApi.Platform.Persistence;
 
 namespace StudioApi.Features.Imaging.RenderRuns;
 
 /// <summary>
-/// Renders runs in the background. The queue is the runs themselves (queued, or running under a lease that ran out
-/// because its worker died), so work survives a restart; <see cref="RenderingOptions.Workers"/> loops at most run at
-/// once, so renders never starve the API. A run is claimed whole and its lease renewed between images.
+/// Renders runs in the background, plugged into the background-work engine (kind <see cref="Kind"/>, settings
+/// <c>Background:RenderRuns</c>; one loop by default, so renders never starve the API). The queue is the runs
+/// themselves (queued, or running under a lease that ran out because its server died), so work survives a restart.
+/// A run is claimed whole, its lease renewed while it renders, and a resumed run renders only what is not done yet
+/// (<see cref="RenderRunExecutor"/>). A run whose attempts all fail (its output cannot be written, say) is failed with
+/// the reason, and a render job's session moves to the failure status.
 /// </summary>
-public sealed class RenderRunWorker(IServiceScopeFactory scopes, RenderWorkerSignal signal, IOptions<RenderingOptions> options,
-    TimeProvider clock, ILogger<RenderRunWorker> log) : BackgroundService
+public sealed class RenderRunWorker(StudioDbContext db, RenderRunExecutor executor, RenderJobOutcome jobs) : WorkQueue<RenderRun>
 {
-    readonly RenderingOptions settings = options.Value;
+    public const string Kind = "renderRuns";
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(Enumerable.Range(0, Math.Max(0, settings.Workers)).Select(_ => Task.Run(() => LoopAsync(stoppingToken), stoppingToken)));
+    static readonly Expression<Func<RenderRun, WorkLease>> LeaseColumns = r => r.Work;
+    static readonly Expression<Func<RenderRun, DateTime>> Created = r => r.CreatedAt;
+    static readonly Expression<Func<RenderRun, bool>> QueuedOrRunning = r => r.State == RenderRunState.Queued || r.State == RenderRunState.Running;
 
-    async Task LoopAsync(CancellationToken ct)
+    public override Expression<Func<RenderRun, WorkLease>> Lease => LeaseColumns;
+    public override Expression<Func<RenderRun, DateTime>> CreatedAt => Created;
+    public override Expression<Func<RenderRun, bool>> Waiting => QueuedOrRunning;
+
+    public override void OnClaimed(UpdateSettersBuilder<RenderRun> set, DateTime now) => set
+        .SetProperty(r => r.State, RenderRunState.Running)
+        .SetProperty(r => r.StartedAt, r => r.StartedAt ?? now);
+
+    public override Task ProcessAsync(RenderRun run, CancellationToken ct) => executor.RunAsync(run.Id, ct);
+
+    public override void OnFailed(UpdateSettersBuilder<RenderRun> set, string error, DateTime now) => set
+        // Cancelled meanwhile: it stays cancelled.
+        .SetProperty(r => r.State, r => r.State == RenderRunState.Cancelled ? RenderRunState.Cancelled : RenderRunState.Failed)
+        .SetProperty(r => r.Error, r => r.State == RenderRunState.Cancelled ? r.Error : RenderRunLimits.Trim(error))
+        .SetProperty(r => r.FinishedAt, r => r.FinishedAt ?? now);
+
+    public override async Task AfterFailedAsync(RenderRun run, string error, CancellationToken ct)
     {
-        var poll = TimeSpan.FromSeconds(Math.Max(0.1, settings.PollSeconds));
-        // One poll's grace at start: the database is migrated as the app starts (and export-openapi never has one).
-        await signal.WaitAsync(poll, ct);
-        while (!ct.IsCancellationRequested)
-        {
-            var worked = false;
-            try
-            {
-                worked = await RunNextAsync(ct);
-            }
-            catch (Exception e) when (!ct.IsCancellationRequested)
-            {
-                // The database not ready yet at start, or a run's last step failing: its lease runs out and it is retried.
-                log.LogWarning(e, "The render worker could not finish its work");
-            }
-            if (!worked)
-                await signal.WaitAsync(poll, ct);
-        }
+        if (run.RenderJobId is not { } jobId
+            || await db.RenderRuns.Where(r => r.Id == run.Id).Select(r => r.State).SingleAsync(ct) != RenderRunState.Failed)
+            return;
+        // The run itself failed, not its images: the session's status log says why (as for a run with nothing to render).
+        await jobs.ApplyAsync(jobId, run.Sessions.Select(s => s.SessionId).ToList(), RenderRunState.Failed, total: 0, run.Done, run.Failed,
+            error, ct);
     }
-
-    /// <summary>Claims and renders one run; false when there was none to claim.</summary>
-    async Task<bool> RunNextAsync(CancellationToken ct)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<StudioDbContext>();
-        var now = clock.GetUtcNow().UtcDateTime;
-
-        var next = await Claimable(db, now).OrderBy(r => r.Id).Select(r => (long?)r.Id).FirstOrDefaultAsync(ct);
-        if (next is not { } runId)
-            return false;
-        var claimed = await Claimable(db, now).Where(r => r.Id == runId).ExecuteUpdateAsync(s => s
-            .SetProperty(r => r.State, RenderRunState.Running)
-            .SetProperty(r => r.LeaseUntil, now + Lease)
-            .SetProperty(r => r.StartedAt, r => r.StartedAt ?? now), ct);
-        if (claimed == 0)
-            return true; // another worker took it: look again
-
-        await scope.ServiceProvider.GetRequiredService<RenderRunExecutor>().RunAsync(runId, ct);
-        return true;
-    }
-
-    TimeSpan Lease => TimeSpan.FromSeconds(Math.Max(5, settings.LeaseSeconds));
-
-    static IQueryable<RenderRun> Claimable(StudioDbContext db, DateTime now) => db.RenderRuns.Where(r =>
-        (r.State == RenderRunState.Queued || r.State == RenderRunState.Running) && (r.LeaseUntil == null || r.LeaseUntil < now));
 }

@@ -3,7 +3,6 @@ using StudioApi.Platform.Addresses;
 using StudioApi.Platform.Http;
 using StudioApi.Platform.Studio;
 using StudioApi.Platform.Time;
-using StudioApi.Platform.Currencies;
 
 namespace StudioApi.Features.Setup.Settings;
 
@@ -16,7 +15,6 @@ public sealed class StudioSettingsResponse : RecordResponse
     public string? Website { get; init; }
     public required string TimeZone { get; init; }
     public required string Currency { get; init; }
-    public required Rate TaxRatePercent { get; init; }
     [MaxLength(7)]
     public required IReadOnlyList<DayOfWeek> WorkingDays { get; init; }
     [MaxLength(1000)]
@@ -38,7 +36,6 @@ public sealed class StudioSettingsResponse : RecordResponse
         Website = s.Website,
         TimeZone = s.TimeZone,
         Currency = s.Currency,
-        TaxRatePercent = s.TaxRatePercent,
         WorkingDays = s.WorkingDays,
         ClosedDates = s.ClosedDates.OrderBy(c => c.Date).ToList(),
         OpeningHours = WorkingDaysText.InWeekOrder(s.OpeningHours.Select(h => h.Day))

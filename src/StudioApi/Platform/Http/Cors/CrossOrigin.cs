@@ -10,9 +10,13 @@ public sealed class CrossOriginOptions
 {
     /// <summary>
     /// Origins (scheme, host and port, no path: <c>https://studio.example</c>) whose pages may call the API. None by
-    /// default, so a new deployment opens nothing by accident; the Development profile allows the sample kiosk app.
+    /// default, so a new deployment opens nothing by accident; the local demo start allows the sample kiosk app
+    /// (<see cref="KioskSampleOrigins"/>).
     /// </summary>
     public string[] AllowedOrigins { get; set; } = [];
+
+    /// <summary>Where the kiosk sample's dev server runs (samples/kiosk-web, Vite's port).</summary>
+    public static readonly string[] KioskSampleOrigins = ["http://localhost:5173", "http://127.0.0.1:5173"];
 
     /// <summary>How long a browser may keep a preflight answer before asking again (browsers cap it: Chromium at 2 hours).</summary>
     public int PreflightMaxAgeSeconds { get; set; } = 3600;

@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using StudioApi.Platform.Background;
 using StudioApi.Platform.Http.Problems;
 using StudioApi.Platform.Persistence;
 
@@ -30,16 +32,15 @@ public static class IdempotencyEndpointExtensions
 /// <summary>
 /// Retries do not duplicate. For a POST carrying Idempotency-Key on an endpoint that accepts one:
 /// the same key and body replays the first response; the same key with another body is a 422;
-/// the same key while the first request is still running is a 409. The key is claimed before the work runs,
+/// the same key while the first request is still running is a 409. The key is claimed before the work runs (by this
+/// server, so that it releases the claim at once should it die and restart, see <see cref="IdempotencyRetention"/>),
 /// and the response is stored in the same transaction as the write, so a crash leaves either both or neither.
 /// </summary>
 public sealed class IdempotencyMiddleware(RequestDelegate next)
 {
-    /// <summary>A claim older than this whose request never finished (the process died) may be taken over.</summary>
-    static readonly TimeSpan AbandonedAfter = TimeSpan.FromMinutes(2);
-
-    public async Task InvokeAsync(HttpContext context, StudioDbContext db)
+    public async Task InvokeAsync(HttpContext context, StudioDbContext db, IOptions<IdempotencySettings> options, BackgroundInstance instance)
     {
+        var takeover = TimeSpan.FromSeconds(Math.Max(1, options.Value.TakeoverSeconds));
         // A blank key counts as none: generated clients (NSwag's fetch client) send the header empty when it is omitted.
         if (!HttpMethods.IsPost(context.Request.Method)
             || context.GetEndpoint()?.Metadata.GetMetadata<AcceptsIdempotencyKey>() is not { } accepts
@@ -77,12 +78,12 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
                 await ReplayAsync(context, existing);
                 return;
             }
-            if (existing.CreatedAt > db.UtcNow - AbandonedAfter)
-                throw InFlight();
+            if (existing.CreatedAt > db.UtcNow - takeover)
+                throw InFlight(db.UtcNow - existing.CreatedAt, takeover);
             await db.IdempotencyRecords.Where(r => r.Id == existing.Id).ExecuteDeleteAsync(context.RequestAborted);
         }
 
-        var claim = new IdempotencyRecord { Scope = scope, Key = key, RequestHash = hash, CreatedAt = db.UtcNow };
+        var claim = new IdempotencyRecord { Scope = scope, Key = key, RequestHash = hash, CreatedAt = db.UtcNow, Owner = instance.Id };
         db.IdempotencyRecords.Add(claim);
         try
         {
@@ -90,7 +91,7 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
         }
         catch (DbUpdateException e) when (e.IsUniqueViolation())
         {
-            throw InFlight(); // another request with this key claimed it a moment ago
+            throw InFlight(TimeSpan.Zero, takeover); // another request with this key claimed it a moment ago
         }
 
         var originalBody = context.Response.Body;
@@ -130,8 +131,13 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
         await captured.CopyToAsync(originalBody, context.RequestAborted);
     }
 
-    static ApiProblem InFlight() =>
-        ApiProblem.Conflict("A request with this Idempotency-Key is still being processed. Retry in a moment to get its result.");
+    /// <summary>
+    /// 409 with Retry-After: a request that has run for a while will likely run as long again, so the wait grows with
+    /// its age, and never goes past the moment its claim may be taken over (its server died).
+    /// </summary>
+    static ApiProblem InFlight(TimeSpan age, TimeSpan takeover) =>
+        ApiProblem.Conflict("A request with this Idempotency-Key is still being processed. Retry after the Retry-After delay to get its result.")
+            .WithRetryAfter(age < takeover - age ? age : takeover - age);
 
     static async Task<string> HashRequestAsync(HttpRequest request)
     {
@@ -164,4 +170,15 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
         if (record.ResponseBody is { Length: > 0 } body)
             await context.Response.Body.WriteAsync(body, context.RequestAborted);
     }
+}
+
+/// <summary>Idempotency settings (section Idempotency).</summary>
+public sealed class IdempotencySettings
+{
+    /// <summary>
+    /// How long a claimed key whose request never finished (its server died mid-request) blocks retries before a retry
+    /// may run it afresh. Longer than the slowest request a key guards. A server that restarts releases its own
+    /// unfinished claims at once (see <see cref="IdempotencyRetention"/>); this is the wait for another server's.
+    /// </summary>
+    public int TakeoverSeconds { get; set; } = 120;
 }

@@ -21,6 +21,11 @@ public sealed class IdempotencyRecord
     public string? ETag { get; set; }
     public byte[]? ResponseBody { get; set; }
     public DateTime CreatedAt { get; set; }
+    /// <summary>
+    /// The server that claimed the key (its <see cref="Background.BackgroundInstance"/> id): when that server restarts,
+    /// the claims it left unfinished are released at once (see <see cref="IdempotencyRetention"/>).
+    /// </summary>
+    public string? Owner { get; set; }
 }
 
 public sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<IdempotencyRecord>
@@ -33,6 +38,7 @@ public sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<Id
         builder.Property(r => r.ContentType).HasMaxLength(200);
         builder.Property(r => r.Location).HasMaxLength(400);
         builder.Property(r => r.ETag).HasMaxLength(100);
+        builder.Property(r => r.Owner).HasMaxLength(Background.WorkLease.OwnerMaxLength);
         builder.Property(r => r.ResponseBody).HasMaxLength(-1);
         builder.HasIndex(r => new { r.Scope, r.Key }).IsUnique();
         builder.HasIndex(r => r.CreatedAt);

@@ -48,9 +48,28 @@ public static class ApiTags
             new("RenderJobs", "Renders started when a session reaches a status, moving the session on when they finish."),
             new("RenderRuns", "Background renders of sessions' images into a zip with a manifest."),
         ]),
+        new("Sales",
+        [
+            new("PriceLists", "Price lists: their groups in order, copies, the sessions they sell to, spreadsheet import and export."),
+            new("PriceListItems", "What a price list sells: prints, packages and their poses, promotions and their rules, session fees, digital files, shipping."),
+            new("PaymentMethods", "Setup list: how clients pay (cash, check, card, gift certificate)."),
+            new("ShippingMethods", "Setup list: how orders reach clients, and at what price."),
+            new("TaxSettings", "Sales tax: the rates, whether prices include tax, whether digital items and shipping are taxed."),
+        ]),
+        new("Schools",
+        [
+            new("PartnerClients", "School partners' API clients: their organizations and scopes, secrets, and the OAuth2 token endpoint."),
+            new("Rosters", "Roster imports into an organization (OneRoster CSV packages): dry runs, reports per row, history."),
+            new("Partner", "What a partner's client reaches with its token: its organizations, their students, sessions and images."),
+        ]),
         new("Workflow",
         [
             new("Workflow", "Statuses and workflows of clients, sessions and tasks; overdue records; the workflow hub."),
+        ]),
+        new("Platform",
+        [
+            new("BackgroundWork", "The work the server does in the background, kind by kind: queues, failures, settings."),
+            new("Storage", "The file store: reconciliations with the database, orphan files moved to quarantine."),
         ]),
     ];
 

@@ -9,7 +9,10 @@ namespace StudioApi.Platform.Http.OpenApi;
 /// </summary>
 public sealed record RawRequestBody(string ContentType, long MaxBytes)
 {
-    public OpenApiRequestBody ToOpenApi() => new()
+    /// <summary>For a form (<c>application/x-www-form-urlencoded</c>): its fields, each a string, and which are required.</summary>
+    public IReadOnlyList<(string Name, bool Required, string Description)>? FormFields { get; init; }
+
+    public OpenApiRequestBody ToOpenApi() => FormFields is { } fields ? FormToOpenApi(fields) : new()
     {
         Required = true,
         Description = $"The file's bytes as {ContentType}, at most {MaxBytes} bytes.",
@@ -18,10 +21,36 @@ public sealed record RawRequestBody(string ContentType, long MaxBytes)
             [ContentType] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary", MaxLength = (int)MaxBytes } },
         },
     };
+
+    OpenApiRequestBody FormToOpenApi(IReadOnlyList<(string Name, bool Required, string Description)> fields) => new()
+    {
+        Required = true,
+        Description = $"A form ({ContentType}), at most {MaxBytes} bytes.",
+        Content = new Dictionary<string, OpenApiMediaType>
+        {
+            [ContentType] = new()
+            {
+                Schema = new OpenApiSchema
+                {
+                    Type = JsonSchemaType.Object,
+                    Properties = fields.ToDictionary(f => f.Name, f => (IOpenApiSchema)new OpenApiSchema
+                    {
+                        Type = JsonSchemaType.String, MaxLength = 200, Description = f.Description,
+                    }),
+                    Required = fields.Where(f => f.Required).Select(f => f.Name).ToHashSet(),
+                },
+            },
+        },
+    };
 }
 
 public static class RawRequestBodyExtensions
 {
     public static TBuilder AcceptsRawBody<TBuilder>(this TBuilder builder, string contentType, long maxBytes) where TBuilder : IEndpointConventionBuilder =>
         builder.WithMetadata(new RawRequestBody(contentType, maxBytes));
+
+    /// <summary>The endpoint reads a form (<c>application/x-www-form-urlencoded</c>) itself; the contract lists its fields.</summary>
+    public static TBuilder AcceptsFormBody<TBuilder>(this TBuilder builder, long maxBytes, params (string Name, bool Required, string Description)[] fields)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new RawRequestBody("application/x-www-form-urlencoded", maxBytes) { FormFields = fields });
 }

@@ -75,7 +75,8 @@ public sealed class ResponsesTransformer : IOpenApiOperationTransformer
                     [ProblemContentType] = new() { Schema = new OpenApiSchemaReference(ProblemSchemaId, document) },
                 },
             };
-            if (status == "429")
+            // A 429 clears after its wait, and so does a 409 for a key whose first request is still running.
+            if (status == "429" || (status == "409" && idempotent))
                 AddHeader(response, KnownHeaders.RetryAfter);
             responses[status] = response;
         }
@@ -85,7 +86,8 @@ public sealed class ResponsesTransformer : IOpenApiOperationTransformer
         Problem("403", !anonymous, "Your role may not do this.");
         Problem("404", hasRouteValues, "There is no such record, or it is not yours to see.");
         Problem("409", !anonymous && method is "POST" or "PUT" or "PATCH",
-            "It conflicts with another record (a unique value is taken), or a request with the same Idempotency-Key is still running.");
+            "It conflicts with another record (a unique value is taken) or with the record as it is now (another request changed or "
+            + "removed it while this one ran: read it again), or a request with the same Idempotency-Key is still running.");
         Problem("412", headers.Contains(Versioning.IfMatchHeader), "If-Match is stale: the record changed since you read it, and nothing was written.");
         Problem("415", operation.RequestBody is not null, "The body is not JSON.");
         Problem("422", idempotent || (!anonymous && writes),

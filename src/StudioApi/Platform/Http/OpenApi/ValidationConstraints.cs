@@ -155,6 +155,8 @@ public sealed class ValidationConstraints
                 if (rule.Member is not PropertyInfo property)
                     continue;
                 var constraints = Describe(component.Validator, when);
+                if (constraints is not null && !when && !isCollection && RefusesDefault(component.Validator, declaringType, property))
+                    constraints = constraints with { Required = true };
                 if (constraints is not null)
                     Add(declaringType, isCollection ? ItemsOf(property.Name) : property.Name, constraints);
             }
@@ -207,6 +209,48 @@ public sealed class ValidationConstraints
             ISortValueValidator sort => new PropertyConstraints { Enum = sort.Values, Default = sort.Default },
             _ => null,
         };
+
+    /// <summary>
+    /// Whether a range rule on a property that cannot be null refuses the property's default, which is what the server
+    /// sees when the field is left out: <c>clientId</c> must be greater than 0, <c>date</c> between 1900 and 2200. Such a
+    /// field is required, and the contract must say so.
+    /// </summary>
+    static bool RefusesDefault(IPropertyValidator validator, Type declaringType, PropertyInfo property)
+    {
+        var type = property.PropertyType;
+        if (!type.IsValueType || Nullable.GetUnderlyingType(type) is not null || DefaultOf(declaringType, property) is not IComparable left)
+            return false;
+        // Bounds of another type than the property's (or none) decide nothing.
+        int? Compare(object? bound) => bound is not null && bound.GetType() == type ? left.CompareTo(bound) : null;
+        return validator switch
+        {
+            IBetweenValidator between when validator.GetType().Name.StartsWith("ExclusiveBetween", StringComparison.Ordinal) =>
+                Compare(between.From) <= 0 || Compare(between.To) >= 0,
+            IBetweenValidator between => Compare(between.From) < 0 || Compare(between.To) > 0,
+            IComparisonValidator { ValueToCompare: { } value } comparison => comparison.Comparison switch
+            {
+                Comparison.GreaterThan => Compare(value) <= 0,
+                Comparison.GreaterThanOrEqual => Compare(value) < 0,
+                Comparison.LessThan => Compare(value) >= 0,
+                Comparison.LessThanOrEqual => Compare(value) > 0,
+                _ => false,
+            },
+            _ => false,
+        };
+    }
+
+    /// <summary>
+    /// The value a property holds when the field is left out: its initializer's (a new DTO's), found on the DTO itself or,
+    /// for an abstract input, on a concrete DTO built on it.
+    /// </summary>
+    static object? DefaultOf(Type declaringType, PropertyInfo property)
+    {
+        var concrete = !declaringType.IsAbstract ? declaringType
+            : declaringType.Assembly.GetTypes().FirstOrDefault(t => !t.IsAbstract && declaringType.IsAssignableFrom(t) && t.GetConstructor(Type.EmptyTypes) is not null);
+        if (concrete?.GetConstructor(Type.EmptyTypes) is null)
+            return Activator.CreateInstance(property.PropertyType);
+        return property.GetValue(Activator.CreateInstance(concrete));
+    }
 
     /// <summary>The key under which the rules of RuleForEach (the items of a collection) are kept.</summary>
     public static string ItemsOf(string propertyName) => propertyName + "[]";

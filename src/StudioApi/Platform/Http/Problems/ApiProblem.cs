@@ -12,6 +12,16 @@ public sealed class ApiProblem(int status, string title, string? detail = null, 
     public string? Detail { get; } = detail;
     public IDictionary<string, object?> Extensions { get; } = extensions ?? new Dictionary<string, object?>();
 
+    /// <summary>Response headers the problem comes with (Retry-After on a 409 that will clear by itself).</summary>
+    public IDictionary<string, string> Headers { get; } = new Dictionary<string, string>();
+
+    /// <summary>Tells the caller when trying again makes sense, in whole seconds (at least one).</summary>
+    public ApiProblem WithRetryAfter(TimeSpan wait)
+    {
+        Headers["Retry-After"] = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return this;
+    }
+
     /// <summary>
     /// A 400 about one input that validators do not see (a header, a paging cursor), shaped like a validation problem:
     /// <c>errors</c> names it as the caller sends it (<c>If-Match</c>, <c>cursor</c>).

@@ -122,4 +122,46 @@ public sealed class GroupCaptureTests(StudioApiFactory app) : IClassFixture<Stud
         (await admin.DeleteAsync($"/api/v1/unmatched-captures/{held.UnmatchedCaptureId}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         (await admin.PostAsync("/api/v1/organizations/987654321/group-capture", ImageKit.Form(ProofingKit.Jpeg("x.jpg", 1)))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
+
+    [Fact]
+    public async Task Eight_racing_assigns_of_one_held_file_give_one_import_and_seven_not_found_and_leave_one_file()
+    {
+        var admin = await app.AdminAsync();
+        var school = await ProofingKit.NewOrganizationAsync(app);
+        var session = await ProofingKit.NewOrganizationSessionAsync(app, school, "4001", PictureDay);
+        var held = (await (await CaptureAsync(admin, school, "", ProofingKit.Jpeg("crowd.jpg", 3401))).ShouldBeAsync<GroupCaptureBody>(HttpStatusCode.OK)).Files.Single();
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ =>
+            admin.PostAsJsonAsync($"/api/v1/unmatched-captures/{held.UnmatchedCaptureId}/assign", new { sessionId = session.Id })));
+
+        answers.Select(a => a.StatusCode).OrderBy(s => s).ShouldBe([HttpStatusCode.OK, .. Enumerable.Repeat(HttpStatusCode.NotFound, 7)]);
+        foreach (var loser in answers.Where(a => a.StatusCode == HttpStatusCode.NotFound))
+            await loser.ShouldBeProblemAsync(HttpStatusCode.NotFound);
+        (await admin.ListAsync(session.Id)).Count.ShouldBe(1);
+        ImageKit.StoredOriginals(app, session.Id).Length.ShouldBe(1);
+        Directory.GetFiles(HeldFolder(school), "*", SearchOption.AllDirectories).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Assigns_and_discards_racing_for_one_held_file_leave_one_winner_and_never_a_file_without_its_record()
+    {
+        var admin = await app.AdminAsync();
+        var school = await ProofingKit.NewOrganizationAsync(app);
+        var session = await ProofingKit.NewOrganizationSessionAsync(app, school, "4101", PictureDay);
+        for (var round = 0; round < 10; round++)
+        {
+            var held = (await (await CaptureAsync(admin, school, "", ProofingKit.Jpeg($"round{round}.jpg", 3500 + round)))
+                .ShouldBeAsync<GroupCaptureBody>(HttpStatusCode.OK)).Files.Single();
+
+            // A crowd: three assigns and three discards of the one capture at once.
+            var answers = await Task.WhenAll(Enumerable.Range(0, 6).Select(i => i % 2 == 0
+                ? admin.PostAsJsonAsync($"/api/v1/unmatched-captures/{held.UnmatchedCaptureId}/assign", new { sessionId = session.Id })
+                : admin.DeleteAsync($"/api/v1/unmatched-captures/{held.UnmatchedCaptureId}")));
+
+            answers.Count(a => a.IsSuccessStatusCode).ShouldBe(1, $"round {round}: one wins");
+            answers.Where(a => !a.IsSuccessStatusCode).Select(a => a.StatusCode).Distinct().ShouldBe([HttpStatusCode.NotFound], $"round {round}: the others find it gone");
+            Directory.GetFiles(HeldFolder(school), "*", SearchOption.AllDirectories).ShouldBeEmpty($"round {round}: the held file is gone either way");
+            ImageKit.StoredOriginals(app, session.Id).Length.ShouldBe((await admin.ListAsync(session.Id)).Count, $"round {round}: every stored original has its image");
+        }
+    }
 }

@@ -60,17 +60,13 @@ public static class ImageKit
     /// <summary>Waits for the background worker to make every image's renditions; fails if one fails or it takes too long.</summary>
     public static async Task<List<ImageBody>> WhenRenderedAsync(this HttpClient client, long sessionId)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(90);
-        while (true)
+        List<ImageBody> images = [];
+        return await Eventually.ValueAsync(async () =>
         {
-            var images = await client.ListAsync(sessionId);
+            images = await client.ListAsync(sessionId);
             images.Where(i => i.RenditionState == "failed").ShouldBeEmpty();
-            if (images.All(i => i.RenditionState == "ready"))
-                return images;
-            if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"Renditions still pending: {string.Join(", ", images.Where(i => i.RenditionState != "ready").Select(i => i.Number))}");
-            await Task.Delay(200);
-        }
+            return images.All(i => i.RenditionState == "ready") ? images : null;
+        }, TimeSpan.FromSeconds(90), () => $"Renditions still pending: {string.Join(", ", images.Where(i => i.RenditionState != "ready").Select(i => i.Number))}");
     }
 
     /// <summary>A client of another host on the same database and files (a restart, or other settings), signed in as admin.</summary>

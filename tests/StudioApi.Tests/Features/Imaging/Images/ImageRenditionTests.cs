@@ -1,9 +1,11 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using NetVips;
 using StudioApi.Features.Imaging.Images;
 using StudioApi.Tests.Infrastructure;
 using StudioApi.Features.Imaging;
+using StudioApi.Platform.Background;
 
 namespace StudioApi.Tests.Features.Imaging.Images;
 
@@ -62,7 +64,7 @@ public sealed class ImageRenditionTests(StudioApiFactory app) : IClassFixture<St
             {
                 SessionId = session, Number = 1, OriginalFileName = "Portrait_8.jpg", Format = ImageFormat.Jpeg, ContentType = "image/jpeg",
                 ByteSize = new FileInfo(path).Length, Sha256 = new string('a', 64), Width = 1200, Height = 1800, Orientation = 8,
-                StorageKey = key, RenditionAttempts = 1, RenditionLeaseUntil = DateTime.UtcNow.AddMinutes(-1),
+                StorageKey = key, Rendition = new WorkLease { Attempts = 1, LeaseUntil = DateTime.UtcNow.AddMinutes(-1) },
             });
             await db.SaveChangesAsync();
         });
@@ -80,6 +82,34 @@ public sealed class ImageRenditionTests(StudioApiFactory app) : IClassFixture<St
     }
 
     [Fact]
+    public async Task An_image_this_server_held_when_it_died_is_rendered_at_once_after_a_restart_not_when_its_lease_runs_out()
+    {
+        var session = await ImageKit.NewSessionAsync(app);
+        var key = $"sessions/{session}/held/original.jpg";
+        var path = Path.Combine(app.DataDirectory, "files", key);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.Copy(ImageKit.TestImage("Landscape_6.jpg"), path);
+        // As a crash leaves it: claimed by this server (same machine, same data directory) under a lease of an hour.
+        var server = app.Services.GetRequiredService<BackgroundInstance>().Id;
+        await app.WithDbAsync(async db =>
+        {
+            db.SessionImages.Add(new SessionImage
+            {
+                SessionId = session, Number = 1, OriginalFileName = "Landscape_6.jpg", Format = ImageFormat.Jpeg, ContentType = "image/jpeg",
+                ByteSize = new FileInfo(path).Length, Sha256 = new string('b', 64), Width = 1800, Height = 1200, Orientation = 6,
+                StorageKey = key, Rendition = new WorkLease { LeaseOwner = server, LeaseUntil = DateTime.UtcNow.AddHours(1), Attempts = 1 },
+            });
+            await db.SaveChangesAsync();
+        });
+
+        await using var restarted = app.WithWebHostBuilder(_ => { });
+        var admin = await ImageKit.AdminOfAsync(restarted);
+        (await admin.WhenRenderedAsync(session)).ShouldHaveSingleItem();
+        var image = await app.WithDbAsync(db => db.SessionImages.AsNoTracking().SingleAsync(i => i.SessionId == session));
+        (image.Rendition.Attempts, image.Rendition.LeaseOwner, image.Rendition.LeaseUntil).ShouldBe((2, null, null));
+    }
+
+    [Fact]
     public async Task An_image_whose_original_cannot_be_rendered_ends_failed_with_the_reason()
     {
         var admin = await app.AdminAsync();
@@ -89,16 +119,14 @@ public sealed class ImageRenditionTests(StudioApiFactory app) : IClassFixture<St
         // Queued again (as after a restore from a backup) with its original lost from the store.
         await app.WithDbAsync(db => db.SessionImages.Where(i => i.Id == image.Id)
             .ExecuteUpdateAsync(s => s.SetProperty(i => i.StorageKey, $"sessions/{session}/gone/original.jpg")
-                .SetProperty(i => i.RenditionState, RenditionState.Pending).SetProperty(i => i.RenditionAttempts, 2)
-                .SetProperty(i => i.RenditionLeaseUntil, (DateTime?)null)));
+                .SetProperty(i => i.RenditionState, RenditionState.Pending).SetProperty(i => i.Rendition.Attempts, 2)
+                .SetProperty(i => i.Rendition.LeaseUntil, (DateTime?)null)));
 
-        ImageBody current;
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        do
+        var current = await Eventually.ValueAsync(async () =>
         {
-            await Task.Delay(200);
-            current = await (await admin.GetAsync($"/api/v1/images/{image.Id}")).ShouldBeAsync<ImageBody>(HttpStatusCode.OK);
-        } while (current.RenditionState == "pending" && DateTime.UtcNow < deadline);
+            var now = await (await admin.GetAsync($"/api/v1/images/{image.Id}")).ShouldBeAsync<ImageBody>(HttpStatusCode.OK);
+            return now.RenditionState == "pending" ? null : now;
+        }, TimeSpan.FromSeconds(30), () => "the worker to take the image up again");
 
         current.RenditionState.ShouldBe("failed");
         current.RenditionError!.ShouldContain("missing");

@@ -1,6 +1,10 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using StudioApi.Tests.Infrastructure;
 
 namespace StudioApi.Tests.Features.Imaging.Images;
@@ -84,13 +88,15 @@ public sealed class ImageServingTests(StudioApiFactory app) : IClassFixture<Stud
     [Fact]
     public async Task A_signed_link_stops_working_once_it_expires()
     {
-        await using var shortLinks = app.WithWebHostBuilder(b => b.UseSetting("Images:LinkLifetimeSeconds", "1"));
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var shortLinks = app.WithWebHostBuilder(b => b.UseSetting("Images:LinkLifetimeSeconds", "1")
+            .ConfigureTestServices(s => s.AddSingleton<TimeProvider>(clock)));
         var (_, image) = await RenderedImageAsync("Portrait_0.jpg");
         var admin = await ImageKit.AdminOfAsync(shortLinks);
         var link = await (await admin.PostAsJsonAsync($"/api/v1/images/{image.Id}/links", new { rendition = "preview" }))
             .ShouldBeAsync<ImageLinkBody>(HttpStatusCode.OK);
 
-        await Task.Delay(TimeSpan.FromSeconds(2.2));
+        clock.Advance(TimeSpan.FromSeconds(2.2));
 
         await (await shortLinks.CreateClient().GetAsync(link.Url)).ShouldBeProblemAsync(HttpStatusCode.Gone);
     }
@@ -120,6 +126,22 @@ public sealed class ImageServingTests(StudioApiFactory app) : IClassFixture<Stud
         (await admin.SendAsync(delete)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
         (await admin.GetAsync($"/api/v1/images/{image.Id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
 
+        (await admin.PostAsync($"/api/v1/sessions/{session.Id}/restore", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await admin.GetAsync($"/api/v1/images/{image.Id}")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task An_image_of_a_session_in_the_recycle_bin_comes_back_only_with_its_session()
+    {
+        var (admin, image) = await RenderedImageAsync("Landscape_5.jpg");
+        var session = await (await admin.GetAsync($"/api/v1/sessions/{image.SessionId}")).ShouldBeAsync<StudioApi.Tests.Features.Scheduling.Sessions.IdBody>(HttpStatusCode.OK);
+        (await admin.SendAsync(new HttpRequestMessage(HttpMethod.Delete, $"/api/v1/sessions/{session.Id}").WithIfMatch($"\"{session.Version}\"")))
+            .StatusCode.ShouldBe(HttpStatusCode.NoContent);
+
+        var alone = await admin.PostAsync($"/api/v1/images/{image.Id}/restore", null);
+
+        await alone.ShouldBeProblemAsync(HttpStatusCode.Conflict);
+        (await admin.GetAsync($"/api/v1/images/{image.Id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound, "not a live image in a deleted session");
         (await admin.PostAsync($"/api/v1/sessions/{session.Id}/restore", null)).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await admin.GetAsync($"/api/v1/images/{image.Id}")).StatusCode.ShouldBe(HttpStatusCode.OK);
     }

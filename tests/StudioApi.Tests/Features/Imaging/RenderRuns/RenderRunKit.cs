@@ -89,29 +89,15 @@ public static class RenderRunKit
     /// <summary>Polls the run until it has finished, as a client would.</summary>
     public static async Task<RunBody> WhenFinishedAsync(this HttpClient client, long id)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(90);
-        while (true)
+        RunBody? run = null;
+        return await Eventually.ValueAsync(async () =>
         {
-            var run = await client.GetRunAsync(id);
-            if (Finished.Contains(run.State))
-                return run;
-            if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"Render run {id} is still {run.State} ({run.Done} of {run.Total} done).");
-            await Task.Delay(200);
-        }
+            run = await client.GetRunAsync(id);
+            return Finished.Contains(run.State) ? run : null;
+        }, TimeSpan.FromSeconds(90), () => $"Render run {id} is still {run?.State} ({run?.Done} of {run?.Total} done).");
     }
 
     /// <summary>Waits until <paramref name="check"/> returns a value, or fails after a minute.</summary>
-    public static async Task<T> EventuallyAsync<T>(Func<Task<T?>> check, string what)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (true)
-        {
-            if (await check() is { } found)
-                return found;
-            if (DateTime.UtcNow > deadline)
-                throw new TimeoutException($"Still waiting for {what}.");
-            await Task.Delay(200);
-        }
-    }
+    public static Task<T> EventuallyAsync<T>(Func<Task<T?>> check, string what) =>
+        Eventually.ValueAsync(check, TimeSpan.FromSeconds(60), () => $"Still waiting for {what}.");
 }

@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 using NetVips;
 using StudioApi.Features.Imaging.RenderRuns;
 using StudioApi.Tests.Features.Imaging.Images;
+using StudioApi.Platform.Background;
 using StudioApi.Tests.Infrastructure;
 using StudioApi.Features.Imaging;
 
@@ -228,10 +229,11 @@ public sealed class RenderRunTests(StudioApiFactory app) : IClassFixture<StudioA
         (await admin.GetAsync($"/api/v1/render-runs/{runId}/manifest")).StatusCode.ShouldBe(HttpStatusCode.Conflict);
         var listed = await (await admin.GetAsync($"/api/v1/render-runs?state=cancelled&sessionId={session.Id}")).ShouldBeAsync<RunPage>(HttpStatusCode.OK);
         listed.Items.ShouldHaveSingleItem().Id.ShouldBe(runId);
-        // A cancelled run is not picked up again once its lease runs out.
+        // A cancelled run is not picked up again once its lease runs out. The worker takes the oldest claimable run
+        // first, so once a run started after it has finished, the worker has passed the cancelled one by.
         await app.WithDbAsync(db => db.RenderRuns.Where(r => r.Id == runId)
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.LeaseUntil, DateTime.UtcNow.AddMinutes(-1))));
-        await Task.Delay(1500);
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Work.LeaseUntil, DateTime.UtcNow.AddMinutes(-1))));
+        await admin.WhenFinishedAsync((await admin.StartAsync(profile, session.Id)).Id);
         (await admin.GetRunAsync(runId)).State.ShouldBe("cancelled");
     }
 
@@ -277,7 +279,7 @@ public sealed class RenderRunTests(StudioApiFactory app) : IClassFixture<StudioA
         var run = new RenderRun
         {
             ProfileId = profileId, ProfileName = "Inserted", State = state, Total = images.Count, Done = firstDone is null ? 0 : 1,
-            CreatedBy = "admin", CreatedAt = DateTime.UtcNow, StartedAt = DateTime.UtcNow, LeaseUntil = leaseUntil,
+            CreatedBy = "admin", CreatedAt = DateTime.UtcNow, StartedAt = DateTime.UtcNow, Work = new WorkLease { LeaseUntil = leaseUntil },
             Sessions = [new RenderRunSession { SessionId = session.Id, SessionNumber = session.Number }],
         };
         await app.WithDbAsync(async db =>

@@ -23,7 +23,7 @@ public sealed class CalendarFeedTests(StudioApiFactory app) : IClassFixture<Stud
 
     HttpClient FeedReader()
     {
-        var factory = app.WithWebHostBuilder(b => b.ConfigureServices(s =>
+        var factory = app.Variant("clock at 2027-02-01", b => b.ConfigureServices(s =>
             s.AddSingleton<TimeProvider>(new FixedClock(new DateTimeOffset(2027, 2, 1, 12, 0, 0, TimeSpan.Zero)))));
         return factory.CreateClient(new WebApplicationFactoryClientOptions());
     }

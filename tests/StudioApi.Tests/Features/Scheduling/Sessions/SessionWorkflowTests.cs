@@ -31,17 +31,11 @@ public sealed record ReminderPage(List<ReminderBody> Items, string? NextCursor);
 
 /// <summary>
 /// Sessions in the workflow, the session-date job, the status log, reminders, and photographers' own sessions; on a
-/// fake clock in Chicago. Each test has an app of its own, because each sets the clock to its own day and a fake
-/// clock only moves forward.
+/// fake clock in Chicago. The tests share one app: each sets the clock to a day of its own (forwards or backwards) and
+/// books on days no other test uses, so the jobs they run find only their own sessions.
 /// </summary>
-public sealed class SessionWorkflowTests : IAsyncLifetime
+public sealed class SessionWorkflowTests(ClockedStudioApi api) : IClassFixture<ClockedStudioApi>
 {
-    readonly ClockedStudioApi api = new();
-
-    public Task InitializeAsync() => api.InitializeAsync();
-
-    public Task DisposeAsync() => api.DisposeAsync();
-
     static readonly TimeZoneInfo Chicago = TimeZoneInfo.FindSystemTimeZoneById("America/Chicago");
 
     async Task<HttpClient> ChicagoAdminAsync()
@@ -52,7 +46,7 @@ public sealed class SessionWorkflowTests : IAsyncLifetime
     }
 
     void SetChicagoTime(int year, int month, int day, int hour, int minute) =>
-        api.Clock.SetUtcNow(TimeZoneInfo.ConvertTimeToUtc(new DateTime(year, month, day, hour, minute, 0), Chicago));
+        api.Clock.AdjustTime(TimeZoneInfo.ConvertTimeToUtc(new DateTime(year, month, day, hour, minute, 0), Chicago));
 
     static async Task<SessionStateBody> BookAsync(HttpClient caller, long clientId, string date, string start = "10:00", string end = "11:00",
         Dictionary<string, object?>? more = null)

@@ -6,7 +6,7 @@ public sealed record AddressBody(string? Line1, string? City, string? Region, st
 
 public sealed record SettingsBody(
     long Id, int Version, string Name, AddressBody Address, string? Phone, string? Email, string? Website,
-    string TimeZone, string Currency, string TaxRatePercent, List<string> WorkingDays, List<ClosedDateBody> ClosedDates);
+    string TimeZone, string Currency, List<string> WorkingDays, List<ClosedDateBody> ClosedDates);
 
 public static class SettingsRequests
 {
@@ -19,7 +19,6 @@ public static class SettingsRequests
         ["website"] = "https://lakeside.example",
         ["timeZone"] = "America/Chicago",
         ["currency"] = "USD",
-        ["taxRatePercent"] = "8.25",
         ["workingDays"] = new[] { "saturday", "monday", "tuesday", "wednesday", "thursday", "friday" },
         ["closedDates"] = new[]
         {

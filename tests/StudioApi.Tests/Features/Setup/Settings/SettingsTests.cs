@@ -23,7 +23,6 @@ public sealed class SettingsTests(StudioApiFactory app) : IClassFixture<StudioAp
         read.Name.ShouldBe("Lakeside Portrait Studio");
         read.Address.City.ShouldBe("Lake Geneva");
         read.TimeZone.ShouldBe("America/Chicago");
-        read.TaxRatePercent.ShouldBe("8.25");
         read.WorkingDays.ShouldBe(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday"]);
         read.ClosedDates.Select(c => c.Date).ShouldBe([new DateOnly(2026, 7, 4), new DateOnly(2026, 12, 25)]);
         read.ClosedDates[1].Description.ShouldBe("Christmas Day");
@@ -51,11 +50,6 @@ public sealed class SettingsTests(StudioApiFactory app) : IClassFixture<StudioAp
     [InlineData("currency", "usd")]
     [InlineData("currency", "XYZ")]
     [InlineData("currency", "DOLLARS")]
-    [InlineData("taxRatePercent", "100.5")]
-    [InlineData("taxRatePercent", "8.25e0")]
-    [InlineData("taxRatePercent", 8.25)]
-    [InlineData("taxRatePercent", "-1")]
-    [InlineData("taxRatePercent", "8.12345")]
     [InlineData("workingDays", new string[0])]
     [InlineData("workingDays", new[] { "monday", "monday" })]
     [InlineData("name", "")]

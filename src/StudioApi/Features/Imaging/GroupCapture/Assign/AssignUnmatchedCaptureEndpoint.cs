@@ -43,7 +43,7 @@ public sealed class AssignUnmatchedCaptureEndpoint(StudioDbContext db, SessionIm
 
     public override async Task HandleAsync(AssignUnmatchedCaptureRequest req, CancellationToken ct)
     {
-        var capture = await db.UnmatchedCaptures.SingleOrDefaultAsync(c => c.Id == req.Id, ct)
+        var capture = await db.UnmatchedCaptures.AsNoTracking().SingleOrDefaultAsync(c => c.Id == req.Id, ct)
                       ?? throw ApiProblem.NotFound("unmatched capture", req.Id);
         var session = await db.Sessions.AsNoTracking().Where(s => s.Id == req.SessionId).Select(s => new { s.OrganizationId }).SingleOrDefaultAsync(ct);
         if (session is null)
@@ -51,16 +51,12 @@ public sealed class AssignUnmatchedCaptureEndpoint(StudioDbContext db, SessionIm
         if (session.OrganizationId != capture.OrganizationId)
             throw ApiProblem.RuleBroken($"Session {req.SessionId} is not a session of organization {capture.OrganizationId}, where the file was captured.");
 
-        var result = await importer.ImportStoredAsync(req.SessionId, capture.OriginalFileName, capture.Facts, capture.StorageKey, async token =>
+        var result = await db.InTransactionAsync(async () =>
         {
-            db.UnmatchedCaptures.Remove(capture);
-            await db.SaveChangesAsync(token);
+            await UnmatchedCaptureDiscard.ClaimAsync(db, store, capture, ct);
+            // Imported as a copy, or the session had the photo already: either way the held file goes after the commit.
+            return await importer.ImportStoredAsync(req.SessionId, capture.OriginalFileName, capture.Facts, capture.StorageKey, ct);
         }, ct);
-        if (result.Outcome == ImportOutcome.Duplicate)
-        {
-            // The session has this photo already: the held copy is not needed.
-            await UnmatchedCaptureDiscard.DiscardAsync(db, store, capture, ct);
-        }
         await Send.OkAsync(result, ct);
     }
 }

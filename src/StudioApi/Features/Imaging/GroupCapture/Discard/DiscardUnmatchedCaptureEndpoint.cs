@@ -25,7 +25,7 @@ public sealed class DiscardUnmatchedCaptureEndpoint(StudioDbContext db, IFileSto
 
     public override async Task HandleAsync(DiscardUnmatchedCaptureRequest req, CancellationToken ct)
     {
-        var capture = await db.UnmatchedCaptures.SingleOrDefaultAsync(c => c.Id == req.Id, ct)
+        var capture = await db.UnmatchedCaptures.AsNoTracking().SingleOrDefaultAsync(c => c.Id == req.Id, ct)
                       ?? throw ApiProblem.NotFound("unmatched capture", req.Id);
         await UnmatchedCaptureDiscard.DiscardAsync(db, store, capture, ct);
         await Send.NoContentAsync(ct);

@@ -36,7 +36,7 @@ public sealed class SessionImageImporter(StudioDbContext db, IFileStore store, I
             var facts = await CheckAsync(temp.Path, format, length, sha, ct);
             var key = KeyFor(sessionId, format);
             await store.PutAsync(key, temp, ct);
-            return await RecordAsync(sessionId, index, name, facts, key, onFailure: k => store.DeleteAsync(k, CancellationToken.None), inSameTransaction: null, ct);
+            return await RecordAsync(sessionId, index, name, facts, key, onFailure: k => store.DeleteAsync(k, CancellationToken.None), ct);
         }
         catch (ApiProblem problem)
         {
@@ -45,17 +45,17 @@ public sealed class SessionImageImporter(StudioDbContext db, IFileStore store, I
     }
 
     /// <summary>
-    /// Files an image that is already in the store (a held group-capture file) into a session: the file is moved, not
-    /// copied or uploaded again, and <paramref name="inSameTransaction"/> runs in the transaction that records it.
+    /// Files an image that is already in the store (a held group-capture file) into a session, as a copy under the
+    /// session's key: the caller removes the held file once its own record of it is gone for good (after commit), so
+    /// a failure at any point leaves the held file and its record as they were. Call inside the caller's transaction.
     /// </summary>
-    public async Task<ImportedFile> ImportStoredAsync(long sessionId, string name, ImageFacts facts, string storedKey,
-        Func<CancellationToken, Task> inSameTransaction, CancellationToken ct)
+    public async Task<ImportedFile> ImportStoredAsync(long sessionId, string name, ImageFacts facts, string storedKey, CancellationToken ct)
     {
         if (await DuplicateOfAsync(sessionId, facts.Sha256, ct) is { } existing)
             return ImportedFile.Duplicate(0, name, existing);
         var key = KeyFor(sessionId, facts.Format);
-        await store.MoveAsync(storedKey, key, ct);
-        return await RecordAsync(sessionId, 0, name, facts, key, onFailure: k => store.MoveAsync(k, storedKey, CancellationToken.None), inSameTransaction, ct);
+        await store.CopyAsync(storedKey, key, ct);
+        return await RecordAsync(sessionId, 0, name, facts, key, onFailure: k => store.DeleteAsync(k, CancellationToken.None), ct);
     }
 
     /// <summary>Reads an upload into a temporary file and checks it (content, size, pixels, what reached the disk); throws the <see cref="ApiProblem"/> that refuses it.</summary>
@@ -77,7 +77,7 @@ public sealed class SessionImageImporter(StudioDbContext db, IFileStore store, I
 
     /// <summary>Records the stored file as the session's next image; a failure (or a duplicate found meanwhile) hands the file back to <paramref name="onFailure"/>, so no file is left without its row.</summary>
     async Task<ImportedFile> RecordAsync(long sessionId, int index, string name, ImageFacts facts, string key,
-        Func<string, Task> onFailure, Func<CancellationToken, Task>? inSameTransaction, CancellationToken ct)
+        Func<string, Task> onFailure, CancellationToken ct)
     {
         var image = new SessionImage
         {
@@ -99,12 +99,12 @@ public sealed class SessionImageImporter(StudioDbContext db, IFileStore store, I
         {
             var duplicate = await db.InTransactionAsync(async () =>
             {
+                // Deleted or purged since the upload began: 404, and the stored file goes (see SessionRows).
+                await SessionRows.HoldLiveOrNotFoundAsync(db, sessionId, ct);
                 var duplicate = await InsertAsync(image, ct);
                 if (duplicate is null)
                 {
                     await ClaimClientImageAsync(image, ct);
-                    if (inSameTransaction is not null)
-                        await inSameTransaction(ct);
                     // The worker is told only once the row is committed, whoever owns the transaction.
                     db.AfterCommit(_ =>
                     {

@@ -33,4 +33,11 @@ public sealed class RenditionMaker(IFileStore store)
         await store.PutAsync(KeyOf(originalKey, ImageRendition.Preview), preview, ct);
         await store.PutAsync(KeyOf(originalKey, ImageRendition.Thumbnail), thumbnail, ct);
     }
+
+    /// <summary>Removes an image's files (its row erased while they were being made).</summary>
+    public async Task RemoveAsync(string originalKey, CancellationToken ct)
+    {
+        foreach (var rendition in Enum.GetValues<ImageRendition>())
+            await store.DeleteAsync(KeyOf(originalKey, rendition), ct);
+    }
 }

@@ -4,6 +4,7 @@ using StudioApi.Platform.Http.Concurrency;
 using StudioApi.Platform.Http.OpenApi;
 using StudioApi.Platform.Http.Problems;
 using StudioApi.Platform.Persistence;
+using StudioApi.Features.Scheduling.Sessions;
 
 namespace StudioApi.Features.Imaging.Images.Restore;
 
@@ -34,7 +35,14 @@ public sealed class RestoreImageEndpoint(StudioDbContext db) : Endpoint<RestoreI
         db.Restore(image);
         try
         {
-            await db.SaveChangesAsync(ct);
+            await db.InTransactionAsync(async () =>
+            {
+                // An image comes back only into a live session; a deleted session brings its images back itself.
+                if (!await SessionRows.HoldLiveAsync(db, image.SessionId, ct))
+                    throw ApiProblem.Conflict("The image's session is in the recycle bin: restore the session, which brings its images back.");
+                await db.SaveChangesAsync(ct);
+                return true;
+            }, ct);
         }
         catch (DbUpdateException e) when (e.IsUniqueViolation())
         {

@@ -46,12 +46,9 @@ public sealed class SetRenderProfileWatermarkEndpoint(StudioDbContext db) : Endp
         var profile = await db.RenderProfiles.SingleOrDefaultAsync(p => p.Id == req.Id, ct)
                       ?? throw ApiProblem.NotFound("render profile", req.Id);
         db.MatchVersion(profile, req.IfMatch);
-        var stored = await db.RenderProfileWatermarkImages.SingleOrDefaultAsync(w => w.RenderProfileId == profile.Id, ct);
-        if (stored is null)
-            db.RenderProfileWatermarkImages.Add(new RenderProfileWatermarkImage { RenderProfileId = profile.Id, Png = png });
-        else
-            stored.Png = png;
-        // A new watermark is a change to the profile: its version moves on, so renders and caches see it.
+        // A new watermark is a change to the profile: its version moves on, so renders and caches see it. The profile
+        // is written first: of two uploads racing with one version, the loser is stopped there (412) before it could
+        // meet the winner's image row.
         profile.Watermark = new RenderWatermark
         {
             Kind = profile.Watermark.Kind,
@@ -64,7 +61,17 @@ public sealed class SetRenderProfileWatermarkEndpoint(StudioDbContext db) : Endp
             ImageSizeBytes = png.Length,
         };
         db.Entry(profile).State = EntityState.Modified;
-        await db.SaveChangesAsync(ct);
+        await db.InTransactionAsync(async () =>
+        {
+            await db.SaveChangesAsync(ct);
+            var stored = await db.RenderProfileWatermarkImages.SingleOrDefaultAsync(w => w.RenderProfileId == profile.Id, ct);
+            if (stored is null)
+                db.RenderProfileWatermarkImages.Add(new RenderProfileWatermarkImage { RenderProfileId = profile.Id, Png = png });
+            else
+                stored.Png = png;
+            await db.SaveChangesAsync(ct);
+            return true;
+        }, ct);
 
         HttpContext.WriteETag(profile);
         await Send.OkAsync(RenderProfileResponse.From(profile), ct);

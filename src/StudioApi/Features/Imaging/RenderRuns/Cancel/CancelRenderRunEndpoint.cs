@@ -32,7 +32,7 @@ public sealed class CancelRenderRunEndpoint(StudioDbContext db) : Endpoint<Cance
             .ExecuteUpdateAsync(s => s
                 .SetProperty(r => r.State, RenderRunState.Cancelled)
                 .SetProperty(r => r.FinishedAt, db.UtcNow)
-                .SetProperty(r => r.LeaseUntil, (DateTime?)null), ct);
+                .SetProperty(r => r.Work.LeaseUntil, (DateTime?)null), ct);
         var run = await db.RenderRuns.AsNoTracking().SingleOrDefaultAsync(r => r.Id == req.Id, ct)
                   ?? throw ApiProblem.NotFound("render run", req.Id);
         if (cancelled == 0)

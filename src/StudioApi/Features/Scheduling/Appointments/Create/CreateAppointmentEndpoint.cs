@@ -1,5 +1,6 @@
 using FastEndpoints;
 using StudioApi.Features.Scheduling.Booking;
+using StudioApi.Features.Scheduling.Sessions;
 using StudioApi.Platform.Http.Concurrency;
 using StudioApi.Platform.Http.Idempotency;
 using StudioApi.Platform.Http.OpenApi;
@@ -58,12 +59,19 @@ public static class AppointmentWriter
     public static async Task<Appointment> CreateAsync(StudioDbContext db, AppointmentInput input, BookedTime time, long? sessionId, CancellationToken ct)
     {
         var appointment = new Appointment { SessionId = sessionId };
-        await AppointmentBooking.SaveAsync(db, input.UserIds ?? [], input.ResourceId, () =>
+        await db.InTransactionAsync(async () =>
         {
-            input.ApplyTo(appointment, time);
-            db.Appointments.Add(appointment);
-            return appointment;
-        }, () => !input.OverrideConflicts, ct);
+            // Made from a session: the session must still be live when it is saved (see SessionRows).
+            if (sessionId is { } id)
+                await SessionRows.HoldLiveOrNotFoundAsync(db, id, ct);
+            await AppointmentBooking.SaveAsync(db, input.UserIds ?? [], input.ResourceId, () =>
+            {
+                input.ApplyTo(appointment, time);
+                db.Appointments.Add(appointment);
+                return appointment;
+            }, () => !input.OverrideConflicts, ct);
+            return true;
+        }, ct);
         return appointment;
     }
 }

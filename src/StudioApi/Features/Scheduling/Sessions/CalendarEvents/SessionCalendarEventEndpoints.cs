@@ -34,6 +34,7 @@ public static class SessionCalendarEventEndpoints
         Func<bool> checkConflicts, CancellationToken ct) =>
         db.InTransactionAsync(async () =>
         {
+            await SessionRows.HoldLiveOrNotFoundAsync(db, session.Id, ct);
             await db.TakeAsync(input.LockKeys(), ct);
             var line = apply();
             if (session.OccupiesTime && checkConflicts()

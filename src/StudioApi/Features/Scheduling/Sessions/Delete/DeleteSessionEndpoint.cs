@@ -37,9 +37,15 @@ public sealed class DeleteSessionEndpoint(StudioDbContext db, SessionDependents 
             throw ApiProblem.Conflict("Records that hang on this session stop it from being deleted: see blockers.",
                 new Dictionary<string, object?> { ["blockers"] = blockers });
 
-        db.SoftDelete(session);
-        await dependents.DeleteAsync(session, ct);
-        await db.SaveChangesAsync(ct);
+        await db.InTransactionAsync(async () =>
+        {
+            // The row first, then what hangs on it: nothing can be added to the session in between (see SessionRows).
+            await SessionRows.HoldAsync(db, session.Id, ct);
+            db.SoftDelete(session);
+            await dependents.DeleteAsync(session, ct);
+            await db.SaveChangesAsync(ct);
+            return true;
+        }, ct);
         await Send.NoContentAsync(ct);
     }
 }

@@ -33,6 +33,11 @@ public sealed class PurgeSessionEndpoint(StudioDbContext db, SessionDependents d
                       ?? throw ApiProblem.NotFound("deleted session", req.Id);
         await db.InTransactionAsync(async () =>
         {
+            // Held first, and still in the recycle bin once held: of two purges (or a purge and a restore) one goes on,
+            // the other finds it gone (404) before it touches anything.
+            if (!await SessionRows.HoldAsync(db, session.Id, ct)
+                || !await db.Sessions.IgnoreQueryFilters().AnyAsync(s => s.Id == session.Id && s.DeletedAt != null, ct))
+                throw ApiProblem.NotFound("deleted session", req.Id);
             await dependents.PurgeAsync(session, ct);
             db.Sessions.Remove(session);
             await db.SaveChangesAsync(ct);

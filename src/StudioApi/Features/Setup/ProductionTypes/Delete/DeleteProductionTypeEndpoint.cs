@@ -15,14 +15,18 @@ public sealed class DeleteProductionTypeRequest
     public string? IfMatch { get; set; }
 }
 
-public sealed class DeleteProductionTypeEndpoint(StudioDbContext db) : Endpoint<DeleteProductionTypeRequest>
+/// <summary>Every area whose records have a production type answers for them (Sales' price list items; production orders later).</summary>
+public sealed class DeleteProductionTypeEndpoint(StudioDbContext db, IEnumerable<ISetupRecordUses<ProductionType>> uses) : Endpoint<DeleteProductionTypeRequest>
 {
     public override void Configure()
     {
         Delete("/production-types/{id}");
         Roles(Platform.Auth.Roles.AdminOnly);
-        Description(d => d.Operation("ProductionTypes", "Delete",
-            "Move a production type to the recycle bin"));
+        Description(d => d
+            .Answers(StatusCodes.Status409Conflict, "Live records have this type (their count in useCount).")
+            .Operation("ProductionTypes", "Delete",
+                "Move a production type to the recycle bin",
+                "Refused while live price list items have it."));
     }
 
     public override async Task HandleAsync(DeleteProductionTypeRequest req, CancellationToken ct)
@@ -31,8 +35,14 @@ public sealed class DeleteProductionTypeEndpoint(StudioDbContext db) : Endpoint<
                              ?? throw ApiProblem.NotFound("production type", req.Id);
         db.MatchVersion(productionType, req.IfMatch);
 
-        // Nothing refers to production types yet. The production orders issue adds the in-use check here, as
-        // DeleteTaskTypeEndpoint does for tasks: a 409 with the count of live records that have the type.
+        // Only live records count: one in the recycle bin does not keep its type alive.
+        var useCount = 0;
+        foreach (var use in uses)
+            useCount += await use.CountAsync(productionType.Id, ct);
+        if (useCount > 0)
+            throw ApiProblem.Conflict(
+                $"{useCount} record(s) have production type {productionType.Name}; change their type first, or make the type inactive instead.",
+                new Dictionary<string, object?> { ["useCount"] = useCount });
 
         db.SoftDelete(productionType);
         await db.SaveChangesAsync(ct);

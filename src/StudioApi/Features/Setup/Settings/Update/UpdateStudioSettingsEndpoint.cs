@@ -4,6 +4,7 @@ using FluentValidation;
 using StudioApi.Platform.Addresses;
 using StudioApi.Platform.Http.Concurrency;
 using StudioApi.Platform.Http.OpenApi;
+using StudioApi.Platform.Http.Problems;
 using StudioApi.Platform.Http.Validation;
 using StudioApi.Platform.Persistence;
 using StudioApi.Platform.Studio;
@@ -24,10 +25,8 @@ public sealed class UpdateStudioSettingsRequest
     public string? Website { get; set; }
     /// <summary>IANA time zone id, e.g. America/Chicago.</summary>
     public string TimeZone { get; set; } = "";
-    /// <summary>ISO 4217 code in capitals, e.g. USD.</summary>
+    /// <summary>ISO 4217 code in capitals, e.g. USD. It cannot change while prices or other amounts exist in the current one.</summary>
     public string Currency { get; set; } = "";
-    /// <summary>Sales tax in percent: an exact decimal string, 0–100 with at most 4 decimals, e.g. "8.25".</summary>
-    public Rate? TaxRatePercent { get; set; }
     /// <summary>At least one weekday, each once, e.g. ["monday", "tuesday"].</summary>
     public List<DayOfWeek>? WorkingDays { get; set; }
     /// <summary>Days the studio is closed, each date once.</summary>
@@ -46,7 +45,6 @@ public sealed class UpdateStudioSettingsRequest
         settings.Website = Website;
         settings.TimeZone = TimeZone;
         settings.Currency = Currency;
-        settings.TaxRatePercent = TaxRatePercent!.Value;
         settings.WorkingDays = WorkingDaysText.InWeekOrder(WorkingDays!).ToList();
         settings.ClosedDates = (ClosedDates ?? []).OrderBy(c => c.Date)
             .Select(c => new ClosedDate { Date = c.Date, Description = c.Description }).ToList();
@@ -76,10 +74,6 @@ public sealed class UpdateStudioSettingsValidator : Validator<UpdateStudioSettin
         RuleFor(s => s.Currency).NotEmpty()
             .Must(c => c is { Length: 3 } && c.All(char.IsAsciiLetterUpper) && KnownCurrencies.Contains(c))
             .WithMessage("Currency must be an ISO 4217 code in capitals, such as USD or EUR.");
-        RuleFor(s => s.TaxRatePercent).NotNull();
-        RuleFor(s => s.TaxRatePercent!.Value).Must(r => r.Value is >= 0m and <= 100m && r.Scale <= 4)
-            .OverridePropertyName("taxRatePercent").When(s => s.TaxRatePercent is not null)
-            .WithMessage("The tax rate is a percentage from 0 to 100 with at most 4 decimals, such as \"8.25\".");
         RuleFor(s => s.WorkingDays).NotEmpty().WithMessage("The studio must work at least one day a week.");
         RuleFor(s => s.WorkingDays).MaxItems(7).Must(days => days is null || days.Distinct().Count() == days.Count)
             .WithMessage("Name each working day once.");
@@ -115,19 +109,35 @@ public sealed class UpdateStudioSettingsValidator : Validator<UpdateStudioSettin
         id is not null && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) && zone.HasIanaId && string.Equals(zone.Id, id, StringComparison.Ordinal);
 }
 
-public sealed class UpdateStudioSettingsEndpoint(StudioDbContext db) : Endpoint<UpdateStudioSettingsRequest, StudioSettingsResponse>
+public sealed class UpdateStudioSettingsEndpoint(StudioDbContext db, IEnumerable<IAmountsInCurrency> amounts)
+    : Endpoint<UpdateStudioSettingsRequest, StudioSettingsResponse>
 {
     public override void Configure()
     {
         Put("/settings");
         Roles(Platform.Auth.Roles.AdminOnly);
-        Description(d => d.Operation("Settings", "Update", "Replace the studio settings"));
+        Description(d => d
+            .Answers(StatusCodes.Status409Conflict, "A new currency while amounts exist in the current one (listed in amounts).")
+            .Operation("Settings", "Update", "Replace the studio settings",
+                "Sales tax is set at /tax-settings. The currency cannot change once prices exist: amounts are minor units of it."));
     }
 
     public override async Task HandleAsync(UpdateStudioSettingsRequest req, CancellationToken ct)
     {
         var settings = await db.GetStudioSettingsAsync(forUpdate: true, ct);
         db.MatchVersion(settings, req.IfMatch);
+        if (req.Currency != settings.Currency)
+        {
+            // Every amount is a count of the current currency's minor units: another currency would re-read them all.
+            var holders = new List<string>();
+            foreach (var holder in amounts)
+                if (await holder.DescribeAsync(ct) is { } description)
+                    holders.Add(description);
+            if (holders.Count > 0)
+                throw ApiProblem.Conflict(
+                    $"The currency stays {settings.Currency} while amounts exist in it: {string.Join("; ", holders)}.",
+                    new Dictionary<string, object?> { ["amounts"] = holders });
+        }
         req.ApplyTo(settings);
         await db.SaveChangesAsync(ct);
 
