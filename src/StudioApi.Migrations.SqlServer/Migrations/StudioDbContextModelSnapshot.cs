@@ -38,6 +38,11 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<string>("CompanySortKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime2");
 
@@ -60,6 +65,11 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<string>("FirstNameSortKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
                     b.Property<long?>("ImageId")
                         .HasColumnType("bigint");
 
@@ -72,12 +82,20 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<string>("NameSortKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
                     b.Property<int>("Number")
                         .HasColumnType("int");
 
                     b.Property<string>("ReferralSource")
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("SearchIndexVersion")
+                        .HasColumnType("int");
 
                     b.Property<bool>("SmsOptOut")
                         .HasColumnType("bit");
@@ -114,25 +132,79 @@ namespace StudioApi.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Company");
-
-                    b.HasIndex("DeletedAt");
-
-                    b.HasIndex("FirstName");
+                    b.HasIndex("DeletedAt")
+                        .HasFilter("DeletedAt IS NOT NULL");
 
                     b.HasIndex("ImageId");
-
-                    b.HasIndex("LastName");
 
                     b.HasIndex("Number")
                         .IsUnique()
                         .HasFilter("DeletedAt IS NULL");
 
-                    b.HasIndex("StatusDueDate");
+                    b.HasIndex("SearchIndexVersion");
 
-                    b.HasIndex("StatusId");
+                    b.HasIndex("CompanySortKey", "Id")
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex("CreatedAt", "Id")
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex("FirstNameSortKey", "Id")
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex("NameSortKey", "Id")
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex("UpdatedAt", "Id")
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex("Kind", "NameSortKey", "Id")
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex("StatusId", "Id", "StatusDueDate")
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex("StatusId", "NameSortKey", "Id")
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex("StatusId", "StatusDueDate", "Id")
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex("StatusId", "StatusDate", "Id", "StatusDueDate")
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex(new[] { "NameSortKey", "Id" }, "IX_Clients_NameSortKey_Id_Deleted")
+                        .HasFilter("DeletedAt IS NOT NULL");
 
                     b.ToTable("Clients", (string)null);
+                });
+
+            modelBuilder.Entity("StudioApi.Features.Clients.Clients.ClientSearchTerm", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<long?>("RecordId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Term")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecordId", "Term")
+                        .IsUnique()
+                        .HasFilter("[RecordId] IS NOT NULL");
+
+                    b.HasIndex("Term", "RecordId");
+
+                    b.ToTable("ClientSearchTerms", (string)null);
                 });
 
             modelBuilder.Entity("StudioApi.Features.Clients.Notes.RecordNote", b =>
@@ -166,7 +238,7 @@ namespace StudioApi.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Kind", "RecordId", "Id");
+                    b.HasIndex("Kind", "RecordId", "CreatedAt", "Id");
 
                     b.ToTable("RecordNotes", (string)null);
                 });
@@ -286,9 +358,20 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                         .IsUnique()
                         .HasFilter("DeletedAt IS NULL");
 
-                    b.HasIndex("DeletedAt");
+                    b.HasIndex("DeletedAt")
+                        .HasFilter("DeletedAt IS NOT NULL");
 
-                    b.HasIndex("Name");
+                    b.HasIndex("CreatedAt", "Id")
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex("Name", "Id")
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex("UpdatedAt", "Id")
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex(new[] { "Name", "Id" }, "IX_Organizations_Name_Id_Deleted")
+                        .HasFilter("DeletedAt IS NOT NULL");
 
                     b.ToTable("Organizations", (string)null);
                 });
@@ -327,6 +410,9 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                         .HasColumnType("nvarchar(4000)");
 
                     b.Property<DateOnly?>("DueDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("DueSortKey")
                         .HasColumnType("date");
 
                     b.Property<long?>("InvoiceId")
@@ -372,25 +458,45 @@ namespace StudioApi.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AssignedUserId");
-
-                    b.HasIndex("ClientId");
-
-                    b.HasIndex("DeletedAt");
-
-                    b.HasIndex("DueDate");
+                    b.HasIndex("DeletedAt")
+                        .HasFilter("DeletedAt IS NOT NULL");
 
                     b.HasIndex("InvoiceId");
 
-                    b.HasIndex("Priority");
+                    b.HasIndex("AssignedUserId", "DueSortKey");
 
-                    b.HasIndex("SessionId");
+                    b.HasIndex("ClientId", "DueSortKey");
 
-                    b.HasIndex("StatusDueDate");
+                    b.HasIndex("CreatedAt", "Id")
+                        .HasFilter("DeletedAt IS NULL");
 
-                    b.HasIndex("StatusId");
+                    b.HasIndex("DueSortKey", "Id")
+                        .HasFilter("DeletedAt IS NULL");
 
-                    b.HasIndex("TaskTypeId");
+                    b.HasIndex("Priority", "Id")
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex("SessionId", "DueSortKey");
+
+                    b.HasIndex("StatusId", "DueSortKey")
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex("TaskTypeId", "DueSortKey");
+
+                    b.HasIndex("UpdatedAt", "Id")
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex("StatusId", "Id", "StatusDueDate")
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex("StatusId", "StatusDueDate", "Id")
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex("StatusId", "StatusDate", "Id", "StatusDueDate")
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex(new[] { "DueSortKey", "Id" }, "IX_Tasks_DueSortKey_Id_Deleted")
+                        .HasFilter("DeletedAt IS NOT NULL");
 
                     b.ToTable("Tasks", (string)null);
                 });
@@ -488,10 +594,17 @@ namespace StudioApi.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DeletedAt");
+                    b.HasIndex("DeletedAt")
+                        .HasFilter("DeletedAt IS NOT NULL");
 
                     b.HasIndex("OrganizationId", "Sha256")
                         .IsUnique()
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex("OrganizationId", "CreatedAt", "Id")
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex("OrganizationId", "OriginalFileName", "Id")
                         .HasFilter("DeletedAt IS NULL");
 
                     b.ToTable("UnmatchedCaptures", (string)null);
@@ -664,7 +777,8 @@ namespace StudioApi.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DeletedAt");
+                    b.HasIndex("DeletedAt")
+                        .HasFilter("DeletedAt IS NOT NULL");
 
                     b.HasIndex("RenditionState");
 
@@ -678,6 +792,9 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                     b.HasIndex("SessionId", "YearbookRole")
                         .IsUnique()
                         .HasFilter("YearbookRole <> 'None' AND DeletedAt IS NULL");
+
+                    b.HasIndex("SessionId", "CreatedAt", "Id")
+                        .HasFilter("DeletedAt IS NULL");
 
                     b.ToTable("SessionImages", (string)null);
                 });
@@ -739,7 +856,8 @@ namespace StudioApi.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DeletedAt");
+                    b.HasIndex("DeletedAt")
+                        .HasFilter("DeletedAt IS NOT NULL");
 
                     b.HasIndex("Name")
                         .IsUnique()
@@ -886,7 +1004,8 @@ namespace StudioApi.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DeletedAt");
+                    b.HasIndex("DeletedAt")
+                        .HasFilter("DeletedAt IS NOT NULL");
 
                     b.HasIndex("Name")
                         .IsUnique()
@@ -1002,9 +1121,11 @@ namespace StudioApi.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("RenderJobId");
+                    b.HasIndex("CreatedAt", "Id");
 
-                    b.HasIndex("State");
+                    b.HasIndex("RenderJobId", "CreatedAt");
+
+                    b.HasIndex("State", "CreatedAt");
 
                     b.ToTable("RenderRuns", (string)null);
                 });
@@ -1109,7 +1230,8 @@ namespace StudioApi.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DeletedAt");
+                    b.HasIndex("DeletedAt")
+                        .HasFilter("DeletedAt IS NOT NULL");
 
                     b.HasIndex("Name")
                         .IsUnique()
@@ -1287,7 +1409,8 @@ namespace StudioApi.Migrations.SqlServer.Migrations
 
                     b.HasIndex("CallTypeId");
 
-                    b.HasIndex("DeletedAt");
+                    b.HasIndex("DeletedAt")
+                        .HasFilter("DeletedAt IS NOT NULL");
 
                     b.HasIndex("InvoiceId");
 
@@ -1428,7 +1551,8 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                         .IsUnique()
                         .HasFilter("CommunicationId IS NOT NULL");
 
-                    b.HasIndex("DeletedAt");
+                    b.HasIndex("DeletedAt")
+                        .HasFilter("DeletedAt IS NOT NULL");
 
                     b.HasIndex("PrintedAt", "Id");
 
@@ -1542,7 +1666,8 @@ namespace StudioApi.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DeletedAt");
+                    b.HasIndex("DeletedAt")
+                        .HasFilter("DeletedAt IS NOT NULL");
 
                     b.ToTable("MessagingSettings", (string)null);
                 });
@@ -1615,7 +1740,8 @@ namespace StudioApi.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DeletedAt");
+                    b.HasIndex("DeletedAt")
+                        .HasFilter("DeletedAt IS NOT NULL");
 
                     b.HasIndex("Name")
                         .IsUnique()
@@ -1718,7 +1844,8 @@ namespace StudioApi.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DeletedAt");
+                    b.HasIndex("DeletedAt")
+                        .HasFilter("DeletedAt IS NOT NULL");
 
                     b.HasIndex("Name")
                         .IsUnique()
@@ -2004,13 +2131,17 @@ namespace StudioApi.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DeletedAt");
+                    b.HasIndex("DeletedAt")
+                        .HasFilter("DeletedAt IS NOT NULL");
 
                     b.HasIndex("Name")
                         .IsUnique()
                         .HasFilter("DeletedAt IS NULL");
 
                     b.HasIndex("SortOrder");
+
+                    b.HasIndex(new[] { "SortOrder", "Id" }, "IX_PaymentMethods_SortOrder_Id_Deleted")
+                        .HasFilter("DeletedAt IS NOT NULL");
 
                     b.ToTable("PaymentMethods", (string)null);
                 });
@@ -2169,7 +2300,10 @@ namespace StudioApi.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DeletedAt");
+                    b.HasIndex("DeletedAt")
+                        .HasFilter("DeletedAt IS NOT NULL");
+
+                    b.HasIndex("PriceListId");
 
                     b.HasIndex("PriceListId", "NameKey")
                         .IsUnique()
@@ -2306,7 +2440,8 @@ namespace StudioApi.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DeletedAt");
+                    b.HasIndex("DeletedAt")
+                        .HasFilter("DeletedAt IS NOT NULL");
 
                     b.HasIndex("GroupId");
 
@@ -2322,6 +2457,8 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                         .HasDatabaseName("IX_PriceListItems_CouponCodeKey_PerList")
                         .HasFilter("DeletedAt IS NULL AND CouponCodeKey IS NOT NULL");
 
+                    b.HasIndex("PriceListId", "DeletedAt");
+
                     b.HasIndex("PriceListId", "Description", "Id")
                         .HasFilter("DeletedAt IS NULL");
 
@@ -2333,6 +2470,9 @@ namespace StudioApi.Migrations.SqlServer.Migrations
 
                     b.HasIndex("PriceListId", "GroupId", "Position", "Id")
                         .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex(new[] { "PriceListId", "Position", "Id" }, "IX_PriceListItems_PriceListId_Position_Id_Deleted")
+                        .HasFilter("DeletedAt IS NOT NULL");
 
                     b.ToTable("PriceListItems", (string)null);
                 });
@@ -2383,11 +2523,21 @@ namespace StudioApi.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DeletedAt");
+                    b.HasIndex("DeletedAt")
+                        .HasFilter("DeletedAt IS NOT NULL");
 
                     b.HasIndex("Name")
                         .IsUnique()
                         .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex("CreatedAt", "Id")
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex("UpdatedAt", "Id")
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex(new[] { "Name", "Id" }, "IX_PriceLists_Name_Id_Deleted")
+                        .HasFilter("DeletedAt IS NOT NULL");
 
                     b.ToTable("PriceLists", (string)null);
                 });
@@ -2447,13 +2597,17 @@ namespace StudioApi.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DeletedAt");
+                    b.HasIndex("DeletedAt")
+                        .HasFilter("DeletedAt IS NOT NULL");
 
                     b.HasIndex("Name")
                         .IsUnique()
                         .HasFilter("DeletedAt IS NULL");
 
                     b.HasIndex("SortOrder");
+
+                    b.HasIndex(new[] { "SortOrder", "Id" }, "IX_ShippingMethods_SortOrder_Id_Deleted")
+                        .HasFilter("DeletedAt IS NOT NULL");
 
                     b.ToTable("ShippingMethods", (string)null);
                 });
@@ -2504,7 +2658,8 @@ namespace StudioApi.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DeletedAt");
+                    b.HasIndex("DeletedAt")
+                        .HasFilter("DeletedAt IS NOT NULL");
 
                     b.ToTable("TaxSettings", (string)null);
                 });
@@ -2585,17 +2740,25 @@ namespace StudioApi.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ClientId");
-
-                    b.HasIndex("DeletedAt");
+                    b.HasIndex("DeletedAt")
+                        .HasFilter("DeletedAt IS NOT NULL");
 
                     b.HasIndex("LocationId");
 
-                    b.HasIndex("SessionId");
+                    b.HasIndex("ClientId", "StartsAt");
 
-                    b.HasIndex("StartsAt");
+                    b.HasIndex("CreatedAt", "Id")
+                        .HasFilter("DeletedAt IS NULL");
 
                     b.HasIndex("ResourceId", "StartsAt");
+
+                    b.HasIndex("SessionId", "StartsAt");
+
+                    b.HasIndex("StartsAt", "Id")
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex(new[] { "StartsAt", "Id" }, "IX_Appointments_StartsAt_Id_Deleted")
+                        .HasFilter("DeletedAt IS NOT NULL");
 
                     b.ToTable("Appointments", (string)null);
                 });
@@ -2662,7 +2825,8 @@ namespace StudioApi.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DeletedAt");
+                    b.HasIndex("DeletedAt")
+                        .HasFilter("DeletedAt IS NOT NULL");
 
                     b.HasIndex("ResourceId");
 
@@ -2742,7 +2906,8 @@ namespace StudioApi.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DeletedAt");
+                    b.HasIndex("DeletedAt")
+                        .HasFilter("DeletedAt IS NOT NULL");
 
                     b.HasIndex("StartsAt");
 
@@ -2878,6 +3043,9 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                     b.Property<long?>("ResourceId")
                         .HasColumnType("bigint");
 
+                    b.Property<int>("SearchIndexVersion")
+                        .HasColumnType("int");
+
                     b.Property<DateOnly?>("SessionDateStatusAppliedFor")
                         .HasColumnType("date");
 
@@ -2932,9 +3100,8 @@ namespace StudioApi.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ClientId");
-
-                    b.HasIndex("DeletedAt");
+                    b.HasIndex("DeletedAt")
+                        .HasFilter("DeletedAt IS NOT NULL");
 
                     b.HasIndex("LocationId");
 
@@ -2942,25 +3109,50 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                         .IsUnique()
                         .HasFilter("DeletedAt IS NULL");
 
-                    b.HasIndex("OrganizationId");
-
-                    b.HasIndex("SessionTypeId");
-
-                    b.HasIndex("StartsAt");
-
-                    b.HasIndex("StatusDueDate");
-
-                    b.HasIndex("StatusId");
+                    b.HasIndex("SearchIndexVersion");
 
                     b.HasIndex("AssistantId", "StartsAt");
 
+                    b.HasIndex("Cancelled", "StartsAt")
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex("ClientId", "StartsAt");
+
+                    b.HasIndex("CreatedAt", "Id")
+                        .HasFilter("DeletedAt IS NULL");
+
                     b.HasIndex("Date", "StartTime");
+
+                    b.HasIndex("OrganizationId", "StartsAt");
 
                     b.HasIndex("PhotographerId", "StartsAt");
 
                     b.HasIndex("ReminderFiredAt", "ReminderDueAt");
 
                     b.HasIndex("ResourceId", "StartsAt");
+
+                    b.HasIndex("SessionTypeId", "StartsAt");
+
+                    b.HasIndex("StatusId", "StartsAt")
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex("StartsAt", "Id", "ClientId")
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex("StatusId", "Id", "StatusDueDate")
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex("StatusId", "StatusDueDate", "Id")
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex("StatusId", "StatusDate", "Id", "StatusDueDate")
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex(new[] { "StartsAt", "Id" }, "IX_Sessions_StartsAt_Id_Deleted")
+                        .HasFilter("DeletedAt IS NOT NULL");
+
+                    b.HasIndex(new[] { "StartsAt", "Id" }, "IX_Sessions_StartsAt_Id_FiredReminders")
+                        .HasFilter("ReminderFiredAt IS NOT NULL AND DeletedAt IS NULL");
 
                     b.ToTable("Sessions", (string)null);
                 });
@@ -2999,6 +3191,34 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                     b.HasIndex("SessionId", "Id");
 
                     b.ToTable("SessionLogEntries", (string)null);
+                });
+
+            modelBuilder.Entity("StudioApi.Features.Scheduling.Sessions.SessionSearchTerm", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<long?>("RecordId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Term")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecordId", "Term")
+                        .IsUnique()
+                        .HasFilter("[RecordId] IS NOT NULL");
+
+                    b.HasIndex("Term", "RecordId");
+
+                    b.ToTable("SessionSearchTerms", (string)null);
                 });
 
             modelBuilder.Entity("StudioApi.Features.Schools.PartnerClients.PartnerClient", b =>
@@ -3059,7 +3279,8 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                     b.HasIndex("ClientId")
                         .IsUnique();
 
-                    b.HasIndex("DeletedAt");
+                    b.HasIndex("DeletedAt")
+                        .HasFilter("DeletedAt IS NOT NULL");
 
                     b.ToTable("PartnerClients", (string)null);
                 });
@@ -3132,7 +3353,8 @@ namespace StudioApi.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DeletedAt");
+                    b.HasIndex("DeletedAt")
+                        .HasFilter("DeletedAt IS NOT NULL");
 
                     b.HasIndex("OrganizationId", "CreatedAt");
 
@@ -3246,7 +3468,8 @@ namespace StudioApi.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DeletedAt");
+                    b.HasIndex("DeletedAt")
+                        .HasFilter("DeletedAt IS NOT NULL");
 
                     b.HasIndex("Name")
                         .IsUnique()
@@ -3303,7 +3526,8 @@ namespace StudioApi.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DeletedAt");
+                    b.HasIndex("DeletedAt")
+                        .HasFilter("DeletedAt IS NOT NULL");
 
                     b.HasIndex("Name")
                         .IsUnique()
@@ -3372,7 +3596,8 @@ namespace StudioApi.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DeletedAt");
+                    b.HasIndex("DeletedAt")
+                        .HasFilter("DeletedAt IS NOT NULL");
 
                     b.HasIndex("Name")
                         .IsUnique()
@@ -3429,7 +3654,8 @@ namespace StudioApi.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DeletedAt");
+                    b.HasIndex("DeletedAt")
+                        .HasFilter("DeletedAt IS NOT NULL");
 
                     b.HasIndex("Name")
                         .IsUnique()
@@ -3493,7 +3719,8 @@ namespace StudioApi.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DeletedAt");
+                    b.HasIndex("DeletedAt")
+                        .HasFilter("DeletedAt IS NOT NULL");
 
                     b.HasIndex("Name")
                         .IsUnique()
@@ -3598,7 +3825,8 @@ namespace StudioApi.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DeletedAt");
+                    b.HasIndex("DeletedAt")
+                        .HasFilter("DeletedAt IS NOT NULL");
 
                     b.HasIndex("Name")
                         .IsUnique()
@@ -3657,7 +3885,8 @@ namespace StudioApi.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DeletedAt");
+                    b.HasIndex("DeletedAt")
+                        .HasFilter("DeletedAt IS NOT NULL");
 
                     b.HasIndex("Name")
                         .IsUnique()
@@ -3784,7 +4013,8 @@ namespace StudioApi.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DeletedAt");
+                    b.HasIndex("DeletedAt")
+                        .HasFilter("DeletedAt IS NOT NULL");
 
                     b.HasIndex("Username")
                         .IsUnique();
@@ -4124,7 +4354,8 @@ namespace StudioApi.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DeletedAt");
+                    b.HasIndex("DeletedAt")
+                        .HasFilter("DeletedAt IS NOT NULL");
 
                     b.ToTable("StudioSettings", (string)null);
                 });
@@ -4201,7 +4432,8 @@ namespace StudioApi.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DeletedAt");
+                    b.HasIndex("DeletedAt")
+                        .HasFilter("DeletedAt IS NOT NULL");
 
                     b.HasIndex("Kind", "TypeId", "Description")
                         .IsUnique()
@@ -4264,7 +4496,7 @@ namespace StudioApi.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Kind", "RecordId", "Id");
+                    b.HasIndex("Kind", "RecordId", "ChangedAt", "Id");
 
                     b.ToTable("StatusLogEntries");
                 });
@@ -4314,7 +4546,8 @@ namespace StudioApi.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DeletedAt");
+                    b.HasIndex("DeletedAt")
+                        .HasFilter("DeletedAt IS NOT NULL");
 
                     b.HasIndex("Kind")
                         .IsUnique();
@@ -4526,8 +4759,6 @@ namespace StudioApi.Migrations.SqlServer.Migrations
 
                             b1.HasKey("ClientId");
 
-                            b1.HasIndex("GraduationYear");
-
                             b1.HasIndex("OrganizationId", "StudentId")
                                 .IsUnique()
                                 .HasDatabaseName("IX_Clients_StudentOrganizationId_StudentId")
@@ -4611,6 +4842,16 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                     b.Navigation("Status");
 
                     b.Navigation("Student");
+                });
+
+            modelBuilder.Entity("StudioApi.Features.Clients.Clients.ClientSearchTerm", b =>
+                {
+                    b.HasOne("StudioApi.Features.Clients.Clients.Client", "Record")
+                        .WithMany()
+                        .HasForeignKey("RecordId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("Record");
                 });
 
             modelBuilder.Entity("StudioApi.Features.Clients.Organizations.Organization", b =>
@@ -5629,6 +5870,16 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                         .HasForeignKey("SessionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("StudioApi.Features.Scheduling.Sessions.SessionSearchTerm", b =>
+                {
+                    b.HasOne("StudioApi.Features.Scheduling.Sessions.Session", "Record")
+                        .WithMany()
+                        .HasForeignKey("RecordId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("Record");
                 });
 
             modelBuilder.Entity("StudioApi.Features.Schools.PartnerClients.PartnerClient", b =>

@@ -31,6 +31,11 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CompanySortKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -53,6 +58,11 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("FirstNameSortKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("ImageId")
                         .HasColumnType("INTEGER");
 
@@ -65,12 +75,20 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NameSortKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Number")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("ReferralSource")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("SearchIndexVersion")
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("SmsOptOut")
                         .HasColumnType("INTEGER");
@@ -107,25 +125,75 @@ namespace StudioApi.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Company");
-
-                    b.HasIndex("DeletedAt");
-
-                    b.HasIndex("FirstName");
+                    b.HasIndex("DeletedAt")
+                        .HasFilter("DeletedAt IS NOT NULL");
 
                     b.HasIndex("ImageId");
-
-                    b.HasIndex("LastName");
 
                     b.HasIndex("Number")
                         .IsUnique()
                         .HasFilter("DeletedAt IS NULL");
 
-                    b.HasIndex("StatusDueDate");
+                    b.HasIndex("SearchIndexVersion");
 
-                    b.HasIndex("StatusId");
+                    b.HasIndex("CompanySortKey", "Id")
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex("CreatedAt", "Id")
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex("FirstNameSortKey", "Id")
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex("NameSortKey", "Id")
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex("UpdatedAt", "Id")
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex("Kind", "NameSortKey", "Id")
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex("StatusId", "Id", "StatusDueDate")
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex("StatusId", "NameSortKey", "Id")
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex("StatusId", "StatusDueDate", "Id")
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex("StatusId", "StatusDate", "Id", "StatusDueDate")
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex(new[] { "NameSortKey", "Id" }, "IX_Clients_NameSortKey_Id_Deleted")
+                        .HasFilter("DeletedAt IS NOT NULL");
 
                     b.ToTable("Clients", (string)null);
+                });
+
+            modelBuilder.Entity("StudioApi.Features.Clients.Clients.ClientSearchTerm", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RecordId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Term")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecordId", "Term")
+                        .IsUnique();
+
+                    b.HasIndex("Term", "RecordId");
+
+                    b.ToTable("ClientSearchTerms", (string)null);
                 });
 
             modelBuilder.Entity("StudioApi.Features.Clients.Notes.RecordNote", b =>
@@ -157,7 +225,7 @@ namespace StudioApi.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Kind", "RecordId", "Id");
+                    b.HasIndex("Kind", "RecordId", "CreatedAt", "Id");
 
                     b.ToTable("RecordNotes", (string)null);
                 });
@@ -275,9 +343,20 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                         .IsUnique()
                         .HasFilter("DeletedAt IS NULL");
 
-                    b.HasIndex("DeletedAt");
+                    b.HasIndex("DeletedAt")
+                        .HasFilter("DeletedAt IS NOT NULL");
 
-                    b.HasIndex("Name");
+                    b.HasIndex("CreatedAt", "Id")
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex("Name", "Id")
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex("UpdatedAt", "Id")
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex(new[] { "Name", "Id" }, "IX_Organizations_Name_Id_Deleted")
+                        .HasFilter("DeletedAt IS NOT NULL");
 
                     b.ToTable("Organizations", (string)null);
                 });
@@ -314,6 +393,9 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("DueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueSortKey")
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("InvoiceId")
@@ -359,25 +441,45 @@ namespace StudioApi.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AssignedUserId");
-
-                    b.HasIndex("ClientId");
-
-                    b.HasIndex("DeletedAt");
-
-                    b.HasIndex("DueDate");
+                    b.HasIndex("DeletedAt")
+                        .HasFilter("DeletedAt IS NOT NULL");
 
                     b.HasIndex("InvoiceId");
 
-                    b.HasIndex("Priority");
+                    b.HasIndex("AssignedUserId", "DueSortKey");
 
-                    b.HasIndex("SessionId");
+                    b.HasIndex("ClientId", "DueSortKey");
 
-                    b.HasIndex("StatusDueDate");
+                    b.HasIndex("CreatedAt", "Id")
+                        .HasFilter("DeletedAt IS NULL");
 
-                    b.HasIndex("StatusId");
+                    b.HasIndex("DueSortKey", "Id")
+                        .HasFilter("DeletedAt IS NULL");
 
-                    b.HasIndex("TaskTypeId");
+                    b.HasIndex("Priority", "Id")
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex("SessionId", "DueSortKey");
+
+                    b.HasIndex("StatusId", "DueSortKey")
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex("TaskTypeId", "DueSortKey");
+
+                    b.HasIndex("UpdatedAt", "Id")
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex("StatusId", "Id", "StatusDueDate")
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex("StatusId", "StatusDueDate", "Id")
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex("StatusId", "StatusDate", "Id", "StatusDueDate")
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex(new[] { "DueSortKey", "Id" }, "IX_Tasks_DueSortKey_Id_Deleted")
+                        .HasFilter("DeletedAt IS NOT NULL");
 
                     b.ToTable("Tasks", (string)null);
                 });
@@ -473,10 +575,17 @@ namespace StudioApi.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DeletedAt");
+                    b.HasIndex("DeletedAt")
+                        .HasFilter("DeletedAt IS NOT NULL");
 
                     b.HasIndex("OrganizationId", "Sha256")
                         .IsUnique()
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex("OrganizationId", "CreatedAt", "Id")
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex("OrganizationId", "OriginalFileName", "Id")
                         .HasFilter("DeletedAt IS NULL");
 
                     b.ToTable("UnmatchedCaptures", (string)null);
@@ -647,7 +756,8 @@ namespace StudioApi.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DeletedAt");
+                    b.HasIndex("DeletedAt")
+                        .HasFilter("DeletedAt IS NOT NULL");
 
                     b.HasIndex("RenditionState");
 
@@ -661,6 +771,9 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                     b.HasIndex("SessionId", "YearbookRole")
                         .IsUnique()
                         .HasFilter("YearbookRole <> 'None' AND DeletedAt IS NULL");
+
+                    b.HasIndex("SessionId", "CreatedAt", "Id")
+                        .HasFilter("DeletedAt IS NULL");
 
                     b.ToTable("SessionImages", (string)null);
                 });
@@ -720,7 +833,8 @@ namespace StudioApi.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DeletedAt");
+                    b.HasIndex("DeletedAt")
+                        .HasFilter("DeletedAt IS NOT NULL");
 
                     b.HasIndex("Name")
                         .IsUnique()
@@ -865,7 +979,8 @@ namespace StudioApi.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DeletedAt");
+                    b.HasIndex("DeletedAt")
+                        .HasFilter("DeletedAt IS NOT NULL");
 
                     b.HasIndex("Name")
                         .IsUnique()
@@ -979,9 +1094,11 @@ namespace StudioApi.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("RenderJobId");
+                    b.HasIndex("CreatedAt", "Id");
 
-                    b.HasIndex("State");
+                    b.HasIndex("RenderJobId", "CreatedAt");
+
+                    b.HasIndex("State", "CreatedAt");
 
                     b.ToTable("RenderRuns", (string)null);
                 });
@@ -1082,7 +1199,8 @@ namespace StudioApi.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DeletedAt");
+                    b.HasIndex("DeletedAt")
+                        .HasFilter("DeletedAt IS NOT NULL");
 
                     b.HasIndex("Name")
                         .IsUnique()
@@ -1258,7 +1376,8 @@ namespace StudioApi.Migrations.Sqlite.Migrations
 
                     b.HasIndex("CallTypeId");
 
-                    b.HasIndex("DeletedAt");
+                    b.HasIndex("DeletedAt")
+                        .HasFilter("DeletedAt IS NOT NULL");
 
                     b.HasIndex("InvoiceId");
 
@@ -1395,7 +1514,8 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                         .IsUnique()
                         .HasFilter("CommunicationId IS NOT NULL");
 
-                    b.HasIndex("DeletedAt");
+                    b.HasIndex("DeletedAt")
+                        .HasFilter("DeletedAt IS NOT NULL");
 
                     b.HasIndex("PrintedAt", "Id");
 
@@ -1507,7 +1627,8 @@ namespace StudioApi.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DeletedAt");
+                    b.HasIndex("DeletedAt")
+                        .HasFilter("DeletedAt IS NOT NULL");
 
                     b.ToTable("MessagingSettings", (string)null);
                 });
@@ -1578,7 +1699,8 @@ namespace StudioApi.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DeletedAt");
+                    b.HasIndex("DeletedAt")
+                        .HasFilter("DeletedAt IS NOT NULL");
 
                     b.HasIndex("Name")
                         .IsUnique()
@@ -1679,7 +1801,8 @@ namespace StudioApi.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DeletedAt");
+                    b.HasIndex("DeletedAt")
+                        .HasFilter("DeletedAt IS NOT NULL");
 
                     b.HasIndex("Name")
                         .IsUnique()
@@ -1959,13 +2082,17 @@ namespace StudioApi.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DeletedAt");
+                    b.HasIndex("DeletedAt")
+                        .HasFilter("DeletedAt IS NOT NULL");
 
                     b.HasIndex("Name")
                         .IsUnique()
                         .HasFilter("DeletedAt IS NULL");
 
                     b.HasIndex("SortOrder");
+
+                    b.HasIndex(new[] { "SortOrder", "Id" }, "IX_PaymentMethods_SortOrder_Id_Deleted")
+                        .HasFilter("DeletedAt IS NOT NULL");
 
                     b.ToTable("PaymentMethods", (string)null);
                 });
@@ -2120,7 +2247,10 @@ namespace StudioApi.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DeletedAt");
+                    b.HasIndex("DeletedAt")
+                        .HasFilter("DeletedAt IS NOT NULL");
+
+                    b.HasIndex("PriceListId");
 
                     b.HasIndex("PriceListId", "NameKey")
                         .IsUnique()
@@ -2255,7 +2385,8 @@ namespace StudioApi.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DeletedAt");
+                    b.HasIndex("DeletedAt")
+                        .HasFilter("DeletedAt IS NOT NULL");
 
                     b.HasIndex("GroupId");
 
@@ -2271,6 +2402,8 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                         .HasDatabaseName("IX_PriceListItems_CouponCodeKey_PerList")
                         .HasFilter("DeletedAt IS NULL AND CouponCodeKey IS NOT NULL");
 
+                    b.HasIndex("PriceListId", "DeletedAt");
+
                     b.HasIndex("PriceListId", "Description", "Id")
                         .HasFilter("DeletedAt IS NULL");
 
@@ -2282,6 +2415,9 @@ namespace StudioApi.Migrations.Sqlite.Migrations
 
                     b.HasIndex("PriceListId", "GroupId", "Position", "Id")
                         .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex(new[] { "PriceListId", "Position", "Id" }, "IX_PriceListItems_PriceListId_Position_Id_Deleted")
+                        .HasFilter("DeletedAt IS NOT NULL");
 
                     b.ToTable("PriceListItems", (string)null);
                 });
@@ -2330,11 +2466,21 @@ namespace StudioApi.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DeletedAt");
+                    b.HasIndex("DeletedAt")
+                        .HasFilter("DeletedAt IS NOT NULL");
 
                     b.HasIndex("Name")
                         .IsUnique()
                         .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex("CreatedAt", "Id")
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex("UpdatedAt", "Id")
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex(new[] { "Name", "Id" }, "IX_PriceLists_Name_Id_Deleted")
+                        .HasFilter("DeletedAt IS NOT NULL");
 
                     b.ToTable("PriceLists", (string)null);
                 });
@@ -2392,13 +2538,17 @@ namespace StudioApi.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DeletedAt");
+                    b.HasIndex("DeletedAt")
+                        .HasFilter("DeletedAt IS NOT NULL");
 
                     b.HasIndex("Name")
                         .IsUnique()
                         .HasFilter("DeletedAt IS NULL");
 
                     b.HasIndex("SortOrder");
+
+                    b.HasIndex(new[] { "SortOrder", "Id" }, "IX_ShippingMethods_SortOrder_Id_Deleted")
+                        .HasFilter("DeletedAt IS NOT NULL");
 
                     b.ToTable("ShippingMethods", (string)null);
                 });
@@ -2447,7 +2597,8 @@ namespace StudioApi.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DeletedAt");
+                    b.HasIndex("DeletedAt")
+                        .HasFilter("DeletedAt IS NOT NULL");
 
                     b.ToTable("TaxSettings", (string)null);
                 });
@@ -2526,17 +2677,25 @@ namespace StudioApi.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ClientId");
-
-                    b.HasIndex("DeletedAt");
+                    b.HasIndex("DeletedAt")
+                        .HasFilter("DeletedAt IS NOT NULL");
 
                     b.HasIndex("LocationId");
 
-                    b.HasIndex("SessionId");
+                    b.HasIndex("ClientId", "StartsAt");
 
-                    b.HasIndex("StartsAt");
+                    b.HasIndex("CreatedAt", "Id")
+                        .HasFilter("DeletedAt IS NULL");
 
                     b.HasIndex("ResourceId", "StartsAt");
+
+                    b.HasIndex("SessionId", "StartsAt");
+
+                    b.HasIndex("StartsAt", "Id")
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex(new[] { "StartsAt", "Id" }, "IX_Appointments_StartsAt_Id_Deleted")
+                        .HasFilter("DeletedAt IS NOT NULL");
 
                     b.ToTable("Appointments", (string)null);
                 });
@@ -2601,7 +2760,8 @@ namespace StudioApi.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DeletedAt");
+                    b.HasIndex("DeletedAt")
+                        .HasFilter("DeletedAt IS NOT NULL");
 
                     b.HasIndex("ResourceId");
 
@@ -2679,7 +2839,8 @@ namespace StudioApi.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DeletedAt");
+                    b.HasIndex("DeletedAt")
+                        .HasFilter("DeletedAt IS NOT NULL");
 
                     b.HasIndex("StartsAt");
 
@@ -2813,6 +2974,9 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                     b.Property<long?>("ResourceId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("SearchIndexVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly?>("SessionDateStatusAppliedFor")
                         .HasColumnType("TEXT");
 
@@ -2867,9 +3031,8 @@ namespace StudioApi.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ClientId");
-
-                    b.HasIndex("DeletedAt");
+                    b.HasIndex("DeletedAt")
+                        .HasFilter("DeletedAt IS NOT NULL");
 
                     b.HasIndex("LocationId");
 
@@ -2877,25 +3040,50 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                         .IsUnique()
                         .HasFilter("DeletedAt IS NULL");
 
-                    b.HasIndex("OrganizationId");
-
-                    b.HasIndex("SessionTypeId");
-
-                    b.HasIndex("StartsAt");
-
-                    b.HasIndex("StatusDueDate");
-
-                    b.HasIndex("StatusId");
+                    b.HasIndex("SearchIndexVersion");
 
                     b.HasIndex("AssistantId", "StartsAt");
 
+                    b.HasIndex("Cancelled", "StartsAt")
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex("ClientId", "StartsAt");
+
+                    b.HasIndex("CreatedAt", "Id")
+                        .HasFilter("DeletedAt IS NULL");
+
                     b.HasIndex("Date", "StartTime");
+
+                    b.HasIndex("OrganizationId", "StartsAt");
 
                     b.HasIndex("PhotographerId", "StartsAt");
 
                     b.HasIndex("ReminderFiredAt", "ReminderDueAt");
 
                     b.HasIndex("ResourceId", "StartsAt");
+
+                    b.HasIndex("SessionTypeId", "StartsAt");
+
+                    b.HasIndex("StatusId", "StartsAt")
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex("StartsAt", "Id", "ClientId")
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex("StatusId", "Id", "StatusDueDate")
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex("StatusId", "StatusDueDate", "Id")
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex("StatusId", "StatusDate", "Id", "StatusDueDate")
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex(new[] { "StartsAt", "Id" }, "IX_Sessions_StartsAt_Id_Deleted")
+                        .HasFilter("DeletedAt IS NOT NULL");
+
+                    b.HasIndex(new[] { "StartsAt", "Id" }, "IX_Sessions_StartsAt_Id_FiredReminders")
+                        .HasFilter("ReminderFiredAt IS NOT NULL AND DeletedAt IS NULL");
 
                     b.ToTable("Sessions", (string)null);
                 });
@@ -2932,6 +3120,30 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                     b.HasIndex("SessionId", "Id");
 
                     b.ToTable("SessionLogEntries", (string)null);
+                });
+
+            modelBuilder.Entity("StudioApi.Features.Scheduling.Sessions.SessionSearchTerm", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RecordId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Term")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecordId", "Term")
+                        .IsUnique();
+
+                    b.HasIndex("Term", "RecordId");
+
+                    b.ToTable("SessionSearchTerms", (string)null);
                 });
 
             modelBuilder.Entity("StudioApi.Features.Schools.PartnerClients.PartnerClient", b =>
@@ -2990,7 +3202,8 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                     b.HasIndex("ClientId")
                         .IsUnique();
 
-                    b.HasIndex("DeletedAt");
+                    b.HasIndex("DeletedAt")
+                        .HasFilter("DeletedAt IS NOT NULL");
 
                     b.ToTable("PartnerClients", (string)null);
                 });
@@ -3061,7 +3274,8 @@ namespace StudioApi.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DeletedAt");
+                    b.HasIndex("DeletedAt")
+                        .HasFilter("DeletedAt IS NOT NULL");
 
                     b.HasIndex("OrganizationId", "CreatedAt");
 
@@ -3171,7 +3385,8 @@ namespace StudioApi.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DeletedAt");
+                    b.HasIndex("DeletedAt")
+                        .HasFilter("DeletedAt IS NOT NULL");
 
                     b.HasIndex("Name")
                         .IsUnique()
@@ -3226,7 +3441,8 @@ namespace StudioApi.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DeletedAt");
+                    b.HasIndex("DeletedAt")
+                        .HasFilter("DeletedAt IS NOT NULL");
 
                     b.HasIndex("Name")
                         .IsUnique()
@@ -3293,7 +3509,8 @@ namespace StudioApi.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DeletedAt");
+                    b.HasIndex("DeletedAt")
+                        .HasFilter("DeletedAt IS NOT NULL");
 
                     b.HasIndex("Name")
                         .IsUnique()
@@ -3348,7 +3565,8 @@ namespace StudioApi.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DeletedAt");
+                    b.HasIndex("DeletedAt")
+                        .HasFilter("DeletedAt IS NOT NULL");
 
                     b.HasIndex("Name")
                         .IsUnique()
@@ -3410,7 +3628,8 @@ namespace StudioApi.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DeletedAt");
+                    b.HasIndex("DeletedAt")
+                        .HasFilter("DeletedAt IS NOT NULL");
 
                     b.HasIndex("Name")
                         .IsUnique()
@@ -3513,7 +3732,8 @@ namespace StudioApi.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DeletedAt");
+                    b.HasIndex("DeletedAt")
+                        .HasFilter("DeletedAt IS NOT NULL");
 
                     b.HasIndex("Name")
                         .IsUnique()
@@ -3570,7 +3790,8 @@ namespace StudioApi.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DeletedAt");
+                    b.HasIndex("DeletedAt")
+                        .HasFilter("DeletedAt IS NOT NULL");
 
                     b.HasIndex("Name")
                         .IsUnique()
@@ -3693,7 +3914,8 @@ namespace StudioApi.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DeletedAt");
+                    b.HasIndex("DeletedAt")
+                        .HasFilter("DeletedAt IS NOT NULL");
 
                     b.HasIndex("Username")
                         .IsUnique();
@@ -4025,7 +4247,8 @@ namespace StudioApi.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DeletedAt");
+                    b.HasIndex("DeletedAt")
+                        .HasFilter("DeletedAt IS NOT NULL");
 
                     b.ToTable("StudioSettings", (string)null);
                 });
@@ -4100,7 +4323,8 @@ namespace StudioApi.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DeletedAt");
+                    b.HasIndex("DeletedAt")
+                        .HasFilter("DeletedAt IS NOT NULL");
 
                     b.HasIndex("Kind", "TypeId", "Description")
                         .IsUnique()
@@ -4161,7 +4385,7 @@ namespace StudioApi.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Kind", "RecordId", "Id");
+                    b.HasIndex("Kind", "RecordId", "ChangedAt", "Id");
 
                     b.ToTable("StatusLogEntries");
                 });
@@ -4209,7 +4433,8 @@ namespace StudioApi.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("DeletedAt");
+                    b.HasIndex("DeletedAt")
+                        .HasFilter("DeletedAt IS NOT NULL");
 
                     b.HasIndex("Kind")
                         .IsUnique();
@@ -4415,8 +4640,6 @@ namespace StudioApi.Migrations.Sqlite.Migrations
 
                             b1.HasKey("ClientId");
 
-                            b1.HasIndex("GraduationYear");
-
                             b1.HasIndex("OrganizationId", "StudentId")
                                 .IsUnique()
                                 .HasDatabaseName("IX_Clients_StudentOrganizationId_StudentId")
@@ -4498,6 +4721,16 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                     b.Navigation("Status");
 
                     b.Navigation("Student");
+                });
+
+            modelBuilder.Entity("StudioApi.Features.Clients.Clients.ClientSearchTerm", b =>
+                {
+                    b.HasOne("StudioApi.Features.Clients.Clients.Client", "Record")
+                        .WithMany()
+                        .HasForeignKey("RecordId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("Record");
                 });
 
             modelBuilder.Entity("StudioApi.Features.Clients.Organizations.Organization", b =>
@@ -5484,6 +5717,16 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                         .HasForeignKey("SessionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("StudioApi.Features.Scheduling.Sessions.SessionSearchTerm", b =>
+                {
+                    b.HasOne("StudioApi.Features.Scheduling.Sessions.Session", "Record")
+                        .WithMany()
+                        .HasForeignKey("RecordId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("Record");
                 });
 
             modelBuilder.Entity("StudioApi.Features.Schools.PartnerClients.PartnerClient", b =>

@@ -22,6 +22,7 @@ using StudioApi.Platform.Http.OpenApi;
 using StudioApi.Platform.Http.Problems;
 using StudioApi.Platform.Http.RateLimiting;
 using StudioApi.Platform.Persistence;
+using StudioApi.Platform.Search;
 using StudioApi.Platform.Storage;
 using StudioApi.Platform.Studio;
 using StudioApi.Platform.Workflow;
@@ -118,6 +119,9 @@ public static class StudioApiApplication
         services.AddSingleton(Options.Create(configuration.GetSection("Idempotency").Get<IdempotencySettings>() ?? new IdempotencySettings()));
         services.AddSingleton<IdempotencyRetention>();
         services.AddHostedService(sp => sp.GetRequiredService<IdempotencyRetention>());
+        // Like the scheduled jobs, off with Jobs:Enabled=false (tests, the OpenAPI export, a second instance).
+        if (configuration.GetValue("Jobs:Enabled", true))
+            services.AddHostedService(sp => sp.GetRequiredService<SearchIndexCatchUp>());
         services.AddHealthChecks().AddDbContextCheck<StudioDbContext>("database", tags: ["ready"]);
 
         var app = builder.Build();

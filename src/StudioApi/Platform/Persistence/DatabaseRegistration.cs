@@ -1,6 +1,8 @@
 using System.Reflection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using StudioApi.Platform.Background;
+using StudioApi.Platform.Search;
 
 namespace StudioApi.Platform.Persistence;
 
@@ -33,7 +35,8 @@ public static class DatabaseRegistration
                 }.ToString();
             }
             var migrations = MigrationAssembly(DatabaseOptions.Sqlite);
-            services.AddDbContext<StudioDbContext>(db => db.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(migrations).UseQuerySplittingBehavior(QuerySplitting)).AddInterceptors(AfterCommitInterceptor.Instance));
+            services.AddDbContext<StudioDbContext>(db => db.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(migrations).UseQuerySplittingBehavior(QuerySplitting))
+                .AddInterceptors(AfterCommitInterceptor.Instance, SqliteConnectionTuning.Instance));
         }
         else if (string.Equals(provider, DatabaseOptions.SqlServer, StringComparison.OrdinalIgnoreCase))
         {
@@ -46,6 +49,9 @@ public static class DatabaseRegistration
         {
             throw new InvalidOperationException($"Database:Provider must be {DatabaseOptions.Sqlite} or {DatabaseOptions.SqlServer}, not '{provider}'.");
         }
+        services.AddScoped<DatabaseStatistics>();
+        services.AddScheduledJob<DatabaseStatisticsJob>("database-statistics", DatabaseStatisticsJob.Interval);
+        services.AddSingleton<SearchIndexCatchUp>();
         return services;
     }
 

@@ -15,5 +15,7 @@ public static class DatabaseStartup
             // WAL lets readers work while one writer writes; it is a property of the file, set once.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         }
+        // Statistics for the query planner from the start (then hourly, DatabaseStatisticsJob): see DatabaseStatistics.
+        await scope.ServiceProvider.GetRequiredService<DatabaseStatistics>().RefreshAsync(ct);
     }
 }

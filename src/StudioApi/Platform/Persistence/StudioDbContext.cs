@@ -5,6 +5,7 @@ using StudioApi.Platform.Auth;
 using StudioApi.Platform.Background;
 using StudioApi.Platform.Currencies;
 using StudioApi.Platform.Http.Idempotency;
+using StudioApi.Platform.Search;
 using StudioApi.Platform.Storage.Reconciliation;
 using StudioApi.Platform.Studio;
 using StudioApi.Platform.Workflow;
@@ -102,6 +103,13 @@ public sealed class StudioDbContext(
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(StudioDbContext).Assembly);
 
+        // A prefix search is the range prefix <= term < PrefixEnd(prefix), which holds only in code-point order (as on
+        // SQLite): SQL Server's usual collations put "{" (after "lopez") before the letters, so "lopez" found nothing.
+        if (Database.IsSqlServer())
+            foreach (var terms in modelBuilder.Model.GetEntityTypes().Where(t => t.ClrType.BaseType is { IsGenericType: true } b
+                                                                                 && b.GetGenericTypeDefinition() == typeof(SearchTerm<>)).ToList())
+                modelBuilder.Entity(terms.ClrType).Property(nameof(SearchTerm<>.Term)).UseCollation(SearchText.SqlServerCollation);
+
         foreach (var entityType in modelBuilder.Model.GetEntityTypes()
                      .Where(t => typeof(AuditedRecord).IsAssignableFrom(t.ClrType) && t.BaseType is null))
         {
@@ -110,7 +118,9 @@ public sealed class StudioDbContext(
             entity.Property(nameof(AuditedRecord.CreatedBy)).HasMaxLength(100);
             entity.Property(nameof(AuditedRecord.UpdatedBy)).HasMaxLength(100);
             entity.Property(nameof(AuditedRecord.DeletedBy)).HasMaxLength(100);
-            entity.HasIndex(nameof(AuditedRecord.DeletedAt));
+            // The recycle bin's rows only: live-row lists are served by their own partial indexes (WHERE DeletedAt IS
+            // NULL), and an index over every row's null DeletedAt led SQLite to read whole tables through it.
+            entity.HasIndex(nameof(AuditedRecord.DeletedAt)).HasFilter("DeletedAt IS NOT NULL");
 
             // Soft delete: records in the recycle bin are invisible unless a query asks with IgnoreQueryFilters().
             var record = Expression.Parameter(entityType.ClrType, "record");
@@ -126,14 +136,24 @@ public sealed class StudioDbContext(
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         StampAuditedRecords();
+        // The app saves asynchronously; this path (tools, tests) waits for the same search-term rebuild.
+        SearchIndex.SyncAsync(this, CancellationToken.None).GetAwaiter().GetResult();
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         StampAuditedRecords();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        // After the stamps: a changed phone or email has marked its client changed by then, so its terms follow.
+        await SearchIndex.SyncAsync(this, cancellationToken);
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
+
+    /// <summary>
+    /// Saves what <see cref="SearchIndex.CatchUpAsync"/> derived (terms, sort keys) without stamping the records:
+    /// rebuilding derived columns is not a change anyone made, so versions (ETags) and audit fields stay.
+    /// </summary>
+    internal Task<int> SaveDerivedColumnsAsync(CancellationToken ct) => base.SaveChangesAsync(true, ct);
 
     void StampAuditedRecords()
     {

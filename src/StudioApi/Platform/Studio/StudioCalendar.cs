@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using StudioApi.Platform.Persistence;
 using StudioApi.Platform.Time;
 
@@ -15,13 +16,23 @@ public sealed class StudioCalendar(StudioDbContext db)
     public async Task<BusinessCalendar> GetAsync(CancellationToken ct) =>
         calendar ??= From(await db.GetStudioSettingsAsync(forUpdate: false, ct));
 
-    /// <summary>The current date in the studio's time zone.</summary>
-    public async Task<DateOnly> TodayAsync(CancellationToken ct) => (await GetAsync(ct)).LocalDate(db.UtcNow);
-
-    public static BusinessCalendar From(StudioSettings settings)
+    /// <summary>
+    /// The current date in the studio's time zone. Only the time zone is read unless the calendar is loaded already:
+    /// every list asks for today, and the whole settings (with closed dates and opening hours) are three statements.
+    /// </summary>
+    public async Task<DateOnly> TodayAsync(CancellationToken ct)
     {
-        // The settings endpoint only accepts IANA ids this machine knows; a database moved to another machine may not.
-        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(settings.TimeZone, out var found) ? found : TimeZoneInfo.Utc;
-        return new BusinessCalendar(settings.WorkingDays, settings.ClosedDates.Select(c => c.Date), zone);
+        if (calendar is not null)
+            return calendar.LocalDate(db.UtcNow);
+        var timeZone = await db.StudioSettings.AsNoTracking().OrderBy(s => s.Id).Select(s => s.TimeZone).FirstOrDefaultAsync(ct);
+        if (timeZone is null)
+            return (await GetAsync(ct)).LocalDate(db.UtcNow); // no settings: the same 404 as every other reader
+        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(db.UtcNow, Zone(timeZone)));
     }
+
+    public static BusinessCalendar From(StudioSettings settings) =>
+        new(settings.WorkingDays, settings.ClosedDates.Select(c => c.Date), Zone(settings.TimeZone));
+
+    // The settings endpoint only accepts IANA ids this machine knows; a database moved to another machine may not.
+    static TimeZoneInfo Zone(string id) => TimeZoneInfo.TryFindSystemTimeZoneById(id, out var found) ? found : TimeZoneInfo.Utc;
 }

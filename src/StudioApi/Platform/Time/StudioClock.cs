@@ -17,6 +17,30 @@ public static class StudioClock
 {
     public static TimeZoneInfo Zone(string ianaId) => TimeZoneInfo.FindSystemTimeZoneById(ianaId);
 
+    /// <summary>
+    /// No wall-clock time of this day is an earlier instant, in any time zone (UTC+14 is the furthest ahead): with
+    /// <see cref="InstantAfter"/>, a range of days also bounds an index of instants (a list by date filtered by day).
+    /// The first and last days of the calendar give its ends rather than overflow.
+    /// </summary>
+    public static DateTime EarliestInstantOn(DateOnly date) =>
+        date <= DateOnly.MinValue.AddDays(1) ? DateTime.SpecifyKind(DateTime.MinValue, DateTimeKind.Utc) : date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddHours(-14);
+
+    /// <summary>Every wall-clock time of this day is an earlier instant, in any time zone (UTC−12 is the furthest behind).</summary>
+    public static DateTime InstantAfter(DateOnly date) =>
+        date >= DateOnly.MaxValue.AddDays(-1) ? DateTime.SpecifyKind(DateTime.MaxValue, DateTimeKind.Utc) : date.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddHours(12);
+
+    /// <summary>
+    /// The longest a wall-clock day lasts: 25 hours, on the day clocks fall back. Sessions, their calendar lines and
+    /// appointments start and end on one day, so none lasts longer.
+    /// </summary>
+    public static readonly TimeSpan LongestDay = TimeSpan.FromHours(25);
+
+    /// <summary>
+    /// What overlaps an instant started after this: with it, an overlap check (<c>start &lt; to AND from &lt; end</c>)
+    /// reads an index of starts from here to <c>to</c> instead of every start since the studio opened.
+    /// </summary>
+    public static DateTime EarliestStartOverlapping(DateTime from) => from - LongestDay;
+
     /// <summary>The instant the wall-clock time names, or null when the time does not exist on that day.</summary>
     public static DateTime? ToUtc(DateOnly date, TimeOnly time, TimeZoneInfo zone)
     {

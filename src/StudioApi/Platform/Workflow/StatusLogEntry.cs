@@ -39,7 +39,7 @@ public sealed class StatusLogEntryConfiguration : IEntityTypeConfiguration<Statu
         builder.Property(e => e.ToDescription).HasMaxLength(StatusDefinition.DescriptionMaxLength);
         builder.Property(e => e.Note).HasMaxLength(StatusLogEntry.NoteMaxLength);
         builder.Property(e => e.ChangedBy).HasMaxLength(100);
-        // A record's history, newest first.
-        builder.HasIndex(e => new { e.Kind, e.RecordId, e.Id });
+        // A record's history, newest first (the list's sort is the change instant).
+        builder.HasIndex(e => new { e.Kind, e.RecordId, e.ChangedAt, e.Id });
     }
 }

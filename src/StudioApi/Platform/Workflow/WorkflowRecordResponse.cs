@@ -46,8 +46,25 @@ public sealed class WorkflowRecordResponse
         };
     }
 
+    /// <summary>
+    /// Plain columns, so the (StatusId, StatusDueDate / StatusDate / Id) indexes of each kind serve them: the lists
+    /// read only records with the date they sort by (<see cref="Listed"/>; every record at a status has both).
+    /// </summary>
     public static readonly SortKeys<WorkflowRecordRow> SortKeys = new SortKeys<WorkflowRecordRow>("dueDate")
-        .Add("dueDate", r => r.DueDate ?? DateOnly.MinValue)
-        .Add("statusDate", r => r.StatusDate ?? DateOnly.MinValue)
+        .Add("dueDate", r => r.DueDate!.Value)
+        .Add("statusDate", r => r.StatusDate!.Value)
         .Add("recordId", r => r.Id);
+
+    /// <summary>The rows a workflow list in this order shows: those with the date it sorts by (a key cannot be null).</summary>
+    public static IQueryable<WorkflowRecordRow> Listed(IQueryable<WorkflowRecordRow> rows, string? sort) =>
+        SortKeys.Resolve(sort).Key.Name switch
+        {
+            "dueDate" => rows.Where(r => r.DueDate != null),
+            "statusDate" => rows.Where(r => r.StatusDate != null),
+            _ => rows,
+        };
+
+    /// <summary>One query per status, each an index range in the list's order, for <see cref="KeysetPaging.ToMergedPageAsync{T,TOut}(IReadOnlyCollection{IQueryable{T}},ListRequest,SortKeys{T},Func{T,TOut},CancellationToken)"/>.</summary>
+    public static IReadOnlyCollection<IQueryable<WorkflowRecordRow>> PerStatus(IQueryable<WorkflowRecordRow> rows, IEnumerable<long> statusIds) =>
+        [.. statusIds.Distinct().Select(id => rows.Where(r => r.StatusId == id))];
 }

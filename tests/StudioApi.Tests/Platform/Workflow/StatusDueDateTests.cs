@@ -87,6 +87,11 @@ public sealed class StatusDueDateTests(ClockedStudioApi api) : IClassFixture<Clo
             .ShouldBe(("client", client, "Follow up (overdue test)", new DateOnly(2026, 2, 3), 3));
         var listed = await (await admin.GetAsync($"/api/v1/clients?overdue=true&statusId={follow.Id}")).ShouldBeAsync<ClientPage>(HttpStatusCode.OK);
         listed.Items.Select(c => c.Id).ShouldBe([client]);
+        var counts = await OverdueCountsAsync(admin);
+        var clients = counts.Items.Single(k => k.Kind == "client");
+        clients.Statuses.Single(s => s.StatusId == follow.Id).ShouldBe(new OverdueStatusCountBody(follow.Id, "Follow up (overdue test)", 1));
+        clients.Count.ShouldBe(clients.Statuses.Sum(s => s.Count));
+        counts.Items.Single(k => k.Kind == "invoice").Count.ShouldBe(0);
 
         var final = (await admin.StatusesAsync("client")).Single(s => s.IsFinal);
         (await admin.ChangeClientStatusAsync(client, final.Id)).StatusCode.ShouldBe(HttpStatusCode.Created);
@@ -94,7 +99,17 @@ public sealed class StatusDueDateTests(ClockedStudioApi api) : IClassFixture<Clo
         (await ClientAsync(admin, client)).Flags.HasOverdueStatus.ShouldBeFalse();
         (await (await admin.GetAsync("/api/v1/workflow/overdue?kind=client")).ShouldBeAsync<WorkflowRecordPage>(HttpStatusCode.OK))
             .Items.Select(i => i.RecordId).ShouldNotContain(client);
+        (await OverdueCountsAsync(admin)).Items.Single(k => k.Kind == "client").Statuses.ShouldNotContain(s => s.StatusId == follow.Id);
     }
+
+    static async Task<OverdueCountsBody> OverdueCountsAsync(HttpClient caller) =>
+        await (await caller.GetAsync("/api/v1/workflow/overdue/counts")).ShouldBeAsync<OverdueCountsBody>(HttpStatusCode.OK);
+
+    sealed record OverdueCountsBody(List<OverdueKindCountBody> Items);
+
+    sealed record OverdueKindCountBody(string Kind, int Count, List<OverdueStatusCountBody> Statuses);
+
+    sealed record OverdueStatusCountBody(long StatusId, string Description, int Count);
 
     static async Task<ClientBody> ClientAsync(HttpClient caller, long id) =>
         await (await caller.GetAsync($"/api/v1/clients/{id}")).ShouldBeAsync<ClientBody>(HttpStatusCode.OK);

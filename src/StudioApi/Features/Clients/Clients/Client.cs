@@ -1,5 +1,6 @@
 using StudioApi.Platform.Addresses;
 using StudioApi.Platform.Persistence;
+using StudioApi.Platform.Search;
 using StudioApi.Platform.Workflow;
 
 
@@ -16,7 +17,7 @@ public enum ClientKind
 /// Its four owned lists are loaded with it, each by a query of its own (split queries are the database's default,
 /// see DatabaseRegistration): one query would join them into addresses × phones × emails × family members rows.
 /// </summary>
-public sealed class Client : AuditedRecord, INumbered, IHasWorkflowStatus
+public sealed class Client : AuditedRecord, INumbered, IHasWorkflowStatus, ISearchable
 {
     /// <summary>The studio's client number: unique among live clients, assigned as the highest so far + 1 unless chosen.</summary>
     public int Number { get; set; }
@@ -50,7 +51,38 @@ public sealed class Client : AuditedRecord, INumbered, IHasWorkflowStatus
     public DateOnly? StatusDueDate { get; set; }
     /// <summary>Clients have one status list: no type scopes it.</summary>
     public long? WorkflowTypeId => null;
+
+    /// <summary>
+    /// The list's sort keys, stored so an index serves each sort (see <see cref="IndexText"/>): the last name (the
+    /// company when there is none) then the first name; the first name then the last; the company.
+    /// </summary>
+    public string NameSortKey { get; set; } = "";
+    public string FirstNameSortKey { get; set; } = "";
+    public string CompanySortKey { get; set; } = "";
+    public int SearchIndexVersion { get; set; }
+
+    public const int SortKeyLength = 200;
+
+    /// <summary>
+    /// Sets the sort keys and returns the terms the client is found by: the words of the names and company, the email
+    /// addresses, every run of three or more digits of the phone numbers, and the student id (see SearchText).
+    /// </summary>
+    public IEnumerable<string> IndexText()
+    {
+        NameSortKey = SearchText.SortKey(SortKeyLength, LastName ?? Company, FirstName);
+        FirstNameSortKey = SearchText.SortKey(SortKeyLength, FirstName, LastName ?? Company);
+        CompanySortKey = SearchText.SortKey(SortKeyLength, Company);
+        return SearchText.NameTerms(FirstName)
+            .Concat(SearchText.NameTerms(LastName))
+            .Concat(SearchText.NameTerms(Company))
+            .Concat(Emails.SelectMany(e => SearchText.EmailTerms(e.Address)))
+            .Concat(Phones.SelectMany(p => SearchText.DigitRuns(p.Digits)))
+            .Concat(SearchText.NameTerms(Student?.StudentId));
+    }
 }
+
+/// <summary>A term a client is found by (see <see cref="Client.IndexText"/>).</summary>
+public sealed class ClientSearchTerm : SearchTerm<Client>;
 
 public sealed class ClientAddress
 {

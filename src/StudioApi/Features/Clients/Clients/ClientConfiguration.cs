@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using StudioApi.Features.Clients.Organizations;
 using StudioApi.Features.Setup.Relationships;
+using StudioApi.Platform.Search;
 
 namespace StudioApi.Features.Clients.Clients;
 
@@ -17,15 +18,34 @@ public sealed class ClientConfiguration : IEntityTypeConfiguration<Client>
         builder.Property(c => c.ReferralSource).HasMaxLength(100);
 
         // A number names one live client; one in the recycle bin does not block it (restoring it then may conflict).
+        // It also serves the number sort (unique, so no ties to break).
         builder.HasIndex(c => c.Number).IsUnique().HasFilter("DeletedAt IS NULL");
-        builder.HasIndex(c => c.LastName);
-        builder.HasIndex(c => c.FirstName);
-        builder.HasIndex(c => c.Company);
+
+        // Every sort the list offers, over live clients (the recycle bin is small and sorted as read), then the common
+        // filters with the default sort, so a page is the first rows of an index range (see ListClientsEndpoint).
+        builder.Property(c => c.NameSortKey).HasMaxLength(Client.SortKeyLength);
+        builder.Property(c => c.FirstNameSortKey).HasMaxLength(Client.SortKeyLength);
+        builder.Property(c => c.CompanySortKey).HasMaxLength(Client.SortKeyLength);
+        builder.HasIndex(c => new { c.NameSortKey, c.Id }).HasFilter("DeletedAt IS NULL");
+        // The recycle bin in the default order.
+        builder.HasIndex(c => new { c.NameSortKey, c.Id }, "IX_Clients_NameSortKey_Id_Deleted").HasFilter("DeletedAt IS NOT NULL");
+        builder.HasIndex(c => new { c.FirstNameSortKey, c.Id }).HasFilter("DeletedAt IS NULL");
+        builder.HasIndex(c => new { c.CompanySortKey, c.Id }).HasFilter("DeletedAt IS NULL");
+        builder.HasIndex(c => new { c.CreatedAt, c.Id }).HasFilter("DeletedAt IS NULL");
+        builder.HasIndex(c => new { c.UpdatedAt, c.Id }).HasFilter("DeletedAt IS NULL");
+        builder.HasIndex(c => new { c.Kind, c.NameSortKey, c.Id }).HasFilter("DeletedAt IS NULL");
+        builder.HasIndex(c => new { c.StatusId, c.NameSortKey, c.Id }).HasFilter("DeletedAt IS NULL");
+        // The workflow lists (overdue) read each status's clients by due date, status date or id (with the due date
+        // along, checked from the index); counts per status read the narrowest of them.
+        builder.HasIndex(c => new { c.StatusId, c.StatusDueDate, c.Id }).HasFilter("DeletedAt IS NULL");
+        builder.HasIndex(c => new { c.StatusId, c.StatusDate, c.Id, c.StatusDueDate }).HasFilter("DeletedAt IS NULL");
+        builder.HasIndex(c => new { c.StatusId, c.Id, c.StatusDueDate }).HasFilter("DeletedAt IS NULL");
+        // Found by the catch-up of clients whose terms are missing or stale (see SearchIndexCatchUp).
+        builder.HasIndex(c => c.SearchIndexVersion);
 
         builder.Ignore(c => c.WorkflowTypeId);
         // A status in use is never deleted (it is refused, or its records move first).
         builder.HasOne(c => c.Status).WithMany().HasForeignKey(c => c.StatusId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasIndex(c => c.StatusDueDate);
         // Cleared by hand when a session's images are purged (SessionDependents), never by a cascade.
 
         // Each owned collection gets a key of its own: SQLite cannot generate values for the default composite key.
@@ -85,10 +105,19 @@ public sealed class ClientConfiguration : IEntityTypeConfiguration<Client>
                 .IsUnique()
                 .HasFilter("DeletedAt IS NULL AND StudentId IS NOT NULL")
                 .HasDatabaseName(StudentIdIndex);
-            student.HasIndex(s => s.GraduationYear);
+            // An organization's and a year's live students in name order (the list's filters) are indexes the model
+            // cannot state, an owned type's index taking none of the client's columns: the ListsAtScale migration of
+            // each provider creates them by hand (IX_Clients_StudentOrganizationId_NameSortKey_Id,
+            // IX_Clients_StudentOrganizationId_FirstNameSortKey_Id and IX_Clients_StudentGraduationYear_NameSortKey_Id,
+            // on live clients).
         });
     }
 
     /// <summary>Named after its first column on both providers, so <c>IsUniqueViolation("Clients", "StudentOrganizationId")</c> finds it.</summary>
     public const string StudentIdIndex = "IX_Clients_StudentOrganizationId_StudentId";
+}
+
+public sealed class ClientSearchTermConfiguration : SearchTermConfiguration<ClientSearchTerm, Client>
+{
+    protected override string Table => "ClientSearchTerms";
 }

@@ -31,8 +31,8 @@ public sealed class RecordNoteConfiguration : IEntityTypeConfiguration<RecordNot
         builder.Property(n => n.Kind).HasConversion<string>().HasMaxLength(30);
         builder.Property(n => n.Text).HasMaxLength(RecordNote.TextMaxLength);
         builder.Property(n => n.Author).HasMaxLength(100);
-        // A record's log, newest first.
-        builder.HasIndex(n => new { n.Kind, n.RecordId, n.Id });
+        // A record's log, newest first (the list's sort is the creation instant).
+        builder.HasIndex(n => new { n.Kind, n.RecordId, n.CreatedAt, n.Id });
     }
 }
 

@@ -21,7 +21,12 @@ public sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organiz
             contact.Property(c => c.Name).HasMaxLength(200);
         });
         // A code names one live organization; one in the recycle bin does not block reusing it.
+        // It also serves the code sort; these the others, over live organizations.
         builder.HasIndex(o => o.Code).IsUnique().HasFilter("DeletedAt IS NULL");
-        builder.HasIndex(o => o.Name);
+        builder.HasIndex(o => new { o.Name, o.Id }).HasFilter("DeletedAt IS NULL");
+        // The recycle bin in the default order.
+        builder.HasIndex(o => new { o.Name, o.Id }, "IX_Organizations_Name_Id_Deleted").HasFilter("DeletedAt IS NOT NULL");
+        builder.HasIndex(o => new { o.CreatedAt, o.Id }).HasFilter("DeletedAt IS NULL");
+        builder.HasIndex(o => new { o.UpdatedAt, o.Id }).HasFilter("DeletedAt IS NULL");
     }
 }

@@ -32,7 +32,19 @@ public sealed class StudioTask : AuditedRecord, IHasWorkflowStatus, IHasAssigned
     public long? InvoiceId { get; set; }
     /// <summary>The user working the ticket.</summary>
     public long? AssignedUserId { get; set; }
-    public DateOnly? DueDate { get; set; }
+    public DateOnly? DueDate
+    {
+        get;
+        set
+        {
+            field = value;
+            DueSortKey = value ?? DateOnly.MaxValue;
+        }
+    }
+
+    /// <summary>The due date, or the last day for a task without one: stored so an index serves the due-date sort, which lists undated tasks last.</summary>
+    public DateOnly DueSortKey { get; private set; } = DateOnly.MaxValue;
+
     public TaskPriority Priority { get; set; } = TaskPriority.Normal;
 
     /// <summary>Where the ticket is in its task type's workflow (or the general task workflow); changed only through status changes.</summary>

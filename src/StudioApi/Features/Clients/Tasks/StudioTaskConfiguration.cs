@@ -19,13 +19,26 @@ public sealed class StudioTaskConfiguration : IEntityTypeConfiguration<StudioTas
         builder.HasOne<Client>().WithMany().HasForeignKey(t => t.ClientId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<User>().WithMany().HasForeignKey(t => t.AssignedUserId).OnDelete(DeleteBehavior.Restrict);
 
-        // The foreign keys above are indexed by convention; these are the other list filters and sorts.
-        builder.HasIndex(t => t.SessionId);
+        // Every sort the list offers over live tasks, and its filters in the default order (the due date), so a page
+        // is the first rows of an index range (see ListTasksEndpoint).
+        builder.HasIndex(t => new { t.DueSortKey, t.Id }).HasFilter("DeletedAt IS NULL");
+        // The recycle bin in the default order.
+        builder.HasIndex(t => new { t.DueSortKey, t.Id }, "IX_Tasks_DueSortKey_Id_Deleted").HasFilter("DeletedAt IS NOT NULL");
+        builder.HasIndex(t => new { t.Priority, t.Id }).HasFilter("DeletedAt IS NULL");
+        builder.HasIndex(t => new { t.CreatedAt, t.Id }).HasFilter("DeletedAt IS NULL");
+        builder.HasIndex(t => new { t.UpdatedAt, t.Id }).HasFilter("DeletedAt IS NULL");
+        builder.HasIndex(t => new { t.TaskTypeId, t.DueSortKey });
+        builder.HasIndex(t => new { t.ClientId, t.DueSortKey });
+        builder.HasIndex(t => new { t.AssignedUserId, t.DueSortKey });
+        builder.HasIndex(t => new { t.SessionId, t.DueSortKey });
         builder.HasIndex(t => t.InvoiceId);
-        builder.HasIndex(t => t.DueDate);
         builder.Ignore(t => t.WorkflowTypeId);
         builder.HasOne(t => t.Status).WithMany().HasForeignKey(t => t.StatusId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasIndex(t => t.StatusDueDate);
-        builder.HasIndex(t => t.Priority);
+        builder.HasIndex(t => new { t.StatusId, t.DueSortKey }).HasFilter("DeletedAt IS NULL");
+        // The workflow lists (overdue) read each status's tasks by due date, status date or id (with the due date
+        // along, checked from the index).
+        builder.HasIndex(t => new { t.StatusId, t.StatusDueDate, t.Id }).HasFilter("DeletedAt IS NULL");
+        builder.HasIndex(t => new { t.StatusId, t.StatusDate, t.Id, t.StatusDueDate }).HasFilter("DeletedAt IS NULL");
+        builder.HasIndex(t => new { t.StatusId, t.Id, t.StatusDueDate }).HasFilter("DeletedAt IS NULL");
     }
 }

@@ -52,6 +52,9 @@ public sealed class UnmatchedCaptureConfiguration : IEntityTypeConfiguration<Unm
         builder.Property(c => c.CameraModel).HasMaxLength(SessionImageLimits.CameraLength);
         // The same file uploaded again (a retry) is held once.
         builder.HasIndex(c => new { c.OrganizationId, c.Sha256 }).IsUnique().HasFilter("DeletedAt IS NULL");
+        // An organization's captures in either order the list offers.
+        builder.HasIndex(c => new { c.OrganizationId, c.CreatedAt, c.Id }).HasFilter("DeletedAt IS NULL");
+        builder.HasIndex(c => new { c.OrganizationId, c.OriginalFileName, c.Id }).HasFilter("DeletedAt IS NULL");
         builder.HasOne<Organization>().WithMany().HasForeignKey(c => c.OrganizationId).OnDelete(DeleteBehavior.Restrict);
     }
 }

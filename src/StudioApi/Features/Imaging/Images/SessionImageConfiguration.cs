@@ -28,6 +28,9 @@ public sealed class SessionImageConfiguration : IEntityTypeConfiguration<Session
         // Numbers are never reused, so the index covers the recycle bin too; a duplicate is only one among live images.
         builder.HasIndex(i => new { i.SessionId, i.Number }).IsUnique();
         builder.HasIndex(i => new { i.SessionId, i.Sha256 }).IsUnique().HasFilter("DeletedAt IS NULL");
+        // A session's live images by creation (the list's sorts; the capture-time one is an index on an expression,
+        // made by hand in SQLite's ListsAtScale migration).
+        builder.HasIndex(i => new { i.SessionId, i.CreatedAt, i.Id }).HasFilter("DeletedAt IS NULL");
         // The rendition worker's queue: the few pending images among all.
         builder.HasIndex(i => i.RenditionState);
         // One main and one secondary yearbook image per session, among live images.

@@ -21,9 +21,11 @@ public sealed class RenderRunConfiguration : IEntityTypeConfiguration<RenderRun>
             session.HasIndex(s => s.SessionId);
         });
         builder.HasWorkLease(r => r.Work);
-        // The worker's queue: the few runs queued or running among all.
-        builder.HasIndex(r => r.State);
-        builder.HasIndex(r => r.RenderJobId);
+        // The list, newest first, and its filters in that order; the state's also serves the worker's queue (the few
+        // runs queued or running among all), the render job's the job's foreign key.
+        builder.HasIndex(r => new { r.CreatedAt, r.Id });
+        builder.HasIndex(r => new { r.State, r.CreatedAt });
+        builder.HasIndex(r => new { r.RenderJobId, r.CreatedAt });
     }
 }
 

@@ -13,5 +13,7 @@ public sealed class PaymentMethodConfiguration : IEntityTypeConfiguration<Paymen
         // A name means one live method; one in the recycle bin does not block reusing it.
         builder.HasIndex(m => m.Name).IsUnique().HasFilter("DeletedAt IS NULL");
         builder.HasIndex(m => m.SortOrder);
+        // The recycle bin in the default order.
+        builder.HasIndex(m => new { m.SortOrder, m.Id }, "IX_PaymentMethods_SortOrder_Id_Deleted").HasFilter("DeletedAt IS NOT NULL");
     }
 }

@@ -44,6 +44,10 @@ public sealed class PriceListItemConfiguration : IEntityTypeConfiguration<PriceL
         builder.HasIndex(i => new { i.PriceListId, i.Description, i.Id }).HasFilter("DeletedAt IS NULL");
         builder.HasIndex(i => new { i.PriceListId, i.Price, i.Id }).HasFilter("DeletedAt IS NULL");
         builder.HasIndex(i => new { i.PriceListId, i.GroupId, i.Position, i.Id }).HasFilter("DeletedAt IS NULL");
+        // A list's items live and deleted, counted per list (the price lists' page) from the index alone.
+        builder.HasIndex(i => new { i.PriceListId, i.DeletedAt });
+        // A list's recycle bin in the default order.
+        builder.HasIndex(i => new { i.PriceListId, i.Position, i.Id }, "IX_PriceListItems_PriceListId_Position_Id_Deleted").HasFilter("DeletedAt IS NOT NULL");
         builder.HasIndex(i => i.ProductionTypeId);
     }
 

@@ -11,6 +11,10 @@ public sealed class PriceListConfiguration : IEntityTypeConfiguration<PriceList>
         builder.Property(l => l.Name).HasMaxLength(PriceListInputValidator.NameLength);
         builder.Property(l => l.Description).HasMaxLength(PriceListInputValidator.DescriptionLength);
         builder.HasIndex(l => l.Name).IsUnique().HasFilter("DeletedAt IS NULL");
+        // The list's other sorts over live lists, and the recycle bin in the default order.
+        builder.HasIndex(l => new { l.CreatedAt, l.Id }).HasFilter("DeletedAt IS NULL");
+        builder.HasIndex(l => new { l.UpdatedAt, l.Id }).HasFilter("DeletedAt IS NULL");
+        builder.HasIndex(l => new { l.Name, l.Id }, "IX_PriceLists_Name_Id_Deleted").HasFilter("DeletedAt IS NOT NULL");
         builder.OwnsMany(l => l.Assignments, assignment =>
         {
             assignment.ToTable("PriceListAssignments");

@@ -15,10 +15,15 @@ public sealed class AppointmentConfiguration : IEntityTypeConfiguration<Appointm
         builder.ToTable("Appointments");
         builder.Property(a => a.Title).HasMaxLength(200);
         builder.Property(a => a.Notes).HasMaxLength(4000);
-        builder.HasIndex(a => a.StartsAt);
+        // The list's sorts over live appointments (date is the start instant) and its filters in date order; busy-time
+        // checks look for a resource's appointments around an instant.
+        builder.HasIndex(a => new { a.StartsAt, a.Id }).HasFilter("DeletedAt IS NULL");
+        // The recycle bin in the default order.
+        builder.HasIndex(a => new { a.StartsAt, a.Id }, "IX_Appointments_StartsAt_Id_Deleted").HasFilter("DeletedAt IS NOT NULL");
+        builder.HasIndex(a => new { a.CreatedAt, a.Id }).HasFilter("DeletedAt IS NULL");
         builder.HasIndex(a => new { a.ResourceId, a.StartsAt });
-        builder.HasIndex(a => a.SessionId);
-        builder.HasIndex(a => a.ClientId);
+        builder.HasIndex(a => new { a.SessionId, a.StartsAt });
+        builder.HasIndex(a => new { a.ClientId, a.StartsAt });
 
         builder.HasOne<Client>().WithMany().HasForeignKey(a => a.ClientId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Resource>().WithMany().HasForeignKey(a => a.ResourceId).OnDelete(DeleteBehavior.Restrict);

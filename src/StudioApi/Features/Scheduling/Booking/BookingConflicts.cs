@@ -37,16 +37,18 @@ public static class BookingConflicts
         var skipSession = wanted.Kind == Occupancy.SessionKind ? wanted.Id : 0;
         var skipEvent = wanted.Kind == Occupancy.CalendarEventKind ? wanted.Id : 0;
         var skipAppointment = wanted.Kind == Occupancy.AppointmentKind ? wanted.Id : 0;
+        // Bounds the index range of starts (see StudioClock.EarliestStartOverlapping).
+        var earliest = StudioClock.EarliestStartOverlapping(from);
 
         var sessions = await db.Sessions.AsNoTracking()
-            .Where(s => s.Id != skipSession && !s.Cancelled && !s.OnHold && s.StartsAt < to && from < s.EndsAt
+            .Where(s => s.Id != skipSession && !s.Cancelled && !s.OnHold && s.StartsAt < to && s.StartsAt > earliest && from < s.EndsAt
                         && (people.Contains(s.PhotographerId) || people.Contains(s.AssistantId)
                             || (resourceId != null && s.ResourceId == resourceId)))
             .OrderBy(s => s.StartsAt).Take(MaxConflictsListed)
             .Select(s => new { s.Id, s.Number, s.Date, s.StartTime, s.EndTime, s.StartsAt, s.EndsAt, s.PhotographerId, s.AssistantId, s.ResourceId })
             .ToListAsync(ct);
         var events = await db.SessionCalendarEvents.AsNoTracking()
-            .Where(e => e.Id != skipEvent && e.StartsAt < to && from < e.EndsAt
+            .Where(e => e.Id != skipEvent && e.StartsAt < to && e.StartsAt > earliest && from < e.EndsAt
                         && (people.Contains(e.PhotographerId) || people.Contains(e.AssistantId)
                             || (resourceId != null && e.ResourceId == resourceId)))
             .Join(db.Sessions.Where(s => !s.Cancelled && !s.OnHold), e => e.SessionId, s => s.Id, (e, s) => new
@@ -56,7 +58,7 @@ public static class BookingConflicts
             .OrderBy(e => e.StartsAt).Take(MaxConflictsListed)
             .ToListAsync(ct);
         var appointments = await db.Appointments.AsNoTracking()
-            .Where(a => a.Id != skipAppointment && !a.Cancelled && a.StartsAt < to && from < a.EndsAt
+            .Where(a => a.Id != skipAppointment && !a.Cancelled && a.StartsAt < to && a.StartsAt > earliest && from < a.EndsAt
                         && (a.Staff.Any(u => people.Contains(u.UserId)) || (resourceId != null && a.ResourceId == resourceId)))
             .OrderBy(a => a.StartsAt).Take(MaxConflictsListed)
             .Select(a => new { a.Id, a.SessionId, a.Date, a.StartTime, a.EndTime, a.StartsAt, a.EndsAt, a.ResourceId, UserIds = a.Staff.Select(u => u.UserId).ToList() })

@@ -21,9 +21,11 @@ public sealed class CalendarQuery(StudioDbContext db)
     {
         var (from, to, userId, resourceId) = (range.From, range.To, range.UserId, range.ResourceId);
         var includeCancelled = range.IncludeCancelled;
+        // The start instants bound the days too, so the indexes by start serve the range (with a person's or a room's).
+        var (earliest, after) = (StudioClock.EarliestInstantOn(from), StudioClock.InstantAfter(to));
 
         var sessionQuery = db.Sessions.AsNoTracking()
-            .Where(s => s.Date >= from && s.Date <= to && (includeCancelled || !s.Cancelled));
+            .Where(s => s.Date >= from && s.Date <= to && s.StartsAt >= earliest && s.StartsAt < after && (includeCancelled || !s.Cancelled));
         if (userId is not null)
             sessionQuery = sessionQuery.Where(s => s.PhotographerId == userId || s.AssistantId == userId);
         if (resourceId is not null)
@@ -33,7 +35,8 @@ public sealed class CalendarQuery(StudioDbContext db)
                 s.Cancelled, s.OnHold, s.Version, s.UpdatedAt))
             .ToListAsync(ct);
 
-        var eventQuery = db.SessionCalendarEvents.AsNoTracking().Where(e => e.Date >= from && e.Date <= to);
+        var eventQuery = db.SessionCalendarEvents.AsNoTracking()
+            .Where(e => e.Date >= from && e.Date <= to && e.StartsAt >= earliest && e.StartsAt < after);
         if (userId is not null)
             eventQuery = eventQuery.Where(e => e.PhotographerId == userId || e.AssistantId == userId);
         if (resourceId is not null)
@@ -48,7 +51,7 @@ public sealed class CalendarQuery(StudioDbContext db)
             .ToListAsync(ct);
 
         var appointmentQuery = db.Appointments.AsNoTracking()
-            .Where(a => a.Date >= from && a.Date <= to && (includeCancelled || !a.Cancelled));
+            .Where(a => a.Date >= from && a.Date <= to && a.StartsAt >= earliest && a.StartsAt < after && (includeCancelled || !a.Cancelled));
         if (userId is not null)
             appointmentQuery = appointmentQuery.Where(a => a.Staff.Any(s => s.UserId == userId));
         if (resourceId is not null)
@@ -99,22 +102,19 @@ public sealed class CalendarQuery(StudioDbContext db)
         var types = await db.SessionTypes.IgnoreQueryFilters().AsNoTracking()
             .Select(t => new { t.Id, t.Name, t.CalendarTemplate }).ToDictionaryAsync(t => t.Id, ct);
         var userIds = sessions.SelectMany(s => new[] { s.PhotographerId, s.AssistantId }).OfType<long>().Distinct().ToList();
-        var users = await db.Users.IgnoreQueryFilters().AsNoTracking().Where(u => userIds.Contains(u.Id))
+        // Each list is one parameter (EF.Parameter): a parameter per id would have EF prepare new SQL for every count.
+        var users = await db.Users.IgnoreQueryFilters().AsNoTracking().Where(u => EF.Parameter(userIds).Contains(u.Id))
             .ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         var resourceIds = sessions.Select(s => s.ResourceId).OfType<long>().Distinct().ToList();
-        var resources = await db.Resources.IgnoreQueryFilters().AsNoTracking().Where(r => resourceIds.Contains(r.Id))
+        var resources = await db.Resources.IgnoreQueryFilters().AsNoTracking().Where(r => EF.Parameter(resourceIds).Contains(r.Id))
             .ToDictionaryAsync(r => r.Id, r => r.Name, ct);
         var locationIds = sessions.Select(s => s.LocationId).OfType<long>().Distinct().ToList();
-        var locations = await db.Locations.IgnoreQueryFilters().AsNoTracking().Where(l => locationIds.Contains(l.Id))
+        var locations = await db.Locations.IgnoreQueryFilters().AsNoTracking().Where(l => EF.Parameter(locationIds).Contains(l.Id))
             .ToDictionaryAsync(l => l.Id, l => l.Name, ct);
-        var clients = new Dictionary<long, string>();
-        foreach (var chunk in sessions.Select(s => s.ClientId).Distinct().Chunk(500))
-        {
-            var ids = chunk.ToList();
-            foreach (var c in await db.Clients.IgnoreQueryFilters().AsNoTracking().Where(c => ids.Contains(c.Id))
-                         .Select(c => new { c.Id, c.FirstName, c.LastName, c.Company }).ToListAsync(ct))
-                clients[c.Id] = ClientName(c.FirstName, c.LastName, c.Company);
-        }
+        var clientIds = sessions.Select(s => s.ClientId).Distinct().ToList();
+        var clients = await db.Clients.IgnoreQueryFilters().AsNoTracking().Where(c => EF.Parameter(clientIds).Contains(c.Id))
+            .Select(c => new { c.Id, c.FirstName, c.LastName, c.Company })
+            .ToDictionaryAsync(c => c.Id, c => ClientName(c.FirstName, c.LastName, c.Company), ct);
 
         return sessions.ToDictionary(s => s.Id, s =>
         {

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using StudioApi.Features.Scheduling.Sessions;
 using StudioApi.Platform.Persistence;
+using StudioApi.Platform.Time;
 
 namespace StudioApi.Features.Scheduling.OnlineBooking;
 
@@ -45,8 +46,9 @@ public sealed class AppointmentBusyTime(StudioDbContext db) : IBusyTimeSource
 {
     public async Task<List<BusyInterval>> FindAsync(IReadOnlyCollection<long> userIds, long? resourceId, DateTime from, DateTime to, CancellationToken ct)
     {
+        var earliest = StudioClock.EarliestStartOverlapping(from);
         var rows = await db.Appointments.AsNoTracking()
-            .Where(a => !a.Cancelled && a.StartsAt < to && from < a.EndsAt
+            .Where(a => !a.Cancelled && a.StartsAt < to && a.StartsAt > earliest && from < a.EndsAt
                         && (a.Staff.Any(u => userIds.Contains(u.UserId)) || (resourceId != null && a.ResourceId == resourceId)))
             .Select(a => new { a.StartsAt, a.EndsAt, a.ResourceId, UserIds = a.Staff.Select(u => u.UserId).ToList() })
             .ToListAsync(ct);
@@ -67,8 +69,9 @@ public sealed class CalendarEventBusyTime(StudioDbContext db) : IBusyTimeSource
     public async Task<List<BusyInterval>> FindAsync(IReadOnlyCollection<long> userIds, long? resourceId, DateTime from, DateTime to, CancellationToken ct)
     {
         var people = userIds.Select(id => (long?)id).ToList();
+        var earliest = StudioClock.EarliestStartOverlapping(from);
         var rows = await db.SessionCalendarEvents.AsNoTracking()
-            .Where(e => e.StartsAt < to && from < e.EndsAt
+            .Where(e => e.StartsAt < to && e.StartsAt > earliest && from < e.EndsAt
                         && (people.Contains(e.PhotographerId) || people.Contains(e.AssistantId) || (resourceId != null && e.ResourceId == resourceId)))
             .Join(db.Sessions.Where(s => !s.Cancelled && !s.OnHold), e => e.SessionId, s => s.Id,
                 (e, _) => new { e.PhotographerId, e.AssistantId, e.ResourceId, e.StartsAt, e.EndsAt })

@@ -1,4 +1,5 @@
 using StudioApi.Platform.Persistence;
+using StudioApi.Platform.Search;
 using StudioApi.Platform.Workflow;
 
 
@@ -9,7 +10,7 @@ namespace StudioApi.Features.Scheduling.Sessions;
 /// time zone; <see cref="StartsAt"/>/<see cref="EndsAt"/> are the same times as UTC instants, kept in step on every
 /// write, so overlap checks and calendars compare instants (see Scheduling/StudioClock).
 /// </summary>
-public sealed class Session : AuditedRecord, INumbered, IHasWorkflowStatus
+public sealed class Session : AuditedRecord, INumbered, IHasWorkflowStatus, ISearchable
 {
     /// <summary>Unique among live sessions, assigned as the highest so far (recycle bin included) + 1 unless chosen.</summary>
     public int Number { get; set; }
@@ -95,6 +96,11 @@ public sealed class Session : AuditedRecord, INumbered, IHasWorkflowStatus
 
     public const int DefaultReminderMinutes = 30;
 
+    public int SearchIndexVersion { get; set; }
+
+    /// <summary>The terms a session is found by besides its number and its client: the words of its description and its file number.</summary>
+    public IEnumerable<string> IndexText() => SearchText.Words(Description).Concat(SearchText.NameTerms(FileNumber));
+
     /// <summary>Whether the session occupies its people and resource: not cancelled and not on hold.</summary>
     public bool OccupiesTime => !Cancelled && !OnHold;
 
@@ -112,6 +118,9 @@ public sealed class Session : AuditedRecord, INumbered, IHasWorkflowStatus
         ReminderFiredAt = null;
     }
 }
+
+/// <summary>A term a session is found by (see <see cref="Session.IndexText"/>).</summary>
+public sealed class SessionSearchTerm : SearchTerm<Session>;
 
 /// <summary>How a session's online gallery is shown (seed: InSpiredByYou event type).</summary>
 public enum OnlineEventType

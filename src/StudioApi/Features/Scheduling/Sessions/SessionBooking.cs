@@ -131,12 +131,16 @@ public sealed class SessionBooking(StudioDbContext db)
     /// the query behind bulk scheduling and the online-booking busy times
     /// (single bookings go through <see cref="BookingConflicts"/>, which also sees calendar events and appointments).
     /// </summary>
-    public static IQueryable<Session> Occupying(StudioDbContext db, IReadOnlyCollection<long?> people, long? resourceId, DateTime from, DateTime to) =>
-        db.Sessions.AsNoTracking()
+    public static IQueryable<Session> Occupying(StudioDbContext db, IReadOnlyCollection<long?> people, long? resourceId, DateTime from, DateTime to)
+    {
+        // Bounds the index range of starts (see StudioClock.EarliestStartOverlapping).
+        var earliest = StudioClock.EarliestStartOverlapping(from);
+        return db.Sessions.AsNoTracking()
             .Where(s => !s.Cancelled && !s.OnHold
-                        && s.StartsAt < to && from < s.EndsAt
+                        && s.StartsAt < to && s.StartsAt > earliest && from < s.EndsAt
                         && (people.Contains(s.PhotographerId) || people.Contains(s.AssistantId)
                             || (resourceId != null && s.ResourceId == resourceId)));
+    }
 
     /// <summary>An existing session as a conflict of a booking of these people and resource.</summary>
     public static SessionConflict Describe(Session s, IReadOnlyCollection<long?> people, long? resourceId) => new()

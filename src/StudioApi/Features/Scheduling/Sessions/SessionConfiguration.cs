@@ -8,6 +8,7 @@ using StudioApi.Features.Setup.Promotions;
 using StudioApi.Features.Setup.Relationships;
 using StudioApi.Features.Setup.SessionTypes;
 using StudioApi.Platform.Auth;
+using StudioApi.Platform.Search;
 
 namespace StudioApi.Features.Scheduling.Sessions;
 
@@ -30,19 +31,37 @@ public sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
         builder.Ignore(s => s.WorkflowTypeId);
 
         // A number names one live session; one in the recycle bin does not block it (restoring it then may conflict).
+        // It also serves the number sort (unique, so no ties to break).
         builder.HasIndex(s => s.Number).IsUnique().HasFilter("DeletedAt IS NULL");
         builder.HasIndex(s => new { s.Date, s.StartTime });
-        // Conflict checks look for a person's or a resource's sessions around an instant.
+        // Conflict checks look for a person's or a resource's sessions around an instant; the hub lists them by date.
         builder.HasIndex(s => new { s.PhotographerId, s.StartsAt });
         builder.HasIndex(s => new { s.AssistantId, s.StartsAt });
         builder.HasIndex(s => new { s.ResourceId, s.StartsAt });
-        builder.HasIndex(s => s.StartsAt);
-        builder.HasIndex(s => s.ClientId);
-        builder.HasIndex(s => s.OrganizationId);
-        builder.HasIndex(s => s.SessionTypeId);
-        builder.HasIndex(s => s.StatusDueDate);
-        // The reminder job looks for reminders that are due and have not fired.
+        // Every sort the hub offers over live sessions (date is the start instant), and its common filters in date
+        // order, so a page is the first rows of an index range (see ListSessionsEndpoint). The client's id rides along
+        // in the date order, so a search for a common word checks sessions along it without reading their rows.
+        builder.HasIndex(s => new { s.StartsAt, s.Id, s.ClientId }).HasFilter("DeletedAt IS NULL");
+        builder.HasIndex(s => new { s.CreatedAt, s.Id }).HasFilter("DeletedAt IS NULL");
+        builder.HasIndex(s => new { s.ClientId, s.StartsAt });
+        builder.HasIndex(s => new { s.OrganizationId, s.StartsAt });
+        builder.HasIndex(s => new { s.SessionTypeId, s.StartsAt });
+        builder.HasIndex(s => new { s.StatusId, s.StartsAt }).HasFilter("DeletedAt IS NULL");
+        // Cancelled sessions (a few in a hundred) in date order, and the recycle bin in date order.
+        builder.HasIndex(s => new { s.Cancelled, s.StartsAt }).HasFilter("DeletedAt IS NULL");
+        builder.HasIndex(s => new { s.StartsAt, s.Id }, "IX_Sessions_StartsAt_Id_Deleted").HasFilter("DeletedAt IS NOT NULL");
+        // The workflow lists (overdue, a hub stage) read each status's sessions by due date, status date or id; the
+        // hub's counts per status read the narrowest of them. The due date rides along in the other two orders, so
+        // the overdue list checks it from the index while it steps over the records not due yet.
+        builder.HasIndex(s => new { s.StatusId, s.StatusDueDate, s.Id }).HasFilter("DeletedAt IS NULL");
+        builder.HasIndex(s => new { s.StatusId, s.StatusDate, s.Id, s.StatusDueDate }).HasFilter("DeletedAt IS NULL");
+        builder.HasIndex(s => new { s.StatusId, s.Id, s.StatusDueDate }).HasFilter("DeletedAt IS NULL");
+        // The reminder job looks for reminders that are due and have not fired; the reminders list for fired ones of
+        // sessions that have not ended.
         builder.HasIndex(s => new { s.ReminderFiredAt, s.ReminderDueAt });
+        builder.HasIndex(s => new { s.StartsAt, s.Id }, "IX_Sessions_StartsAt_Id_FiredReminders").HasFilter("ReminderFiredAt IS NOT NULL AND DeletedAt IS NULL");
+        // Found by the catch-up of sessions whose terms are missing or stale (see SearchIndexCatchUp).
+        builder.HasIndex(s => s.SearchIndexVersion);
 
         // Referenced records are only ever soft-deleted; the keys keep the database honest too.
         builder.HasOne<Client>().WithMany().HasForeignKey(s => s.ClientId).OnDelete(DeleteBehavior.Restrict);
@@ -78,4 +97,9 @@ public sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
             participant.HasOne<Relationship>().WithMany().HasForeignKey(p => p.RelationshipId).OnDelete(DeleteBehavior.Restrict);
         });
     }
+}
+
+public sealed class SessionSearchTermConfiguration : SearchTermConfiguration<SessionSearchTerm, Session>
+{
+    protected override string Table => "SessionSearchTerms";
 }

@@ -66,16 +66,28 @@ public sealed class ListOverdueEndpoint(StudioDbContext db, WorkflowRecords reco
             return;
         }
 
-        var finalIds = await db.StatusDefinitions.Where(s => s.Kind == kind && s.IsFinal).Select(s => s.Id).ToListAsync(ct);
-        var rows = source.RowsVisibleTo(db, User).Where(r => r.DueDate < today && !finalIds.Contains(r.StatusId ?? 0));
+        // Each open status's records past their due date, read by status from the (StatusId, sort key) indexes and
+        // merged: asking for "not at a final status" instead would read through every archived record.
+        var open = await db.StatusDefinitions.Where(s => s.Kind == kind && !s.IsFinal).Select(s => s.Id).ToListAsync(ct);
         if (req.StatusId is { } statusId)
-            rows = rows.Where(r => r.StatusId == statusId);
+            open = [.. open.Where(id => id == statusId)];
+        // The past-due filter leaves out records without a due date; one without a status date (there are none: a status
+        // change sets both) would sort as the earliest. No IS NOT NULL on the status date: SQLite would take it for a
+        // range and read the status's records by status date, most of them not due yet.
+        var rows = source.RowsVisibleTo(db, User);
+        // By due date, the past-due range is the page's index range. By status date or record id, the status's index
+        // in that order is read and the due date checked from it (it rides along in those indexes), stepping over the
+        // records not due yet: a bare range on the due date would have SQLite read and sort every past-due record of
+        // the status instead, so COALESCE keeps the comparison off the due-date index.
+        rows = WorkflowRecordResponse.SortKeys.Resolve(req.Sort).Key.Name == "dueDate"
+            ? rows.Where(r => r.DueDate < today)
+            : rows.Where(r => (r.DueDate ?? DateOnly.MaxValue) < today);
         if (req.TypeId is { } typeId)
             rows = rows.Where(r => r.TypeId == typeId);
         if (req.AssignedUserId is { } userId)
             rows = rows.Where(r => r.AssignedUserId == userId);
 
-        var page = await rows.ToPageAsync(req, WorkflowRecordResponse.SortKeys, r => r, ct);
+        var page = await WorkflowRecordResponse.PerStatus(rows, open).ToMergedPageAsync(req, WorkflowRecordResponse.SortKeys, r => r, ct);
         await Send.OkAsync(await WorkflowRecordResponse.PageAsync(db, kind, page, today, ct), ct);
     }
 }

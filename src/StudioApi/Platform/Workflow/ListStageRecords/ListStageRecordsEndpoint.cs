@@ -48,8 +48,9 @@ public sealed class ListStageRecordsEndpoint(StudioDbContext db, WorkflowRecords
 
         var stage = req.Stage;
         var statusIds = await db.StatusDefinitions.Where(s => s.Kind == kind && s.Stage == stage).Select(s => s.Id).ToListAsync(ct);
-        var rows = source.RowsVisibleTo(db, User).Where(r => r.StatusId != null && statusIds.Contains(r.StatusId.Value));
-        var page = await rows.ToPageAsync(req, WorkflowRecordResponse.SortKeys, r => r, ct);
+        // Read by status from the (StatusId, sort key) indexes and merged (see ToMergedPageAsync).
+        var rows = WorkflowRecordResponse.PerStatus(WorkflowRecordResponse.Listed(source.RowsVisibleTo(db, User), req.Sort), statusIds);
+        var page = await rows.ToMergedPageAsync(req, WorkflowRecordResponse.SortKeys, r => r, ct);
         await Send.OkAsync(await WorkflowRecordResponse.PageAsync(db, kind, page, await calendar.TodayAsync(ct), ct), ct);
     }
 }

@@ -53,7 +53,8 @@ public sealed class ListStagesEndpoint(StudioDbContext db, WorkflowRecords recor
             if (stageOf.Count == 0)
                 continue;
             var staged = stageOf.Keys.ToList();
-            var perStatus = await source.RowsVisibleTo(db, User).Where(r => r.StatusId != null && staged.Contains(r.StatusId.Value))
+            // Counted on each kind's (StatusId) index over live records: the index entries, not the rows, are read.
+            var perStatus = await source.RowsVisibleTo(db, User).Where(r => r.StatusId != null && EF.Parameter(staged).Contains(r.StatusId.Value))
                 .GroupBy(r => r.StatusId!.Value).Select(g => new { StatusId = g.Key, Count = g.Count() }).ToListAsync(ct);
             foreach (var row in perStatus)
                 counts[(stageOf[row.StatusId], kind)] = counts.GetValueOrDefault((stageOf[row.StatusId], kind)) + row.Count;

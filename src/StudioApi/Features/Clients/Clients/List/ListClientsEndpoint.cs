@@ -1,9 +1,12 @@
 using FastEndpoints;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
+using StudioApi.Platform.Currencies;
 using StudioApi.Platform.Http.OpenApi;
 using StudioApi.Platform.Http.Paging;
 using StudioApi.Platform.Persistence;
+using StudioApi.Platform.Workflow;
+using StudioApi.Platform.Search;
 using StudioApi.Platform.Studio;
 
 namespace StudioApi.Features.Clients.Clients.List;
@@ -11,8 +14,13 @@ namespace StudioApi.Features.Clients.Clients.List;
 public sealed class ListClientsRequest : ListRequest
 {
     /// <summary>
-    /// Words each found in a first or last name, company, email, phone number or student id. Text without letters
-    /// is a number: matched against phone digits (punctuation ignored), the client number and student ids.
+    /// Search as typed at a front desk. Each word (up to 5) must match the start of a word of the client's first or
+    /// last name or company, of an email address (the whole address from its start, or a word before the @), or of
+    /// the student id: in any letter case, accents ignored and punctuation skipped ("jose" finds José, "o'b" and "ob"
+    /// find O'Brien, "mae.mailer@inb" finds mae.mailer@inbox.example). A query of digits and punctuation only
+    /// ("(217) 555-0100", "555 0100", "0100") is one number: it matches any run of three or more digits of a phone
+    /// number, wherever it falls in the number, and the start of a student id; and a word of digits alone is also the
+    /// client number, exactly.
     /// </summary>
     public string? Q { get; set; }
 
@@ -45,16 +53,18 @@ public sealed class ListClientsValidator : ListRequestValidator<ListClientsReque
 
 public sealed class ListClientsEndpoint(StudioDbContext db, StudioCalendar calendar, IClientBalances balances, IClientCallFlags calls) : Endpoint<ListClientsRequest, Page<ClientResponse>>
 {
-    /// <summary>lastName falls back to the company, so a business without a contact name sorts among the people.</summary>
+    /// <summary>
+    /// Stored sort keys (Client.IndexText), each with an index over live clients: lastName is the last name, or the
+    /// company of a business without one, then the first name; firstName is the first name then the last. Names
+    /// sort in any letter case with accents among their letters ("de la Cruz" among the D's, "Ávila" among the A's).
+    /// </summary>
     internal static readonly SortKeys<Client> SortKeys = new SortKeys<Client>("lastName")
-        .Add("lastName", c => c.LastName ?? c.Company ?? "")
-        .Add("firstName", c => c.FirstName ?? "")
-        .Add("company", c => c.Company ?? "")
+        .Add("lastName", c => c.NameSortKey)
+        .Add("firstName", c => c.FirstNameSortKey)
+        .Add("company", c => c.CompanySortKey)
         .Add("number", c => c.Number)
         .Add("createdAt", c => c.CreatedAt)
         .Add("updatedAt", c => c.UpdatedAt);
-
-    const int MaxSearchWords = 5;
 
     public override void Configure()
     {
@@ -65,8 +75,7 @@ public sealed class ListClientsEndpoint(StudioDbContext db, StudioCalendar calen
 
     public override async Task HandleAsync(ListClientsRequest req, CancellationToken ct)
     {
-        // One query per owned list rather than one joining all four, whose rows would multiply.
-        var query = db.Clients.AsNoTracking().AsSplitQuery().Include(c => c.Status).AsQueryable();
+        var query = db.Clients.AsNoTracking();
         var today = await calendar.TodayAsync(ct);
         if (req.Deleted == true)
             query = query.IgnoreQueryFilters().Where(c => c.DeletedAt != null);
@@ -79,49 +88,64 @@ public sealed class ListClientsEndpoint(StudioDbContext db, StudioCalendar calen
         if (req.StatusId is { } statusId)
             query = query.Where(c => c.StatusId == statusId);
         if (req.Overdue is { } overdue)
-            query = overdue
-                ? query.Where(c => c.StatusDueDate < today && !c.Status!.IsFinal)
-                : query.Where(c => c.StatusDueDate == null || c.StatusDueDate >= today || c.Status!.IsFinal);
+            query = !overdue
+                ? query.Where(c => c.StatusDueDate == null || c.StatusDueDate >= today || c.Status!.IsFinal)
+                : await db.Clients.Where(c => c.StatusDueDate < today && !c.Status!.IsFinal).AreFewAsync(ct)
+                    ? query.Where(c => c.StatusDueDate < today && !c.Status!.IsFinal)
+                    : query.Where(c => (c.StatusDueDate ?? DateOnly.MaxValue) < today && !c.Status!.IsFinal);
         if (!string.IsNullOrWhiteSpace(req.Q))
-            query = Search(query, req.Q.Trim());
+            query = await SearchAsync(query, req.Q, SortKeys.Resolve(req.Sort).Key.Type == typeof(string), ct);
 
-        var page = await query.ToPageAsync(req, SortKeys, c => c, ct);
-        var ids = page.Items.Select(c => c.Id).ToList();
-        var owed = await balances.OutstandingAsync(ids, ct);
-        // The page's overdue calls in one indexed query, not one per client.
-        var overdueCalls = await calls.WithOverdueCallsAsync(ids, today, ct);
-        await Send.OkAsync(new Page<ClientResponse>
+        // The page's ids from the sort's index, then those clients with their phones, emails, addresses and family, what
+        // each owes and whether a call to it is overdue, each in one query by those ids.
+        IReadOnlyDictionary<long, Money> owed = new Dictionary<long, Money>();
+        IReadOnlySet<long> overdueCalls = new HashSet<long>();
+        await Send.OkAsync(await query.ToPageAsync(req, SortKeys, async (ids, token) =>
         {
-            Items = page.Items.Select(c => ClientResponse.From(c, today, owed.GetValueOrDefault(c.Id), overdueCalls.Contains(c.Id))).ToList(),
-            NextCursor = page.NextCursor,
-        }, ct);
+            var clients = await ClientPageRecords.LoadAsync(db, ids, token);
+            owed = await balances.OutstandingAsync(ids, token);
+            overdueCalls = await calls.WithOverdueCallsAsync(ids, today, token);
+            return clients;
+        }, c => ClientResponse.From(c, today, owed.GetValueOrDefault(c.Id), overdueCalls.Contains(c.Id)), ct), ct);
     }
 
-    static IQueryable<Client> Search(IQueryable<Client> query, string text)
+    /// <summary>
+    /// Every word of the query must match (see <see cref="ListClientsRequest.Q"/>). The rarest word, unless even it is
+    /// common, is looked up in the term index and its clients sorted; every other word is checked client by client
+    /// (EXISTS on the client's terms). When every word is common, the list is read in its own order and each client
+    /// checked, stopping after a page (see <see cref="SearchTermQueries.CommonMatches"/>; the name sorts are text keys).
+    /// </summary>
+    async Task<IQueryable<Client>> SearchAsync(IQueryable<Client> query, string text, bool inNameOrder, CancellationToken ct)
     {
-        var digits = ClientPhone.DigitsOf(text);
-        if (digits.Length > 0 && !text.Any(char.IsLetter))
+        var prefixes = SearchText.QueryPrefixes(text);
+        if (prefixes.Count == 0)
+            return query.Where(c => false);
+        var terms = db.Set<ClientSearchTerm>();
+        var common = inNameOrder ? SearchTermQueries.CommonMatchesInNameOrder : SearchTermQueries.CommonMatches;
+        var counts = new Dictionary<string, int>();
+        foreach (var prefix in prefixes)
+            counts[prefix] = await terms.CountUpToAsync(prefix, common, ct);
+        var driver = prefixes.MinBy(p => counts[p])!;
+        foreach (var prefix in prefixes)
         {
-            // "(217) 555-0100", "555 0100" and "2175550100" all find the same phone.
-            var digitsPattern = Like.Contains(digits);
-            var pattern = Like.Contains(text);
-            var number = int.TryParse(digits, out var n) ? n : -1;
-            return query.Where(c => c.Number == number
-                                    || c.Phones.Any(p => EF.Functions.Like(p.Digits, digitsPattern, Like.Escape))
-                                    || (c.Student != null && (EF.Functions.Like(c.Student.StudentId!, pattern, Like.Escape)
-                                                              || EF.Functions.Like(c.Student.StudentId!, digitsPattern, Like.Escape))));
-        }
-
-        // Every word must match somewhere, so "jane smith" finds Jane Smith but not every Jane.
-        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Take(MaxSearchWords))
-        {
-            var pattern = Like.Contains(word);
-            query = query.Where(c => EF.Functions.Like(c.FirstName!, pattern, Like.Escape)
-                                     || EF.Functions.Like(c.LastName!, pattern, Like.Escape)
-                                     || EF.Functions.Like(c.Company!, pattern, Like.Escape)
-                                     || c.Emails.Any(e => EF.Functions.Like(e.Address, pattern, Like.Escape))
-                                     || c.Phones.Any(p => EF.Functions.Like(p.Number, pattern, Like.Escape))
-                                     || (c.Student != null && EF.Functions.Like(c.Student.StudentId!, pattern, Like.Escape)));
+            // A word of digits alone is also the client number (-1 matches none).
+            var number = prefix.All(char.IsAsciiDigit) && int.TryParse(prefix, out var n) ? n : -1;
+            if (prefix == driver && counts[prefix] <= common)
+            {
+                var ids = terms.Matching(prefix);
+                if (number >= 0)
+                    ids = ids.Concat(db.Set<Client>().Where(c => c.Number == number).Select(c => c.Id));
+                query = query.Where(c => ids.Contains(c.Id));
+            }
+            else
+            {
+                // Checked from the sort's index and the term index alone: the number only when the word is one.
+                var (from, to) = SearchText.PrefixRange(prefix);
+                query = number >= 0
+                    ? query.Where(c => c.Number == number
+                                       || db.Set<ClientSearchTerm>().Any(t => t.RecordId == c.Id && string.Compare(t.Term, from) >= 0 && string.Compare(t.Term, to) < 0))
+                    : query.Where(c => db.Set<ClientSearchTerm>().Any(t => t.RecordId == c.Id && string.Compare(t.Term, from) >= 0 && string.Compare(t.Term, to) < 0));
+            }
         }
         return query;
     }

@@ -45,6 +45,8 @@ public sealed class ListOrganizationsEndpoint(StudioDbContext db) : Endpoint<Lis
             query = query.Where(o => EF.Functions.Like(o.Name, pattern, Like.Escape) || EF.Functions.Like(o.Code, pattern, Like.Escape));
         }
 
-        await Send.OkAsync(await query.ToPageAsync(req, SortKeys, OrganizationResponse.From, ct), ct);
+        // The page's ids from the sort's index, then those organizations with their contacts.
+        var records = db.Organizations.IgnoreQueryFilters().AsNoTracking();
+        await Send.OkAsync(await query.ToPageAsync(req, SortKeys, records, OrganizationResponse.From, ct), ct);
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using StudioApi.Platform.Http.OpenApi;
 using StudioApi.Platform.Http.Paging;
 using StudioApi.Platform.Persistence;
+using StudioApi.Platform.Workflow;
 using StudioApi.Platform.Studio;
 
 namespace StudioApi.Features.Clients.Tasks.List;
@@ -58,8 +59,8 @@ public sealed class ListTasksEndpoint(StudioDbContext db, StudioCalendar calenda
     /// (-priority puts urgent first).
     /// </summary>
     internal static readonly SortKeys<StudioTask> SortKeys = new SortKeys<StudioTask>("dueDate")
-        .Add("dueDate", t => t.DueDate ?? DateOnly.MaxValue)
-        .Add("priority", t => (int)t.Priority)
+        .Add("dueDate", t => t.DueSortKey)
+        .Add("priority", t => t.Priority)
         .Add("createdAt", t => t.CreatedAt)
         .Add("updatedAt", t => t.UpdatedAt);
 
@@ -79,9 +80,11 @@ public sealed class ListTasksEndpoint(StudioDbContext db, StudioCalendar calenda
         if (req.StatusId is { } statusId)
             query = query.Where(t => t.StatusId == statusId);
         if (req.Overdue is { } overdue)
-            query = overdue
-                ? query.Where(t => t.StatusDueDate < today && !t.Status!.IsFinal)
-                : query.Where(t => t.StatusDueDate == null || t.StatusDueDate >= today || t.Status!.IsFinal);
+            query = !overdue
+                ? query.Where(t => t.StatusDueDate == null || t.StatusDueDate >= today || t.Status!.IsFinal)
+                : await db.Tasks.Where(t => t.StatusDueDate < today && !t.Status!.IsFinal).AreFewAsync(ct)
+                    ? query.Where(t => t.StatusDueDate < today && !t.Status!.IsFinal)
+                    : query.Where(t => (t.StatusDueDate ?? DateOnly.MaxValue) < today && !t.Status!.IsFinal);
         if (req.Deleted == true)
             query = query.IgnoreQueryFilters().Where(t => t.DeletedAt != null);
         if (req.TaskTypeId is { } taskTypeId)

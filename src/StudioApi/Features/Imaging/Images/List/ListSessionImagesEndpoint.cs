@@ -30,7 +30,8 @@ public sealed class ListSessionImagesEndpoint(StudioDbContext db) : Endpoint<Lis
 {
     internal static readonly SortKeys<SessionImage> SortKeys = new SortKeys<SessionImage>("number")
         .Add("number", i => i.Number)
-        .Add("captureTime", i => i.CaptureTime)
+        // Images without a capture time first (a null key would end the paging at them).
+        .Add("captureTime", i => i.CaptureTime ?? "")
         .Add("createdAt", i => i.CreatedAt);
 
     public override void Configure()

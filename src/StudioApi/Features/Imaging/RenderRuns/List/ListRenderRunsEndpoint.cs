@@ -49,7 +49,8 @@ public sealed class ListRenderRunsEndpoint(StudioDbContext db) : Endpoint<ListRe
         if (req.RenderJobId is { } jobId)
             query = query.Where(r => r.RenderJobId == jobId);
 
-        var page = await query.ToPageAsync(req, SortKeys, r => r, ct);
+        // The page's ids from the creation order's index, then those runs with their sessions.
+        var page = await query.ToPageAsync(req, SortKeys, db.RenderRuns.AsNoTracking(), r => r, ct);
         var items = new List<RenderRunResponse>(page.Items.Count);
         foreach (var run in page.Items)
             items.Add(await RenderRunResponses.LoadAsync(db, run, ct));

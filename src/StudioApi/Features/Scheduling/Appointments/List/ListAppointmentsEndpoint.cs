@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using StudioApi.Platform.Http.OpenApi;
 using StudioApi.Platform.Http.Paging;
 using StudioApi.Platform.Persistence;
+using StudioApi.Platform.Time;
 
 namespace StudioApi.Features.Scheduling.Appointments.List;
 
@@ -51,10 +52,17 @@ public sealed class ListAppointmentsEndpoint(StudioDbContext db) : Endpoint<List
         var query = db.Appointments.AsNoTracking();
         if (req.Deleted == true)
             query = query.IgnoreQueryFilters().Where(a => a.DeletedAt != null);
+        // The start instant bounds the days too, so the date order's index serves a range of days.
         if (req.DateFrom is { } from)
-            query = query.Where(a => a.Date >= from);
+        {
+            var earliest = StudioClock.EarliestInstantOn(from);
+            query = query.Where(a => a.Date >= from && a.StartsAt >= earliest);
+        }
         if (req.DateTo is { } to)
-            query = query.Where(a => a.Date <= to);
+        {
+            var after = StudioClock.InstantAfter(to);
+            query = query.Where(a => a.Date <= to && a.StartsAt < after);
+        }
         if (req.UserId is { } userId)
             query = query.Where(a => a.Staff.Any(s => s.UserId == userId));
         if (req.ResourceId is { } resourceId)
@@ -65,6 +73,8 @@ public sealed class ListAppointmentsEndpoint(StudioDbContext db) : Endpoint<List
             query = query.Where(a => a.SessionId == sessionId);
         if (req.Cancelled is { } cancelled)
             query = query.Where(a => a.Cancelled == cancelled);
-        await Send.OkAsync(await query.ToPageAsync(req, SortKeys, AppointmentResponse.From, ct), ct);
+        // The page's ids from the sort's index, then those appointments with their staff.
+        var records = db.Appointments.IgnoreQueryFilters().AsNoTracking();
+        await Send.OkAsync(await query.ToPageAsync(req, SortKeys, records, AppointmentResponse.From, ct), ct);
     }
 }

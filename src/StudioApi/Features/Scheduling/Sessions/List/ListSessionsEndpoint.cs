@@ -3,7 +3,11 @@ using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using StudioApi.Platform.Http.OpenApi;
 using StudioApi.Platform.Http.Paging;
+using StudioApi.Features.Clients.Clients;
 using StudioApi.Platform.Persistence;
+using StudioApi.Platform.Workflow;
+using StudioApi.Platform.Search;
+using StudioApi.Platform.Time;
 using StudioApi.Platform.Studio;
 
 namespace StudioApi.Features.Scheduling.Sessions.List;
@@ -32,7 +36,12 @@ public sealed class ListSessionsRequest : ListRequest
     public long? PromotionId { get; set; }
     /// <summary>Sessions with this user as photographer or assistant.</summary>
     public long? StaffUserId { get; set; }
-    /// <summary>Text found in the description or file number, or the session number.</summary>
+    /// <summary>
+    /// Search as typed at a front desk. Each word (up to 5) must match the start of a word of the session's description
+    /// or file number, or of anything its client is found by (names, company, email, phone digits, student id: see
+    /// the client list's q), in any letter case with accents ignored and punctuation skipped ("smith" finds the
+    /// Smiths' sessions, "o'b" the O'Briens'); a word of digits alone is also the session number, exactly.
+    /// </summary>
     public string? Q { get; set; }
     /// <summary>true lists the recycle bin instead of the live records.</summary>
     public bool? Deleted { get; set; }
@@ -67,13 +76,20 @@ public sealed class ListSessionsEndpoint(StudioDbContext db, StudioCalendar cale
     public override async Task HandleAsync(ListSessionsRequest req, CancellationToken ct)
     {
         var today = await calendar.TodayAsync(ct);
-        var query = db.Sessions.AsNoTracking().Include(s => s.Status).AsQueryable();
+        var query = db.Sessions.AsNoTracking();
         if (req.Deleted == true)
             query = query.IgnoreQueryFilters().Where(s => s.DeletedAt != null);
+        // The start instant bounds the days too, so the date order's index serves a range of days.
         if (req.DateFrom is { } from)
-            query = query.Where(s => s.Date >= from);
+        {
+            var earliest = StudioClock.EarliestInstantOn(from);
+            query = query.Where(s => s.Date >= from && s.StartsAt >= earliest);
+        }
         if (req.DateTo is { } to)
-            query = query.Where(s => s.Date <= to);
+        {
+            var after = StudioClock.InstantAfter(to);
+            query = query.Where(s => s.Date <= to && s.StartsAt < after);
+        }
         if (req.PhotographerId is { } photographerId)
             query = query.Where(s => s.PhotographerId == photographerId);
         if (req.ResourceId is { } resourceId)
@@ -97,23 +113,80 @@ public sealed class ListSessionsEndpoint(StudioDbContext db, StudioCalendar cale
         if (req.StatusId is { } statusId)
             query = query.Where(s => s.StatusId == statusId);
         if (req.Overdue is { } overdue)
-            query = overdue
-                ? query.Where(s => s.StatusDueDate < today && !s.Status!.IsFinal)
-                : query.Where(s => s.StatusDueDate == null || s.StatusDueDate >= today || s.Status!.IsFinal);
+            query = !overdue
+                ? query.Where(s => s.StatusDueDate == null || s.StatusDueDate >= today || s.Status!.IsFinal)
+                : await db.Sessions.Where(s => s.StatusDueDate < today && !s.Status!.IsFinal).AreFewAsync(ct)
+                    ? query.Where(s => s.StatusDueDate < today && !s.Status!.IsFinal)
+                    : query.Where(s => (s.StatusDueDate ?? DateOnly.MaxValue) < today && !s.Status!.IsFinal);
         if (req.PromotionId is { } promotionId)
             query = query.Where(s => s.Promotions.Any(p => p.PromotionId == promotionId));
-        if (req.StaffUserId is { } staffUserId)
-            query = query.Where(s => s.PhotographerId == staffUserId || s.AssistantId == staffUserId);
         if (!string.IsNullOrWhiteSpace(req.Q))
-        {
-            var text = req.Q.Trim();
-            var pattern = Like.Contains(text);
-            var number = int.TryParse(text, out var n) ? n : -1;
-            query = query.Where(s => s.Number == number
-                                     || EF.Functions.Like(s.Description!, pattern, Like.Escape)
-                                     || EF.Functions.Like(s.FileNumber!, pattern, Like.Escape));
-        }
+            query = await SearchAsync(query, req.Q, ct);
 
-        await Send.OkAsync(await query.ToPageAsync(req, SortKeys, s => SessionResponse.From(s, today), ct), ct);
+        // The page's ids from the sort's index, then those sessions with their custom fields, participants and promotions.
+        var records = db.Sessions.IgnoreQueryFilters().AsNoTracking().Include(s => s.Status);
+        Func<Session, SessionResponse> map = s => SessionResponse.From(s, today);
+        if (req.StaffUserId is { } staffUserId)
+        {
+            // As photographer or as assistant: two index ranges in date order, merged, where one OR reads both whole and sorts.
+            var (key, _) = SortKeys.Resolve(req.Sort);
+            if (key.Type != typeof(string))
+            {
+                IQueryable<Session>[] parts =
+                [
+                    query.Where(s => s.PhotographerId == staffUserId),
+                    query.Where(s => s.AssistantId == staffUserId && s.PhotographerId != staffUserId),
+                ];
+                await Send.OkAsync(await parts.ToMergedPageAsync(req, SortKeys, records, map, ct), ct);
+                return;
+            }
+            query = query.Where(s => s.PhotographerId == staffUserId || s.AssistantId == staffUserId);
+        }
+        await Send.OkAsync(await query.ToPageAsync(req, SortKeys, records, map, ct), ct);
+    }
+
+    /// <summary>
+    /// Every word of the query must match (see <see cref="ListSessionsRequest.Q"/>). The rarest word, unless even it is
+    /// common ("smith", whose clients have thousands of sessions), is looked up in the term indexes and its sessions
+    /// sorted; every other word is checked session by session (EXISTS), and when every word is common the list is read
+    /// in its own order and each session checked, stopping after a page (see <see cref="SearchTermQueries.CommonMatches"/>).
+    /// </summary>
+    async Task<IQueryable<Session>> SearchAsync(IQueryable<Session> query, string text, CancellationToken ct)
+    {
+        var prefixes = SearchText.QueryPrefixes(text);
+        if (prefixes.Count == 0)
+            return query.Where(s => false);
+        var sessionTerms = db.Set<SessionSearchTerm>();
+        var clientTerms = db.Set<ClientSearchTerm>();
+        const int common = SearchTermQueries.CommonMatches;
+        var counts = new Dictionary<string, int>();
+        foreach (var prefix in prefixes)
+            counts[prefix] = await clientTerms.CountUpToAsync(prefix, common, ct) + await sessionTerms.CountUpToAsync(prefix, common, ct);
+        var driver = prefixes.MinBy(p => counts[p])!;
+        foreach (var prefix in prefixes)
+        {
+            // A word of digits alone is also the session number (-1 matches none).
+            var number = prefix.All(char.IsAsciiDigit) && int.TryParse(prefix, out var n) ? n : -1;
+            if (prefix == driver && counts[prefix] <= common)
+            {
+                var clientIds = clientTerms.Matching(prefix);
+                var ids = sessionTerms.Matching(prefix).Concat(db.Set<Session>().Where(s => clientIds.Contains(s.ClientId)).Select(s => s.Id));
+                if (number >= 0)
+                    ids = ids.Concat(db.Set<Session>().Where(s => s.Number == number).Select(s => s.Id));
+                query = query.Where(s => ids.Contains(s.Id));
+            }
+            else
+            {
+                // Checked from the date order's index and the term indexes alone: the number only when the word is one.
+                var (from, to) = SearchText.PrefixRange(prefix);
+                query = number >= 0
+                    ? query.Where(s => s.Number == number
+                                       || db.Set<SessionSearchTerm>().Any(t => t.RecordId == s.Id && string.Compare(t.Term, from) >= 0 && string.Compare(t.Term, to) < 0)
+                                       || db.Set<ClientSearchTerm>().Any(t => t.RecordId == s.ClientId && string.Compare(t.Term, from) >= 0 && string.Compare(t.Term, to) < 0))
+                    : query.Where(s => db.Set<SessionSearchTerm>().Any(t => t.RecordId == s.Id && string.Compare(t.Term, from) >= 0 && string.Compare(t.Term, to) < 0)
+                                       || db.Set<ClientSearchTerm>().Any(t => t.RecordId == s.ClientId && string.Compare(t.Term, from) >= 0 && string.Compare(t.Term, to) < 0));
+            }
+        }
+        return query;
     }
 }

@@ -50,11 +50,14 @@ public sealed class ListSessionRemindersEndpoint(StudioDbContext db, TimeProvide
     public override async Task HandleAsync(ListSessionRemindersRequest req, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var query = db.Sessions.AsNoTracking().Where(s => s.ReminderFiredAt != null && s.EndsAt > now && !s.Cancelled && !s.OnHold);
+        // Sessions not over yet started at most a day ago: the fired reminders' index in date order is read from there.
+        var earliest = StudioClock.EarliestStartOverlapping(now);
+        var query = db.Sessions.AsNoTracking()
+            .Where(s => s.ReminderFiredAt != null && s.StartsAt > earliest && s.EndsAt > now && !s.Cancelled && !s.OnHold);
         var user = req.Mine == true ? User.UserId() : req.UserId;
-        if (user is { } userId)
-            query = query.Where(s => s.PhotographerId == userId || s.AssistantId == userId);
-        await Send.OkAsync(await query.ToPageAsync(req, SortKeys, s => new SessionReminderResponse
+        // The page's ids first, then those sessions by id (their owned lists come along with every load).
+        var records = db.Sessions.IgnoreQueryFilters().AsNoTracking();
+        Func<Session, SessionReminderResponse> map = s => new SessionReminderResponse
         {
             SessionId = s.Id,
             Number = s.Number,
@@ -66,6 +69,18 @@ public sealed class ListSessionRemindersEndpoint(StudioDbContext db, TimeProvide
             PhotographerId = s.PhotographerId,
             AssistantId = s.AssistantId,
             FiredAt = s.ReminderFiredAt!.Value,
-        }, ct), ct);
+        };
+        if (user is { } userId)
+        {
+            // As photographer or as assistant: two index ranges in date order, merged (one OR reads both and sorts).
+            IQueryable<Session>[] parts =
+            [
+                query.Where(s => s.PhotographerId == userId),
+                query.Where(s => s.AssistantId == userId && s.PhotographerId != userId),
+            ];
+            await Send.OkAsync(await parts.ToMergedPageAsync(req, SortKeys, records, map, ct), ct);
+            return;
+        }
+        await Send.OkAsync(await query.ToPageAsync(req, SortKeys, records, map, ct), ct);
     }
 }

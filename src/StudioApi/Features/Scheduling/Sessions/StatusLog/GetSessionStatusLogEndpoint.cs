@@ -58,7 +58,7 @@ public sealed class GetSessionStatusLogEndpoint(StudioDbContext db) : Endpoint<G
 
         var statusChanges = await db.StatusLogEntries.AsNoTracking()
             .Where(e => e.Kind == RecordKind.Session && e.RecordId == req.Id)
-            .OrderByDescending(e => e.Id).Take(MaxLines)
+            .OrderByDescending(e => e.ChangedAt).ThenByDescending(e => e.Id).Take(MaxLines)
             .ToListAsync(ct);
         var events = await db.SessionLogEntries.AsNoTracking()
             .Where(e => e.SessionId == req.Id)

@@ -16,9 +16,13 @@ public sealed class PartnerListStudentsValidator()
 
 public sealed class PartnerListStudentsEndpoint(PartnerAccess access) : Endpoint<PartnerListStudentsRequest, Page<PartnerStudentResponse>>
 {
+    /// <summary>
+    /// The client list's stored name keys (last name then first; first then last; in any letter case, accents among
+    /// their letters), so a school's students are read in order from its (organization, key) index.
+    /// </summary>
     internal static readonly SortKeys<Client> SortKeys = new SortKeys<Client>("lastName")
-        .Add("lastName", c => c.LastName ?? c.Company ?? "")
-        .Add("firstName", c => c.FirstName ?? "");
+        .Add("lastName", c => c.NameSortKey)
+        .Add("firstName", c => c.FirstNameSortKey);
 
     public override void Configure()
     {

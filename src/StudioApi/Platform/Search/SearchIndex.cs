@@ -1,0 +1,96 @@
+using System.Runtime.CompilerServices;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using StudioApi.Platform.Persistence;
+
+namespace StudioApi.Platform.Search;
+
+/// <summary>
+/// Keeps every term table in step with its records: on each save, the terms of the searchable records being added or
+/// changed are rebuilt from the record (the rows that differ are added or removed, in the same SaveChanges). Found from
+/// the model (each <see cref="SearchTerm{TRecord}"/> entity), so a record kind becomes searchable with its term entity
+/// alone. Bulk writes (ExecuteUpdate) bypass this: none of them touches searchable text.
+/// </summary>
+public abstract class SearchIndex
+{
+    static readonly ConditionalWeakTable<IModel, IReadOnlyList<SearchIndex>> ByModel = new();
+
+    public abstract Type RecordType { get; }
+
+    /// <summary>The term tables of the model, one per searchable record kind.</summary>
+    public static IReadOnlyList<SearchIndex> Of(IModel model) => ByModel.GetValue(model, m =>
+        [.. m.GetEntityTypes()
+            .Select(e => e.ClrType)
+            .Where(t => t.BaseType is { IsGenericType: true } b && b.GetGenericTypeDefinition() == typeof(SearchTerm<>))
+            .Select(t => (SearchIndex)Activator.CreateInstance(typeof(SearchIndex<,>).MakeGenericType(t.BaseType!.GetGenericArguments()[0], t))!)]);
+
+    /// <summary>Rebuilds the terms of the added and changed records the context tracks (called by SaveChanges).</summary>
+    internal static async Task SyncAsync(StudioDbContext db, CancellationToken ct)
+    {
+        foreach (var index in Of(db.Model))
+            await index.SyncTrackedAsync(db, ct);
+    }
+
+    protected abstract Task SyncTrackedAsync(StudioDbContext db, CancellationToken ct);
+
+    /// <summary>
+    /// Builds the terms and sort keys of up to <paramref name="batch"/> records whose were built with other rules, or
+    /// never (rows written without the app, or before an upgrade), without touching their version or audit stamps.
+    /// Returns how many it did; 0 when the table is up to date.
+    /// </summary>
+    public abstract Task<int> CatchUpAsync(StudioDbContext db, int batch, CancellationToken ct);
+}
+
+sealed class SearchIndex<TRecord, TTerm> : SearchIndex
+    where TRecord : AuditedRecord, ISearchable
+    where TTerm : SearchTerm<TRecord>, new()
+{
+    public override Type RecordType => typeof(TRecord);
+
+    protected override async Task SyncTrackedAsync(StudioDbContext db, CancellationToken ct)
+    {
+        var changed = db.ChangeTracker.Entries<TRecord>().Where(e => e.State is EntityState.Added or EntityState.Modified).ToList();
+        if (changed.Count > 0)
+            await RebuildAsync(db, changed.Select(e => (e.Entity, e.State == EntityState.Added)).ToList(), ct);
+    }
+
+    public override async Task<int> CatchUpAsync(StudioDbContext db, int batch, CancellationToken ct)
+    {
+        var records = await db.Set<TRecord>().IgnoreQueryFilters()
+            .Where(r => r.SearchIndexVersion != SearchText.Version)
+            .OrderBy(r => r.Id)
+            .Take(batch)
+            .ToListAsync(ct);
+        if (records.Count == 0)
+            return 0;
+        await RebuildAsync(db, records.Select(r => (r, false)).ToList(), ct);
+        await db.SaveDerivedColumnsAsync(ct);
+        db.ChangeTracker.Clear();
+        return records.Count;
+    }
+
+    static async Task RebuildAsync(StudioDbContext db, List<(TRecord Record, bool IsNew)> records, CancellationToken ct)
+    {
+        var existingIds = records.Where(r => !r.IsNew).Select(r => r.Record.Id).ToList();
+        var existing = (existingIds.Count == 0 ? [] : await db.Set<TTerm>().Where(t => existingIds.Contains(t.RecordId!.Value)).ToListAsync(ct))
+            .ToLookup(t => t.RecordId);
+        // Terms added by an earlier attempt of this save (a save retried after a number clash, SaveNumberedAsync) are
+        // still tracked: they count as there, or the retry would add each term twice.
+        var pending = db.ChangeTracker.Entries<TTerm>().Where(e => e.State == EntityState.Added && e.Entity.Record is not null)
+            .ToLookup(e => e.Entity.Record!, ReferenceEqualityComparer.Instance);
+        foreach (var (record, isNew) in records)
+        {
+            var wanted = record.IndexText().Where(t => t.Length > 0).ToHashSet(StringComparer.Ordinal);
+            record.SearchIndexVersion = SearchText.Version;
+            foreach (var added in pending[record])
+                if (!wanted.Remove(added.Entity.Term))
+                    added.State = EntityState.Detached;
+            if (!isNew)
+                foreach (var term in existing[record.Id])
+                    if (!wanted.Remove(term.Term))
+                        db.Remove(term);
+            foreach (var term in wanted)
+                db.Add(new TTerm { Record = record, Term = term });
+        }
+    }
+}
