@@ -1061,6 +1061,137 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                     b.ToTable("RenderRunItems", (string)null);
                 });
 
+            modelBuilder.Entity("StudioApi.Features.Messaging.Batches.CommunicationBatch", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("DeletedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Made")
+                        .HasColumnType("int");
+
+                    b.Property<int>("RecordCount")
+                        .HasColumnType("int");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<long>("TemplateId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Filter", "StudioApi.Features.Messaging.Batches.CommunicationBatch.Filter#BatchFilter", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<long?>("ClientStatusId")
+                                .HasColumnType("bigint");
+
+                            b1.Property<long?>("OrganizationId")
+                                .HasColumnType("bigint");
+
+                            b1.Property<string>("RecordType")
+                                .IsRequired()
+                                .HasMaxLength(10)
+                                .HasColumnType("nvarchar(10)");
+
+                            b1.Property<DateOnly?>("SessionDateFrom")
+                                .HasColumnType("date");
+
+                            b1.Property<DateOnly?>("SessionDateTo")
+                                .HasColumnType("date");
+
+                            b1.Property<long?>("SessionStatusId")
+                                .HasColumnType("bigint");
+
+                            b1.Property<long?>("SessionTypeId")
+                                .HasColumnType("bigint");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Work", "StudioApi.Features.Messaging.Batches.CommunicationBatch.Work#WorkLease", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<int>("Attempts")
+                                .HasColumnType("int")
+                                .HasColumnName("Attempts");
+
+                            b1.Property<DateTime?>("FailedAt")
+                                .HasColumnType("datetime2")
+                                .HasColumnName("FailedAt");
+
+                            b1.Property<string>("LastError")
+                                .HasMaxLength(1000)
+                                .HasColumnType("nvarchar(1000)")
+                                .HasColumnName("LastError");
+
+                            b1.Property<string>("LeaseOwner")
+                                .HasMaxLength(100)
+                                .HasColumnType("nvarchar(100)")
+                                .HasColumnName("LeaseOwner");
+
+                            b1.Property<DateTime?>("LeaseUntil")
+                                .HasColumnType("datetime2")
+                                .HasColumnName("LeaseUntil");
+
+                            b1.Property<DateTime?>("NextAttemptAt")
+                                .HasColumnType("datetime2")
+                                .HasColumnName("NextAttemptAt");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeletedAt");
+
+                    b.HasIndex("TemplateId");
+
+                    b.HasIndex("State", "Id");
+
+                    b.ToTable("CommunicationBatches", (string)null);
+                });
+
             modelBuilder.Entity("StudioApi.Features.Messaging.CallTypes.CallType", b =>
                 {
                     b.Property<long>("Id")
@@ -1133,6 +1264,12 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                         .HasColumnType("nvarchar(254)");
 
                     b.Property<long?>("AssignedUserId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("BatchId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("BatchRecordId")
                         .HasColumnType("bigint");
 
                     b.Property<string>("Body")
@@ -1298,6 +1435,10 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                     b.HasIndex("TaskId");
 
                     b.HasIndex("TemplateId");
+
+                    b.HasIndex("BatchId", "BatchRecordId")
+                        .IsUnique()
+                        .HasFilter("BatchId IS NOT NULL");
 
                     b.HasIndex("ClientId", "CreatedAt");
 
@@ -1631,6 +1772,9 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                         .HasColumnType("bigint");
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("ActivatedAfterEntryId")
+                        .HasColumnType("bigint");
 
                     b.Property<DateTime?>("ActivatedAt")
                         .HasColumnType("datetime2");
@@ -4325,6 +4469,15 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                         .WithMany()
                         .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("StudioApi.Features.Messaging.Batches.CommunicationBatch", b =>
+                {
+                    b.HasOne("StudioApi.Features.Messaging.Templates.MessageTemplate", null)
+                        .WithMany()
+                        .HasForeignKey("TemplateId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -1036,6 +1036,135 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                     b.ToTable("RenderRunItems", (string)null);
                 });
 
+            modelBuilder.Entity("StudioApi.Features.Messaging.Batches.CommunicationBatch", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeletedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Made")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RecordCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TemplateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Filter", "StudioApi.Features.Messaging.Batches.CommunicationBatch.Filter#BatchFilter", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<long?>("ClientStatusId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long?>("OrganizationId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("RecordType")
+                                .IsRequired()
+                                .HasMaxLength(10)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly?>("SessionDateFrom")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly?>("SessionDateTo")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long?>("SessionStatusId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long?>("SessionTypeId")
+                                .HasColumnType("INTEGER");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Work", "StudioApi.Features.Messaging.Batches.CommunicationBatch.Work#WorkLease", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<int>("Attempts")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("Attempts");
+
+                            b1.Property<DateTime?>("FailedAt")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("FailedAt");
+
+                            b1.Property<string>("LastError")
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("LastError");
+
+                            b1.Property<string>("LeaseOwner")
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("LeaseOwner");
+
+                            b1.Property<DateTime?>("LeaseUntil")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("LeaseUntil");
+
+                            b1.Property<DateTime?>("NextAttemptAt")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("NextAttemptAt");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeletedAt");
+
+                    b.HasIndex("TemplateId");
+
+                    b.HasIndex("State", "Id");
+
+                    b.ToTable("CommunicationBatches", (string)null);
+                });
+
             modelBuilder.Entity("StudioApi.Features.Messaging.CallTypes.CallType", b =>
                 {
                     b.Property<long>("Id")
@@ -1104,6 +1233,12 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("AssignedUserId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("BatchId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("BatchRecordId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Body")
@@ -1269,6 +1404,10 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                     b.HasIndex("TaskId");
 
                     b.HasIndex("TemplateId");
+
+                    b.HasIndex("BatchId", "BatchRecordId")
+                        .IsUnique()
+                        .HasFilter("BatchId IS NOT NULL");
 
                     b.HasIndex("ClientId", "CreatedAt");
 
@@ -1591,6 +1730,9 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ActivatedAfterEntryId")
                         .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("ActivatedAt")
@@ -4218,6 +4360,15 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("RunId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("StudioApi.Features.Messaging.Batches.CommunicationBatch", b =>
+                {
+                    b.HasOne("StudioApi.Features.Messaging.Templates.MessageTemplate", null)
+                        .WithMany()
+                        .HasForeignKey("TemplateId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

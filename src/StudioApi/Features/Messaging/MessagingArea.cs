@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using StudioApi.Features.Clients.Clients;
+using StudioApi.Features.Messaging.Batches;
 using StudioApi.Features.Messaging.CallTypes;
 using StudioApi.Features.Messaging.Communications;
 using StudioApi.Features.Messaging.Links;
@@ -57,6 +58,10 @@ public static class MessagingArea
         services.AddStreamConsumer<StatusTriggerConsumer, StatusLogEntry, StatusTriggerSignal>(StatusTriggerConsumer.Kind, new WorkerSettings(),
             cursor: StatusTriggerConsumer.Cursor);
         services.AddScheduledJob<DateTriggerJob>("trigger-dates", TimeSpan.FromMinutes(1));
+
+        // The communication wizard's batches (Background:Batches:…).
+        services.AddScoped<BatchComposer>();
+        services.AddWorkQueue<BatchQueue, CommunicationBatch, BatchSignal>(BatchQueue.Kind, new WorkerSettings { MaxAttempts = 5 });
         return services;
     }
 
@@ -70,5 +75,6 @@ public static class MessagingArea
         public DbSet<PrintJob> PrintJobs => db.Set<PrintJob>();
         public DbSet<Trigger> Triggers => db.Set<Trigger>();
         public DbSet<TriggerFiring> TriggerFirings => db.Set<TriggerFiring>();
+        public DbSet<CommunicationBatch> CommunicationBatches => db.Set<CommunicationBatch>();
     }
 }

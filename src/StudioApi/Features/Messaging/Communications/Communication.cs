@@ -100,6 +100,9 @@ public sealed class Communication : AuditedRecord, IHasWorkflowStatus, IHasAssig
     public long? TaskId { get; set; }
     /// <summary>The template the body was rendered from.</summary>
     public long? TemplateId { get; set; }
+    /// <summary>The wizard's batch that made it, and the record (client or session) it was made for: once per batch and record.</summary>
+    public long? BatchId { get; set; }
+    public long? BatchRecordId { get; set; }
 
     public string? Subject { get; set; }
     /// <summary>As rendered when queued (or written); a call's notes.</summary>
@@ -177,6 +180,7 @@ public sealed class CommunicationConfiguration : IEntityTypeConfiguration<Commun
         builder.HasIndex(c => new { c.ClientId, c.CreatedAt });
         builder.HasIndex(c => new { c.SessionId, c.CreatedAt });
         builder.HasIndex(c => c.InvoiceId);
+        builder.HasIndex(c => new { c.BatchId, c.BatchRecordId }).IsUnique().HasFilter("BatchId IS NOT NULL");
         // Overdue calls (the client's hasOverdueCall): only open calls are in it, so it stays small.
         builder.HasIndex(c => new { c.ClientId, c.DueDate }).HasDatabaseName("IX_Communications_OpenCalls")
             .HasFilter("DueDate IS NOT NULL AND CompletedAt IS NULL AND DeletedAt IS NULL");

@@ -72,8 +72,10 @@ public sealed class Trigger : AuditedRecord
     public string Name { get; set; } = "";
     public string? Description { get; set; }
     public bool IsActive { get; set; }
-    /// <summary>When it was last made active: events and dates before then do not fire it.</summary>
+    /// <summary>When it was last made active: dates due before then do not fire it.</summary>
     public DateTime? ActivatedAt { get; set; }
+    /// <summary>The last status-log entry when it was made active: only later changes fire it (ids, unlike times, never tie).</summary>
+    public long ActivatedAfterEntryId { get; set; }
 
     /// <summary>client, session or task.</summary>
     public RecordKind RecordKind { get; set; }

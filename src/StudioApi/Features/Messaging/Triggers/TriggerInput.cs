@@ -61,10 +61,10 @@ public abstract class TriggerInput
     /// <summary>What it does, 1–10 actions, in order.</summary>
     public List<TriggerActionData> Actions { get; set; } = [];
 
-    public void ApplyTo(Trigger trigger, DateTime now)
+    public void ApplyTo(Trigger trigger, DateTime now, long lastEntryId)
     {
         if (IsActive && !trigger.IsActive)
-            trigger.ActivatedAt = now;
+            (trigger.ActivatedAt, trigger.ActivatedAfterEntryId) = (now, lastEntryId);
         trigger.Name = Name.Trim();
         trigger.Description = string.IsNullOrWhiteSpace(Description) ? null : Description.Trim();
         trigger.IsActive = IsActive;
