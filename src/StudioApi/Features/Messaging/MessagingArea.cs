@@ -46,6 +46,8 @@ public static class MessagingArea
         services.AddSingleton<ISmsSender, TwilioSmsSender>();
         services.AddSingleton<SendingRateLimiter>();
         services.AddScoped<LetterRenderer>();
+        services.AddScoped<JobSheetRenderer>();
+        services.AddScoped<PrintQueue>();
         services.AddWorkQueue<OutboxQueue, Communication, OutboxSignal>(OutboxQueue.Kind, new WorkerSettings { Workers = 1, MaxAttempts = 5 });
         services.AddScoped<IStoredFileOwner, PrintJobStoredFiles>();
 

@@ -30,7 +30,7 @@ namespace StudioApi.Features.Messaging.Outbox;
 /// </summary>
 public sealed class OutboxQueue(
     StudioDbContext db, BackgroundInstance instance, TimeProvider clock, IEmailTransport email, ISmsSender sms, LetterRenderer letters,
-    IFileStore store, SecretProtector secrets, MessagingLinks links, SendingRateLimiter limiter, ILogger<OutboxQueue> log)
+    PrintQueue printQueue, SecretProtector secrets, MessagingLinks links, SendingRateLimiter limiter, ILogger<OutboxQueue> log)
     : WorkQueue<Communication>
 {
     public const string Kind = "outbox";
@@ -155,7 +155,8 @@ public sealed class OutboxQueue(
             .SetProperty(c => c.State, DeliveryState.Sent)
             .SetProperty(c => c.SentAt, sentAt)
             .SetProperty(c => c.ProviderId, Trim(answer, 200))
-            .SetProperty(c => c.Error, (string?)null));
+            .SetProperty(c => c.Error, (string?)null)
+            .SetProperty(c => c.Delivery.LastError, (string?)null));
     }
 
     async Task SendSmsAsync(Communication message, MessagingSettings settings, DateTime started, CancellationToken ct)
@@ -186,7 +187,8 @@ public sealed class OutboxQueue(
             .SetProperty(c => c.State, DeliveryState.Sent)
             .SetProperty(c => c.SentAt, sentAt)
             .SetProperty(c => c.ProviderId, sid)
-            .SetProperty(c => c.Error, (string?)null));
+            .SetProperty(c => c.Error, (string?)null)
+            .SetProperty(c => c.Delivery.LastError, (string?)null));
     }
 
     async Task PrintLetterAsync(Communication message, DateTime started, CancellationToken ct)
@@ -196,20 +198,8 @@ public sealed class OutboxQueue(
         if (job is null)
         {
             var (pdf, pages) = await letters.RenderAsync(message, ct);
-            using var temp = store.CreateTempFile("letter");
-            await File.WriteAllBytesAsync(temp.Path, pdf, ct);
-            job = new PrintJob
-            {
-                Kind = PrintJobKind.Letter,
-                Title = Trim($"Letter to {FirstLine(message.Address)}: {message.Subject ?? "(no subject)"}", 200),
-                CommunicationId = message.Id,
-                StorageKey = PrintJob.KeyFor(PrintJobKind.Letter),
-                Bytes = pdf.Length,
-                Pages = pages,
-            };
-            // The file first, then the row that points at it: a crash between leaves a spare file for the reconciler.
-            await store.PutAsync(job.StorageKey, temp, ct);
-            db.PrintJobs.Add(job);
+            job = await printQueue.AddAsync(PrintJobKind.Letter, $"Letter to {FirstLine(message.Address)}: {message.Subject ?? "(no subject)"}", pdf, pages,
+                date: null, message.Id, ct);
         }
         var sentAt = Now;
         await FinishAsync(message, started, AttemptOutcome.Sent, $"In the print queue as print job {(job.Id == 0 ? "(new)" : job.Id)}.", set => set

@@ -15,6 +15,8 @@ public enum TriggerEvent
     Creation,
     /// <summary>A number of days before or after a date of the record, at a studio-local time of day.</summary>
     Date,
+    /// <summary>Every day at a studio-local time of day (the job sheet of the day's, or a later day's, sessions).</summary>
+    Daily,
 }
 
 /// <summary>The record's date a date trigger counts from.</summary>
@@ -35,6 +37,8 @@ public enum TriggerActionKind
     Call,
     /// <summary>A task (customer-service ticket).</summary>
     Task,
+    /// <summary>The job sheet of a day's sessions into the print queue (daily triggers).</summary>
+    JobSheet,
 }
 
 /// <summary>One thing a trigger does when it fires.</summary>

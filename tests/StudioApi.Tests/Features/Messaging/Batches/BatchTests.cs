@@ -107,8 +107,12 @@ public sealed class BatchTests(MessagingApi api) : IClassFixture<MessagingApi>
         });
         ((StudioApi.Features.Messaging.Batches.BatchSignal)api.Base.Services.GetService(typeof(BatchSignal))!).Wake();
 
-        await Eventually.TrueAsync(async () => (await (await admin.GetAsync($"{Url}/{id}")).ShouldBeAsync<JsonObject>(HttpStatusCode.OK))["state"]!.GetValue<string>() == "done",
-            TimeSpan.FromSeconds(30), "the batch to finish");
+        JsonObject? last = null;
+        await Eventually.ValueAsync(async () =>
+        {
+            last = await (await admin.GetAsync($"{Url}/{id}")).ShouldBeAsync<JsonObject>(HttpStatusCode.OK);
+            return last["state"]!.GetValue<string>() == "done" ? last : null;
+        }, TimeSpan.FromSeconds(30), () => $"The batch never finished: {last}; work: {api.Base.WithDbAsync(db => db.CommunicationBatches.FindAsync(id).AsTask()).Result?.Work.LastError}");
 
         var messages = (await admin.CommunicationsAsync($"batchId={id}&limit=200")).Items;
         messages.Count.ShouldBe(6);
