@@ -8,6 +8,7 @@ namespace StudioApi.Benchmarks;
 ///   dotnet run -c Release --project bench/StudioApi.Benchmarks -- --calendar                a month's master calendar
 ///   dotnet run -c Release --project bench/StudioApi.Benchmarks -- --images                  preview + thumbnail of 24 MP JPEGs: ours, NetVips, Magick.NET, SkiaSharp
 ///   dotnet run -c Release --project bench/StudioApi.Benchmarks -- --import                  import of a session of camera-sized JPEGs through the API
+///   dotnet run -c Release --project bench/StudioApi.Benchmarks -- --messaging [sessions emails]  date-trigger sweep over 10,000 sessions; outbox throughput to a local SMTP server
 /// (A namespaced class rather than top-level statements: the API's own top-level Program is what WebApplicationFactory boots.)
 /// </summary>
 public static class Program
@@ -28,9 +29,11 @@ public static class Program
             return await ImageBenchmark.RunAsync();
         else if (args.Contains("--import"))
             await ImportBenchmark.RunAsync();
+        else if (args.Contains("--messaging"))
+            await MessagingBenchmark.RunAsync(numbers.Length > 0 ? numbers[0] : 10_000, numbers.Length > 1 ? numbers[1] : 2_000);
         else
         {
-            Console.Error.WriteLine("Pick a benchmark: --status, --availability, --calendar, --images, --import");
+            Console.Error.WriteLine("Pick a benchmark: --status, --availability, --calendar, --images, --import, --messaging");
             return 1;
         }
         return 0;

@@ -27,6 +27,8 @@ public sealed class TriggerOptions
 public sealed class DateTriggerSweep(StudioDbContext db, TriggerFirer firer, Printing.JobSheetRenderer jobSheets, Printing.PrintQueue printQueue,
     Microsoft.Extensions.Options.IOptions<TriggerOptions> options)
 {
+    const int FiringsPerTransaction = 100;
+
     /// <summary>Sweeps once; answers how many firings (fired or skipped) it recorded.</summary>
     public async Task<int> RunAsync(CancellationToken ct)
     {
@@ -52,18 +54,42 @@ public sealed class DateTriggerSweep(StudioDbContext db, TriggerFirer firer, Pri
             // The record dates whose due instant can fall in (from, now]; a day either side for time zones and gaps.
             var low = calendar.LocalDate(from).AddDays(-trigger.OffsetDays - 1);
             var high = today.AddDays(-trigger.OffsetDays + 1);
-            foreach (var (recordId, date, statusId) in await CandidatesAsync(trigger, low, high, ct))
+            var candidates = await CandidatesAsync(trigger, low, high, ct);
+            // What the trigger already did for these records, read once, so a sweep with nothing new to do is one query, not one a record.
+            var done = new HashSet<(long, string)>();
+            foreach (var part in candidates.Select(c => c.Id).Distinct().Chunk(1000))
+                foreach (var firing in await db.TriggerFirings.Where(f => f.TriggerId == trigger.Id && part.Contains(f.RecordId))
+                             .Select(f => new { f.RecordId, f.Occurrence }).ToListAsync(ct))
+                    done.Add((firing.RecordId, firing.Occurrence));
+            var due = new List<(long RecordId, string Occurrence, DateTime DueAt, DateOnly Date)>();
+            foreach (var (recordId, date, statusId) in candidates)
             {
                 var dueAt = TriggerClock.DueAt(date.AddDays(trigger.OffsetDays), time, zone);
                 if (dueAt <= from || dueAt > now)
                     continue;
                 var occurrence = trigger.DateField == TriggerDateField.StatusDueDate ? $"due:{statusId}:{date:yyyy-MM-dd}" : $"date:{date:yyyy-MM-dd}";
-                var late = trigger.OffsetDays <= 0 && date < today;
-                var fired = await db.InTransactionAsync(async () => late
-                    ? await firer.SkipAsync(trigger, recordId, occurrence, dueAt, $"Came due while no server was running, and its {Name(trigger)} ({date:yyyy-MM-dd}) has passed.", ct)
-                    : await firer.FireAsync(trigger, recordId, occurrence, dueAt, today, ct), ct);
-                if (fired is not null)
-                    recorded++;
+                if (!done.Contains((recordId, occurrence)))
+                    due.Add((recordId, occurrence, dueAt, date));
+            }
+            // A hundred firings a transaction: one commit for many, while each firing still checks and writes its own ledger row.
+            foreach (var chunk in due.Chunk(FiringsPerTransaction))
+            {
+                recorded += await db.InTransactionAsync(async () =>
+                {
+                    var fired = 0;
+                    foreach (var (recordId, occurrence, dueAt, date) in chunk)
+                    {
+                        var late = trigger.OffsetDays <= 0 && date < today;
+                        var firing = late
+                            ? await firer.SkipAsync(trigger, recordId, occurrence, dueAt, $"Came due while no server was running, and its {Name(trigger)} ({date:yyyy-MM-dd}) has passed.", ct)
+                            : await firer.FireAsync(trigger, recordId, occurrence, dueAt, today, ct);
+                        if (firing is not null)
+                            fired++;
+                    }
+                    return fired;
+                }, ct);
+                // What the chunk saved is done with: a tracker holding thousands of rows would slow every later save.
+                db.ChangeTracker.Clear();
             }
         }
         return recorded;
