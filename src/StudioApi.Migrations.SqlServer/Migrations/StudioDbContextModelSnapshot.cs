@@ -4519,6 +4519,52 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                         .HasForeignKey("TemplateId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.OwnsMany("StudioApi.Features.Messaging.Communications.CommunicationAttachment", "Attachments", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("int");
+
+                            SqlServerPropertyBuilderExtensions.UseIdentityColumn(b1.Property<int>("Id"));
+
+                            b1.Property<long>("Bytes")
+                                .HasColumnType("bigint");
+
+                            b1.Property<long>("CommunicationId")
+                                .HasColumnType("bigint");
+
+                            b1.Property<string>("ContentType")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("nvarchar(100)");
+
+                            b1.Property<string>("FileName")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(30)
+                                .HasColumnType("nvarchar(30)");
+
+                            b1.Property<string>("StorageKey")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("CommunicationId");
+
+                            b1.ToTable("CommunicationAttachments", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("CommunicationId");
+                        });
+
+                    b.Navigation("Attachments");
+
                     b.Navigation("Status");
                 });
 

@@ -4410,6 +4410,50 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                         .HasForeignKey("TemplateId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.OwnsMany("StudioApi.Features.Messaging.Communications.CommunicationAttachment", "Attachments", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("Bytes")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("CommunicationId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("ContentType")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("FileName")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(30)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("StorageKey")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("CommunicationId");
+
+                            b1.ToTable("CommunicationAttachments", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("CommunicationId");
+                        });
+
+                    b.Navigation("Attachments");
+
                     b.Navigation("Status");
                 });
 

@@ -50,6 +50,8 @@ public static class MessagingArea
         services.AddScoped<PrintQueue>();
         services.AddWorkQueue<OutboxQueue, Communication, OutboxSignal>(OutboxQueue.Kind, new WorkerSettings { Workers = 1, MaxAttempts = 5 });
         services.AddScoped<IStoredFileOwner, PrintJobStoredFiles>();
+        services.AddScoped<AttachmentMaker>();
+        services.AddScoped<IStoredFileOwner, AttachmentStoredFiles>();
 
         // Triggers: status changes and creations from the status log (a stream consumer, Background:Triggers:…), dates
         // by a sweep every minute in the studio's time zone (Quartz), each firing once through the ledger.

@@ -30,7 +30,7 @@ namespace StudioApi.Features.Messaging.Outbox;
 /// </summary>
 public sealed class OutboxQueue(
     StudioDbContext db, BackgroundInstance instance, TimeProvider clock, IEmailTransport email, ISmsSender sms, LetterRenderer letters,
-    PrintQueue printQueue, SecretProtector secrets, MessagingLinks links, SendingRateLimiter limiter, ILogger<OutboxQueue> log)
+    PrintQueue printQueue, IFileStore store, SecretProtector secrets, MessagingLinks links, SendingRateLimiter limiter, ILogger<OutboxQueue> log)
     : WorkQueue<Communication>
 {
     public const string Kind = "outbox";
@@ -112,8 +112,18 @@ public sealed class OutboxQueue(
     {
         var server = OutboxChannels.SmtpServerOf(settings, secrets);
         var messageId = message.MessageId ?? OutboxChannels.NewMessageId(settings);
+        var files = new List<(string Name, string ContentType, byte[] Content)>();
+        foreach (var attachment in message.Attachments)
+        {
+            var stored = await store.OpenReadAsync(attachment.StorageKey, ct)
+                         ?? throw new PermanentDeliveryException($"The attachment {attachment.FileName} is missing from the file store.");
+            await using var content = stored.Content;
+            using var bytes = new MemoryStream();
+            await content.CopyToAsync(bytes, ct);
+            files.Add((attachment.FileName, attachment.ContentType, bytes.ToArray()));
+        }
         var mime = OutboxChannels.Compose(message.Subject, message.Body, message.BodyFormat, message.Address, settings, messageId,
-            links.Unsubscribe(settings.PublicBaseUrl, message.ClientId), clock.GetUtcNow());
+            links.Unsubscribe(settings.PublicBaseUrl, message.ClientId), clock.GetUtcNow(), files);
 
         await limiter.WaitAsync("email", settings.EmailsPerMinute, ct);
         await MarkSendingAsync(message, messageId, ct);
