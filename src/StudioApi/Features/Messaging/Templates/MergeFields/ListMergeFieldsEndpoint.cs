@@ -30,6 +30,7 @@ public sealed class MergeFieldResponse
 
 public sealed class MergeFieldListResponse
 {
+    [System.ComponentModel.DataAnnotations.MaxLength(500)]
     public required IReadOnlyList<MergeFieldResponse> Items { get; init; }
 }
 
