@@ -1182,6 +1182,138 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                     b.ToTable("RenderRunItems", (string)null);
                 });
 
+            modelBuilder.Entity("StudioApi.Features.Messaging.Batches.CommunicationBatch", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("DeletedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Error")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Made")
+                        .HasColumnType("int");
+
+                    b.Property<int>("RecordCount")
+                        .HasColumnType("int");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<long>("TemplateId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Filter", "StudioApi.Features.Messaging.Batches.CommunicationBatch.Filter#BatchFilter", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<long?>("ClientStatusId")
+                                .HasColumnType("bigint");
+
+                            b1.Property<long?>("OrganizationId")
+                                .HasColumnType("bigint");
+
+                            b1.Property<string>("RecordType")
+                                .IsRequired()
+                                .HasMaxLength(10)
+                                .HasColumnType("nvarchar(10)");
+
+                            b1.Property<DateOnly?>("SessionDateFrom")
+                                .HasColumnType("date");
+
+                            b1.Property<DateOnly?>("SessionDateTo")
+                                .HasColumnType("date");
+
+                            b1.Property<long?>("SessionStatusId")
+                                .HasColumnType("bigint");
+
+                            b1.Property<long?>("SessionTypeId")
+                                .HasColumnType("bigint");
+                        });
+
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Work", "StudioApi.Features.Messaging.Batches.CommunicationBatch.Work#WorkLease", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<int>("Attempts")
+                                .HasColumnType("int")
+                                .HasColumnName("Attempts");
+
+                            b1.Property<DateTime?>("FailedAt")
+                                .HasColumnType("datetime2")
+                                .HasColumnName("FailedAt");
+
+                            b1.Property<string>("LastError")
+                                .HasMaxLength(1000)
+                                .HasColumnType("nvarchar(1000)")
+                                .HasColumnName("LastError");
+
+                            b1.Property<string>("LeaseOwner")
+                                .HasMaxLength(100)
+                                .HasColumnType("nvarchar(100)")
+                                .HasColumnName("LeaseOwner");
+
+                            b1.Property<DateTime?>("LeaseUntil")
+                                .HasColumnType("datetime2")
+                                .HasColumnName("LeaseUntil");
+
+                            b1.Property<DateTime?>("NextAttemptAt")
+                                .HasColumnType("datetime2")
+                                .HasColumnName("NextAttemptAt");
+                        });
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeletedAt")
+                        .HasFilter("DeletedAt IS NOT NULL");
+
+                    b.HasIndex("TemplateId");
+
+                    b.HasIndex("State", "Id");
+
+                    b.ToTable("CommunicationBatches", (string)null);
+                });
+
             modelBuilder.Entity("StudioApi.Features.Messaging.CallTypes.CallType", b =>
                 {
                     b.Property<long>("Id")
@@ -1255,6 +1387,12 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                         .HasColumnType("nvarchar(254)");
 
                     b.Property<long?>("AssignedUserId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("BatchId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("BatchRecordId")
                         .HasColumnType("bigint");
 
                     b.Property<string>("Body")
@@ -1421,6 +1559,10 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                     b.HasIndex("TaskId");
 
                     b.HasIndex("TemplateId");
+
+                    b.HasIndex("BatchId", "BatchRecordId")
+                        .IsUnique()
+                        .HasFilter("BatchId IS NOT NULL");
 
                     b.HasIndex("ClientId", "CreatedAt");
 
@@ -1757,6 +1899,9 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                         .HasColumnType("bigint");
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("ActivatedAfterEntryId")
+                        .HasColumnType("bigint");
 
                     b.Property<DateTime?>("ActivatedAt")
                         .HasColumnType("datetime2");
@@ -5002,6 +5147,15 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("StudioApi.Features.Messaging.Batches.CommunicationBatch", b =>
+                {
+                    b.HasOne("StudioApi.Features.Messaging.Templates.MessageTemplate", null)
+                        .WithMany()
+                        .HasForeignKey("TemplateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("StudioApi.Features.Messaging.Communications.Communication", b =>
                 {
                     b.HasOne("StudioApi.Platform.Auth.User", null)
@@ -5039,6 +5193,52 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                         .WithMany()
                         .HasForeignKey("TemplateId")
                         .OnDelete(DeleteBehavior.Restrict);
+
+                    b.OwnsMany("StudioApi.Features.Messaging.Communications.CommunicationAttachment", "Attachments", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("int");
+
+                            SqlServerPropertyBuilderExtensions.UseIdentityColumn(b1.Property<int>("Id"));
+
+                            b1.Property<long>("Bytes")
+                                .HasColumnType("bigint");
+
+                            b1.Property<long>("CommunicationId")
+                                .HasColumnType("bigint");
+
+                            b1.Property<string>("ContentType")
+                                .IsRequired()
+                                .HasMaxLength(100)
+                                .HasColumnType("nvarchar(100)");
+
+                            b1.Property<string>("FileName")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(30)
+                                .HasColumnType("nvarchar(30)");
+
+                            b1.Property<string>("StorageKey")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("CommunicationId");
+
+                            b1.ToTable("CommunicationAttachments", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("CommunicationId");
+                        });
+
+                    b.Navigation("Attachments");
 
                     b.Navigation("Status");
                 });

@@ -131,6 +131,12 @@ public static class MessagingReferenceData
                 OffsetDays = 1, TimeOfDay = new TimeOnly(9, 0), ConditionStatusIds = [ordered.Value],
                 Actions = [new TriggerAction { Kind = TriggerActionKind.Call, CallTypeId = orderReminder, DueInDays = 0, Title = "The order is past its due date" }],
             });
+        triggers.Add(new Trigger
+        {
+            Name = "Print tomorrow's job sheet", RecordKind = RecordKind.Session, Event = TriggerEvent.Daily, OffsetDays = 1, TimeOfDay = new TimeOnly(17, 0),
+            Actions = [new TriggerAction { Kind = TriggerActionKind.JobSheet }],
+            Description = "Every day at 17:00, the job sheet of the next day's sessions into the print queue.",
+        });
         foreach (var trigger in triggers)
             trigger.IsActive = false; // templates to tweak: none fires until the studio makes it active
         db.Triggers.AddRange(triggers);

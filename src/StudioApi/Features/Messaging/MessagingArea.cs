@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using StudioApi.Features.Clients.Clients;
+using StudioApi.Features.Messaging.Batches;
 using StudioApi.Features.Messaging.CallTypes;
 using StudioApi.Features.Messaging.Communications;
 using StudioApi.Features.Messaging.Links;
@@ -45,8 +46,12 @@ public static class MessagingArea
         services.AddSingleton<ISmsSender, TwilioSmsSender>();
         services.AddSingleton<SendingRateLimiter>();
         services.AddScoped<LetterRenderer>();
+        services.AddScoped<JobSheetRenderer>();
+        services.AddScoped<PrintQueue>();
         services.AddWorkQueue<OutboxQueue, Communication, OutboxSignal>(OutboxQueue.Kind, new WorkerSettings { Workers = 1, MaxAttempts = 5 });
         services.AddScoped<IStoredFileOwner, PrintJobStoredFiles>();
+        services.AddScoped<AttachmentMaker>();
+        services.AddScoped<IStoredFileOwner, AttachmentStoredFiles>();
 
         // Triggers: status changes and creations from the status log (a stream consumer, Background:Triggers:…), dates
         // by a sweep every minute in the studio's time zone (Quartz), each firing once through the ledger.
@@ -57,6 +62,10 @@ public static class MessagingArea
         services.AddStreamConsumer<StatusTriggerConsumer, StatusLogEntry, StatusTriggerSignal>(StatusTriggerConsumer.Kind, new WorkerSettings(),
             cursor: StatusTriggerConsumer.Cursor);
         services.AddScheduledJob<DateTriggerJob>("trigger-dates", TimeSpan.FromMinutes(1));
+
+        // The communication wizard's batches (Background:Batches:…).
+        services.AddScoped<BatchComposer>();
+        services.AddWorkQueue<BatchQueue, CommunicationBatch, BatchSignal>(BatchQueue.Kind, new WorkerSettings { MaxAttempts = 5 });
         return services;
     }
 
@@ -70,5 +79,6 @@ public static class MessagingArea
         public DbSet<PrintJob> PrintJobs => db.Set<PrintJob>();
         public DbSet<Trigger> Triggers => db.Set<Trigger>();
         public DbSet<TriggerFiring> TriggerFirings => db.Set<TriggerFiring>();
+        public DbSet<CommunicationBatch> CommunicationBatches => db.Set<CommunicationBatch>();
     }
 }

@@ -23,8 +23,10 @@ public sealed class SmtpCatcher : IDisposable
 
     public SmtpCatcher()
     {
-        Port = FreePort();
-        server = SimpleSmtpServer.Start(Port);
+        // A port of the server's own (bound to 0), never shared: netDumbster's default reuses addresses, and two catchers
+        // of test classes starting at once could then listen on one port and take each other's messages.
+        server = Configuration.Configure().WithRandomPort().DoNotReuseAddress().Build();
+        Port = server.Configuration.Port;
     }
 
     public int Port { get; }
@@ -38,13 +40,11 @@ public sealed class SmtpCatcher : IDisposable
 
     public void Dispose() => server.Stop();
 
-    /// <summary>A port nothing listens on now (bound and let go).</summary>
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    /// <summary>
+    /// A port nothing listens on: port 1 (tcpmux), which nothing here serves, rather than a port bound and let go, which
+    /// another test's server could take meanwhile and so answer for the "down" server.
+    /// </summary>
+    public static int FreePort() => 1;
 }
 
 /// <summary>A text message as the fake Twilio took it.</summary>

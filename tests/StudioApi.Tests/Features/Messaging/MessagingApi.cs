@@ -24,6 +24,7 @@ public class MessagingApi : ClockedStudioApi, IAsyncLifetime
     {
         Base.Settings["Background:Outbox:PollSeconds"] = "0.2";
         Base.Settings["Background:Triggers:PollSeconds"] = "0.2";
+        Base.Settings["Background:Batches:PollSeconds"] = "0.2";
     }
 
     public SmtpCatcher Smtp { get; } = new();

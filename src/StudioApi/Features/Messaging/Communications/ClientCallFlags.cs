@@ -25,9 +25,9 @@ public sealed class ClientCallFlags(StudioDbContext db) : IClientCallFlags
 
 /// <summary>
 /// A session's communications go to the recycle bin with it and come back with it (the seed deletes them with the
-/// session); a purge erases them and their status log. A queued message of a deleted session is not sent.
+/// session); a purge erases them, their status log and attachments. A queued message of a deleted session is not sent.
 /// </summary>
-public sealed class SessionCommunicationDependents(StudioDbContext db) : ISessionDependent
+public sealed class SessionCommunicationDependents(StudioDbContext db, StudioApi.Platform.Storage.IFileStore store) : ISessionDependent
 {
     public async Task DeleteAsync(Session session, CancellationToken ct)
     {
@@ -47,7 +47,18 @@ public sealed class SessionCommunicationDependents(StudioDbContext db) : ISessio
         var ids = await db.Communications.IgnoreQueryFilters().Where(c => c.SessionId == session.Id).Select(c => c.Id).ToListAsync(ct);
         if (ids.Count == 0)
             return;
+        var files = await db.Communications.IgnoreQueryFilters().Where(c => ids.Contains(c.Id))
+            .SelectMany(c => c.Attachments.Select(a => a.StorageKey)).ToListAsync(ct);
         await db.StatusLogEntries.Where(e => e.Kind == RecordKind.Communication && ids.Contains(e.RecordId)).ExecuteDeleteAsync(ct);
+        // A letter's print job stays (it may be on paper already); it just no longer points at the letter.
+        await db.PrintJobs.IgnoreQueryFilters().Where(p => p.CommunicationId != null && ids.Contains(p.CommunicationId.Value))
+            .ExecuteUpdateAsync(set => set.SetProperty(p => p.CommunicationId, (long?)null), ct);
         await db.Communications.IgnoreQueryFilters().Where(c => ids.Contains(c.Id)).ExecuteDeleteAsync(ct);
+        // The attachments' files go once the purge has committed, so a rollback never loses one.
+        db.AfterCommit(async token =>
+        {
+            foreach (var key in files)
+                await store.DeleteAsync(key, token);
+        });
     }
 }

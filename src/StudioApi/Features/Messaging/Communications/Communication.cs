@@ -80,6 +80,25 @@ public enum BodyFormat
     Html,
 }
 
+/// <summary>What an e-mail can carry besides its text, made when it is queued (an invoice's document joins with invoices).</summary>
+public enum AttachmentKind
+{
+    /// <summary>The session's confirmation for the client, the page Sessions_GetConfirmation prints (HTML).</summary>
+    SessionConfirmation,
+    /// <summary>The first page of the session's contact sheet (JPEG).</summary>
+    ContactSheet,
+}
+
+/// <summary>A file an e-mail carries, kept in the file store as it was when the e-mail was queued, so a retry sends the same bytes.</summary>
+public sealed class CommunicationAttachment
+{
+    public AttachmentKind Kind { get; set; }
+    public string FileName { get; set; } = "";
+    public string ContentType { get; set; } = "";
+    public string StorageKey { get; set; } = "";
+    public long Bytes { get; set; }
+}
+
 /// <summary>
 /// A communication with a client (seed: the Communications tab): a call to make or made, or an e-mail, text message or
 /// letter, sent through the outbox or logged. Linked to a client and optionally a session, invoice or task. Its body is
@@ -100,6 +119,9 @@ public sealed class Communication : AuditedRecord, IHasWorkflowStatus, IHasAssig
     public long? TaskId { get; set; }
     /// <summary>The template the body was rendered from.</summary>
     public long? TemplateId { get; set; }
+    /// <summary>The wizard's batch that made it, and the record (client or session) it was made for: once per batch and record.</summary>
+    public long? BatchId { get; set; }
+    public long? BatchRecordId { get; set; }
 
     public string? Subject { get; set; }
     /// <summary>As rendered when queued (or written); a call's notes.</summary>
@@ -107,6 +129,8 @@ public sealed class Communication : AuditedRecord, IHasWorkflowStatus, IHasAssig
     public BodyFormat BodyFormat { get; set; }
     /// <summary>The e-mail address or phone number it goes to (or came from, inbound), fixed when it is queued.</summary>
     public string? Address { get; set; }
+    /// <summary>An e-mail's attachments, made when it was queued.</summary>
+    public List<CommunicationAttachment> Attachments { get; set; } = [];
 
     // A call.
     public long? CallTypeId { get; set; }
@@ -162,6 +186,16 @@ public sealed class CommunicationConfiguration : IEntityTypeConfiguration<Commun
         builder.Property(c => c.MessageId).HasMaxLength(200);
         builder.Property(c => c.ProviderId).HasMaxLength(200);
         builder.HasWorkLease(c => c.Delivery, "Delivery");
+        builder.OwnsMany(c => c.Attachments, attachment =>
+        {
+            attachment.ToTable("CommunicationAttachments");
+            // A key of its own: SQLite cannot generate values for the default (owner id, id) composite key.
+            attachment.HasKey("Id");
+            attachment.Property(a => a.Kind).HasConversion<string>().HasMaxLength(30);
+            attachment.Property(a => a.FileName).HasMaxLength(200);
+            attachment.Property(a => a.ContentType).HasMaxLength(100);
+            attachment.Property(a => a.StorageKey).HasMaxLength(200);
+        });
         builder.Ignore(c => c.WorkflowTypeId);
         builder.Ignore(c => c.IsMessage);
 
@@ -177,6 +211,7 @@ public sealed class CommunicationConfiguration : IEntityTypeConfiguration<Commun
         builder.HasIndex(c => new { c.ClientId, c.CreatedAt });
         builder.HasIndex(c => new { c.SessionId, c.CreatedAt });
         builder.HasIndex(c => c.InvoiceId);
+        builder.HasIndex(c => new { c.BatchId, c.BatchRecordId }).IsUnique().HasFilter("BatchId IS NOT NULL");
         // Overdue calls (the client's hasOverdueCall): only open calls are in it, so it stays small.
         builder.HasIndex(c => new { c.ClientId, c.DueDate }).HasDatabaseName("IX_Communications_OpenCalls")
             .HasFilter("DueDate IS NOT NULL AND CompletedAt IS NULL AND DeletedAt IS NULL");

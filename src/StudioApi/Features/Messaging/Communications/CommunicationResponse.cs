@@ -3,6 +3,14 @@ using StudioApi.Platform.Workflow;
 
 namespace StudioApi.Features.Messaging.Communications;
 
+public sealed class AttachmentResponse
+{
+    public required AttachmentKind Kind { get; init; }
+    public required string FileName { get; init; }
+    public required string ContentType { get; init; }
+    public required long Bytes { get; init; }
+}
+
 public sealed class CommunicationResponse : RecordResponse
 {
     public required CommunicationKind Kind { get; init; }
@@ -18,6 +26,8 @@ public sealed class CommunicationResponse : RecordResponse
     public required BodyFormat BodyFormat { get; init; }
     /// <summary>The e-mail address, phone number or postal address it goes to (or came from).</summary>
     public string? Address { get; init; }
+    /// <summary>An e-mail's attachments, as made when it was queued.</summary>
+    public required IReadOnlyList<AttachmentResponse> Attachments { get; init; }
     public long? CallTypeId { get; init; }
     public DateOnly? DueDate { get; init; }
     public DateTimeOffset? CompletedAt { get; init; }
@@ -57,6 +67,7 @@ public sealed class CommunicationResponse : RecordResponse
         Body = c.Body,
         BodyFormat = c.BodyFormat,
         Address = c.Address,
+        Attachments = c.Attachments.Select(a => new AttachmentResponse { Kind = a.Kind, FileName = a.FileName, ContentType = a.ContentType, Bytes = a.Bytes }).ToList(),
         CallTypeId = c.CallTypeId,
         DueDate = c.DueDate,
         CompletedAt = c.CompletedAt,

@@ -36,7 +36,7 @@ public static class OutboxChannels
 
     /// <summary>The e-mail as it goes out: sender, recipient, reply-to, Message-Id, one-click unsubscribe (RFC 8058), text or HTML.</summary>
     public static MimeMessage Compose(string? subject, string? body, BodyFormat format, string? address, MessagingSettings settings, string messageId,
-        string? unsubscribeUrl, DateTimeOffset date)
+        string? unsubscribeUrl, DateTimeOffset date, IReadOnlyList<(string Name, string ContentType, byte[] Content)>? attachments = null)
     {
         var mime = new MimeMessage { MessageId = messageId, Subject = subject ?? "", Date = date };
         try
@@ -60,6 +60,8 @@ public static class OutboxChannels
             builder.HtmlBody = body ?? "";
         else
             builder.TextBody = body ?? "";
+        foreach (var (name, contentType, content) in attachments ?? [])
+            builder.Attachments.Add(name, content, ContentType.Parse(contentType));
         mime.Body = builder.ToMessageBody();
         return mime;
     }

@@ -30,7 +30,7 @@ namespace StudioApi.Features.Messaging.Outbox;
 /// </summary>
 public sealed class OutboxQueue(
     StudioDbContext db, BackgroundInstance instance, TimeProvider clock, IEmailTransport email, ISmsSender sms, LetterRenderer letters,
-    IFileStore store, SecretProtector secrets, MessagingLinks links, SendingRateLimiter limiter, ILogger<OutboxQueue> log)
+    PrintQueue printQueue, IFileStore store, SecretProtector secrets, MessagingLinks links, SendingRateLimiter limiter, ILogger<OutboxQueue> log)
     : WorkQueue<Communication>
 {
     public const string Kind = "outbox";
@@ -112,8 +112,18 @@ public sealed class OutboxQueue(
     {
         var server = OutboxChannels.SmtpServerOf(settings, secrets);
         var messageId = message.MessageId ?? OutboxChannels.NewMessageId(settings);
+        var files = new List<(string Name, string ContentType, byte[] Content)>();
+        foreach (var attachment in message.Attachments)
+        {
+            var stored = await store.OpenReadAsync(attachment.StorageKey, ct)
+                         ?? throw new PermanentDeliveryException($"The attachment {attachment.FileName} is missing from the file store.");
+            await using var content = stored.Content;
+            using var bytes = new MemoryStream();
+            await content.CopyToAsync(bytes, ct);
+            files.Add((attachment.FileName, attachment.ContentType, bytes.ToArray()));
+        }
         var mime = OutboxChannels.Compose(message.Subject, message.Body, message.BodyFormat, message.Address, settings, messageId,
-            links.Unsubscribe(settings.PublicBaseUrl, message.ClientId), clock.GetUtcNow());
+            links.Unsubscribe(settings.PublicBaseUrl, message.ClientId), clock.GetUtcNow(), files);
 
         await limiter.WaitAsync("email", settings.EmailsPerMinute, ct);
         await MarkSendingAsync(message, messageId, ct);
@@ -155,7 +165,8 @@ public sealed class OutboxQueue(
             .SetProperty(c => c.State, DeliveryState.Sent)
             .SetProperty(c => c.SentAt, sentAt)
             .SetProperty(c => c.ProviderId, Trim(answer, 200))
-            .SetProperty(c => c.Error, (string?)null));
+            .SetProperty(c => c.Error, (string?)null)
+            .SetProperty(c => c.Delivery.LastError, (string?)null));
     }
 
     async Task SendSmsAsync(Communication message, MessagingSettings settings, DateTime started, CancellationToken ct)
@@ -186,7 +197,8 @@ public sealed class OutboxQueue(
             .SetProperty(c => c.State, DeliveryState.Sent)
             .SetProperty(c => c.SentAt, sentAt)
             .SetProperty(c => c.ProviderId, sid)
-            .SetProperty(c => c.Error, (string?)null));
+            .SetProperty(c => c.Error, (string?)null)
+            .SetProperty(c => c.Delivery.LastError, (string?)null));
     }
 
     async Task PrintLetterAsync(Communication message, DateTime started, CancellationToken ct)
@@ -196,20 +208,8 @@ public sealed class OutboxQueue(
         if (job is null)
         {
             var (pdf, pages) = await letters.RenderAsync(message, ct);
-            using var temp = store.CreateTempFile("letter");
-            await File.WriteAllBytesAsync(temp.Path, pdf, ct);
-            job = new PrintJob
-            {
-                Kind = PrintJobKind.Letter,
-                Title = Trim($"Letter to {FirstLine(message.Address)}: {message.Subject ?? "(no subject)"}", 200),
-                CommunicationId = message.Id,
-                StorageKey = PrintJob.KeyFor(PrintJobKind.Letter),
-                Bytes = pdf.Length,
-                Pages = pages,
-            };
-            // The file first, then the row that points at it: a crash between leaves a spare file for the reconciler.
-            await store.PutAsync(job.StorageKey, temp, ct);
-            db.PrintJobs.Add(job);
+            job = await printQueue.AddAsync(PrintJobKind.Letter, $"Letter to {FirstLine(message.Address)}: {message.Subject ?? "(no subject)"}", pdf, pages,
+                date: null, message.Id, ct);
         }
         var sentAt = Now;
         await FinishAsync(message, started, AttemptOutcome.Sent, $"In the print queue as print job {(job.Id == 0 ? "(new)" : job.Id)}.", set => set

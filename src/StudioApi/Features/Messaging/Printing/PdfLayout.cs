@@ -17,9 +17,13 @@ public sealed class PdfLayout : IDisposable
     readonly PageSize size;
     XGraphics? graphics;
 
-    public PdfLayout(string title, string? country)
+    public PdfLayout(string title, string? country) : this(title, country is "US" or "CA" or null ? PageSize.Letter : PageSize.A4)
     {
-        size = country is "US" or "CA" or null ? PageSize.Letter : PageSize.A4;
+    }
+
+    public PdfLayout(string title, PageSize size)
+    {
+        this.size = size;
         document.Info.Title = title;
         document.Info.Creator = "StudioApi";
         NewPage();

@@ -24,8 +24,11 @@ public sealed class TriggerOptions
 /// date that has passed meanwhile (a reminder for a session that is over) is skipped with that reason rather than sent
 /// late. Firing is the ledger's unique row, so two servers sweeping at once, or a sweep repeated, fire each once.
 /// </summary>
-public sealed class DateTriggerSweep(StudioDbContext db, TriggerFirer firer, Microsoft.Extensions.Options.IOptions<TriggerOptions> options)
+public sealed class DateTriggerSweep(StudioDbContext db, TriggerFirer firer, Printing.JobSheetRenderer jobSheets, Printing.PrintQueue printQueue,
+    Microsoft.Extensions.Options.IOptions<TriggerOptions> options)
 {
+    const int FiringsPerTransaction = 100;
+
     /// <summary>Sweeps once; answers how many firings (fired or skipped) it recorded.</summary>
     public async Task<int> RunAsync(CancellationToken ct)
     {
@@ -34,7 +37,8 @@ public sealed class DateTriggerSweep(StudioDbContext db, TriggerFirer firer, Mic
         var zone = calendar.TimeZone;
         var now = db.UtcNow;
         var today = calendar.LocalDate(now);
-        var triggers = await db.Triggers.AsNoTracking().Where(t => t.IsActive && t.Event == TriggerEvent.Date).OrderBy(t => t.Id).ToListAsync(ct);
+        var triggers = await db.Triggers.AsNoTracking().Where(t => t.IsActive && (t.Event == TriggerEvent.Date || t.Event == TriggerEvent.Daily))
+            .OrderBy(t => t.Id).ToListAsync(ct);
         var recorded = 0;
         foreach (var trigger in triggers)
         {
@@ -42,24 +46,96 @@ public sealed class DateTriggerSweep(StudioDbContext db, TriggerFirer firer, Mic
             if (from >= now)
                 continue;
             var time = trigger.TimeOfDay ?? new TimeOnly(9, 0);
+            if (trigger.Event == TriggerEvent.Daily)
+            {
+                recorded += await PrintJobSheetsAsync(trigger, calendar.LocalDate(from), today, time, from, now, zone, ct);
+                continue;
+            }
             // The record dates whose due instant can fall in (from, now]; a day either side for time zones and gaps.
             var low = calendar.LocalDate(from).AddDays(-trigger.OffsetDays - 1);
             var high = today.AddDays(-trigger.OffsetDays + 1);
-            foreach (var (recordId, date, statusId) in await CandidatesAsync(trigger, low, high, ct))
+            var candidates = await CandidatesAsync(trigger, low, high, ct);
+            // What the trigger already did for these records, read once, so a sweep with nothing new to do is one query, not one a record.
+            var done = new HashSet<(long, string)>();
+            foreach (var part in candidates.Select(c => c.Id).Distinct().Chunk(1000))
+                foreach (var firing in await db.TriggerFirings.Where(f => f.TriggerId == trigger.Id && part.Contains(f.RecordId))
+                             .Select(f => new { f.RecordId, f.Occurrence }).ToListAsync(ct))
+                    done.Add((firing.RecordId, firing.Occurrence));
+            var due = new List<(long RecordId, string Occurrence, DateTime DueAt, DateOnly Date)>();
+            foreach (var (recordId, date, statusId) in candidates)
             {
                 var dueAt = TriggerClock.DueAt(date.AddDays(trigger.OffsetDays), time, zone);
                 if (dueAt <= from || dueAt > now)
                     continue;
                 var occurrence = trigger.DateField == TriggerDateField.StatusDueDate ? $"due:{statusId}:{date:yyyy-MM-dd}" : $"date:{date:yyyy-MM-dd}";
-                var late = trigger.OffsetDays <= 0 && date < today;
-                var fired = await db.InTransactionAsync(async () => late
-                    ? await firer.SkipAsync(trigger, recordId, occurrence, dueAt, $"Came due while no server was running, and its {Name(trigger)} ({date:yyyy-MM-dd}) has passed.", ct)
-                    : await firer.FireAsync(trigger, recordId, occurrence, dueAt, today, ct), ct);
-                if (fired is not null)
-                    recorded++;
+                if (!done.Contains((recordId, occurrence)))
+                    due.Add((recordId, occurrence, dueAt, date));
+            }
+            // A hundred firings a transaction: one commit for many, while each firing still checks and writes its own ledger row.
+            foreach (var chunk in due.Chunk(FiringsPerTransaction))
+            {
+                recorded += await db.InTransactionAsync(async () =>
+                {
+                    var fired = 0;
+                    foreach (var (recordId, occurrence, dueAt, date) in chunk)
+                    {
+                        var late = trigger.OffsetDays <= 0 && date < today;
+                        var firing = late
+                            ? await firer.SkipAsync(trigger, recordId, occurrence, dueAt, $"Came due while no server was running, and its {Name(trigger)} ({date:yyyy-MM-dd}) has passed.", ct)
+                            : await firer.FireAsync(trigger, recordId, occurrence, dueAt, today, ct);
+                        if (firing is not null)
+                            fired++;
+                    }
+                    return fired;
+                }, ct);
+                // What the chunk saved is done with: a tracker holding thousands of rows would slow every later save.
+                db.ChangeTracker.Clear();
             }
         }
         return recorded;
+    }
+
+    /// <summary>A daily trigger: each day in the window whose time has come prints its job sheet, once (the ledger's day:… row, record 0).</summary>
+    async Task<int> PrintJobSheetsAsync(Trigger trigger, DateOnly first, DateOnly last, TimeOnly time, DateTime from, DateTime now, TimeZoneInfo zone, CancellationToken ct)
+    {
+        var printed = 0;
+        for (var day = first; day <= last; day = day.AddDays(1))
+        {
+            var dueAt = TriggerClock.DueAt(day, time, zone);
+            if (dueAt <= from || dueAt > now)
+                continue;
+            var occurrence = $"day:{day:yyyy-MM-dd}";
+            bool done;
+            try
+            {
+                done = await db.InTransactionAsync(async () =>
+            {
+                if (await db.TriggerFirings.AnyAsync(f => f.TriggerId == trigger.Id && f.RecordId == 0 && f.Occurrence == occurrence, ct))
+                    return false;
+                var listed = day.AddDays(trigger.OffsetDays);
+                var (pdf, pages, sessions) = await jobSheets.RenderAsync(listed, ct);
+                var job = await printQueue.AddAsync(Printing.PrintJobKind.JobSheet, $"Job sheet {listed:yyyy-MM-dd} ({sessions} sessions)", pdf, pages, listed, null, ct);
+                db.TriggerFirings.Add(new TriggerFiring
+                {
+                    TriggerId = trigger.Id, RecordKind = trigger.RecordKind, RecordId = 0, Occurrence = occurrence, DueAt = dueAt, FiredAt = db.UtcNow,
+                    Outcome = FiringOutcome.Fired, Detail = $"Printed the job sheet of {listed:yyyy-MM-dd} ({sessions} sessions).",
+                });
+                await db.SaveChangesAsync(ct);
+                db.TriggerFirings.Local.Last().Detail += $" Print job {job.Id}.";
+                await db.SaveChangesAsync(ct);
+                return true;
+            }, ct);
+            }
+            catch (DbUpdateException e) when (e.IsUniqueViolation())
+            {
+                // Another server printed it meanwhile; the PDF this one stored is a spare the reconciler quarantines.
+                db.ChangeTracker.Clear();
+                done = false;
+            }
+            if (done)
+                printed++;
+        }
+        return printed;
     }
 
     static string Name(Trigger trigger) => trigger.DateField == TriggerDateField.SessionDate ? "session date" : "status due date";

@@ -7,6 +7,13 @@ using StudioApi.Platform.Workflow;
 
 namespace StudioApi.Features.Messaging.Triggers;
 
+/// <summary>Where the status log stands when a trigger is made active: it fires for the entries after it.</summary>
+public static class TriggerActivation
+{
+    public static async Task<long> LastEntryIdAsync(StudioDbContext db, CancellationToken ct) =>
+        await db.StatusLogEntries.MaxAsync(e => (long?)e.Id, ct) ?? 0;
+}
+
 /// <summary>Wakes the status triggers as soon as a status changes.</summary>
 public sealed class StatusTriggerSignal : WakeSignal;
 
@@ -52,7 +59,7 @@ public sealed class StatusTriggerConsumer(StudioDbContext db, TriggerFirer firer
     /// <summary>Whether the entry is the trigger's event: its kind, its status (or creation), its types, after it was made active.</summary>
     public static bool Matches(Trigger trigger, StatusLogEntry entry) =>
         trigger.RecordKind == entry.Kind
-        && entry.ChangedAt >= trigger.ActivatedAt
+        && entry.Id > trigger.ActivatedAfterEntryId
         && (trigger.TypeIds.Count == 0 || entry.TypeId is { } type && trigger.TypeIds.Contains(type))
         && (trigger.Event == TriggerEvent.Creation
             ? entry.FromStatusId is null

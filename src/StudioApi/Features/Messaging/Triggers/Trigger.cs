@@ -15,6 +15,8 @@ public enum TriggerEvent
     Creation,
     /// <summary>A number of days before or after a date of the record, at a studio-local time of day.</summary>
     Date,
+    /// <summary>Every day at a studio-local time of day (the job sheet of the day's, or a later day's, sessions).</summary>
+    Daily,
 }
 
 /// <summary>The record's date a date trigger counts from.</summary>
@@ -35,6 +37,8 @@ public enum TriggerActionKind
     Call,
     /// <summary>A task (customer-service ticket).</summary>
     Task,
+    /// <summary>The job sheet of a day's sessions into the print queue (daily triggers).</summary>
+    JobSheet,
 }
 
 /// <summary>One thing a trigger does when it fires.</summary>
@@ -72,8 +76,10 @@ public sealed class Trigger : AuditedRecord
     public string Name { get; set; } = "";
     public string? Description { get; set; }
     public bool IsActive { get; set; }
-    /// <summary>When it was last made active: events and dates before then do not fire it.</summary>
+    /// <summary>When it was last made active: dates due before then do not fire it.</summary>
     public DateTime? ActivatedAt { get; set; }
+    /// <summary>The last status-log entry when it was made active: only later changes fire it (ids, unlike times, never tie).</summary>
+    public long ActivatedAfterEntryId { get; set; }
 
     /// <summary>client, session or task.</summary>
     public RecordKind RecordKind { get; set; }

@@ -182,6 +182,8 @@ public sealed class TriggerFirer(StudioDbContext db, MessageComposer composer, S
                         CallTypeId = action.CallTypeId, DueDate = due, AssignedUserId = action.AssignedUserId, Subject = title,
                     }, null));
                     break;
+                case TriggerActionKind.JobSheet:
+                    break; // a daily trigger's: see DateTriggerSweep
                 default:
                     var template = await db.MessageTemplates.AsNoTracking().SingleOrDefaultAsync(t => t.Id == action.TemplateId, ct);
                     if (template is null || !template.IsActive)

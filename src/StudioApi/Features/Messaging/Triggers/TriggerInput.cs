@@ -13,7 +13,7 @@ namespace StudioApi.Features.Messaging.Triggers;
 /// <summary>One action as sent and read.</summary>
 public sealed class TriggerActionData
 {
-    /// <summary>email, sms, letter, call or task.</summary>
+    /// <summary>email, sms, letter, call, task, or jobSheet (daily triggers only).</summary>
     public TriggerActionKind Kind { get; set; }
     /// <summary>E-mail, SMS, letter: an active template (a session template only on a session trigger; an HTML e-mail only by e-mail).</summary>
     public long? TemplateId { get; set; }
@@ -38,7 +38,7 @@ public abstract class TriggerInput
     public bool IsActive { get; set; } = true;
     /// <summary>client, session or task.</summary>
     public RecordKind? RecordKind { get; set; }
-    /// <summary>statusChange, creation or date.</summary>
+    /// <summary>statusChange, creation, date, or daily (a session trigger printing the job sheet).</summary>
     public TriggerEvent? Event { get; set; }
     /// <summary>A status change: the status reached, of the record kind's workflow; omit for any change.</summary>
     public long? StatusId { get; set; }
@@ -46,9 +46,12 @@ public abstract class TriggerInput
     public List<long>? TypeIds { get; set; }
     /// <summary>A date trigger: sessionDate (sessions) or statusDueDate.</summary>
     public TriggerDateField? DateField { get; set; }
-    /// <summary>A date trigger: days after the date, negative for before (−365…365), e.g. −2 for two days before the session.</summary>
+    /// <summary>
+    /// A date trigger: days after the date, negative for before (−365…365), e.g. −2 for two days before the session. A
+    /// daily trigger: which day's sessions its job sheet lists, 0 today, 1 tomorrow (0–31).
+    /// </summary>
     public int OffsetDays { get; set; }
-    /// <summary>A date trigger: the studio-local time of day it fires, "HH:mm".</summary>
+    /// <summary>A date or daily trigger: the studio-local time of day it fires, "HH:mm".</summary>
     public string? TimeOfDay { get; set; }
     /// <summary>Condition: the record must be at one of these statuses when it fires.</summary>
     public List<long>? ConditionStatusIds { get; set; }
@@ -61,10 +64,10 @@ public abstract class TriggerInput
     /// <summary>What it does, 1–10 actions, in order.</summary>
     public List<TriggerActionData> Actions { get; set; } = [];
 
-    public void ApplyTo(Trigger trigger, DateTime now)
+    public void ApplyTo(Trigger trigger, DateTime now, long lastEntryId)
     {
         if (IsActive && !trigger.IsActive)
-            trigger.ActivatedAt = now;
+            (trigger.ActivatedAt, trigger.ActivatedAfterEntryId) = (now, lastEntryId);
         trigger.Name = Name.Trim();
         trigger.Description = string.IsNullOrWhiteSpace(Description) ? null : Description.Trim();
         trigger.IsActive = IsActive;
@@ -73,8 +76,9 @@ public abstract class TriggerInput
         trigger.StatusId = Event == TriggerEvent.StatusChange ? StatusId : null;
         trigger.TypeIds = (TypeIds ?? []).Distinct().ToList();
         trigger.DateField = Event == TriggerEvent.Date ? DateField : null;
-        trigger.OffsetDays = Event == TriggerEvent.Date ? OffsetDays : 0;
-        trigger.TimeOfDay = Event == TriggerEvent.Date && TimeOfDay is not null ? WallClock.Parse(TimeOfDay) : null;
+        var timed = Event is TriggerEvent.Date or TriggerEvent.Daily;
+        trigger.OffsetDays = timed ? OffsetDays : 0;
+        trigger.TimeOfDay = timed && TimeOfDay is not null ? WallClock.Parse(TimeOfDay) : null;
         trigger.ConditionStatusIds = (ConditionStatusIds ?? []).Distinct().ToList();
         trigger.ConditionOrganizationId = ConditionOrganizationId;
         trigger.ConditionConfirmed = ConditionConfirmed;
@@ -160,12 +164,23 @@ public sealed class TriggerInputValidator : AbstractValidator<TriggerInput>
             RuleFor(t => t.TimeOfDay).NotNull().WithMessage("Give the time of day it fires, HH:mm.");
             RuleFor(t => t.TimeOfDay!).WallClockTime().When(t => t.TimeOfDay is not null);
         });
-        When(t => t.Event != TriggerEvent.Date, () =>
+        When(t => t.Event == TriggerEvent.Daily, () =>
+        {
+            RuleFor(t => t.RecordKind).Equal(Platform.Workflow.RecordKind.Session).WithMessage("A daily trigger prints the sessions' job sheet: choose session.");
+            RuleFor(t => t.DateField).Null().WithMessage("A daily trigger fires every day: it has no date field.");
+            RuleFor(t => t.OffsetDays).InclusiveBetween(0, 31).WithMessage("Which day's sessions: 0 today, 1 tomorrow, at most 31.");
+            RuleFor(t => t.TimeOfDay).NotNull().WithMessage("Give the time of day it fires, HH:mm.");
+            RuleFor(t => t.TimeOfDay!).WallClockTime().When(t => t.TimeOfDay is not null);
+            RuleForEach(t => t.Actions).Must(a => a.Kind == TriggerActionKind.JobSheet).WithMessage("A daily trigger prints the job sheet (action jobSheet).");
+        });
+        When(t => t.Event is TriggerEvent.StatusChange or TriggerEvent.Creation, () =>
         {
             RuleFor(t => t.DateField).Null().WithMessage("Only a date trigger has a date field.");
-            RuleFor(t => t.TimeOfDay).Null().WithMessage("Only a date trigger has a time of day.");
-            RuleFor(t => t.OffsetDays).Equal(0).WithMessage("Only a date trigger has an offset.");
+            RuleFor(t => t.TimeOfDay).Null().WithMessage("Only a date or daily trigger has a time of day.");
+            RuleFor(t => t.OffsetDays).Equal(0).WithMessage("Only a date or daily trigger has an offset.");
         });
+        RuleForEach(t => t.Actions).Must(a => a.Kind != TriggerActionKind.JobSheet).When(t => t.Event != TriggerEvent.Daily)
+            .WithMessage("Only a daily trigger prints the job sheet.");
         RuleFor(t => t.StatusId).Null().When(t => t.Event != TriggerEvent.StatusChange).WithMessage("Only a status-change trigger names a status.");
         RuleFor(t => t.Actions).NotEmpty().WithMessage("Give at least one action.").MaxItems(Trigger.MaxActions);
         RuleForEach(t => t.Actions).ChildRules(action =>

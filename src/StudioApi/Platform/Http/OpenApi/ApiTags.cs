@@ -69,6 +69,7 @@ public static class ApiTags
         [
             new("Communications", "Calls, e-mails, text messages and letters with a client: sent through the outbox, logged, with their status log."),
             new("Templates", "Form letters and HTML e-mails: Liquid with merge fields, checked when saved, previewed for a record."),
+            new("CommunicationBatches", "The communication wizard: one template to every record of a filter, previewed, then sent as a batch."),
             new("Triggers", "When something happens (a status, a creation, a date), send messages and make calls and tasks, once each; with their history."),
             new("PrintJobs", "The print queue: letters, job sheets and labels as PDFs, downloaded and marked printed."),
             new("CallTypes", "Setup list: what calls are for (follow-up, order reminder…)."),

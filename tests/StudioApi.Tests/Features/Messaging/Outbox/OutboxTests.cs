@@ -251,6 +251,40 @@ public sealed class OutboxTests(MessagingApi api) : IClassFixture<MessagingApi>
     }
 
     [Fact]
+    public async Task An_email_about_a_session_carries_its_confirmation_and_contact_sheet_made_when_queued_and_a_purge_takes_them_away()
+    {
+        var admin = await api.AdminAsync();
+        var address = $"{Guid.NewGuid():N}@example.com";
+        var client = await admin.NewClientAsync("Atta", MessagingKit.Unique("Chment"), email: address);
+        var session = await admin.NewSessionAsync(client, "2026-07-07", "10:00", "11:00");
+
+        var queued = await admin.NewCommunicationAsync(new
+        {
+            kind = "email", clientId = client, sessionId = session, subject = "Your session", body = "Details attached.",
+            attachments = new[] { "sessionConfirmation", "contactSheet" },
+        });
+        await WhenAsync(admin, queued.Id, m => m.State == "sent", "sent");
+
+        var received = api.Smtp.To(address).ShouldHaveSingleItem();
+        var parts = received.Attachments.OfType<MimeKit.MimePart>().ToList();
+        parts.Select(p => (p.FileName, p.ContentType.MimeType)).ShouldBe([("session-confirmation.html", "text/html"), ("contact-sheet.jpg", "image/jpeg")]);
+        using (var html = new MemoryStream())
+        {
+            await parts[0].Content!.DecodeToAsync(html);
+            System.Text.Encoding.UTF8.GetString(html.ToArray()).ShouldContain("Session confirmation");
+        }
+        var stored = await api.Base.WithDbAsync(db => db.Communications.Where(c => c.Id == queued.Id).SelectMany(c => c.Attachments.Select(a => a.StorageKey)).ToListAsync());
+        stored.Count.ShouldBe(2);
+        stored.ShouldAllBe(key => File.Exists(Path.Combine(api.Base.DataDirectory, "files", key)));
+
+        (await admin.SendAsync(new HttpRequestMessage(HttpMethod.Delete, $"/api/v1/sessions/{session}").WithIfMatch("\"1\""))).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await admin.PostAsync($"/api/v1/sessions/{session}/purge", null)).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (await admin.GetAsync($"{Url}/{queued.Id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        foreach (var key in stored)
+            File.Exists(Path.Combine(api.Base.DataDirectory, "files", key)).ShouldBeFalse(key);
+    }
+
+    [Fact]
     public async Task A_template_is_test_sent_to_an_address_at_once_and_a_failure_is_answered_with_its_reason()
     {
         var admin = await api.AdminAsync();

@@ -9,6 +9,7 @@ using StudioApi.Features.Messaging.Templates;
 using StudioApi.Platform.Http.Concurrency;
 using StudioApi.Platform.Http.Idempotency;
 using StudioApi.Platform.Http.OpenApi;
+using StudioApi.Platform.Http.Validation;
 using StudioApi.Platform.Persistence;
 using StudioApi.Platform.Studio;
 using StudioApi.Platform.Workflow;
@@ -50,6 +51,8 @@ public sealed class CreateCommunicationRequest : CommunicationLinksInput
     public CommunicationMode? Mode { get; set; }
     /// <summary>A logged message: when it was sent or received (default now).</summary>
     public DateTimeOffset? SentAt { get; set; }
+    /// <summary>An e-mail about a session: what to attach, made now (sessionConfirmation, contactSheet).</summary>
+    public List<AttachmentKind>? Attachments { get; set; }
 }
 
 public sealed class CreateCommunicationValidator : Validator<CreateCommunicationRequest>
@@ -96,10 +99,17 @@ public sealed class CreateCommunicationValidator : Validator<CreateCommunication
             RuleFor(r => r.Body).NotEmpty().When(r => string.IsNullOrWhiteSpace(r.Subject)).WithMessage("Give the logged message's subject or body.");
         });
         RuleFor(r => r.SentAt).Null().When(r => r.Mode != CommunicationMode.Log).WithMessage("Only a logged message is given its time.");
+        RuleFor(r => r.Attachments).MaxItems(2)
+            .Must(a => a is null || a.Distinct().Count() == a.Count).WithMessage("Attach each file once.");
+        RuleForEach(r => r.Attachments).IsInEnum();
+        RuleFor(r => r.Attachments).Empty().When(r => r.Kind != CommunicationKind.Email || r.Mode == CommunicationMode.Log)
+            .WithMessage("Only an e-mail the outbox sends carries attachments.");
+        RuleFor(r => r.SessionId).NotNull().When(r => r.Attachments is { Count: > 0 }).WithMessage("Attachments are the session's: choose the session.");
     }
 }
 
-public sealed class CreateCommunicationEndpoint(StudioDbContext db, MessageComposer composer, StatusTransitions transitions, StudioCalendar calendar, OutboxWake outbox)
+public sealed class CreateCommunicationEndpoint(StudioDbContext db, MessageComposer composer, AttachmentMaker attachments, StatusTransitions transitions,
+    StudioCalendar calendar, OutboxWake outbox)
     : Endpoint<CreateCommunicationRequest, CommunicationResponse>
 {
     public override void Configure()
@@ -112,7 +122,8 @@ public sealed class CreateCommunicationEndpoint(StudioDbContext db, MessageCompo
             + "is rendered now for its session (session templates) or client, and the text kept; it then goes to the "
             + "outbox (mode queue, the default), stays a draft, or is logged as sent or received elsewhere (mode log, "
             + "a \"completed e-mail\"). A message to a client who opted out, unsubscribed or has no address is kept as "
-            + "skipped with its skipReason. The client must be live; a session must be the client's.").AcceptsIdempotencyKey());
+            + "skipped with its skipReason. An e-mail about a session can carry its confirmation and the first page of its contact "
+            + "sheet (attachments, made now). The client must be live; a session must be the client's.").AcceptsIdempotencyKey());
     }
 
     public override async Task HandleAsync(CreateCommunicationRequest req, CancellationToken ct)
@@ -157,6 +168,8 @@ public sealed class CreateCommunicationEndpoint(StudioDbContext db, MessageCompo
         {
             if (template is not null)
                 await composer.RenderAsync(message, template, ct);
+            foreach (var kind in req.Attachments ?? [])
+                message.Attachments.Add(await attachments.MakeAsync(kind, req.SessionId!.Value, ct));
             switch (req.Mode ?? CommunicationMode.Queue)
             {
                 case CommunicationMode.Draft:

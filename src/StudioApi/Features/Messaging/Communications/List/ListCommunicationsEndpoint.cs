@@ -16,6 +16,8 @@ public sealed class ListCommunicationsRequest : ListRequest
     public long? SessionId { get; set; }
     public long? InvoiceId { get; set; }
     public long? TaskId { get; set; }
+    /// <summary>The messages a wizard send made.</summary>
+    public long? BatchId { get; set; }
     public CommunicationKind? Kind { get; set; }
     public CommunicationDirection? Direction { get; set; }
     /// <summary>Messages in this delivery state (failed, uncertain, skipped… to see what did not go out).</summary>
@@ -75,6 +77,8 @@ public sealed class ListCommunicationsEndpoint(StudioDbContext db, StudioCalenda
             query = query.Where(c => c.InvoiceId == invoiceId);
         if (req.TaskId is { } taskId)
             query = query.Where(c => c.TaskId == taskId);
+        if (req.BatchId is { } batchId)
+            query = query.Where(c => c.BatchId == batchId);
         if (req.Kind is { } kind)
             query = query.Where(c => c.Kind == kind);
         if (req.Direction is { } direction)

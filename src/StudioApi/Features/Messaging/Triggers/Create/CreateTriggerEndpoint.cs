@@ -37,7 +37,7 @@ public sealed class CreateTriggerEndpoint(StudioDbContext db) : Endpoint<CreateT
             AddError(new ValidationFailure(field, message));
         ThrowIfAnyErrors();
         var trigger = new Trigger();
-        req.ApplyTo(trigger, db.UtcNow);
+        req.ApplyTo(trigger, db.UtcNow, await TriggerActivation.LastEntryIdAsync(db, ct));
         db.Triggers.Add(trigger);
         await db.SaveOrConflictAsync("Triggers", "Name", $"A trigger named {trigger.Name} already exists.", ct);
 

@@ -28,7 +28,7 @@ public sealed class RestoreTriggerEndpoint(StudioDbContext db) : Endpoint<Restor
                       ?? throw ApiProblem.NotFound("deleted trigger", req.Id);
         db.Restore(trigger);
         if (trigger.IsActive)
-            trigger.ActivatedAt = db.UtcNow;
+            (trigger.ActivatedAt, trigger.ActivatedAfterEntryId) = (db.UtcNow, await TriggerActivation.LastEntryIdAsync(db, ct));
         await db.SaveOrConflictAsync("Triggers", "Name", $"Another trigger is now named {trigger.Name}; rename it first.", ct);
         HttpContext.WriteETag(trigger);
         await Send.OkAsync(TriggerResponse.From(trigger), ct);

@@ -40,7 +40,7 @@ public sealed class UpdateTriggerEndpoint(StudioDbContext db) : Endpoint<UpdateT
         foreach (var (field, message) in await req.FindBrokenReferencesAsync(db, ct))
             AddError(new ValidationFailure(field, message));
         ThrowIfAnyErrors();
-        req.ApplyTo(trigger, db.UtcNow);
+        req.ApplyTo(trigger, db.UtcNow, await TriggerActivation.LastEntryIdAsync(db, ct));
         await db.SaveOrConflictAsync("Triggers", "Name", $"A trigger named {trigger.Name} already exists.", ct);
 
         HttpContext.WriteETag(trigger);

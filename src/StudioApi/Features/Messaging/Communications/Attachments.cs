@@ -1,0 +1,64 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using StudioApi.Features.Clients;
+using StudioApi.Features.Clients.Clients;
+using StudioApi.Features.Imaging;
+using StudioApi.Features.Imaging.Images;
+using StudioApi.Features.Imaging.Images.ContactSheet;
+using StudioApi.Features.Scheduling;
+using StudioApi.Features.Scheduling.Sessions.Confirmations;
+using StudioApi.Features.Scheduling.Sessions.Confirmations.ForClient;
+using StudioApi.Platform.Http.Problems;
+using StudioApi.Platform.Persistence;
+using StudioApi.Platform.Storage;
+
+namespace StudioApi.Features.Messaging.Communications;
+
+/// <summary>
+/// Makes an e-mail's attachments when it is queued: the session's confirmation (the same page as
+/// Sessions_GetConfirmation) and the first page of its contact sheet, each written to the file store, so the outbox
+/// sends exactly what was made, however often it has to try. An invoice's document joins when invoices exist.
+/// </summary>
+public sealed class AttachmentMaker(StudioDbContext db, IFileStore store, ContactSheetRenderer contactSheets)
+{
+    public async Task<CommunicationAttachment> MakeAsync(AttachmentKind kind, long sessionId, CancellationToken ct)
+    {
+        var (name, type, bytes) = kind switch
+        {
+            AttachmentKind.SessionConfirmation => ($"session-confirmation.html", "text/html",
+                Encoding.UTF8.GetBytes(GetSessionConfirmationEndpoint.Write(await ConfirmationFacts.ReadAsync(db, sessionId, ct)))),
+            _ => ("contact-sheet.jpg", "image/jpeg", await ContactSheetAsync(sessionId, ct)),
+        };
+        var key = $"communications/{Guid.NewGuid():N}/{name}";
+        using var temp = store.CreateTempFile("attachment");
+        await File.WriteAllBytesAsync(temp.Path, bytes, ct);
+        await store.PutAsync(key, temp, ct);
+        return new CommunicationAttachment { Kind = kind, FileName = name, ContentType = type, StorageKey = key, Bytes = bytes.Length };
+    }
+
+    async Task<byte[]> ContactSheetAsync(long sessionId, CancellationToken ct)
+    {
+        const int columns = 6, rows = 5;
+        var session = await db.Sessions.AsNoTracking().Where(s => s.Id == sessionId).Select(s => new { s.Number, s.ClientId }).SingleOrDefaultAsync(ct)
+                      ?? throw ApiProblem.NotFound("session", sessionId);
+        var client = await db.Clients.IgnoreQueryFilters().AsNoTracking().SingleOrDefaultAsync(c => c.Id == session.ClientId, ct);
+        var tiles = await db.SessionImages.AsNoTracking().Where(i => i.SessionId == sessionId).OrderBy(i => i.Number).Take(columns * rows)
+            .Select(i => new ContactSheetTile(i.Number, i.StorageKey, i.RenditionState == RenditionState.Ready, i.ProofState == ProofState.Selected, i.Favorite, i.Rotation))
+            .ToListAsync(ct);
+        var name = client is null ? "" : $" · {ClientResponse.DisplayNameOf(client)}";
+        return await contactSheets.RenderAsync($"Session {session.Number}{name}", tiles, columns, rows, ct);
+    }
+}
+
+/// <summary>The e-mails' attachments, recycle bin included, for the storage reconciler: each written before its row.</summary>
+public sealed class AttachmentStoredFiles(StudioDbContext db) : IStoredFileOwner
+{
+    public async IAsyncEnumerable<ExpectedFile> ExpectedFilesAsync([EnumeratorCancellation] CancellationToken ct)
+    {
+        var withFiles = db.Communications.IgnoreQueryFilters().AsNoTracking().Where(c => c.Attachments.Any());
+        await foreach (var communication in withFiles.AsAsyncEnumerable().WithCancellation(ct))
+            foreach (var attachment in communication.Attachments)
+                yield return new ExpectedFile(attachment.StorageKey, Required: true, "communication", communication.Id);
+    }
+}
