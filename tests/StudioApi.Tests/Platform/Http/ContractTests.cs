@@ -15,7 +15,7 @@ namespace StudioApi.Tests.Platform.Http;
 public sealed partial class ContractTests(StudioApiFactory app) : IClassFixture<StudioApiFactory>
 {
     /// <summary>The operations a caller without a token may use: signing in, and renewing a session.</summary>
-    static readonly HashSet<string> PublicOperations = ["Auth_CreateToken", "Auth_Refresh", "OnlineBooking_GetAvailability", "OnlineBooking_Book", "Calendar_GetFeedIcs", "Images_GetSignedFile"];
+    static readonly HashSet<string> PublicOperations = ["Auth_CreateToken", "Auth_Refresh", "OnlineBooking_GetAvailability", "OnlineBooking_Book", "Calendar_GetFeedIcs", "Images_GetSignedFile", "CardPayments_StripeWebhook"];
 
     static readonly string[] Methods = ["get", "put", "post", "delete", "patch", "head", "options"];
 

@@ -83,6 +83,54 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ProviderEvents",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Provider = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    EventId = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Type = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    ReceivedAt = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProviderEvents", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CardPayments",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    InvoiceId = table.Column<long>(type: "bigint", nullable: false),
+                    Provider = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    ProviderIntentId = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Amount = table.Column<long>(type: "bigint", nullable: false),
+                    Currency = table.Column<string>(type: "nvarchar(3)", maxLength: 3, nullable: false),
+                    State = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    PaymentId = table.Column<long>(type: "bigint", nullable: true),
+                    Version = table.Column<int>(type: "int", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    CreatedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UpdatedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    DeletedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    DeletedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CardPayments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CardPayments_Invoices_InvoiceId",
+                        column: x => x.InvoiceId,
+                        principalTable: "Invoices",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "InvoiceInstalments",
                 columns: table => new
                 {
@@ -213,6 +261,8 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                     Date = table.Column<DateOnly>(type: "date", nullable: false),
                     Reference = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
                     RefundOfPaymentId = table.Column<long>(type: "bigint", nullable: true),
+                    Provider = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
+                    ProviderReference = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
                     VoidedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
                     VoidedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
                     VoidReason = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
@@ -273,6 +323,23 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CardPayments_DeletedAt",
+                table: "CardPayments",
+                column: "DeletedAt",
+                filter: "DeletedAt IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CardPayments_InvoiceId",
+                table: "CardPayments",
+                column: "InvoiceId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CardPayments_ProviderIntentId",
+                table: "CardPayments",
+                column: "ProviderIntentId",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_InvoiceInstalments_DueDate_Id",
@@ -436,14 +503,30 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                 column: "MethodId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Payments_Provider_ProviderReference",
+                table: "Payments",
+                columns: new[] { "Provider", "ProviderReference" },
+                unique: true,
+                filter: "ProviderReference IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Payments_RefundOfPaymentId",
                 table: "Payments",
                 column: "RefundOfPaymentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ProviderEvents_Provider_EventId",
+                table: "ProviderEvents",
+                columns: new[] { "Provider", "EventId" },
+                unique: true);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "CardPayments");
+
             migrationBuilder.DropTable(
                 name: "InvoiceInstalments");
 
@@ -458,6 +541,9 @@ namespace StudioApi.Migrations.SqlServer.Migrations
 
             migrationBuilder.DropTable(
                 name: "Payments");
+
+            migrationBuilder.DropTable(
+                name: "ProviderEvents");
 
             migrationBuilder.DropTable(
                 name: "InvoiceLines");
