@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using StudioApi.Features.Clients.Clients;
+using StudioApi.Features.Sales.CardPayments;
 using StudioApi.Features.Sales.Invoices;
 using StudioApi.Features.Sales.PaymentMethods;
 using StudioApi.Features.Sales.Payments;
@@ -39,6 +40,11 @@ public static class SalesArea
         // A session's invoices go to the recycle bin with it; paid ones stop its delete.
         services.AddScoped<ISessionDependent, InvoiceSessionDependent>();
         services.AddScoped<IClientBalances, ClientBalances>();
+
+        // Cards through Stripe: the provider behind its interface, configured under Payments:Stripe.
+        services.Configure<StripeOptions>(configuration.GetSection(StripeOptions.Section));
+        services.AddHttpClient(nameof(StripeCardPayments));
+        services.AddScoped<ICardPaymentProvider, StripeCardPayments>();
         return services;
     }
 
@@ -52,6 +58,8 @@ public static class SalesArea
         public DbSet<PriceListItem> PriceListItems => db.Set<PriceListItem>();
         public DbSet<Invoice> Invoices => db.Set<Invoice>();
         public DbSet<Payment> Payments => db.Set<Payment>();
+        public DbSet<CardPayment> CardPayments => db.Set<CardPayment>();
+        public DbSet<ProviderEvent> ProviderEvents => db.Set<ProviderEvent>();
     }
 }
 

@@ -28,6 +28,10 @@ public sealed class Payment : AuditedRecord
     public string? Reference { get; set; }
     /// <summary>A refund's payment.</summary>
     public long? RefundOfPaymentId { get; set; }
+    /// <summary>The card payment provider that took or gave back the money ("stripe"); null for money taken at the studio.</summary>
+    public string? Provider { get; set; }
+    /// <summary>The provider's id of it: the payment intent of a payment, the refund of a refund.</summary>
+    public string? ProviderReference { get; set; }
 
     public DateTime? VoidedAt { get; set; }
     public string? VoidedBy { get; set; }

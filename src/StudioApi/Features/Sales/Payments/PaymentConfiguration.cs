@@ -16,6 +16,10 @@ public sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
         builder.Property(p => p.VoidedBy).HasMaxLength(100);
         builder.Property(p => p.VoidReason).HasMaxLength(InvoiceLimits.ReasonLength);
         builder.Ignore(p => p.Applied);
+        builder.Property(p => p.Provider).HasMaxLength(20);
+        builder.Property(p => p.ProviderReference).HasMaxLength(100);
+        // A provider's payment intent or refund is recorded once, however often its webhook arrives.
+        builder.HasIndex(p => new { p.Provider, p.ProviderReference }).IsUnique().HasFilter("ProviderReference IS NOT NULL");
 
         builder.HasOne<Invoice>().WithMany().HasForeignKey(p => p.InvoiceId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Client>().WithMany().HasForeignKey(p => p.ClientId).OnDelete(DeleteBehavior.Restrict);

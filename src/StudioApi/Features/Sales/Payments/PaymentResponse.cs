@@ -29,6 +29,12 @@ public sealed class PaymentResponse : RecordResponse
     public string? Reference { get; init; }
     /// <summary>A refund's payment.</summary>
     public long? RefundOfPaymentId { get; init; }
+    /// <summary>The card payment provider that took or gave back the money ("stripe"); null at the studio.</summary>
+    [MaxLength(20)]
+    public string? Provider { get; init; }
+    /// <summary>The provider's id of it (a payment intent, a refund).</summary>
+    [MaxLength(100)]
+    public string? ProviderReference { get; init; }
     /// <summary>A payment's live refunds so far.</summary>
     public required Money Refunded { get; init; }
     public DateTimeOffset? VoidedAt { get; init; }
@@ -53,6 +59,8 @@ public sealed class PaymentResponse : RecordResponse
         Date = p.Date,
         Reference = p.Reference,
         RefundOfPaymentId = p.RefundOfPaymentId,
+        Provider = p.Provider,
+        ProviderReference = p.ProviderReference,
         Refunded = refunded,
         VoidedAt = p.VoidedAt,
         VoidedBy = p.VoidedBy,

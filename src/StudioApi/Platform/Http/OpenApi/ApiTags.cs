@@ -57,6 +57,7 @@ public static class ApiTags
             new("TaxSettings", "Sales tax: the rates, whether prices include tax, whether digital items and shipping are taxed."),
             new("Invoices", "Invoices of every type: lines, coupons, tax and totals, estimates, credit memos, voids, payment plans, notes, status log and printable documents."),
             new("Payments", "Payments and refunds of invoices, each taken once under its Idempotency-Key; client credit."),
+            new("CardPayments", "Card payments through Stripe: payment intents, and Stripe's signed webhook that records them."),
             new("Receivables", "What clients owe: a client's balance and credit, and the accounts-receivable aging report."),
         ]),
         new("Schools",

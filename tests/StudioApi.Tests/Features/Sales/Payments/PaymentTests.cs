@@ -213,6 +213,17 @@ public sealed class PaymentTests(StudioApiFactory app) : IClassFixture<StudioApi
     }
 
     [Fact]
+    public async Task Without_stripe_keys_card_payments_are_not_set_up_and_no_webhook_verifies()
+    {
+        var (admin, _, invoice, _) = await SaleAsync();
+
+        (await admin.PostAsJsonAsync($"/api/v1/invoices/{invoice.Id}/card-payments", new { })).StatusCode.ShouldBe(HttpStatusCode.Conflict);
+        var webhook = new HttpRequestMessage(HttpMethod.Post, "/api/v1/payments/stripe/webhook") { Content = JsonContent.Create(new { id = "evt_1", type = "payment_intent.succeeded" }) };
+        webhook.Headers.TryAddWithoutValidation("Stripe-Signature", "t=1,v1=00");
+        await (await app.CreateClient().SendAsync(webhook)).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
     public async Task Invoices_made_at_once_get_numbers_of_their_own()
     {
         var admin = await app.AdminAsync();

@@ -2,6 +2,7 @@ using FastEndpoints;
 using FluentValidation;
 using FluentValidation.Results;
 using Microsoft.EntityFrameworkCore;
+using StudioApi.Features.Sales.CardPayments;
 using StudioApi.Features.Sales.Invoices;
 using StudioApi.Platform.Currencies;
 using StudioApi.Platform.Http.Concurrency;
@@ -43,7 +44,7 @@ public sealed class RefundPaymentValidator : Validator<RefundPaymentRequest>
     }
 }
 
-public sealed class RefundPaymentEndpoint(StudioDbContext db, StudioCalendar calendar) : Endpoint<RefundPaymentRequest, PaymentResponse>
+public sealed class RefundPaymentEndpoint(StudioDbContext db, StudioCalendar calendar, ICardPaymentProvider cards) : Endpoint<RefundPaymentRequest, PaymentResponse>
 {
     public override void Configure()
     {
@@ -53,9 +54,11 @@ public sealed class RefundPaymentEndpoint(StudioDbContext db, StudioCalendar cal
             .ClearDefaultProduces(StatusCodes.Status200OK)
             .Produces<PaymentResponse>(StatusCodes.Status201Created)
             .Answers(StatusCodes.Status409Conflict, "The payment is void or is itself a refund.")
+            .Answers(StatusCodes.Status502BadGateway, "A card payment's provider refused the refund or could not be reached; nothing was recorded.")
             .Operation("Payments", "Refund", "Refund a payment",
                 "Gives back up to what the payment put toward its invoice, less its earlier refunds (422 beyond): never more "
-                + "than was paid, even when two refunds race. Idempotency-Key is required. Admin or front desk.")
+                + "than was paid, even when two refunds race. A card payment is refunded through its provider (Stripe) first. "
+                + "Idempotency-Key is required. Admin or front desk.")
             .AcceptsIdempotencyKey(required: true));
     }
 
@@ -79,6 +82,18 @@ public sealed class RefundPaymentEndpoint(StudioDbContext db, StudioCalendar cal
             if (req.MethodId is { } methodId && !await db.PaymentMethods.AnyAsync(m => m.Id == methodId, ct))
                 ThrowError(new ValidationFailure("methodId", $"There is no payment method {methodId}."));
 
+            // Money a provider took goes back through it first, under a key of ours, so a retry refunds once there too.
+            string? providerRefund = null;
+            if (payment is { Provider: not null, ProviderReference: { } intentId })
+                try
+                {
+                    providerRefund = await cards.RefundAsync(intentId, amount, $"studioapi-refund-{payment.Id}-{req.IdempotencyKey}", ct);
+                }
+                catch (Exception e) when (e is Stripe.StripeException or HttpRequestException)
+                {
+                    throw new ApiProblem(StatusCodes.Status502BadGateway, "Bad gateway", $"The card payment provider did not refund: {e.Message}");
+                }
+
             var created = new Payment
             {
                 InvoiceId = payment.InvoiceId,
@@ -90,6 +105,8 @@ public sealed class RefundPaymentEndpoint(StudioDbContext db, StudioCalendar cal
                 Date = req.Date ?? today,
                 Reference = string.IsNullOrWhiteSpace(req.Reference) ? null : req.Reference.Trim(),
                 RefundOfPaymentId = payment.Id,
+                Provider = providerRefund is null ? null : payment.Provider,
+                ProviderReference = providerRefund,
             };
             db.Payments.Add(created);
             await db.SaveChangesAsync(ct);

@@ -1,0 +1,70 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using StudioApi.Features.Sales.Invoices;
+using StudioApi.Platform.Currencies;
+using StudioApi.Platform.Persistence;
+
+namespace StudioApi.Features.Sales.CardPayments;
+
+/// <summary>
+/// A card payment asked of the provider for an invoice: its payment intent, and the payment recorded once the
+/// provider's signed webhook says it succeeded.
+/// </summary>
+public sealed class CardPayment : AuditedRecord
+{
+    public long InvoiceId { get; set; }
+    public string Provider { get; set; } = "";
+    /// <summary>The provider's payment intent (pi_…): unique, so an intent is recorded once.</summary>
+    public string ProviderIntentId { get; set; } = "";
+    public Money Amount { get; set; }
+    public string Currency { get; set; } = "";
+    public CardPaymentState State { get; set; }
+    /// <summary>The payment recorded when the provider confirmed it.</summary>
+    public long? PaymentId { get; set; }
+}
+
+public enum CardPaymentState
+{
+    /// <summary>Waiting for the card to be entered and the provider to confirm.</summary>
+    Open,
+    Succeeded,
+    Failed,
+    Canceled,
+}
+
+/// <summary>A provider's webhook event already processed: each is processed once, however often it is delivered.</summary>
+public sealed class ProviderEvent
+{
+    public long Id { get; set; }
+    public string Provider { get; set; } = "";
+    public string EventId { get; set; } = "";
+    public string Type { get; set; } = "";
+    public DateTime ReceivedAt { get; set; }
+}
+
+public sealed class CardPaymentConfiguration : IEntityTypeConfiguration<CardPayment>
+{
+    public void Configure(EntityTypeBuilder<CardPayment> builder)
+    {
+        builder.ToTable("CardPayments");
+        builder.Property(c => c.Provider).HasMaxLength(20);
+        builder.Property(c => c.ProviderIntentId).HasMaxLength(100);
+        builder.Property(c => c.Currency).HasMaxLength(3);
+        builder.Property(c => c.State).HasConversion<string>().HasMaxLength(20);
+        builder.HasOne<Invoice>().WithMany().HasForeignKey(c => c.InvoiceId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(c => c.ProviderIntentId).IsUnique();
+        builder.HasIndex(c => c.DeletedAt).HasFilter("DeletedAt IS NOT NULL");
+    }
+}
+
+public sealed class ProviderEventConfiguration : IEntityTypeConfiguration<ProviderEvent>
+{
+    public void Configure(EntityTypeBuilder<ProviderEvent> builder)
+    {
+        builder.ToTable("ProviderEvents");
+        builder.Property(e => e.Provider).HasMaxLength(20);
+        builder.Property(e => e.EventId).HasMaxLength(100);
+        builder.Property(e => e.Type).HasMaxLength(100);
+        builder.HasIndex(e => new { e.Provider, e.EventId }).IsUnique();
+    }
+}
