@@ -1604,8 +1604,13 @@ export class ClientsClient {
 
     /**
      * List and search clients
-     * @param q (optional) Words each found in a first or last name, company, email, phone number or student id. Text without letters
-    is a number: matched against phone digits (punctuation ignored), the client number and student ids.
+     * @param q (optional) Search as typed at a front desk. Each word (up to 5) must match the start of a word of the client's first or
+    last name or company, of an email address (the whole address from its start, or a word before the @), or of
+    the student id: in any letter case, accents ignored and punctuation skipped ("jose" finds José, "o'b" and "ob"
+    find O'Brien, "mae.mailer@inb" finds mae.mailer@inbox.example). A query of digits and punctuation only
+    ("(217) 555-0100", "555 0100", "0100") is one number: it matches any run of three or more digits of a phone
+    number, wherever it falls in the number, and the start of a student id; and a word of digits alone is also the
+    client number, exactly.
      * @param kind (optional) 
      * @param organizationId (optional) Only students of this organization.
      * @param graduationYear (optional) Only students graduating in this year.
@@ -14271,7 +14276,10 @@ export class SessionsClient {
      * @param overdue (optional) true: past their status due date and not at a final status; false: the rest.
      * @param promotionId (optional) Sessions that belong to this promotion.
      * @param staffUserId (optional) Sessions with this user as photographer or assistant.
-     * @param q (optional) Text found in the description or file number, or the session number.
+     * @param q (optional) Search as typed at a front desk. Each word (up to 5) must match the start of a word of the session's description
+    or file number, or of anything its client is found by (names, company, email, phone digits, student id: see
+    the client list's q), in any letter case with accents ignored and punctuation skipped ("smith" finds the
+    Smiths' sessions, "o'b" the O'Briens'); a word of digits alone is also the session number, exactly.
      * @param deleted (optional) true lists the recycle bin instead of the live records.
      * @param limit (optional) How many records to return (1–200, default 50).
      * @param cursor (optional) The `nextCursor` of the previous page; omit for the first page.
@@ -20711,6 +20719,68 @@ export class WorkflowClient {
     }
 
     /**
+     * Count overdue records
+     * @return OK
+     */
+    countOverdue(signal?: AbortSignal): Promise<OverdueCountsResponse> {
+        let url_ = this.baseUrl + "/api/v1/workflow/overdue/counts";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processCountOverdue(_response);
+        });
+    }
+
+    protected processCountOverdue(response: Response): Promise<OverdueCountsResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as OverdueCountsResponse;
+            return result200;
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid access token: sign in (again).", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Your role may not do this.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too many requests: wait Retry-After seconds, then retry.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Something went wrong on our side; nothing about it is disclosed.", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<OverdueCountsResponse>(null as any);
+    }
+
+    /**
      * List the workflow hub's stages
      * @return OK
      */
@@ -22616,6 +22686,24 @@ export interface OrganizationResponse {
 }
 
 export type OutputFormat = "jpeg" | "png" | "tiff";
+
+export interface OverdueCountsResponse {
+    items: OverdueKindCount[];
+}
+
+export interface OverdueKindCount {
+    /** The kind's records past their status due date and not at a final status. */
+    count: number;
+    kind: RecordKind;
+    /** The count per open status that has overdue records, in the statuses' order. */
+    statuses: OverdueStatusCount[];
+}
+
+export interface OverdueStatusCount {
+    count: number;
+    description: string;
+    statusId: number;
+}
 
 export interface PackageComponentInput {
     itemId: number;
