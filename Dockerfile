@@ -10,6 +10,8 @@ RUN dotnet publish src/StudioApi/StudioApi.csproj -c Release -o /app
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app
 COPY --from=build /app ./
+# Fonts for the PDFs messaging makes (letters, labels, job sheets): PDFsharp has none of its own outside Windows.
+RUN apt-get update && apt-get install -y --no-install-recommends fonts-liberation && rm -rf /var/lib/apt/lists/*
 # Data folder for the SQLite default, the generated signing key and local image storage; mount a volume here.
 ENV Storage__DataDirectory=/data \
     ASPNETCORE_URLS=http://+:8080

@@ -35,6 +35,8 @@ def resolve(text, variables, responses):
             return str(value).lower() if isinstance(value, bool) else str(value)
         if name in variables:
             return resolve(variables[name], variables, responses)
+        if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_-]*", name):
+            return match.group(0)  # not a variable of the file: a Liquid merge field such as {{ client.firstName }}, sent as written
         raise KeyError(f"unknown variable {name}")
 
     return VAR.sub(one, text)

@@ -8,6 +8,7 @@ using Microsoft.IdentityModel.Tokens;
 using Scalar.AspNetCore;
 using StudioApi.Features.Clients;
 using StudioApi.Features.Imaging;
+using StudioApi.Features.Messaging;
 using StudioApi.Features.Sales;
 using StudioApi.Features.Scheduling;
 using StudioApi.Features.Schools;
@@ -66,6 +67,7 @@ public static class StudioApiApplication
         services.AddImaging(configuration);
         services.AddSales(configuration);
         services.AddSchools();
+        services.AddMessaging(configuration);
         services.AddScheduler(configuration); // after the areas: it schedules the jobs they declared
 
         // Errors: RFC 9457 problem details for everything, including empty 401/403/404/405 responses.

@@ -90,6 +90,7 @@ public static class ReferenceData
         await SeedWorkflowAsync(db, RecordKind.Client, ClientStatuses, ct);
         await SeedWorkflowAsync(db, RecordKind.Task, TaskStatuses, ct);
         await SeedWorkflowAsync(db, RecordKind.Session, SessionStatuses, ct);
+        await SeedWorkflowAsync(db, RecordKind.Invoice, InvoiceStatuses, ct);
     }
 
     /// <summary>A kind's general status list, first status initial and last final, when the kind has none yet.</summary>
@@ -137,6 +138,18 @@ public static class ReferenceData
         ("Retouching", 5, WorkflowStage.Retouch, false),
         ("Ordered", 10, WorkflowStage.Ordering, false),
         ("Archived", 0, WorkflowStage.Archive, false),
+    ];
+
+    /// <summary>
+    /// The invoice workflow a studio starts with, along the hub's ordering and production stages: an order is placed
+    /// with the lab within two business days, made within two weeks, picked up or shipped within a week, then closed.
+    /// </summary>
+    static readonly (string Description, int Days, WorkflowStage? Stage, bool ChangeOnSessionDate)[] InvoiceStatuses =
+    [
+        ("Open", 2, WorkflowStage.Ordering, false),
+        ("In Production", 10, WorkflowStage.Production, false),
+        ("Ready", 5, null, false),
+        ("Closed", 0, WorkflowStage.Archive, false),
     ];
 
     /// <summary>

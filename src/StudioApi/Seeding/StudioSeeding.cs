@@ -15,6 +15,7 @@ public static class StudioSeeding
         await ReferenceData.SeedAsync(provider, ct);
         var demo = provider.GetRequiredService<IConfiguration>().GetValue("Seed:DemoData", true);
         await StudioSettingsDefaults.EnsureAsync(provider, demo ? DemoStudio.Settings : StudioSettingsDefaults.Create, ct);
+        await MessagingReferenceData.SeedAsync(provider, ct);
         if (demo)
             await DemoStudio.SeedAsync(provider, ct);
         await ReferenceData.StartRecordsWithoutStatusAsync(provider, ct);

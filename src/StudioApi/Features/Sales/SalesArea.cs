@@ -1,22 +1,29 @@
 using Microsoft.EntityFrameworkCore;
+using StudioApi.Features.Clients.Clients;
+using StudioApi.Features.Sales.Invoices;
 using StudioApi.Features.Sales.PaymentMethods;
+using StudioApi.Features.Sales.Payments;
 using StudioApi.Features.Sales.PriceListGroups;
 using StudioApi.Features.Sales.PriceListItems;
 using StudioApi.Features.Sales.PriceLists;
 using StudioApi.Features.Sales.PriceLists.Import;
+using StudioApi.Features.Sales.Receivables;
 using StudioApi.Features.Sales.ShippingMethods;
 using StudioApi.Features.Sales.TaxSettings;
+using StudioApi.Features.Scheduling.Sessions;
 using StudioApi.Features.Setup;
 using StudioApi.Features.Setup.ProductionTypes;
 using StudioApi.Platform.Currencies;
 using StudioApi.Platform.Persistence;
+using StudioApi.Platform.Workflow;
 
 namespace StudioApi.Features.Sales;
 
 /// <summary>
-/// Sales: what the studio sells and how it is paid. Today the setup of selling (payment methods, shipping methods,
-/// tax settings) and the price lists (groups, items, packages, promotions; copies; spreadsheet import and export);
-/// invoices and payments build on them. Uses Setup, Clients, Scheduling and Imaging.
+/// Sales: what the studio sells and how it is paid. The setup of selling (payment methods, shipping methods, tax
+/// settings), the price lists (groups, items, packages, promotions; copies; spreadsheet import and export), invoices
+/// of every type with their workflow, payments, refunds and payment plans, and what clients owe (balances, aging).
+/// Uses Setup, Clients, Scheduling and Imaging.
 /// </summary>
 public static class SalesArea
 {
@@ -26,6 +33,12 @@ public static class SalesArea
         services.AddScoped<PriceListImporter>();
         services.AddScoped<ISetupRecordUses<ProductionType>, ProductionTypeUses>();
         services.AddScoped<IAmountsInCurrency, SalesAmounts>();
+
+        services.AddWorkflowKind<Invoice>(RecordKind.Invoice, "invoices", db => db.Invoices, visibleTo: (invoices, db, user) => invoices.Visible(db, user));
+        services.AddScoped<InvoicePricing>();
+        // A session's invoices go to the recycle bin with it; paid ones stop its delete.
+        services.AddScoped<ISessionDependent, InvoiceSessionDependent>();
+        services.AddScoped<IClientBalances, ClientBalances>();
         return services;
     }
 
@@ -37,6 +50,8 @@ public static class SalesArea
         public DbSet<PriceList> PriceLists => db.Set<PriceList>();
         public DbSet<PriceListGroup> PriceListGroups => db.Set<PriceListGroup>();
         public DbSet<PriceListItem> PriceListItems => db.Set<PriceListItem>();
+        public DbSet<Invoice> Invoices => db.Set<Invoice>();
+        public DbSet<Payment> Payments => db.Set<Payment>();
     }
 }
 
@@ -47,8 +62,8 @@ public sealed class ProductionTypeUses(StudioDbContext db) : ISetupRecordUses<Pr
 }
 
 /// <summary>
-/// The amounts Sales keeps in the studio's currency: priced items of every price list and priced shipping methods,
-/// the recycle bin included (a restored list would come back in the wrong unit).
+/// The amounts Sales keeps in the studio's currency: priced items of every price list, priced shipping methods,
+/// invoices and payments, the recycle bin included (a restored list would come back in the wrong unit).
 /// </summary>
 public sealed class SalesAmounts(StudioDbContext db) : IAmountsInCurrency
 {
@@ -56,7 +71,8 @@ public sealed class SalesAmounts(StudioDbContext db) : IAmountsInCurrency
     {
         var items = await db.PriceListItems.IgnoreQueryFilters().CountAsync(i => i.Price != Money.Zero || i.Cost != Money.Zero, ct);
         var shipping = await db.ShippingMethods.IgnoreQueryFilters().CountAsync(m => m.Price != Money.Zero, ct);
-        return items + shipping == 0 ? null
-            : $"{items} price list item(s) and {shipping} shipping method(s) have prices in the current currency";
+        var invoices = await db.Invoices.IgnoreQueryFilters().CountAsync(ct);
+        return items + shipping + invoices == 0 ? null
+            : $"{items} price list item(s), {shipping} shipping method(s) and {invoices} invoice(s) have amounts in the current currency";
     }
 }

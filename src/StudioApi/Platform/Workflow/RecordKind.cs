@@ -30,8 +30,8 @@ public static class RecordKinds
     public static bool SupportsStatusesByType(this RecordKind kind) =>
         kind is RecordKind.Session or RecordKind.ProductionOrder or RecordKind.Task;
 
-    /// <summary>Kinds whose statuses can be associated with a stage of the workflow hub.</summary>
-    public static bool SupportsStages(this RecordKind kind) => kind is RecordKind.Session or RecordKind.ProductionOrder;
+    /// <summary>Kinds whose statuses can be associated with a stage of the workflow hub (invoices: ordering, production…).</summary>
+    public static bool SupportsStages(this RecordKind kind) => kind is RecordKind.Session or RecordKind.Invoice or RecordKind.ProductionOrder;
 
     /// <summary>The JSON name of the kind (camelCase), for messages and file names.</summary>
     public static string WireName(this RecordKind kind) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(kind.ToString());

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using StudioApi.Platform.Http.Problems;
 using StudioApi.Platform.Persistence;
@@ -18,11 +19,12 @@ public sealed class WorkflowRecords
     /// <param name="route">The records' route segment under /api/v1 (clients, tasks…).</param>
     /// <param name="records">The live records (the recycle bin filtered out).</param>
     /// <param name="typeId">The mapped property behind <see cref="IHasWorkflowStatus.WorkflowTypeId"/>, for kinds with types.</param>
+    /// <param name="visibleTo">The records a caller may see, for kinds some callers see only part of (invoices); all by default.</param>
     public WorkflowRecords Add<T>(RecordKind kind, string route, Func<StudioDbContext, IQueryable<T>> records,
-        Expression<Func<T, long?>>? typeId = null)
+        Expression<Func<T, long?>>? typeId = null, Func<IQueryable<T>, StudioDbContext, ClaimsPrincipal, IQueryable<T>>? visibleTo = null)
         where T : AuditedRecord, IHasWorkflowStatus
     {
-        sources.Add(kind, new WorkflowRecordSource<T>(kind, route, records, typeId));
+        sources.Add(kind, new WorkflowRecordSource<T>(kind, route, records, typeId, visibleTo));
         return this;
     }
 
@@ -61,6 +63,9 @@ public abstract class WorkflowRecordSource(RecordKind kind, string route, bool h
     /// <summary>The live records' status fields, to filter, count, page or load by id.</summary>
     public abstract IQueryable<WorkflowRecordRow> Rows(StudioDbContext db);
 
+    /// <summary>The status fields of the live records <paramref name="user"/> may see: what lists and counts show a caller.</summary>
+    public abstract IQueryable<WorkflowRecordRow> RowsVisibleTo(StudioDbContext db, ClaimsPrincipal user);
+
     /// <summary>404 unless there is a live record with this id (for the endpoints under /{records}/{id}/…).</summary>
     public async Task EnsureExistsAsync(StudioDbContext db, long id, CancellationToken ct)
     {
@@ -83,16 +88,19 @@ public abstract class WorkflowRecordSource(RecordKind kind, string route, bool h
 sealed class WorkflowRecordSource<T> : WorkflowRecordSource where T : AuditedRecord, IHasWorkflowStatus
 {
     readonly Func<StudioDbContext, IQueryable<T>> records;
+    readonly Func<IQueryable<T>, StudioDbContext, ClaimsPrincipal, IQueryable<T>>? visibleTo;
     readonly Expression<Func<T, WorkflowRecordRow>> toRow;
     readonly Expression<Func<T, long?>> statusId;
     readonly Expression<Func<T, DateTime?>> changedAt;
     readonly Expression<Func<T, DateOnly?>> statusDate;
     readonly Expression<Func<T, DateOnly?>> dueDate;
 
-    public WorkflowRecordSource(RecordKind kind, string route, Func<StudioDbContext, IQueryable<T>> records, Expression<Func<T, long?>>? typeId)
+    public WorkflowRecordSource(RecordKind kind, string route, Func<StudioDbContext, IQueryable<T>> records, Expression<Func<T, long?>>? typeId,
+        Func<IQueryable<T>, StudioDbContext, ClaimsPrincipal, IQueryable<T>>? visibleTo)
         : base(kind, route, typeId is not null, typeof(IHasAssignedUser).IsAssignableFrom(typeof(T)))
     {
         this.records = records;
+        this.visibleTo = visibleTo;
         // Built on T's own properties rather than through the interface, which EF cannot always translate.
         statusId = PropertyOf<long?>(nameof(IHasWorkflowStatus.StatusId));
         changedAt = PropertyOf<DateTime?>(nameof(IHasWorkflowStatus.StatusChangedAt));
@@ -119,6 +127,9 @@ sealed class WorkflowRecordSource<T> : WorkflowRecordSource where T : AuditedRec
     }
 
     public override IQueryable<WorkflowRecordRow> Rows(StudioDbContext db) => records(db).AsNoTracking().Select(toRow);
+
+    public override IQueryable<WorkflowRecordRow> RowsVisibleTo(StudioDbContext db, ClaimsPrincipal user) =>
+        visibleTo is null ? Rows(db) : visibleTo(records(db).AsNoTracking(), db, user).Select(toRow);
 
     public override Task<int> MoveAsync(StudioDbContext db, IReadOnlyCollection<long> ids, long? fromStatusId, StatusWrite write, CancellationToken ct)
     {

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using System.Security.Claims;
 using StudioApi.Platform.Persistence;
 
 namespace StudioApi.Platform.Workflow;
@@ -30,10 +31,12 @@ public static class WorkflowRegistration
     /// <param name="route">The records' route segment under /api/v1 (clients, tasks…).</param>
     /// <param name="records">The live records (the recycle bin filtered out).</param>
     /// <param name="typeId">The mapped property behind <see cref="IHasWorkflowStatus.WorkflowTypeId"/>, for kinds with types.</param>
+    /// <param name="visibleTo">The records a caller may see, for kinds some callers see only part of (invoices); all by default.</param>
     public static IServiceCollection AddWorkflowKind<T>(this IServiceCollection services, RecordKind kind, string route,
-        Func<StudioDbContext, IQueryable<T>> records, Expression<Func<T, long?>>? typeId = null)
+        Func<StudioDbContext, IQueryable<T>> records, Expression<Func<T, long?>>? typeId = null,
+        Func<IQueryable<T>, StudioDbContext, ClaimsPrincipal, IQueryable<T>>? visibleTo = null)
         where T : AuditedRecord, IHasWorkflowStatus =>
-        services.AddSingleton(new WorkflowKindRegistration(registry => registry.Add(kind, route, records, typeId)));
+        services.AddSingleton(new WorkflowKindRegistration(registry => registry.Add(kind, route, records, typeId, visibleTo)));
 
     sealed record WorkflowKindRegistration(Action<WorkflowRecords> AddTo);
 }

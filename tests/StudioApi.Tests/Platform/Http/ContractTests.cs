@@ -14,8 +14,9 @@ namespace StudioApi.Tests.Platform.Http;
 /// </summary>
 public sealed partial class ContractTests(StudioApiFactory app) : IClassFixture<StudioApiFactory>
 {
-    /// <summary>The operations a caller without a token may use: signing in, renewing a session, a partner client's token, online booking, feeds and signed files.</summary>
-    static readonly HashSet<string> PublicOperations = ["Auth_CreateToken", "Auth_Refresh", "PartnerClients_CreateToken", "OnlineBooking_GetAvailability", "OnlineBooking_Book", "Calendar_GetFeedIcs", "Images_GetSignedFile"];
+    /// <summary>The operations a caller without a token may use: signing in, renewing a session, a partner client's token, online booking, feeds, signed files and the signed links in messages.</summary>
+    static readonly HashSet<string> PublicOperations = ["Auth_CreateToken", "Auth_Refresh", "PartnerClients_CreateToken", "OnlineBooking_GetAvailability", "OnlineBooking_Book", "Calendar_GetFeedIcs", "Images_GetSignedFile",
+        "PublicLinks_GetUnsubscribe", "PublicLinks_Unsubscribe", "PublicLinks_GetSessionConfirmation", "PublicLinks_ConfirmSession"];
 
     static readonly string[] Methods = ["get", "put", "post", "delete", "patch", "head", "options"];
 

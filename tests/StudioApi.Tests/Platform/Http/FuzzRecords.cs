@@ -76,7 +76,11 @@ public sealed class FuzzRecords
 
         var clientId = await CreateAsync("/api/v1/clients", new { firstName = "Fuzz", lastName = "Target" });
         Add("clients", clientId);
-        Add("organizations", await CreateAsync("/api/v1/organizations", new { name = "Fuzz School", code = "FUZZ" }));
+        var organizationId = await CreateAsync("/api/v1/organizations", new { name = "Fuzz School", code = "FUZZ" });
+        Add("organizations", organizationId);
+        // A student of it, so an organization's picture day (bulk scheduling without clientIds) always has someone to
+        // book (in the grade and year the examples name), whatever the attacks on clients before it left behind.
+        await CreateAsync("/api/v1/clients", new { firstName = "Fuzz", lastName = "Student", student = new { organizationId, studentId = "FUZZ-1", grade = "Fuzz", graduationYear = 1900 } });
         var day = DateTime.UtcNow.Date.AddDays(60).ToString("yyyy-MM-dd");
         var sessionId = await CreateAsync("/api/v1/sessions", new { clientId, date = day, startTime = "09:00", endTime = "10:00", photographerId = photographer.Id });
         Add("sessions", sessionId);
@@ -94,6 +98,22 @@ public sealed class FuzzRecords
         Add("price-list-groups", groupId);
         Add("price-list-items", await CreateAsync($"/api/v1/price-lists/{priceListId}/items",
             new { groupId, code = "8x10", description = "8x10 print", price = 4500, needsImage = true, cropAspectRatio = "4:5" }));
+
+        // An invoice of a session fee with a payment on it; amounts in bodies (payments, refunds, credits, deposits) a small one.
+        var feeId = await CreateAsync($"/api/v1/price-lists/{priceListId}/items", new { groupId, code = "FEE", description = "Session fee", type = "sessionFee", price = 100_000 });
+        var invoiceId = await CreateAsync("/api/v1/invoices", new { clientId, priceListId, lines = new[] { new { itemId = feeId } } });
+        Add("invoices", invoiceId);
+        var methods = JsonNode.Parse(await admin.GetStringAsync("/api/v1/payment-methods?limit=200"))!["items"]!.AsArray();
+        using var pay = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/invoices/{invoiceId}/payments")
+        {
+            Content = JsonContent.Create(new { amount = 5000, methodId = methods.First(m => m!["name"]!.GetValue<string>() == "Cash")!["id"]!.GetValue<long>() }),
+        };
+        pay.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+        var paid = await admin.SendAsync(pay);
+        var payment = JsonNode.Parse(await paid.Content.ReadAsStringAsync());
+        paid.IsSuccessStatusCode.ShouldBeTrue($"Arranging a payment: {payment}");
+        Add("payments", payment!["id"]!.GetValue<long>());
+        AddValue("amount", JsonValue.Create(100));
 
         // Twice, so a record whose example needs another kind's id (a render job needs a profile) finds it the second time.
         for (var pass = 0; pass < 2; pass++)

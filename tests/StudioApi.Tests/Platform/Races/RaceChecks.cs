@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using StudioApi.Features.Clients;
 using StudioApi.Features.Imaging;
 using StudioApi.Features.Imaging.RenderRuns;
+using StudioApi.Features.Sales;
 using StudioApi.Features.Scheduling;
 using StudioApi.Tests.Infrastructure;
 using StudioApi.Tests.Platform.Storage;
@@ -67,6 +68,40 @@ public static class RenderRunChecks
     }
 }
 
+/// <summary>What must hold of an invoice and its payments after a round, whoever won: the money adds up.</summary>
+public static class InvoiceChecks
+{
+    public static Task<string?> AfterRoundAsync(RaceContext c, RaceRecord invoice, IReadOnlyList<RaceOutcome> outcomes) =>
+        c.App.WithDbAsync(db => MoneyOfAsync(db, invoice.Id));
+
+    public static Task<string?> AfterPaymentRoundAsync(RaceContext c, RaceRecord payment, IReadOnlyList<RaceOutcome> outcomes) =>
+        c.App.WithDbAsync(async db =>
+        {
+            var paid = await db.Payments.AsNoTracking().SingleAsync(p => p.Id == payment.Id);
+            var refunds = await db.Payments.AsNoTracking().Where(r => r.RefundOfPaymentId == payment.Id && r.VoidedAt == null).Select(r => r.Amount).ToListAsync();
+            var refunded = refunds.Sum(r => r.MinorUnits);
+            if (refunded > paid.Applied.MinorUnits)
+                return $"refunds of {refunded} exceed the {paid.Applied.MinorUnits} paid";
+            if (paid.VoidedAt is not null && refunded > 0)
+                return "void, yet refunds of it are live";
+            return await MoneyOfAsync(db, paid.InvoiceId);
+        });
+
+    /// <summary>Why the invoice's stored paid, credited or balance differ from its payments and credit memos, or null.</summary>
+    public static async Task<string?> MoneyOfAsync(StudioApi.Platform.Persistence.StudioDbContext db, long invoiceId)
+    {
+        var invoice = await db.Invoices.IgnoreQueryFilters().AsNoTracking().SingleAsync(i => i.Id == invoiceId);
+        var payments = await db.Payments.AsNoTracking().Where(p => p.InvoiceId == invoiceId && p.VoidedAt == null).ToListAsync();
+        var paid = payments.Sum(p => p.Kind == StudioApi.Features.Sales.Payments.PaymentKind.Refund ? -p.Amount.MinorUnits : p.Applied.MinorUnits);
+        var credited = (await db.Invoices.IgnoreQueryFilters().AsNoTracking().Where(m => m.CreditsInvoiceId == invoiceId && m.VoidedAt == null && (m.DeletedAt == null || invoice.DeletedAt != null))
+            .Select(m => m.Total).ToListAsync()).Sum(t => t.MinorUnits);
+        var balance = invoice.Receivable ? invoice.Total.MinorUnits - credited - paid : 0;
+        return invoice.Paid.MinorUnits != paid || invoice.Credited.MinorUnits != credited || invoice.Balance.MinorUnits != balance
+            ? $"invoice {invoice.Number} stores paid {invoice.Paid}, credited {invoice.Credited}, balance {invoice.Balance}; its records say {paid}, {credited}, {balance}"
+            : invoice.IsVoid && paid != 0 ? $"invoice {invoice.Number} is void with {paid} paid on it" : null;
+    }
+}
+
 /// <summary>What must hold of the whole studio after the races: files and records agree, numbers are unique, counts add up.</summary>
 public static class StudioInvariants
 {
@@ -84,6 +119,11 @@ public static class StudioInvariants
                 .Select(n => $"session number {n} given twice"));
             broken.AddRange((await db.SessionImages.IgnoreQueryFilters().GroupBy(x => new { x.SessionId, x.Number }).Where(g => g.Count() > 1).Select(g => g.Key).ToListAsync())
                 .Select(k => $"image number {k.Number} given twice in session {k.SessionId}"));
+            broken.AddRange((await db.Invoices.IgnoreQueryFilters().GroupBy(x => x.Number).Where(g => g.Count() > 1).Select(g => g.Key).ToListAsync())
+                .Select(n => $"invoice number {n} given twice"));
+            foreach (var id in await db.Invoices.IgnoreQueryFilters().Select(i => i.Id).ToListAsync())
+                if (await InvoiceChecks.MoneyOfAsync(db, id) is { } drift)
+                    broken.Add(drift);
             broken.AddRange((await db.RenderRuns.Where(r => r.State == RenderRunState.Completed && r.Done + r.Failed != r.Total).Select(r => r.Id).ToListAsync())
                 .Select(id => $"render run {id} completed with done + failed ≠ total"));
             broken.AddRange((await db.Clients.IgnoreQueryFilters().Where(x => x.ImageId != null && !db.Set<StudioApi.Features.Imaging.Images.SessionImage>().IgnoreQueryFilters().Any(i => i.Id == x.ImageId))

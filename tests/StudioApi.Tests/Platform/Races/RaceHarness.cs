@@ -282,6 +282,13 @@ public static class RaceRequests
         return request;
     }
 
+    /// <summary>A fresh Idempotency-Key: each racing request is its own payment or refund.</summary>
+    public static HttpRequestMessage WithKey(this HttpRequestMessage request)
+    {
+        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+        return request;
+    }
+
     /// <summary>The record as read, with one field changed.</summary>
     public static JsonObject With(this JsonObject read, string field, JsonNode? value)
     {

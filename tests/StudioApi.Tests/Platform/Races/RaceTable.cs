@@ -9,6 +9,12 @@ using StudioApi.Features.Imaging.Images;
 using StudioApi.Features.Imaging.RenderJobs;
 using StudioApi.Features.Imaging.RenderProfiles;
 using StudioApi.Features.Imaging.RenderRuns;
+using StudioApi.Features.Messaging.CallTypes;
+using StudioApi.Features.Messaging.Communications;
+using StudioApi.Features.Messaging.Templates;
+using StudioApi.Features.Messaging.Triggers;
+using StudioApi.Features.Sales.Invoices;
+using StudioApi.Features.Sales.Payments;
 using StudioApi.Features.Scheduling;
 using StudioApi.Features.Scheduling.Appointments;
 using StudioApi.Features.Scheduling.CalendarFeeds;
@@ -264,6 +270,70 @@ public static class RaceTable
             Settle = RenderRunChecks.WhenFinishedAsync,
             Check = RenderRunChecks.AfterRoundAsync,
         },
+        SetupList<CallType>("call-types", n => new { name = $"Call type {n}" }),
+        new()
+        {
+            Name = "templates",
+            Arrange = c => c.CreateAsync("/api/v1/templates", new { name = $"Template {c.Next()}", kind = "formLetter", recordType = "client", body = "Hi {{ client.firstName }}" }),
+            State = RaceKind.Audited<MessageTemplate>(),
+            Ops = [Update("name"), SoftDelete, Restore],
+        },
+        new()
+        {
+            Name = "communications",
+            Arrange = async c =>
+            {
+                var client = await c.SharedAsync("messagingClient", async () => (await c.PostAsync("/api/v1/clients", new { firstName = "Race", lastName = "Calls" }))["id"]!.GetValue<long>());
+                return await WithStatusesAsync(c, "communication", await c.CreateAsync("/api/v1/communications", new { kind = "call", clientId = client, subject = $"Call {c.Next()}", dueDate = FutureDay(c) }));
+            },
+            State = RaceKind.Audited<Communication>(),
+            Ops = [Update("subject"), SoftDelete, Restore, StatusChange],
+        },
+        new()
+        {
+            Name = "triggers",
+            Arrange = c => c.CreateAsync("/api/v1/triggers", new
+            {
+                name = $"Trigger {c.Next()}", isActive = false, recordKind = "session", @event = "date", dateField = "sessionDate", offsetDays = -2, timeOfDay = "09:00",
+                actions = new[] { new { kind = "call", title = "Reminder call" } },
+            }),
+            State = RaceKind.Audited<Trigger>(),
+            Ops = [Update("name"), SoftDelete, Restore],
+        },
+        new()
+        {
+            Name = "invoices",
+            Arrange = async c => await WithStatusesAsync(c, "invoice", await NewInvoiceAsync(c)),
+            State = RaceKind.Audited<Invoice>(),
+            // Money on record changes what an invoice may do next (no delete once paid, nothing once void): a new one each round.
+            FreshEachRound = true,
+            Ops =
+            [
+                new("update", On.Live, IfMatch: true, [200], [404, 409, 412], (r, n) => Json(Put, r.Path, r.Read.With("date", DateTime.UtcNow.Date.AddDays(-(n % 300)).ToString("yyyy-MM-dd"))).IfMatch(r.Version)),
+                SoftDelete with { Refusals = [404, 409, 412] },
+                Restore, StatusChange, AddNote,
+                new("pay", On.Live, IfMatch: false, [201], [404, 409], (r, _) => Json(Post, $"{r.Path}/payments", new { amount = 100, methodId = r.Related["cash"] })
+                    .WithKey()),
+                new("creditMemo", On.Live, IfMatch: false, [201], [404, 409], (r, n) => Json(Post, $"{r.Path}/credit-memos", new { amount = 50, reason = $"Race {n}" })),
+                new("void", On.Live, IfMatch: false, [200], [404, 409], (r, _) => Json(Post, $"{r.Path}/void", new { reason = "Race" })) { Once = "void" },
+            ],
+            Check = InvoiceChecks.AfterRoundAsync,
+        },
+        new()
+        {
+            Name = "payments",
+            Arrange = NewPaymentAsync,
+            State = RaceKind.Audited<Payment>(),
+            FreshEachRound = true,
+            Ops =
+            [
+                // 400 of a payment of 1,000: at most two of a crowd of refunds can be given.
+                new("refund", On.Live, IfMatch: false, [201], [409, 422], (r, _) => Json(Post, $"{r.Path}/refunds", new { amount = 400 }).WithKey()) { Versions = false },
+                new("void", On.Live, IfMatch: false, [200], [409], (r, _) => Json(Post, $"{r.Path}/void", new { reason = "Race" })) { Once = "void" },
+            ],
+            RoundsFactor = 4,
+            Check = InvoiceChecks.AfterPaymentRoundAsync,
+        },
         new()
         {
             Name = "workflow-statuses",
@@ -296,6 +366,33 @@ public static class RaceTable
     {
         var client = await c.SharedAsync("client", async () => (await c.PostAsync("/api/v1/clients", new { firstName = "Race", lastName = "Sessions" }))["id"]!.GetValue<long>());
         return await c.CreateAsync("/api/v1/sessions", new { clientId = client, date = FutureDay(c), startTime = "09:00", endTime = "10:00", description = "Race" });
+    }
+
+    /// <summary>An invoice of a shared client from a shared price list (the fee: 50.00), with cash to pay it.</summary>
+    static async Task<RaceRecord> NewInvoiceAsync(RaceContext c)
+    {
+        var (client, list, fee, cash) = await c.SharedAsync("sale", async () =>
+        {
+            var client = (await c.PostAsync("/api/v1/clients", new { firstName = "Race", lastName = "Buyer" }))["id"]!.GetValue<long>();
+            var list = (await c.PostAsync("/api/v1/price-lists", new { name = $"Race prices {Guid.NewGuid():N}" }))["id"]!.GetValue<long>();
+            var group = (await c.PostAsync($"/api/v1/price-lists/{list}/groups", new { name = "Fees" }))["id"]!.GetValue<long>();
+            var fee = (await c.PostAsync($"/api/v1/price-lists/{list}/items", new { groupId = group, code = "FEE", description = "Fee", type = "sessionFee", price = 5000 }))["id"]!.GetValue<long>();
+            var cash = (await c.GetJsonAsync("/api/v1/payment-methods?limit=200"))["items"]!.AsArray().Single(m => m!["name"]!.GetValue<string>() == "Cash")!["id"]!.GetValue<long>();
+            return (client, list, fee, cash);
+        });
+        var record = await c.CreateAsync("/api/v1/invoices", new { clientId = client, priceListId = list, lines = new[] { new { itemId = fee } } });
+        record.Related["cash"] = cash;
+        return record;
+    }
+
+    static async Task<RaceRecord> NewPaymentAsync(RaceContext c)
+    {
+        var invoice = await NewInvoiceAsync(c);
+        var request = Json(Post, $"{invoice.Path}/payments", new { amount = 1000, methodId = invoice.Related["cash"] }).WithKey();
+        var response = await c.Admin.SendAsync(request);
+        var payment = JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject();
+        response.IsSuccessStatusCode.ShouldBeTrue($"arranging a payment: {payment}");
+        return new RaceRecord { Id = payment["id"]!.GetValue<long>(), Path = $"/api/v1/payments/{payment["id"]}", Read = payment, Related = { ["invoice"] = invoice.Id } };
     }
 
     static HttpRequestMessage Upload(string sessionPath, int n)

@@ -10,19 +10,19 @@ namespace StudioApi.Tests.Platform.Workflow;
 public sealed class WorkflowHubTests(StudioApiFactory app) : IClassFixture<StudioApiFactory>
 {
     [Fact]
-    public async Task The_hub_lists_every_stage_with_zero_sessions_and_production_orders()
+    public async Task The_hub_lists_every_stage_with_zero_sessions_invoices_and_production_orders()
     {
         var photographer = await app.AsRoleAsync(UserRole.Photographer);
 
         var stages = await (await photographer.GetAsync("/api/v1/workflow/stages")).ShouldBeAsync<StageListBody>(HttpStatusCode.OK);
 
         stages.Items.Select(s => s.Stage).ShouldBe(["capture", "qualityCheck", "upload", "presentation", "retouch", "ordering", "production", "archive"]);
-        stages.Items.ShouldAllBe(s => s.Total == 0 && s.Counts.Count == 2);
-        stages.Items[0].Counts.Select(c => c.Kind).ShouldBe(["session", "productionOrder"]);
+        stages.Items.ShouldAllBe(s => s.Total == 0 && s.Counts.Count == 3);
+        stages.Items[0].Counts.Select(c => c.Kind).ShouldBe(["session", "invoice", "productionOrder"]);
     }
 
     [Fact]
-    public async Task A_stage_lists_the_sessions_at_its_statuses_and_only_sessions_and_production_orders_have_stages()
+    public async Task A_stage_lists_the_sessions_at_its_statuses_and_only_sessions_invoices_and_production_orders_have_stages()
     {
         var admin = await app.AdminAsync();
         var client = await (await admin.PostAsJsonAsync("/api/v1/clients", new { firstName = "Stage", lastName = "Walker" })).ShouldBeAsync<IdBody>(HttpStatusCode.Created);
@@ -48,7 +48,7 @@ public sealed class WorkflowHubTests(StudioApiFactory app) : IClassFixture<Studi
 
         kinds.Items.Select(k => k.Kind).ShouldBe(["client", "session", "invoice", "productionOrder", "task", "communication"]);
         kinds.Items.Where(k => k.SupportsStatusesByType).Select(k => k.Kind).ShouldBe(["session", "productionOrder", "task"]);
-        kinds.Items.Where(k => k.SupportsStages).Select(k => k.Kind).ShouldBe(["session", "productionOrder"]);
+        kinds.Items.Where(k => k.SupportsStages).Select(k => k.Kind).ShouldBe(["session", "invoice", "productionOrder"]);
     }
 
     [Fact]

@@ -30,6 +30,9 @@ public sealed class Client : AuditedRecord, INumbered, IHasWorkflowStatus, ISear
     public DateOnly? BirthDate { get; set; }
     public bool EmailOptOut { get; set; }
     public bool SmsOptOut { get; set; }
+    /// <summary>The client followed an e-mail's unsubscribe link: no more e-mails from the studio until staff clear it.</summary>
+    public bool Unsubscribed { get; set; }
+    public DateTime? UnsubscribedAt { get; set; }
     public List<ClientAddress> Addresses { get; set; } = [];
     public List<ClientPhone> Phones { get; set; } = [];
     public List<ClientEmail> Emails { get; set; } = [];

@@ -24,6 +24,11 @@ public abstract class ClientInput
     public DateOnly? BirthDate { get; set; }
     public bool EmailOptOut { get; set; }
     public bool SmsOptOut { get; set; }
+    /// <summary>
+    /// Set by the client through an e-mail's unsubscribe link. Omit (or null) to keep it as it is; false clears it (the
+    /// client asked to hear from the studio again), true sets it.
+    /// </summary>
+    public bool? Unsubscribed { get; set; }
     public List<ClientAddressData>? Addresses { get; set; }
     public List<ClientPhoneData>? Phones { get; set; }
     public List<ClientEmailData>? Emails { get; set; }
@@ -45,6 +50,11 @@ public abstract class ClientInput
         client.BirthDate = BirthDate;
         client.EmailOptOut = EmailOptOut;
         client.SmsOptOut = SmsOptOut;
+        if (Unsubscribed is { } unsubscribed && unsubscribed != client.Unsubscribed)
+        {
+            client.Unsubscribed = unsubscribed;
+            client.UnsubscribedAt = unsubscribed ? DateTime.UtcNow : null;
+        }
         client.ImageId = ImageId;
         client.Addresses = (Addresses ?? []).Select(a => new ClientAddress
             { Label = Clean(a.Label), Address = a.Address.Copy(), IsPrimary = a.IsPrimary }).ToList();

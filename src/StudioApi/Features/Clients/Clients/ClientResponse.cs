@@ -1,3 +1,4 @@
+using StudioApi.Platform.Currencies;
 using StudioApi.Platform.Http;
 using StudioApi.Platform.Workflow;
 
@@ -17,6 +18,9 @@ public sealed class ClientResponse : RecordResponse
     public DateOnly? BirthDate { get; init; }
     public required bool EmailOptOut { get; init; }
     public required bool SmsOptOut { get; init; }
+    /// <summary>The client unsubscribed through an e-mail's link: no e-mails are sent (a message to them is skipped, with the reason).</summary>
+    public required bool Unsubscribed { get; init; }
+    public DateTimeOffset? UnsubscribedAt { get; init; }
     public required IReadOnlyList<ClientAddressData> Addresses { get; init; }
     public required IReadOnlyList<ClientPhoneData> Phones { get; init; }
     public required IReadOnlyList<ClientEmailData> Emails { get; init; }
@@ -30,9 +34,12 @@ public sealed class ClientResponse : RecordResponse
 
     /// <param name="c">The client, with its <see cref="Client.Status"/> loaded.</param>
     /// <param name="today">Today in the studio's time zone, which decides whether the status is overdue.</param>
-    public static ClientResponse From(Client c, DateOnly today) => From(c, RecordStatusResponse.From(c, c.Status, today));
+    /// <param name="outstandingBalance">What the client owes on its invoices (<see cref="IClientBalances"/>).</param>
+    /// <param name="overdueCall">Whether a call to the client is past its due date (see <see cref="IClientCallFlags"/>).</param>
+    public static ClientResponse From(Client c, DateOnly today, Money outstandingBalance, bool overdueCall) =>
+        From(c, RecordStatusResponse.From(c, c.Status, today), outstandingBalance, overdueCall);
 
-    static ClientResponse From(Client c, RecordStatusResponse? status) => new ClientResponse
+    static ClientResponse From(Client c, RecordStatusResponse? status, Money outstandingBalance, bool overdueCall) => new ClientResponse
     {
         Number = c.Number,
         Kind = c.Kind,
@@ -44,6 +51,8 @@ public sealed class ClientResponse : RecordResponse
         BirthDate = c.BirthDate,
         EmailOptOut = c.EmailOptOut,
         SmsOptOut = c.SmsOptOut,
+        Unsubscribed = c.Unsubscribed,
+        UnsubscribedAt = c.UnsubscribedAt,
         Addresses = c.Addresses.Select(a => new ClientAddressData { Label = a.Label, Address = a.Address, IsPrimary = a.IsPrimary }).ToList(),
         Phones = c.Phones.Select(p => new ClientPhoneData { Label = p.Label, Number = p.Number, SmsCapable = p.SmsCapable, IsPrimary = p.IsPrimary }).ToList(),
         Emails = c.Emails.Select(e => new ClientEmailData { Label = e.Label, Address = e.Address, IsPrimary = e.IsPrimary }).ToList(),
@@ -73,7 +82,7 @@ public sealed class ClientResponse : RecordResponse
             : null,
         ImageId = c.ImageId,
         Status = status,
-        Flags = new ClientFlags { HasOverdueStatus = status?.IsOverdue == true },
+        Flags = new ClientFlags { OutstandingBalance = outstandingBalance, HasOverdueStatus = status?.IsOverdue == true, HasOverdueCall = overdueCall },
     }.WithAudit(c);
 
     /// <summary>The name the studio calls the client by: the person, or the company for a business.</summary>
@@ -86,11 +95,33 @@ public sealed class ClientResponse : RecordResponse
 
 /// <summary>
 /// The seed's "notification lights", computed when the client is read, never stored. Only what is computed is here:
-/// the outstanding balance arrives with invoices (Sales) and the overdue call with calls (Messaging), not before, so a
-/// front end never shows a constant as a fact.
+/// the balance from invoices and payments (Sales), the overdue status from the workflow, the overdue call from calls (Messaging).
 /// </summary>
 public sealed class ClientFlags
 {
+    /// <summary>
+    /// What the client owes: the balances above 0 of its invoices that are owed (not estimates, credit memos or void
+    /// ones), in minor units of the studio's currency. Its credit and the aging are at GET /clients/{id}/balance.
+    /// </summary>
+    public Money OutstandingBalance { get; init; }
     /// <summary>The client's status is past its due date and not final.</summary>
     public bool HasOverdueStatus { get; init; }
+    /// <summary>A call to the client is past its due date and not completed.</summary>
+    public bool HasOverdueCall { get; init; }
+}
+
+/// <summary>
+/// Which clients have a call past its due date: calls are Messaging's, so Messaging answers (registered in its
+/// <c>AddMessaging()</c>); Clients names no later area.
+/// </summary>
+public interface IClientCallFlags
+{
+    /// <summary>The clients of <paramref name="clientIds"/> with a live, uncompleted call due before <paramref name="today"/>.</summary>
+    Task<IReadOnlySet<long>> WithOverdueCallsAsync(IReadOnlyCollection<long> clientIds, DateOnly today, CancellationToken ct);
+}
+
+public static class ClientCallFlagsExtensions
+{
+    public static async Task<bool> HasOverdueCallAsync(this IClientCallFlags flags, long clientId, DateOnly today, CancellationToken ct) =>
+        (await flags.WithOverdueCallsAsync([clientId], today, ct)).Contains(clientId);
 }

@@ -31,11 +31,13 @@ public abstract class AddRecordNoteEndpoint : Endpoint<AddRecordNoteRequest, Rec
 {
     protected abstract RecordKind Kind { get; }
     protected abstract string Tag { get; }
+    /// <summary>Who may add notes: every staff role, unless the kind's records are kept from some (invoices).</summary>
+    protected virtual string[] Authors => Platform.Auth.Roles.AnyStaff;
 
     public override void Configure()
     {
         Post($"/{Resolve<WorkflowRecords>().Get(Kind).Route}/{{id}}/notes");
-        Roles(Platform.Auth.Roles.AnyStaff);
+        Roles(Authors);
         Description(d => d
             .ClearDefaultProduces(StatusCodes.Status200OK)
             .Produces<RecordNoteResponse>(StatusCodes.Status201Created)

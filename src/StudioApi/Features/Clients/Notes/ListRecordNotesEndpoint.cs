@@ -22,11 +22,13 @@ public abstract class ListRecordNotesEndpoint : Endpoint<ListRecordNotesRequest,
 
     protected abstract RecordKind Kind { get; }
     protected abstract string Tag { get; }
+    /// <summary>Who may use it: every staff role, unless the kind's records are kept from some (invoices).</summary>
+    protected virtual string[] Readers => Platform.Auth.Roles.AnyStaff;
 
     public override void Configure()
     {
         Get($"/{Resolve<WorkflowRecords>().Get(Kind).Route}/{{id}}/notes");
-        Roles(Platform.Auth.Roles.AnyStaff);
+        Roles(Readers);
         Description(d => d.Operation(Tag, "ListNotes", $"List a {Kind.WireName()}'s notes log, newest first"));
     }
 

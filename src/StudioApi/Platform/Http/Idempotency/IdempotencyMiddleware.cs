@@ -16,6 +16,9 @@ public sealed class AcceptsIdempotencyKey
     /// import finds the files it already stored by their SHA-256 and reports them as duplicates).
     /// </summary>
     public bool StreamedBody { get; init; }
+
+    /// <summary>The key is required (payments, refunds): a request without one is refused with a 400 naming the header.</summary>
+    public bool Required { get; init; }
 }
 
 public static class IdempotencyEndpointExtensions
@@ -25,8 +28,8 @@ public static class IdempotencyEndpointExtensions
     /// <summary>Says an answer is the replay of the first one for its key ("true").</summary>
     public const string ReplayedHeader = "Idempotent-Replayed";
 
-    public static TBuilder AcceptsIdempotencyKey<TBuilder>(this TBuilder builder, bool streamedBody = false) where TBuilder : IEndpointConventionBuilder =>
-        builder.WithMetadata(new AcceptsIdempotencyKey { StreamedBody = streamedBody });
+    public static TBuilder AcceptsIdempotencyKey<TBuilder>(this TBuilder builder, bool streamedBody = false, bool required = false) where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new AcceptsIdempotencyKey { StreamedBody = streamedBody, Required = required });
 }
 
 /// <summary>
@@ -41,6 +44,11 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
     public async Task InvokeAsync(HttpContext context, StudioDbContext db, IOptions<IdempotencySettings> options, BackgroundInstance instance)
     {
         var takeover = TimeSpan.FromSeconds(Math.Max(1, options.Value.TakeoverSeconds));
+        if (HttpMethods.IsPost(context.Request.Method)
+            && context.GetEndpoint()?.Metadata.GetMetadata<AcceptsIdempotencyKey>() is { Required: true }
+            && string.IsNullOrWhiteSpace(context.Request.Headers[IdempotencyEndpointExtensions.Header].ToString()))
+            throw ApiProblem.InvalidInput(IdempotencyEndpointExtensions.Header,
+                "This request moves money: send an Idempotency-Key header (any unique text, such as a UUID), so that a retry is never carried out twice.");
         // A blank key counts as none: generated clients (NSwag's fetch client) send the header empty when it is omitted.
         if (!HttpMethods.IsPost(context.Request.Method)
             || context.GetEndpoint()?.Metadata.GetMetadata<AcceptsIdempotencyKey>() is not { } accepts

@@ -55,6 +55,9 @@ public static class ApiTags
             new("PaymentMethods", "Setup list: how clients pay (cash, check, card, gift certificate)."),
             new("ShippingMethods", "Setup list: how orders reach clients, and at what price."),
             new("TaxSettings", "Sales tax: the rates, whether prices include tax, whether digital items and shipping are taxed."),
+            new("Invoices", "Invoices of every type: lines, coupons, tax and totals, estimates, credit memos, voids, payment plans, notes, status log and printable documents."),
+            new("Payments", "Payments and refunds of invoices, each taken once under its Idempotency-Key; client credit."),
+            new("Receivables", "What clients owe: a client's balance and credit, and the accounts-receivable aging report."),
         ]),
         new("Schools",
         [
@@ -62,9 +65,19 @@ public static class ApiTags
             new("Rosters", "Roster imports into an organization (OneRoster CSV packages): dry runs, reports per row, history."),
             new("Partner", "What a partner's client reaches with its token: its organizations, their students, sessions and images."),
         ]),
+        new("Messaging",
+        [
+            new("Communications", "Calls, e-mails, text messages and letters with a client: sent through the outbox, logged, with their status log."),
+            new("Templates", "Form letters and HTML e-mails: Liquid with merge fields, checked when saved, previewed for a record."),
+            new("Triggers", "When something happens (a status, a creation, a date), send messages and make calls and tasks, once each; with their history."),
+            new("PrintJobs", "The print queue: letters, job sheets and labels as PDFs, downloaded and marked printed."),
+            new("CallTypes", "Setup list: what calls are for (follow-up, order reminder…)."),
+            new("PublicLinks", "Public, signed links in messages: unsubscribe, and the button that confirms a session."),
+            new("MessagingSettings", "How messages leave: the SMTP server and sender, the SMS provider, sending rates, link addresses."),
+        ]),
         new("Workflow",
         [
-            new("Workflow", "Statuses and workflows of clients, sessions and tasks; overdue records; the workflow hub."),
+            new("Workflow", "Statuses and workflows of clients, sessions, tasks and invoices; overdue records; the workflow hub."),
         ]),
         new("Platform",
         [

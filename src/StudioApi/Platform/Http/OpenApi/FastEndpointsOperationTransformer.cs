@@ -51,7 +51,9 @@ public sealed class FastEndpointsOperationTransformer : IOpenApiOperationTransfo
                     {
                         Name = name,
                         In = ParameterLocation.Header,
-                        Required = header.IsRequired || KnownHeaders.IsRequired(name),
+                        Required = header.IsRequired || KnownHeaders.IsRequired(name)
+                                   || name == Idempotency.IdempotencyEndpointExtensions.Header
+                                   && context.Description.ActionDescriptor.EndpointMetadata.OfType<Idempotency.AcceptsIdempotencyKey>().Any(a => a.Required),
                         Description = KnownHeaders.Describe(name),
                         Schema = KnownHeaders.Schema(name),
                         // NSwag names the SDK argument after this (ifMatch rather than if_Match).

@@ -30,6 +30,17 @@ public sealed class ApiProblem(int status, string title, string? detail = null, 
         new(StatusCodes.Status400BadRequest, "Bad request", reason,
             new Dictionary<string, object?> { ["errors"] = new[] { new Dictionary<string, string> { ["name"] = name, ["reason"] = reason } } });
 
+    /// <summary>
+    /// A 400 naming several inputs at once, shaped like a validation problem, for rules checked outside the endpoint's
+    /// validator (references checked against the database by a service the endpoint calls).
+    /// </summary>
+    public static ApiProblem InvalidFields(IEnumerable<(string Name, string Reason)> fields)
+    {
+        var errors = fields.Select(f => new Dictionary<string, string> { ["name"] = f.Name, ["reason"] = f.Reason }).ToArray();
+        return new(StatusCodes.Status400BadRequest, "Bad request", errors.Length == 1 ? errors[0]["reason"] : "One or more fields were refused: see errors.",
+            new Dictionary<string, object?> { ["errors"] = errors });
+    }
+
     /// <summary>Also what a caller gets for a record it may not see: a 404, not a 403, so existence does not leak.</summary>
     public static ApiProblem NotFound(string what, object id) =>
         new(StatusCodes.Status404NotFound, "Not found", $"There is no {what} {id}.");

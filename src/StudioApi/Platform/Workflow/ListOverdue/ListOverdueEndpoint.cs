@@ -74,7 +74,7 @@ public sealed class ListOverdueEndpoint(StudioDbContext db, WorkflowRecords reco
         // The past-due filter leaves out records without a due date; one without a status date (there are none: a status
         // change sets both) would sort as the earliest. No IS NOT NULL on the status date: SQLite would take it for a
         // range and read the status's records by status date, most of them not due yet.
-        var rows = source.Rows(db);
+        var rows = source.RowsVisibleTo(db, User);
         // By due date, the past-due range is the page's index range. By status date or record id, the status's index
         // in that order is read and the due date checked from it (it rides along in those indexes), stepping over the
         // records not due yet: a bare range on the due date would have SQLite read and sort every past-due record of

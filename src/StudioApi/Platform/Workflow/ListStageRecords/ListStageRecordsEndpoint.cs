@@ -12,7 +12,7 @@ public sealed class ListStageRecordsRequest : ListRequest
 {
     public WorkflowStage Stage { get; set; }
 
-    /// <summary>session or productionOrder.</summary>
+    /// <summary>session, invoice or productionOrder.</summary>
     public RecordKind? Kind { get; set; }
 }
 
@@ -22,7 +22,7 @@ public sealed class ListStageRecordsValidator : ListRequestValidator<ListStageRe
     {
         RuleFor(r => r.Stage).IsInEnum();
         RuleFor(r => r.Kind).NotNull().IsInEnum()
-            .Must(k => k is null || k.Value.SupportsStages()).WithMessage("Only sessions and production orders have workflow stages.");
+            .Must(k => k is null || k.Value.SupportsStages()).WithMessage("Only sessions, invoices and production orders have workflow stages.");
     }
 }
 
@@ -34,7 +34,7 @@ public sealed class ListStageRecordsEndpoint(StudioDbContext db, WorkflowRecords
         Get("/workflow/stages/{stage}/records");
         Roles(Platform.Auth.Roles.AnyStaff);
         Description(d => d.Operation("Workflow", "ListStageRecords", "List the records at a workflow hub stage",
-            "The sessions or production orders at a status associated with the stage."));
+            "The sessions, invoices or production orders at a status associated with the stage."));
     }
 
     public override async Task HandleAsync(ListStageRecordsRequest req, CancellationToken ct)
@@ -49,7 +49,7 @@ public sealed class ListStageRecordsEndpoint(StudioDbContext db, WorkflowRecords
         var stage = req.Stage;
         var statusIds = await db.StatusDefinitions.Where(s => s.Kind == kind && s.Stage == stage).Select(s => s.Id).ToListAsync(ct);
         // Read by status from the (StatusId, sort key) indexes and merged (see ToMergedPageAsync).
-        var rows = WorkflowRecordResponse.PerStatus(WorkflowRecordResponse.Listed(source.Rows(db), req.Sort), statusIds);
+        var rows = WorkflowRecordResponse.PerStatus(WorkflowRecordResponse.Listed(source.RowsVisibleTo(db, User), req.Sort), statusIds);
         var page = await rows.ToMergedPageAsync(req, WorkflowRecordResponse.SortKeys, r => r, ct);
         await Send.OkAsync(await WorkflowRecordResponse.PageAsync(db, kind, page, await calendar.TodayAsync(ct), ct), ct);
     }

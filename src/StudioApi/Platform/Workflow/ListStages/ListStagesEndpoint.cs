@@ -17,7 +17,7 @@ public sealed class WorkflowStageResponse
     public required WorkflowStage Stage { get; init; }
     /// <summary>Records of every kind at a status associated with this stage.</summary>
     public required int Total { get; init; }
-    /// <summary>The count per kind that has stages (sessions, production orders).</summary>
+    /// <summary>The count per kind that has stages (sessions, invoices, production orders).</summary>
     [MaxLength(10)]
     public required IReadOnlyList<StageKindCount> Counts { get; init; }
 }
@@ -36,7 +36,7 @@ public sealed class ListStagesEndpoint(StudioDbContext db, WorkflowRecords recor
         Roles(Platform.Auth.Roles.AnyStaff);
         Description(d => d.Operation("Workflow", "ListStages",
             "List the workflow hub's stages",
-            "Every stage with how many sessions and production orders are at a status associated with it."));
+            "Every stage with how many sessions, invoices and production orders are at a status associated with it."));
     }
 
     public override async Task HandleAsync(CancellationToken ct)
@@ -54,7 +54,7 @@ public sealed class ListStagesEndpoint(StudioDbContext db, WorkflowRecords recor
                 continue;
             var staged = stageOf.Keys.ToList();
             // Counted on each kind's (StatusId) index over live records: the index entries, not the rows, are read.
-            var perStatus = await source.Rows(db).Where(r => r.StatusId != null && EF.Parameter(staged).Contains(r.StatusId.Value))
+            var perStatus = await source.RowsVisibleTo(db, User).Where(r => r.StatusId != null && EF.Parameter(staged).Contains(r.StatusId.Value))
                 .GroupBy(r => r.StatusId!.Value).Select(g => new { StatusId = g.Key, Count = g.Count() }).ToListAsync(ct);
             foreach (var row in perStatus)
                 counts[(stageOf[row.StatusId], kind)] = counts.GetValueOrDefault((stageOf[row.StatusId], kind)) + row.Count;

@@ -22,12 +22,14 @@ public abstract class ListRecordStatusChangesEndpoint : Endpoint<ListRecordStatu
 
     protected abstract RecordKind Kind { get; }
     protected abstract string Tag { get; }
+    /// <summary>Who may use it: every staff role, unless the kind's records are kept from some (invoices).</summary>
+    protected virtual string[] Readers => Platform.Auth.Roles.AnyStaff;
 
     public override void Configure()
     {
         var route = Resolve<WorkflowRecords>().Get(Kind).Route;
         Get($"/{route}/{{id}}/status-changes");
-        Roles(Platform.Auth.Roles.AnyStaff);
+        Roles(Readers);
         Description(d => d.Operation(Tag, "ListStatusChanges", $"List a {Kind.WireName()}'s status log, newest first"));
     }
 

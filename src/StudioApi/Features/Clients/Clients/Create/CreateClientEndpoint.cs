@@ -1,6 +1,7 @@
 using FastEndpoints;
 using FluentValidation.Results;
 using Microsoft.EntityFrameworkCore;
+using StudioApi.Platform.Currencies;
 using StudioApi.Platform.Http.Concurrency;
 using StudioApi.Platform.Http.Idempotency;
 using StudioApi.Platform.Http.OpenApi;
@@ -55,6 +56,6 @@ public sealed class CreateClientEndpoint(StudioDbContext db, IClientPictures pic
         if (client.StatusId is { } statusId)
             client.Status = await db.StatusDefinitions.FindAsync([statusId], ct);
         HttpContext.WriteETag(client);
-        await Send.CreatedAtAsync("Clients_Get", new { id = client.Id }, ClientResponse.From(client, await calendar.TodayAsync(ct)), cancellation: ct);
+        await Send.CreatedAtAsync("Clients_Get", new { id = client.Id }, ClientResponse.From(client, await calendar.TodayAsync(ct), Money.Zero, overdueCall: false), cancellation: ct);
     }
 }

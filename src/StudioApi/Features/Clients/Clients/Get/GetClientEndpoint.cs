@@ -13,7 +13,7 @@ public sealed class GetClientRequest
     public long Id { get; set; }
 }
 
-public sealed class GetClientEndpoint(StudioDbContext db, StudioCalendar calendar) : Endpoint<GetClientRequest, ClientResponse>
+public sealed class GetClientEndpoint(StudioDbContext db, StudioCalendar calendar, IClientBalances balances, IClientCallFlags calls) : Endpoint<GetClientRequest, ClientResponse>
 {
     public override void Configure()
     {
@@ -27,6 +27,7 @@ public sealed class GetClientEndpoint(StudioDbContext db, StudioCalendar calenda
         var client = await db.Clients.AsNoTracking().AsSplitQuery().Include(c => c.Status).SingleOrDefaultAsync(c => c.Id == req.Id, ct)
                      ?? throw ApiProblem.NotFound("client", req.Id);
         HttpContext.WriteETag(client);
-        await Send.OkAsync(ClientResponse.From(client, await calendar.TodayAsync(ct)), ct);
+        var today = await calendar.TodayAsync(ct);
+        await Send.OkAsync(ClientResponse.From(client, today, await balances.OutstandingAsync(client.Id, ct), await calls.HasOverdueCallAsync(client.Id, today, ct)), ct);
     }
 }

@@ -1,6 +1,7 @@
 using FastEndpoints;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
+using StudioApi.Platform.Currencies;
 using StudioApi.Platform.Http.OpenApi;
 using StudioApi.Platform.Http.Paging;
 using StudioApi.Platform.Persistence;
@@ -50,7 +51,7 @@ public sealed class ListClientsValidator : ListRequestValidator<ListClientsReque
     }
 }
 
-public sealed class ListClientsEndpoint(StudioDbContext db, StudioCalendar calendar) : Endpoint<ListClientsRequest, Page<ClientResponse>>
+public sealed class ListClientsEndpoint(StudioDbContext db, StudioCalendar calendar, IClientBalances balances, IClientCallFlags calls) : Endpoint<ListClientsRequest, Page<ClientResponse>>
 {
     /// <summary>
     /// Stored sort keys (Client.IndexText), each with an index over live clients: lastName is the last name, or the
@@ -95,9 +96,17 @@ public sealed class ListClientsEndpoint(StudioDbContext db, StudioCalendar calen
         if (!string.IsNullOrWhiteSpace(req.Q))
             query = await SearchAsync(query, req.Q, SortKeys.Resolve(req.Sort).Key.Type == typeof(string), ct);
 
-        // The page's ids from the sort's index, then those clients with their phones, emails, addresses and family.
-        await Send.OkAsync(await query.ToPageAsync(req, SortKeys, (ids, token) => ClientPageRecords.LoadAsync(db, ids, token),
-            c => ClientResponse.From(c, today), ct), ct);
+        // The page's ids from the sort's index, then those clients with their phones, emails, addresses and family, what
+        // each owes and whether a call to it is overdue, each in one query by those ids.
+        IReadOnlyDictionary<long, Money> owed = new Dictionary<long, Money>();
+        IReadOnlySet<long> overdueCalls = new HashSet<long>();
+        await Send.OkAsync(await query.ToPageAsync(req, SortKeys, async (ids, token) =>
+        {
+            var clients = await ClientPageRecords.LoadAsync(db, ids, token);
+            owed = await balances.OutstandingAsync(ids, token);
+            overdueCalls = await calls.WithOverdueCallsAsync(ids, today, token);
+            return clients;
+        }, c => ClientResponse.From(c, today, owed.GetValueOrDefault(c.Id), overdueCalls.Contains(c.Id)), ct), ct);
     }
 
     /// <summary>

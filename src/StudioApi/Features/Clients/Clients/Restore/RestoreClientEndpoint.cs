@@ -13,7 +13,7 @@ public sealed class RestoreClientRequest
     public long Id { get; set; }
 }
 
-public sealed class RestoreClientEndpoint(StudioDbContext db, StudioCalendar calendar) : Endpoint<RestoreClientRequest, ClientResponse>
+public sealed class RestoreClientEndpoint(StudioDbContext db, StudioCalendar calendar, IClientBalances balances, IClientCallFlags calls) : Endpoint<RestoreClientRequest, ClientResponse>
 {
     public override void Configure()
     {
@@ -40,6 +40,7 @@ public sealed class RestoreClientEndpoint(StudioDbContext db, StudioCalendar cal
         }
 
         HttpContext.WriteETag(client);
-        await Send.OkAsync(ClientResponse.From(client, await calendar.TodayAsync(ct)), ct);
+        var today = await calendar.TodayAsync(ct);
+        await Send.OkAsync(ClientResponse.From(client, today, await balances.OutstandingAsync(client.Id, ct), await calls.HasOverdueCallAsync(client.Id, today, ct)), ct);
     }
 }

@@ -23,7 +23,7 @@ public sealed class UpdateClientValidator : Validator<UpdateClientRequest>
     public UpdateClientValidator() => Include(new ClientInputValidator());
 }
 
-public sealed class UpdateClientEndpoint(StudioDbContext db, IClientPictures pictures, StudioCalendar calendar) : Endpoint<UpdateClientRequest, ClientResponse>
+public sealed class UpdateClientEndpoint(StudioDbContext db, IClientPictures pictures, StudioCalendar calendar, IClientBalances balances, IClientCallFlags calls) : Endpoint<UpdateClientRequest, ClientResponse>
 {
     public override void Configure()
     {
@@ -54,6 +54,7 @@ public sealed class UpdateClientEndpoint(StudioDbContext db, IClientPictures pic
         }
 
         HttpContext.WriteETag(client);
-        await Send.OkAsync(ClientResponse.From(client, await calendar.TodayAsync(ct)), ct);
+        var today = await calendar.TodayAsync(ct);
+        await Send.OkAsync(ClientResponse.From(client, today, await balances.OutstandingAsync(client.Id, ct), await calls.HasOverdueCallAsync(client.Id, today, ct)), ct);
     }
 }

@@ -103,7 +103,7 @@ public static class ImageProofing
     }
 
     /// <summary>Why the crop does not have its ratio's shape on this image, or null when it does (or has no ratio).</summary>
-    static string? CropMismatch(SessionImage image, int rotation, ImageCrop crop)
+    public static string? CropMismatch(SessionImage image, int rotation, ImageCrop crop)
     {
         if (ImageCrop.ParseRatio(crop.AspectRatio) is not { } ratio)
             return null;

@@ -50,22 +50,11 @@ public sealed class GetSessionPriceListEndpoint(StudioDbContext db) : Endpoint<G
                           .Select(s => new { s.OrganizationId, s.SessionTypeId }).SingleOrDefaultAsync(ct)
                       ?? throw ApiProblem.NotFound("session", req.Id);
         var channel = req.Channel ?? SalesChannel.InStudio;
-        var organizationId = session.OrganizationId ?? -1;
-        var sessionTypeId = session.SessionTypeId ?? -1;
-        var candidates = await db.PriceLists.AsNoTracking()
-            .SelectMany(l => l.Assignments.Where(a => a.Channel == channel && a.ListIsLive
-                    && (a.Target == AssignmentTarget.Default
-                        || a.Target == AssignmentTarget.SessionType && a.TargetId == sessionTypeId
-                        || a.Target == AssignmentTarget.Organization && a.TargetId == organizationId)),
-                (l, a) => new { l.Id, a.Target })
-            .ToListAsync(ct);
-        var chosen = candidates.OrderBy(c => c.Target switch
-                { AssignmentTarget.Organization => 0, AssignmentTarget.SessionType => 1, _ => 2 })
-            .FirstOrDefault()
+        var chosen = await SessionPriceList.FindAsync(db, session.OrganizationId, session.SessionTypeId, channel, ct)
             ?? throw new ApiProblem(StatusCodes.Status404NotFound, "Not found",
                 $"No price list applies to session {req.Id} {(channel == SalesChannel.InStudio ? "in the studio" : "online")}: "
                 + "give its organization or session type a list, or make one the channel's default.");
-        var list = await db.PriceLists.AsNoTracking().SingleAsync(l => l.Id == chosen.Id, ct);
-        await Send.OkAsync(new SessionPriceListResponse { ChosenBy = chosen.Target, PriceList = await PriceListResponse.OneAsync(db, list, ct) }, ct);
+        var list = await db.PriceLists.AsNoTracking().SingleAsync(l => l.Id == chosen.PriceListId, ct);
+        await Send.OkAsync(new SessionPriceListResponse { ChosenBy = chosen.ChosenBy, PriceList = await PriceListResponse.OneAsync(db, list, ct) }, ct);
     }
 }

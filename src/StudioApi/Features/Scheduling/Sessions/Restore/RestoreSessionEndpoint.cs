@@ -39,6 +39,11 @@ public sealed class RestoreSessionEndpoint(StudioDbContext db, SessionDependents
         {
             await db.InTransactionAsync(async () =>
             {
+                // Held first, and still in the recycle bin once held: a purge that committed since the read above
+                // leaves nothing to restore (404), rather than a save that finds its rows gone.
+                if (!await SessionRows.HoldAsync(db, session.Id, ct)
+                    || !await db.Sessions.IgnoreQueryFilters().AnyAsync(s => s.Id == session.Id && s.DeletedAt != null, ct))
+                    throw ApiProblem.NotFound("deleted session", req.Id);
                 // A restored session takes its time back, so it is checked like a new booking.
                 await db.TakeAsync(SessionBooking.LockKeys(session), ct);
                 if (req.OverrideConflicts != true && await booking.FindConflictsAsync(session, ct) is { Count: > 0 } conflicts)

@@ -1,0 +1,53 @@
+using Microsoft.EntityFrameworkCore;
+using StudioApi.Features.Clients.Clients;
+using StudioApi.Features.Scheduling.Sessions;
+using StudioApi.Platform.Persistence;
+using StudioApi.Platform.Workflow;
+
+namespace StudioApi.Features.Messaging.Communications;
+
+/// <summary>
+/// The client's overdue-call light: a live call not completed and due before the studio's today. Read from the open
+/// calls' filtered index (IX_Communications_OpenCalls), a page of clients in one query.
+/// </summary>
+public sealed class ClientCallFlags(StudioDbContext db) : IClientCallFlags
+{
+    public async Task<IReadOnlySet<long>> WithOverdueCallsAsync(IReadOnlyCollection<long> clientIds, DateOnly today, CancellationToken ct)
+    {
+        if (clientIds.Count == 0)
+            return new HashSet<long>();
+        var overdue = await db.Communications
+            .Where(c => clientIds.Contains(c.ClientId) && c.DueDate != null && c.CompletedAt == null && c.DueDate < today)
+            .Select(c => c.ClientId).Distinct().ToListAsync(ct);
+        return overdue.ToHashSet();
+    }
+}
+
+/// <summary>
+/// A session's communications go to the recycle bin with it and come back with it (the seed deletes them with the
+/// session); a purge erases them and their status log. A queued message of a deleted session is not sent.
+/// </summary>
+public sealed class SessionCommunicationDependents(StudioDbContext db) : ISessionDependent
+{
+    public async Task DeleteAsync(Session session, CancellationToken ct)
+    {
+        foreach (var communication in await db.Communications.Where(c => c.SessionId == session.Id).ToListAsync(ct))
+            (communication.DeletedAt, communication.DeletedBy) = (session.DeletedAt, session.DeletedBy);
+    }
+
+    public async Task RestoreAsync(Session session, CancellationToken ct)
+    {
+        var deletedAt = session.DeletedAt;
+        foreach (var communication in await db.Communications.IgnoreQueryFilters().Where(c => c.SessionId == session.Id && c.DeletedAt == deletedAt).ToListAsync(ct))
+            db.Restore(communication);
+    }
+
+    public async Task PurgeAsync(Session session, CancellationToken ct)
+    {
+        var ids = await db.Communications.IgnoreQueryFilters().Where(c => c.SessionId == session.Id).Select(c => c.Id).ToListAsync(ct);
+        if (ids.Count == 0)
+            return;
+        await db.StatusLogEntries.Where(e => e.Kind == RecordKind.Communication && ids.Contains(e.RecordId)).ExecuteDeleteAsync(ct);
+        await db.Communications.IgnoreQueryFilters().Where(c => ids.Contains(c.Id)).ExecuteDeleteAsync(ct);
+    }
+}

@@ -1,0 +1,187 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using StudioApi.Features.Clients.Clients;
+using StudioApi.Features.Clients.Tasks;
+using StudioApi.Features.Messaging.CallTypes;
+using StudioApi.Features.Messaging.Templates;
+using StudioApi.Features.Scheduling.Sessions;
+using StudioApi.Platform.Auth;
+using StudioApi.Platform.Background;
+using StudioApi.Platform.Persistence;
+using StudioApi.Platform.Workflow;
+
+namespace StudioApi.Features.Messaging.Communications;
+
+public enum CommunicationKind
+{
+    Call,
+    Email,
+    Sms,
+    Letter,
+}
+
+public enum CommunicationDirection
+{
+    /// <summary>From the studio to the client.</summary>
+    Outbound,
+    /// <summary>From the client to the studio (a call taken, an e-mail received), logged.</summary>
+    Inbound,
+}
+
+/// <summary>
+/// Where a message is on its way out. Calls have none. Messages are rendered and saved first, then delivered by the
+/// outbox (the background engine), so none is lost to a crash and none goes twice.
+/// </summary>
+public enum DeliveryState
+{
+    /// <summary>Saved, not to be sent until someone sends it.</summary>
+    Draft,
+    /// <summary>Waiting for the outbox.</summary>
+    Queued,
+    /// <summary>The outbox has started to hand it over (its message id is recorded).</summary>
+    Sending,
+    /// <summary>Accepted by the mail server or SMS provider; a letter: in the print queue.</summary>
+    Sent,
+    /// <summary>Given up on after its attempts, or refused outright; the error says why.</summary>
+    Failed,
+    /// <summary>Not sent because of the client's wishes or details (an opt-out, no address); the skip reason says which.</summary>
+    Skipped,
+    /// <summary>
+    /// The server stopped while handing it over, after the mail server had started to receive it: it may have arrived.
+    /// Never sent again on its own (that could send it twice); a person checks and sends it again if need be.
+    /// </summary>
+    Uncertain,
+    /// <summary>Sent or received elsewhere and logged here (a "completed e-mail").</summary>
+    Logged,
+}
+
+/// <summary>Why a message was not sent.</summary>
+public enum SkipReason
+{
+    /// <summary>The client does not want e-mail (the client's emailOptOut).</summary>
+    EmailOptOut,
+    /// <summary>The client does not want text messages (smsOptOut).</summary>
+    SmsOptOut,
+    /// <summary>The client followed an unsubscribe link.</summary>
+    Unsubscribed,
+    /// <summary>The client has no e-mail address.</summary>
+    NoEmailAddress,
+    /// <summary>The client has no phone that takes text messages.</summary>
+    NoSmsPhone,
+    /// <summary>The client has no postal address for a letter.</summary>
+    NoPostalAddress,
+    /// <summary>The client went to the recycle bin before the message left.</summary>
+    ClientDeleted,
+}
+
+public enum BodyFormat
+{
+    Text,
+    Html,
+}
+
+/// <summary>
+/// A communication with a client (seed: the Communications tab): a call to make or made, or an e-mail, text message or
+/// letter, sent through the outbox or logged. Linked to a client and optionally a session, invoice or task. Its body is
+/// rendered from a template when it is queued and kept as sent, so the record says exactly what the client got.
+/// </summary>
+public sealed class Communication : AuditedRecord, IHasWorkflowStatus, IHasAssignedUser
+{
+    public const int SubjectMaxLength = 300;
+    public const int BodyMaxLength = 200_000;
+    public const int AddressMaxLength = 254;
+
+    public CommunicationKind Kind { get; set; }
+    public CommunicationDirection Direction { get; set; }
+    public long ClientId { get; set; }
+    public long? SessionId { get; set; }
+    /// <summary>The invoice it is about. No foreign key yet: invoices arrive with Sales.</summary>
+    public long? InvoiceId { get; set; }
+    public long? TaskId { get; set; }
+    /// <summary>The template the body was rendered from.</summary>
+    public long? TemplateId { get; set; }
+
+    public string? Subject { get; set; }
+    /// <summary>As rendered when queued (or written); a call's notes.</summary>
+    public string? Body { get; set; }
+    public BodyFormat BodyFormat { get; set; }
+    /// <summary>The e-mail address or phone number it goes to (or came from, inbound), fixed when it is queued.</summary>
+    public string? Address { get; set; }
+
+    // A call.
+    public long? CallTypeId { get; set; }
+    /// <summary>The studio-local day the call is to be made; a call not completed by then is overdue.</summary>
+    public DateOnly? DueDate { get; set; }
+    public DateTime? CompletedAt { get; set; }
+    /// <summary>The user who is to make (or made) the call, or who handles the message.</summary>
+    public long? AssignedUserId { get; set; }
+
+    // Delivery, through the outbox.
+    public DeliveryState? State { get; set; }
+    public DateTime? QueuedAt { get; set; }
+    /// <summary>Sent (or, logged, when it was sent or received elsewhere).</summary>
+    public DateTime? SentAt { get; set; }
+    public SkipReason? SkipReason { get; set; }
+    /// <summary>Why delivery failed for good, or why it is uncertain.</summary>
+    public string? Error { get; set; }
+    /// <summary>The message's own id, recorded before it is handed over (the e-mail's Message-Id), so a retry can tell it apart.</summary>
+    public string? MessageId { get; set; }
+    /// <summary>The provider's id for it (Twilio's message SID, the mail server's queue id).</summary>
+    public string? ProviderId { get; set; }
+    /// <summary>When the outbox began to hand it over (the mail server had started to receive it).</summary>
+    public DateTime? HandedOverAt { get; set; }
+    /// <summary>The engine's lease, attempts and last error while the outbox delivers it.</summary>
+    public WorkLease Delivery { get; set; } = new();
+
+    /// <summary>The communication's place in the communication workflow (To do, Done…); changed only through status changes.</summary>
+    public long? StatusId { get; set; }
+    public StatusDefinition? Status { get; set; }
+    public DateTime? StatusChangedAt { get; set; }
+    public DateOnly? StatusDate { get; set; }
+    public DateOnly? StatusDueDate { get; set; }
+    /// <summary>Communications have one status list.</summary>
+    public long? WorkflowTypeId => null;
+
+    public bool IsMessage => Kind != CommunicationKind.Call;
+}
+
+public sealed class CommunicationConfiguration : IEntityTypeConfiguration<Communication>
+{
+    public void Configure(EntityTypeBuilder<Communication> builder)
+    {
+        builder.ToTable("Communications");
+        builder.Property(c => c.Kind).HasConversion<string>().HasMaxLength(10);
+        builder.Property(c => c.Direction).HasConversion<string>().HasMaxLength(10);
+        builder.Property(c => c.Subject).HasMaxLength(Communication.SubjectMaxLength);
+        builder.Property(c => c.Body).HasMaxLength(Communication.BodyMaxLength);
+        builder.Property(c => c.BodyFormat).HasConversion<string>().HasMaxLength(10);
+        builder.Property(c => c.Address).HasMaxLength(Communication.AddressMaxLength);
+        builder.Property(c => c.State).HasConversion<string>().HasMaxLength(20);
+        builder.Property(c => c.SkipReason).HasConversion<string>().HasMaxLength(30);
+        builder.Property(c => c.Error).HasMaxLength(WorkLease.ErrorMaxLength);
+        builder.Property(c => c.MessageId).HasMaxLength(200);
+        builder.Property(c => c.ProviderId).HasMaxLength(200);
+        builder.HasWorkLease(c => c.Delivery, "Delivery");
+        builder.Ignore(c => c.WorkflowTypeId);
+        builder.Ignore(c => c.IsMessage);
+
+        builder.HasOne<Client>().WithMany().HasForeignKey(c => c.ClientId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Session>().WithMany().HasForeignKey(c => c.SessionId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<StudioTask>().WithMany().HasForeignKey(c => c.TaskId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<MessageTemplate>().WithMany().HasForeignKey(c => c.TemplateId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<CallType>().WithMany().HasForeignKey(c => c.CallTypeId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<User>().WithMany().HasForeignKey(c => c.AssignedUserId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(c => c.Status).WithMany().HasForeignKey(c => c.StatusId).OnDelete(DeleteBehavior.Restrict);
+
+        // The client's and session's Communications tabs, newest first.
+        builder.HasIndex(c => new { c.ClientId, c.CreatedAt });
+        builder.HasIndex(c => new { c.SessionId, c.CreatedAt });
+        builder.HasIndex(c => c.InvoiceId);
+        // Overdue calls (the client's hasOverdueCall): only open calls are in it, so it stays small.
+        builder.HasIndex(c => new { c.ClientId, c.DueDate }).HasDatabaseName("IX_Communications_OpenCalls")
+            .HasFilter("DueDate IS NOT NULL AND CompletedAt IS NULL AND DeletedAt IS NULL");
+        // The outbox's queue (state queued or sending) and the lists by state.
+        builder.HasIndex(c => new { c.State, c.Id });
+        builder.HasIndex(c => c.StatusDueDate);
+    }
+}

@@ -1,0 +1,105 @@
+using FastEndpoints;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using StudioApi.Platform.Http.OpenApi;
+using StudioApi.Platform.Http.Paging;
+using StudioApi.Platform.Persistence;
+using StudioApi.Platform.Studio;
+
+namespace StudioApi.Features.Messaging.Communications.List;
+
+public sealed class ListCommunicationsRequest : ListRequest
+{
+    /// <summary>The client's Communications tab.</summary>
+    public long? ClientId { get; set; }
+    /// <summary>The session's Communications tab.</summary>
+    public long? SessionId { get; set; }
+    public long? InvoiceId { get; set; }
+    public long? TaskId { get; set; }
+    public CommunicationKind? Kind { get; set; }
+    public CommunicationDirection? Direction { get; set; }
+    /// <summary>Messages in this delivery state (failed, uncertain, skipped… to see what did not go out).</summary>
+    public DeliveryState? State { get; set; }
+    public long? AssignedUserId { get; set; }
+    public long? CallTypeId { get; set; }
+    /// <summary>true: only calls not completed yet (the calls to make).</summary>
+    public bool? Open { get; set; }
+    /// <summary>true: only calls past their due date and not completed.</summary>
+    public bool? Overdue { get; set; }
+    public long? StatusId { get; set; }
+    /// <summary>Text found in the subject.</summary>
+    public string? Q { get; set; }
+    /// <summary>true lists the recycle bin instead of the live records.</summary>
+    public bool? Deleted { get; set; }
+}
+
+public sealed class ListCommunicationsValidator : ListRequestValidator<ListCommunicationsRequest, Communication>
+{
+    public ListCommunicationsValidator() : base(ListCommunicationsEndpoint.SortKeys)
+    {
+        RuleFor(r => r.Kind).IsInEnum();
+        RuleFor(r => r.Direction).IsInEnum();
+        RuleFor(r => r.State).IsInEnum();
+        RuleFor(r => r.Q).MaximumLength(200);
+    }
+}
+
+public sealed class ListCommunicationsEndpoint(StudioDbContext db, StudioCalendar calendar) : Endpoint<ListCommunicationsRequest, Page<CommunicationResponse>>
+{
+    /// <summary>Newest first by default (a tab reads like a history); dueDate for a list of calls to make, undated last.</summary>
+    internal static readonly SortKeys<Communication> SortKeys = new SortKeys<Communication>("-createdAt")
+        .Add("createdAt", c => c.CreatedAt)
+        .Add("dueDate", c => c.DueDate ?? DateOnly.MaxValue)
+        .Add("sentAt", c => c.SentAt ?? DateTime.MaxValue);
+
+    public override void Configure()
+    {
+        Get("/communications");
+        Roles(Platform.Auth.Roles.AnyStaff);
+        Description(d => d.Operation("Communications", "List", "List communications",
+            "A client's or session's Communications tab (clientId, sessionId), the calls to make (kind=call&open=true, "
+            + "sort=dueDate), overdue calls, or what did not go out (state=failed, uncertain, skipped)."));
+    }
+
+    public override async Task HandleAsync(ListCommunicationsRequest req, CancellationToken ct)
+    {
+        var today = await calendar.TodayAsync(ct);
+        var query = db.Communications.AsNoTracking().Include(c => c.Status).AsQueryable();
+        if (req.Deleted == true)
+            query = query.IgnoreQueryFilters().Where(c => c.DeletedAt != null);
+        if (req.ClientId is { } clientId)
+            query = query.Where(c => c.ClientId == clientId);
+        if (req.SessionId is { } sessionId)
+            query = query.Where(c => c.SessionId == sessionId);
+        if (req.InvoiceId is { } invoiceId)
+            query = query.Where(c => c.InvoiceId == invoiceId);
+        if (req.TaskId is { } taskId)
+            query = query.Where(c => c.TaskId == taskId);
+        if (req.Kind is { } kind)
+            query = query.Where(c => c.Kind == kind);
+        if (req.Direction is { } direction)
+            query = query.Where(c => c.Direction == direction);
+        if (req.State is { } state)
+            query = query.Where(c => c.State == state);
+        if (req.AssignedUserId is { } userId)
+            query = query.Where(c => c.AssignedUserId == userId);
+        if (req.CallTypeId is { } callTypeId)
+            query = query.Where(c => c.CallTypeId == callTypeId);
+        if (req.StatusId is { } statusId)
+            query = query.Where(c => c.StatusId == statusId);
+        if (req.Open is { } open)
+            query = open
+                ? query.Where(c => c.Kind == CommunicationKind.Call && c.CompletedAt == null)
+                : query.Where(c => c.Kind != CommunicationKind.Call || c.CompletedAt != null);
+        if (req.Overdue is { } overdue)
+            query = overdue
+                ? query.Where(c => c.DueDate < today && c.CompletedAt == null)
+                : query.Where(c => c.DueDate == null || c.DueDate >= today || c.CompletedAt != null);
+        if (!string.IsNullOrWhiteSpace(req.Q))
+        {
+            var pattern = Like.Contains(req.Q);
+            query = query.Where(c => EF.Functions.Like(c.Subject!, pattern, Like.Escape));
+        }
+        await Send.OkAsync(await query.ToPageAsync(req, SortKeys, c => CommunicationResponse.From(c, today), ct), ct);
+    }
+}
