@@ -3803,11 +3803,11 @@ export class InvoicesClient {
      * @param sessionId (optional) 
      * @param type (optional) 
      * @param statusId (optional) Invoices at this status.
-     * @param dateFrom (optional) Invoices dated on or after this day.
+     * @param dateFrom (optional) Invoices dated on or after this day. With a date range and no sort, the list is newest date first.
      * @param dateTo (optional) Invoices dated on or before this day.
      * @param balanceDue (optional) true: only invoices the client owes on (a balance above 0); false: only the others.
      * @param voided (optional) true: only void invoices; false: only the others.
-     * @param q (optional) An invoice number, or text found in the client's name or company.
+     * @param q (optional) An invoice number, or the client as the clients list's q finds them: each word the start of a word of the client's name, company, e-mail address or student id, in any case, accents ignored.
      * @param deleted (optional) true lists the recycle bin instead of the live records.
      * @param limit (optional) How many records to return (1–200, default 50).
      * @param cursor (optional) The `nextCursor` of the previous page; omit for the first page.

@@ -1309,6 +1309,8 @@ namespace StudioApi.Migrations.SqlServer.Migrations
 
                     b.HasIndex("TemplateId");
 
+                    b.HasIndex("CreatedAt", "Id");
+
                     b.HasIndex("State", "Id");
 
                     b.ToTable("CommunicationBatches", (string)null);
@@ -1436,6 +1438,11 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                     b.Property<DateOnly?>("DueDate")
                         .HasColumnType("date");
 
+                    b.Property<DateOnly>("DueSortKey")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("date")
+                        .HasComputedColumnSql("COALESCE(DueDate, '9999-12-31')", true);
+
                     b.Property<string>("Error")
                         .HasMaxLength(1000)
                         .HasColumnType("nvarchar(1000)");
@@ -1464,6 +1471,11 @@ namespace StudioApi.Migrations.SqlServer.Migrations
 
                     b.Property<DateTime?>("SentAt")
                         .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("SentSortKey")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("datetime2")
+                        .HasComputedColumnSql("COALESCE(SentAt, '9999-12-31 23:59:59.9999999')", true);
 
                     b.Property<long?>("SessionId")
                         .HasColumnType("bigint");
@@ -1543,26 +1555,22 @@ namespace StudioApi.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AssignedUserId");
-
                     b.HasIndex("CallTypeId");
 
                     b.HasIndex("DeletedAt")
                         .HasFilter("DeletedAt IS NOT NULL");
 
-                    b.HasIndex("InvoiceId");
-
                     b.HasIndex("StatusDueDate");
 
-                    b.HasIndex("StatusId");
-
-                    b.HasIndex("TaskId");
-
                     b.HasIndex("TemplateId");
+
+                    b.HasIndex("AssignedUserId", "CreatedAt");
 
                     b.HasIndex("BatchId", "BatchRecordId")
                         .IsUnique()
                         .HasFilter("BatchId IS NOT NULL");
+
+                    b.HasIndex("BatchId", "CreatedAt");
 
                     b.HasIndex("ClientId", "CreatedAt");
 
@@ -1570,9 +1578,37 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                         .HasDatabaseName("IX_Communications_OpenCalls")
                         .HasFilter("DueDate IS NOT NULL AND CompletedAt IS NULL AND DeletedAt IS NULL");
 
+                    b.HasIndex("CreatedAt", "Id")
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex("DueSortKey", "Id")
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex("InvoiceId", "CreatedAt");
+
+                    b.HasIndex("Kind", "CreatedAt");
+
+                    b.HasIndex("SentSortKey", "Id")
+                        .HasFilter("DeletedAt IS NULL");
+
                     b.HasIndex("SessionId", "CreatedAt");
 
+                    b.HasIndex("State", "CreatedAt");
+
                     b.HasIndex("State", "Id");
+
+                    b.HasIndex("StatusId", "CreatedAt");
+
+                    b.HasIndex("TaskId", "CreatedAt");
+
+                    b.HasIndex(new[] { "CreatedAt", "Id" }, "IX_Communications_CreatedAt_Id_Deleted")
+                        .HasFilter("DeletedAt IS NOT NULL");
+
+                    b.HasIndex(new[] { "CreatedAt", "Id" }, "IX_Communications_OpenCalls_CreatedAt_Id")
+                        .HasFilter("Kind = 'Call' AND CompletedAt IS NULL AND DeletedAt IS NULL");
+
+                    b.HasIndex(new[] { "DueDate" }, "IX_Communications_OpenCalls_DueDate")
+                        .HasFilter("DueDate IS NOT NULL AND CompletedAt IS NULL AND DeletedAt IS NULL");
 
                     b.ToTable("Communications", (string)null);
                 });
@@ -1696,7 +1732,20 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                     b.HasIndex("DeletedAt")
                         .HasFilter("DeletedAt IS NOT NULL");
 
-                    b.HasIndex("PrintedAt", "Id");
+                    b.HasIndex("CreatedAt", "Id")
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex("Kind", "CreatedAt")
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex(new[] { "CreatedAt", "Id" }, "IX_PrintJobs_CreatedAt_Id_Deleted")
+                        .HasFilter("DeletedAt IS NOT NULL");
+
+                    b.HasIndex(new[] { "CreatedAt", "Id" }, "IX_PrintJobs_Printed")
+                        .HasFilter("PrintedAt IS NOT NULL AND DeletedAt IS NULL");
+
+                    b.HasIndex(new[] { "CreatedAt", "Id" }, "IX_PrintJobs_Queue")
+                        .HasFilter("PrintedAt IS NULL AND DeletedAt IS NULL");
 
                     b.ToTable("PrintJobs", (string)null);
                 });

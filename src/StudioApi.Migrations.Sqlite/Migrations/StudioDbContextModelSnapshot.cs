@@ -1278,6 +1278,8 @@ namespace StudioApi.Migrations.Sqlite.Migrations
 
                     b.HasIndex("TemplateId");
 
+                    b.HasIndex("CreatedAt", "Id");
+
                     b.HasIndex("State", "Id");
 
                     b.ToTable("CommunicationBatches", (string)null);
@@ -1401,6 +1403,11 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                     b.Property<DateOnly?>("DueDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly>("DueSortKey")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("TEXT")
+                        .HasComputedColumnSql("COALESCE(DueDate, '9999-12-31')", true);
+
                     b.Property<string>("Error")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
@@ -1429,6 +1436,11 @@ namespace StudioApi.Migrations.Sqlite.Migrations
 
                     b.Property<DateTime?>("SentAt")
                         .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SentSortKey")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("TEXT")
+                        .HasComputedColumnSql("COALESCE(SentAt, '9999-12-31 23:59:59.9999999')", true);
 
                     b.Property<long?>("SessionId")
                         .HasColumnType("INTEGER");
@@ -1508,26 +1520,22 @@ namespace StudioApi.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("AssignedUserId");
-
                     b.HasIndex("CallTypeId");
 
                     b.HasIndex("DeletedAt")
                         .HasFilter("DeletedAt IS NOT NULL");
 
-                    b.HasIndex("InvoiceId");
-
                     b.HasIndex("StatusDueDate");
 
-                    b.HasIndex("StatusId");
-
-                    b.HasIndex("TaskId");
-
                     b.HasIndex("TemplateId");
+
+                    b.HasIndex("AssignedUserId", "CreatedAt");
 
                     b.HasIndex("BatchId", "BatchRecordId")
                         .IsUnique()
                         .HasFilter("BatchId IS NOT NULL");
+
+                    b.HasIndex("BatchId", "CreatedAt");
 
                     b.HasIndex("ClientId", "CreatedAt");
 
@@ -1535,9 +1543,37 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                         .HasDatabaseName("IX_Communications_OpenCalls")
                         .HasFilter("DueDate IS NOT NULL AND CompletedAt IS NULL AND DeletedAt IS NULL");
 
+                    b.HasIndex("CreatedAt", "Id")
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex("DueSortKey", "Id")
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex("InvoiceId", "CreatedAt");
+
+                    b.HasIndex("Kind", "CreatedAt");
+
+                    b.HasIndex("SentSortKey", "Id")
+                        .HasFilter("DeletedAt IS NULL");
+
                     b.HasIndex("SessionId", "CreatedAt");
 
+                    b.HasIndex("State", "CreatedAt");
+
                     b.HasIndex("State", "Id");
+
+                    b.HasIndex("StatusId", "CreatedAt");
+
+                    b.HasIndex("TaskId", "CreatedAt");
+
+                    b.HasIndex(new[] { "CreatedAt", "Id" }, "IX_Communications_CreatedAt_Id_Deleted")
+                        .HasFilter("DeletedAt IS NOT NULL");
+
+                    b.HasIndex(new[] { "CreatedAt", "Id" }, "IX_Communications_OpenCalls_CreatedAt_Id")
+                        .HasFilter("Kind = 'Call' AND CompletedAt IS NULL AND DeletedAt IS NULL");
+
+                    b.HasIndex(new[] { "DueDate" }, "IX_Communications_OpenCalls_DueDate")
+                        .HasFilter("DueDate IS NOT NULL AND CompletedAt IS NULL AND DeletedAt IS NULL");
 
                     b.ToTable("Communications", (string)null);
                 });
@@ -1657,7 +1693,20 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                     b.HasIndex("DeletedAt")
                         .HasFilter("DeletedAt IS NOT NULL");
 
-                    b.HasIndex("PrintedAt", "Id");
+                    b.HasIndex("CreatedAt", "Id")
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex("Kind", "CreatedAt")
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex(new[] { "CreatedAt", "Id" }, "IX_PrintJobs_CreatedAt_Id_Deleted")
+                        .HasFilter("DeletedAt IS NOT NULL");
+
+                    b.HasIndex(new[] { "CreatedAt", "Id" }, "IX_PrintJobs_Printed")
+                        .HasFilter("PrintedAt IS NOT NULL AND DeletedAt IS NULL");
+
+                    b.HasIndex(new[] { "CreatedAt", "Id" }, "IX_PrintJobs_Queue")
+                        .HasFilter("PrintedAt IS NULL AND DeletedAt IS NULL");
 
                     b.ToTable("PrintJobs", (string)null);
                 });

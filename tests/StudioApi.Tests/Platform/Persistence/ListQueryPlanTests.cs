@@ -154,6 +154,26 @@ public sealed class ListQueryPlanTests(StudioApiFactory app) : IClassFixture<Stu
             Filtered(methods, "active=true", "deleted=true");
         }
         Sorted("/organizations/{org}/roster-imports", "createdAt");
+        Sorted("/partner-clients", "name", "createdAt");
+        Sorted("/invoices", "number", "date", "total", "balance");
+        Filtered("/invoices", "clientId={client}", "sessionId={session}", "type=reorder", "statusId={invoiceStatus}",
+            "dateFrom=2026-03-02&dateTo=2026-03-08", "balanceDue=true", "voided=true", "deleted=true");
+        Sorted("/payments", "date");
+        Filtered("/payments", "invoiceId=1", "clientId={client}", "kind=refund", "dateFrom=2026-03-02&dateTo=2026-03-08", "voided=true");
+        Sorted("/overdue-instalments", "dueDate");
+        Filtered("/overdue-instalments", "clientId={client}");
+        Sorted("/communications", "createdAt", "dueDate", "sentAt");
+        Filtered("/communications", "clientId={client}", "sessionId={session}", "invoiceId=1", "taskId=1", "batchId=1", "kind=call",
+            "state=failed", "assignedUserId={user}", "open=true", "overdue=true", "deleted=true");
+        Sorted("/communication-batches", "createdAt");
+        Sorted("/print-jobs", "createdAt");
+        Filtered("/print-jobs", "printed=false", "kind=letter", "deleted=true");
+        Sorted("/templates", "name", "updatedAt");
+        Filtered("/templates", "active=true", "deleted=true");
+        Sorted("/call-types", "sortOrder", "name");
+        Sorted("/triggers", "name", "updatedAt");
+        Filtered("/triggers", "active=true", "deleted=true");
+        Sorted("/triggers/{trigger}/history", "firedAt");
         // The counts a screen shows: the hub's per stage and the overdue totals, from the status indexes.
         lists.Add("/workflow/stages");
         lists.Add("/workflow/overdue/counts");
@@ -183,45 +203,59 @@ public sealed class ListQueryPlanTests(StudioApiFactory app) : IClassFixture<Stu
         var commands = firstCommands;
         if (sort is not null)
         {
-            var (next, nextCommands) = await SqlCapture.GetAsync(admin, $"{url}{separator}limit=5&cursor={MadeUpCursor(sort)}");
+            var (next, nextCommands) = await SqlCapture.GetAsync(admin, $"{url}{separator}limit=5&cursor={MadeUpCursor(sort, url.Contains("/invoices", StringComparison.Ordinal) || url.Contains("/payments", StringComparison.Ordinal))}");
             next.StatusCode.ShouldBe(HttpStatusCode.OK, await next.Content.ReadAsStringAsync());
             commands = [.. commands, .. nextCommands];
         }
 
         // A statement EF knows reads nothing (WHERE 0: an empty list of ids) is not run through a plan.
-        foreach (var command in commands.Where(c => !System.Text.RegularExpressions.Regex.IsMatch(c.Text, @"WHERE 0\s*$")))
+        foreach (var command in commands.Where(c => !System.Text.RegularExpressions.Regex.IsMatch(c.Text, @"WHERE 0\s*($|GROUP BY)")))
         {
             var plan = await command.PlanAsync(DatabaseFile);
             var shown = $"{list}: {command.Text}\n  plan: {string.Join(" | ", plan)}";
-            if (!(list.Contains("overdue=true", StringComparison.Ordinal) && plan.Any(step => step.Contains("StatusDueDate<?", StringComparison.Ordinal))))
-                plan.ShouldNotContain(step => step.Contains("TEMP B-TREE", StringComparison.Ordinal), shown);
             var tables = TablesByAlias(command.Text);
+            if (!SortsByDesign(list, plan) && !tables.Values.All(SmallTables.Contains))
+                plan.ShouldNotContain(step => step.Contains("TEMP B-TREE", StringComparison.Ordinal), shown);
             foreach (var step in plan)
                 if (step.Split(' ') is ["SCAN", var alias] && tables.TryGetValue(alias, out var table))
                     SmallTables.ShouldContain(table, shown);
         }
     }
 
-    /// <summary>Tables of a few rows however large the studio grows: reading one whole is no matter.</summary>
+    /// <summary>
+    /// Tables of a few rows however large the studio grows (settings and the setup lists a studio writes by hand:
+    /// statuses, users, templates, triggers, partner clients): reading one whole, or sorting it, is no matter.
+    /// </summary>
     static readonly string[] SmallTables =
     [
         "StudioSettings", "StudioOpeningHours", "StudioClosedDates", "StatusDefinitions", "Users", "SessionTypes", "Resources",
         "TaskTypes", "Relationships", "Locations", "Promotions", "ProductionTypes", "RenderJobs", "RenderProfiles", "WorkflowKindSettings",
+        "MessageTemplates", "Triggers", "TriggerActions", "CallTypes", "PartnerClients",
     ];
+
+    /// <summary>
+    /// The sorts that are by design: what is overdue when few records are (this studio has none) is read from its
+    /// due-date range and sorted (see OverdueRecords; at most 2,000), as are overdue calls, and one client's overdue
+    /// instalments (a client's few invoices' instalments).
+    /// </summary>
+    static bool SortsByDesign(string list, IReadOnlyList<string> plan) =>
+        (list.Contains("overdue=true", StringComparison.Ordinal) && plan.Any(step => step.Contains("StatusDueDate<?", StringComparison.Ordinal) || step.Contains("(DueDate<?)", StringComparison.Ordinal)))
+        || (list.StartsWith("/overdue-instalments?clientId", StringComparison.Ordinal) && plan.Any(step => step.Contains("(ClientId=?)", StringComparison.Ordinal)));
 
     static Dictionary<string, string> TablesByAlias(string sql) =>
         System.Text.RegularExpressions.Regex.Matches(sql, "(?:FROM|JOIN) \"(\\w+)\" AS \"(\\w+)\"")
             .GroupBy(m => m.Groups[2].Value).ToDictionary(g => g.Key, g => g.First().Groups[1].Value);
 
     /// <summary>A cursor as the list hands out, continuing after a made-up row: a value of the sort key's type and an id.</summary>
-    static string MadeUpCursor(string sort)
+    static string MadeUpCursor(string sort, bool datesAreDays)
     {
         var key = sort.TrimStart('-');
         object value = key switch
         {
-            "createdAt" or "updatedAt" or "changedAt" or "date" => new DateTime(2026, 3, 5, 10, 0, 0, DateTimeKind.Utc),
+            "date" when datesAreDays => new DateOnly(2026, 3, 5),
+            "createdAt" or "updatedAt" or "changedAt" or "date" or "firedAt" or "sentAt" => new DateTime(2026, 3, 5, 10, 0, 0, DateTimeKind.Utc),
             "dueDate" or "statusDate" => new DateOnly(2026, 3, 5),
-            "number" or "priority" or "recordId" or "position" or "sortOrder" or "price" => 3,
+            "number" or "priority" or "recordId" or "position" or "sortOrder" or "price" or "total" or "balance" => 3,
             _ => "m",
         };
         var cursor = new { Sort = key + (sort.StartsWith('-') ? "-" : "+"), Value = value, Id = 7L };
@@ -248,6 +282,8 @@ public sealed class ListQueryPlanTests(StudioApiFactory app) : IClassFixture<Stu
             ["{clientStatus}"] = await StatusAsync(db, RecordKind.Client),
             ["{sessionStatus}"] = await StatusAsync(db, RecordKind.Session),
             ["{taskStatus}"] = await StatusAsync(db, RecordKind.Task),
+            ["{invoiceStatus}"] = await StatusAsync(db, RecordKind.Invoice),
+            ["{trigger}"] = await db.Set<StudioApi.Features.Messaging.Triggers.Trigger>().OrderBy(t => t.Id).Select(t => t.Id).FirstAsync(),
         });
         foreach (var (name, id) in ids)
             list = list.Replace(name, id.ToString(System.Globalization.CultureInfo.InvariantCulture));

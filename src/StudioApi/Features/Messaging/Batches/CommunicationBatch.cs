@@ -68,5 +68,7 @@ public sealed class CommunicationBatchConfiguration : IEntityTypeConfiguration<C
         builder.HasWorkLease(b => b.Work);
         builder.HasOne<MessageTemplate>().WithMany().HasForeignKey(b => b.TemplateId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(b => new { b.State, b.Id });
+        // The list, newest first.
+        builder.HasIndex(b => new { b.CreatedAt, b.Id });
     }
 }

@@ -167,6 +167,12 @@ public sealed class Communication : AuditedRecord, IHasWorkflowStatus, IHasAssig
     public long? WorkflowTypeId => null;
 
     public bool IsMessage => Kind != CommunicationKind.Call;
+
+    /// <summary>The due date, or the last day for an undated one: computed by the database so an index serves the dueDate sort (undated last).</summary>
+    public DateOnly DueSortKey { get; private set; }
+
+    /// <summary>When it was sent, or the last instant for an unsent one: computed by the database (the outbox sets SentAt in bulk updates) so an index serves the sentAt sort.</summary>
+    public DateTime SentSortKey { get; private set; }
 }
 
 public sealed class CommunicationConfiguration : IEntityTypeConfiguration<Communication>
@@ -207,15 +213,36 @@ public sealed class CommunicationConfiguration : IEntityTypeConfiguration<Commun
         builder.HasOne<User>().WithMany().HasForeignKey(c => c.AssignedUserId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(c => c.Status).WithMany().HasForeignKey(c => c.StatusId).OnDelete(DeleteBehavior.Restrict);
 
-        // The client's and session's Communications tabs, newest first.
+        // Sort keys for the list, computed from the nullable dates (the same SQL on SQLite and SQL Server).
+        builder.Property(c => c.DueSortKey).HasComputedColumnSql("COALESCE(DueDate, '9999-12-31')", stored: true);
+        builder.Property(c => c.SentSortKey).HasComputedColumnSql("COALESCE(SentAt, '9999-12-31 23:59:59.9999999')", stored: true);
+
+        // Every sort of the list, on live rows, and the recycle bin's default order; the client's and session's
+        // Communications tabs and each common filter in the default order (newest first). See ListQueryPlanTests.
+        builder.HasIndex(c => new { c.CreatedAt, c.Id }).HasFilter("DeletedAt IS NULL");
+        builder.HasIndex(c => new { c.CreatedAt, c.Id }, "IX_Communications_CreatedAt_Id_Deleted").HasFilter("DeletedAt IS NOT NULL");
+        builder.HasIndex(c => new { c.DueSortKey, c.Id }).HasFilter("DeletedAt IS NULL");
+        builder.HasIndex(c => new { c.SentSortKey, c.Id }).HasFilter("DeletedAt IS NULL");
         builder.HasIndex(c => new { c.ClientId, c.CreatedAt });
         builder.HasIndex(c => new { c.SessionId, c.CreatedAt });
-        builder.HasIndex(c => c.InvoiceId);
+        builder.HasIndex(c => new { c.InvoiceId, c.CreatedAt });
+        builder.HasIndex(c => new { c.TaskId, c.CreatedAt });
+        builder.HasIndex(c => new { c.BatchId, c.CreatedAt });
+        builder.HasIndex(c => new { c.AssignedUserId, c.CreatedAt });
+        builder.HasIndex(c => new { c.Kind, c.CreatedAt });
+        builder.HasIndex(c => new { c.State, c.CreatedAt });
+        builder.HasIndex(c => new { c.StatusId, c.CreatedAt });
+        // The calls to make (open=true).
+        builder.HasIndex(c => new { c.CreatedAt, c.Id }, "IX_Communications_OpenCalls_CreatedAt_Id")
+            .HasFilter("Kind = 'Call' AND CompletedAt IS NULL AND DeletedAt IS NULL");
         builder.HasIndex(c => new { c.BatchId, c.BatchRecordId }).IsUnique().HasFilter("BatchId IS NOT NULL");
         // Overdue calls (the client's hasOverdueCall): only open calls are in it, so it stays small.
         builder.HasIndex(c => new { c.ClientId, c.DueDate }).HasDatabaseName("IX_Communications_OpenCalls")
             .HasFilter("DueDate IS NOT NULL AND CompletedAt IS NULL AND DeletedAt IS NULL");
-        // The outbox's queue (state queued or sending) and the lists by state.
+        // Every overdue call (overdue=true): a range of the open calls' due dates.
+        builder.HasIndex(c => c.DueDate, "IX_Communications_OpenCalls_DueDate")
+            .HasFilter("DueDate IS NOT NULL AND CompletedAt IS NULL AND DeletedAt IS NULL");
+        // The outbox's queue (state queued or sending).
         builder.HasIndex(c => new { c.State, c.Id });
         builder.HasIndex(c => c.StatusDueDate);
     }

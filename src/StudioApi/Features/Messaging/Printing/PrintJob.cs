@@ -48,7 +48,12 @@ public sealed class PrintJobConfiguration : IEntityTypeConfiguration<PrintJob>
         builder.Property(p => p.PrintedBy).HasMaxLength(100);
         builder.HasOne<Communication>().WithMany().HasForeignKey(p => p.CommunicationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(p => p.CommunicationId).IsUnique().HasFilter("CommunicationId IS NOT NULL");
-        // The queue: not printed yet, oldest first.
-        builder.HasIndex(p => new { p.PrintedAt, p.Id });
+        // The list in its one order (oldest first), on live rows and in the recycle bin; the queue (printed=false),
+        // what was printed, and each kind. See ListQueryPlanTests.
+        builder.HasIndex(p => new { p.CreatedAt, p.Id }).HasFilter("DeletedAt IS NULL");
+        builder.HasIndex(p => new { p.CreatedAt, p.Id }, "IX_PrintJobs_CreatedAt_Id_Deleted").HasFilter("DeletedAt IS NOT NULL");
+        builder.HasIndex(p => new { p.CreatedAt, p.Id }, "IX_PrintJobs_Queue").HasFilter("PrintedAt IS NULL AND DeletedAt IS NULL");
+        builder.HasIndex(p => new { p.CreatedAt, p.Id }, "IX_PrintJobs_Printed").HasFilter("PrintedAt IS NOT NULL AND DeletedAt IS NULL");
+        builder.HasIndex(p => new { p.Kind, p.CreatedAt }).HasFilter("DeletedAt IS NULL");
     }
 }

@@ -51,8 +51,8 @@ public sealed class ListCommunicationsEndpoint(StudioDbContext db, StudioCalenda
     /// <summary>Newest first by default (a tab reads like a history); dueDate for a list of calls to make, undated last.</summary>
     internal static readonly SortKeys<Communication> SortKeys = new SortKeys<Communication>("-createdAt")
         .Add("createdAt", c => c.CreatedAt)
-        .Add("dueDate", c => c.DueDate ?? DateOnly.MaxValue)
-        .Add("sentAt", c => c.SentAt ?? DateTime.MaxValue);
+        .Add("dueDate", c => c.DueSortKey)
+        .Add("sentAt", c => c.SentSortKey);
 
     public override void Configure()
     {
@@ -66,7 +66,7 @@ public sealed class ListCommunicationsEndpoint(StudioDbContext db, StudioCalenda
     public override async Task HandleAsync(ListCommunicationsRequest req, CancellationToken ct)
     {
         var today = await calendar.TodayAsync(ct);
-        var query = db.Communications.AsNoTracking().Include(c => c.Status).AsQueryable();
+        var query = db.Communications.AsNoTracking();
         if (req.Deleted == true)
             query = query.IgnoreQueryFilters().Where(c => c.DeletedAt != null);
         if (req.ClientId is { } clientId)
@@ -104,6 +104,8 @@ public sealed class ListCommunicationsEndpoint(StudioDbContext db, StudioCalenda
             var pattern = Like.Contains(req.Q);
             query = query.Where(c => EF.Functions.Like(c.Subject!, pattern, Like.Escape));
         }
-        await Send.OkAsync(await query.ToPageAsync(req, SortKeys, c => CommunicationResponse.From(c, today), ct), ct);
+        // The page's ids from an index first, then those records with their status and attachments.
+        var records = db.Communications.IgnoreQueryFilters().AsNoTracking().Include(c => c.Status);
+        await Send.OkAsync(await query.ToPageAsync(req, SortKeys, records, c => CommunicationResponse.From(c, today), ct), ct);
     }
 }

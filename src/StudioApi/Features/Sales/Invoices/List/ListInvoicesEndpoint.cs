@@ -7,6 +7,7 @@ using StudioApi.Platform.Http.OpenApi;
 using StudioApi.Platform.Http.Paging;
 using StudioApi.Platform.Http.Problems;
 using StudioApi.Platform.Persistence;
+using StudioApi.Platform.Search;
 
 namespace StudioApi.Features.Sales.Invoices.List;
 
@@ -17,7 +18,7 @@ public sealed class ListInvoicesRequest : ListRequest
     public InvoiceType? Type { get; set; }
     /// <summary>Invoices at this status.</summary>
     public long? StatusId { get; set; }
-    /// <summary>Invoices dated on or after this day.</summary>
+    /// <summary>Invoices dated on or after this day. With a date range and no sort, the list is newest date first.</summary>
     public DateOnly? DateFrom { get; set; }
     /// <summary>Invoices dated on or before this day.</summary>
     public DateOnly? DateTo { get; set; }
@@ -25,7 +26,7 @@ public sealed class ListInvoicesRequest : ListRequest
     public bool? BalanceDue { get; set; }
     /// <summary>true: only void invoices; false: only the others.</summary>
     public bool? Voided { get; set; }
-    /// <summary>An invoice number, or text found in the client's name or company.</summary>
+    /// <summary>An invoice number, or the client as the clients list's q finds them: each word the start of a word of the client's name, company, e-mail address or student id, in any case, accents ignored.</summary>
     public string? Q { get; set; }
     /// <summary>true lists the recycle bin instead of the live records.</summary>
     public bool? Deleted { get; set; }
@@ -97,16 +98,23 @@ public sealed class ListInvoicesEndpoint(StudioDbContext db) : Endpoint<ListInvo
                 invoices = invoices.Where(i => i.Number == number);
             else
             {
-                // The clients whose name matches (as the clients list searches), then their invoices by the client index.
-                var pattern = Like.Contains(text);
-                var clients = db.Set<Client>().IgnoreQueryFilters().Where(c => EF.Functions.Like(c.LastName!, pattern, Like.Escape)
-                                                                             || EF.Functions.Like(c.FirstName!, pattern, Like.Escape)
-                                                                             || EF.Functions.Like(c.Company!, pattern, Like.Escape))
-                    .Select(c => c.Id);
-                invoices = invoices.Where(i => clients.Contains(i.ClientId));
+                // The clients found as the clients list finds them (each word the start of a word of the name, company,
+                // e-mail or student id; accents and case ignored), from the search term index, then their invoices.
+                var prefixes = SearchText.QueryPrefixes(text);
+                if (prefixes.Count == 0)
+                    invoices = invoices.Where(i => false);
+                foreach (var prefix in prefixes)
+                {
+                    var clients = db.Set<ClientSearchTerm>().Matching(prefix);
+                    invoices = invoices.Where(i => clients.Contains(i.ClientId));
+                }
             }
         }
 
+        // A date range reads in date order unless a sort is asked for: the range is then read from its index, not the
+        // whole range sorted by number.
+        if (req.Sort is null && (req.DateFrom is not null || req.DateTo is not null))
+            req.Sort = "-date";
         var page = await invoices.Select(InvoiceRow.Of).ToPageAsync(req, SortKeys, r => r, ct);
         await Send.OkAsync(await InvoiceRow.SummariesAsync(db, page, ct), ct);
     }
