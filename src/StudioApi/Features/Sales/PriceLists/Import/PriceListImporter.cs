@@ -277,6 +277,7 @@ public sealed class PriceListImporter(StudioDbContext db, IOptions<PriceListImpo
             Taxable = existing?.Taxable ?? true,
             NeedsImage = existing?.NeedsImage,
             CropAspectRatio = existing?.CropAspectRatio,
+            PrintSize = existing?.PrintSize,
             ProductionTypeId = existing?.ProductionTypeId,
             AvailableOnline = existing?.AvailableOnline ?? false,
         };
