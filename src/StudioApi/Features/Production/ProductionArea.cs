@@ -26,6 +26,7 @@ public static class ProductionArea
             typeId: o => (long?)o.ProductionTypeId, visibleTo: (orders, db, user) => orders.Visible(db, user));
         services.AddScoped<ProductionOrderMaker>();
         services.AddScoped<ISessionDependent, ProductionSessionDependent>();
+        services.AddScoped<Sales.Invoices.IInvoiceLineHolders, ProductionOrderLineHolders>();
         // What a render run of a production order renders (Imaging asks; Production knows the orders).
         services.AddScoped<IOrderedImages, ProductionOrderedImages>();
 

@@ -46,6 +46,13 @@ public sealed class ProductionOrderTests(StudioApiFactory app) : IClassFixture<S
         (await admin.OrderListAsync($"/api/v1/production-orders?productionTypeId={p.FramesType}")).Select(o => o.Id).ShouldBe([frames.Id]);
         (await admin.OrderListAsync($"/api/v1/production-orders?invoiceId={invoice.Id}&sort=number")).Select(o => o.Number).ShouldBe([prints.Number, frames.Number]);
 
+        // The invoice's lines are on orders now: changing them is refused, and the orders keep pointing at real lines.
+        var current = await admin.InvoiceAsync(invoice.Id);
+        var changed = await (await admin.SendAsync(SalesKit.Put($"/api/v1/invoices/{invoice.Id}", new { lines = new[] { new { itemId = p.Shop.Fee } } }, current.Version)))
+            .ShouldBeProblemAsync(HttpStatusCode.Conflict);
+        changed.GetProperty("blockers").GetArrayLength().ShouldBe(2);
+        (await admin.InvoiceAsync(invoice.Id)).Lines.Count.ShouldBe(4);
+
         // A deleted order keeps its lines: they are not ordered twice.
         (await admin.SendAsync(SalesKit.Delete($"/api/v1/production-orders/{frames.Id}", frames.Version))).StatusCode.ShouldBe(HttpStatusCode.NoContent);
         (await (await admin.MakeOrdersAsync(invoice.Id)).ShouldBeAsync<MadeBody>(HttpStatusCode.OK)).Made.ShouldBeEmpty();
