@@ -86,6 +86,12 @@ public sealed class ProductionOrderTests(StudioApiFactory app) : IClassFixture<S
         var noProtocol = await (await admin.PostAsJsonAsync("/api/v1/vendors", new { name = SalesKit.Unique("Api"), submissionMethod = "labApi" }))
             .ShouldBeProblemAsync(HttpStatusCode.BadRequest);
         noProtocol.GetProperty("errors")[0].GetProperty("name").GetString().ShouldBe("labProtocol");
+
+        // A print's size is inches, width x height; the item keeps it as written.
+        var badSize = await (await admin.PostItemAsync(p.Shop.ListId, new { groupId = p.Shop.GroupId, code = SalesKit.Unique("S"), description = "Odd", price = 100, needsImage = true, printSize = "8 by 10" }))
+            .ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        badSize.GetProperty("errors")[0].GetProperty("name").GetString().ShouldBe("printSize");
+        (await admin.GetItemAsync(p.Print)).PrintSize.ShouldBe(ProductionKit.PrintSize);
     }
 
     [Fact]
