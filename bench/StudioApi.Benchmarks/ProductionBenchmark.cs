@@ -9,8 +9,9 @@ namespace StudioApi.Benchmarks;
 /// A production order's render against the plain render of the same images: 100 ordered images (24-megapixel camera
 /// JPEGs, half of them shot in portrait) rendered as a render run renders each of its items (<see cref="ProfileRenderer"/>
 /// with the item's settings and adjustments, <see cref="RenderSelection"/>), once as a session's plain run (the
-/// profile's 2100 px long edge, no crop) and once as a production order's run (each line cut to a 4:5 crop and made at
-/// its 8x10 print's size at the profile's 300 DPI: 2400 × 3000 px, filled). Each mode runs in a child process of this
+/// profile's 2100 px long edge, no crop) and as a production order's run (each line cut to a 4:5 crop and made at its
+/// 8x10 print's size at the profile's 300 DPI: 2400 × 3000 px, filled; and as wallets, 5:7 at 2.5x3.5: 750 × 1050 px,
+/// whose cut part is big enough to be shrunk while decoding). Each mode runs in a child process of this
 /// executable (--production-one), one thread, so its peak memory is its own. Figures: images/s, peak working set.
 /// </summary>
 public static class ProductionBenchmark
@@ -34,17 +35,20 @@ public static class ProductionBenchmark
             Console.WriteLine($"Profile: JPEG q{Profile.Quality}, {Profile.Dpi} DPI, light sharpening, sRGB.");
             Console.WriteLine();
             Console.WriteLine($"{"render",-58} {"img/s",8} {"s total",8} {"peak MB",8} {"at start MB",12}");
-            foreach (var mode in new[] { "plain", "ordered" })
+            foreach (var mode in new[] { "plain", "ordered", "wallets" })
             {
                 var result = await RunChildAsync(mode, folder);
-                var label = mode == "plain"
-                    ? "plain run (2100 px long edge, no crop)"
-                    : "production order (4:5 crop, 8x10 at 300 DPI = 2400x3000)";
+                var label = mode switch
+                {
+                    "plain" => "plain run (2100 px long edge, no crop)",
+                    "ordered" => "production order (4:5 crop, 8x10 at 300 DPI = 2400x3000)",
+                    _ => "production order (5:7 crop, 2.5x3.5 wallet = 750x1050)",
+                };
                 Console.WriteLine($"{label,-58} {result.ImagesPerSecond,8:F2} {Images / result.ImagesPerSecond,8:F1} {result.PeakMegabytes,8:F0} {result.StartMegabytes,12:F0}");
             }
             Console.WriteLine();
-            Console.WriteLine("A crop cannot shrink while decoding (the cut is drawn on the full upright picture), so an ordered image decodes at full size;");
-            Console.WriteLine("the plain run shrinks while decoding. Peak = the child's peak working set, runtime and libvips included.");
+            Console.WriteLine("The plain run shrinks while decoding; a cut part at least twice the print's size does too (the wallets), a bigger print");
+            Console.WriteLine("(the 8x10s) decodes every pixel. Peak = the child's peak working set, runtime and libvips included.");
             return 0;
         }
         finally
@@ -78,14 +82,15 @@ public static class ProductionBenchmark
     {
         if (mode == "plain")
             return new RenderRunItem();
-        // A 4:5 portrait crop of each upright picture, as the bulk crop would keep it.
+        // A portrait crop of each upright picture in the print's shape (4:5 or 5:7), as the bulk crop would keep it.
         var portrait = i % DistinctFiles % 2 == 1; // the generated files shot in portrait are upright 4000x6000
+        var (ratio, width, height) = mode == "wallets" ? (5.0 / 7, 750, 1050) : (4.0 / 5, 2400, 3000);
         var crop = portrait
-            ? new NormalizedRect(0.05, 0.1, 0.9, 0.9 * 4000 * 5 / 4 / 6000) // 3600 x 4500 of 4000x6000
-            : new NormalizedRect(0.3, 0.0, 4000.0 * 4 / 5 / 6000, 1.0);      // 3200 x 4000 of 6000x4000
+            ? new NormalizedRect(0.05, 0.05, 0.9, 0.9 * 4000 / ratio / 6000) // 3600 wide of 4000x6000
+            : new NormalizedRect(0.3, 0.0, 4000.0 * ratio / 6000, 1.0);      // 4000 high of 6000x4000
         return new RenderRunItem
         {
-            Rotation = 0, CropX = crop.X, CropY = crop.Y, CropWidth = crop.Width, CropHeight = crop.Height, WidthPx = 2400, HeightPx = 3000,
+            Rotation = 0, CropX = crop.X, CropY = crop.Y, CropWidth = crop.Width, CropHeight = crop.Height, WidthPx = width, HeightPx = height,
         };
     }
 
