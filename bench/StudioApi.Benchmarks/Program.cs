@@ -15,6 +15,7 @@ namespace StudioApi.Benchmarks;
 ///   dotnet run -c Release --project bench/StudioApi.Benchmarks -- --roster [students]       OneRoster bulk import, the same again, a delta of 100
 ///   dotnet run -c Release --project bench/StudioApi.Benchmarks -- --invoices [invoices runs] a 200-line invoice; the invoices list and AR aging over 100,000 invoices
 ///   dotnet run -c Release --project bench/StudioApi.Benchmarks -- --messaging [sessions emails]  date-trigger sweep over 10,000 sessions; outbox throughput to a local SMTP server
+///   dotnet run -c Release --project bench/StudioApi.Benchmarks -- --production              100 ordered images cut and sized as a production order, against their plain render
 /// (A namespaced class rather than top-level statements: the API's own top-level Program is what WebApplicationFactory boots.)
 /// </summary>
 public static class Program
@@ -24,6 +25,8 @@ public static class Program
         // A child process of the image benchmark: one contender, one thread count.
         if (args is ["--images-one", var contender, var folder, var threads])
             return ImageBenchmark.RunOne(contender, folder, int.Parse(threads));
+        if (args is ["--production-one", var mode, var productionFolder])
+            return ProductionBenchmark.RunOne(mode, productionFolder);
         if (args.Contains("--seed-large") || args.Contains("--lists"))
             return await LargeStudioAsync(args);
         var numbers = args.Where(a => !a.StartsWith("--")).Select(int.Parse).ToArray();
@@ -35,6 +38,8 @@ public static class Program
             await CalendarBenchmark.RunAsync();
         else if (args.Contains("--images"))
             return await ImageBenchmark.RunAsync();
+        else if (args.Contains("--production"))
+            return await ProductionBenchmark.RunAsync();
         else if (args.Contains("--import"))
             await ImportBenchmark.RunAsync();
         else if (args.Contains("--roster"))
@@ -45,7 +50,7 @@ public static class Program
             await MessagingBenchmark.RunAsync(numbers.Length > 0 ? numbers[0] : 10_000, numbers.Length > 1 ? numbers[1] : 2_000);
         else
         {
-            Console.Error.WriteLine("Pick a benchmark: --status, --availability, --calendar, --images, --import, --roster, --invoices, --messaging, --seed-large, --lists");
+            Console.Error.WriteLine("Pick a benchmark: --status, --availability, --calendar, --images, --import, --roster, --invoices, --messaging, --production, --seed-large, --lists");
             return 1;
         }
         return 0;

@@ -1058,6 +1058,9 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                     b.Property<DateTime?>("FinishedAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<long?>("ProductionOrderId")
+                        .HasColumnType("bigint");
+
                     b.Property<long>("ProfileId")
                         .HasColumnType("bigint");
 
@@ -1123,6 +1126,8 @@ namespace StudioApi.Migrations.SqlServer.Migrations
 
                     b.HasIndex("CreatedAt", "Id");
 
+                    b.HasIndex("ProductionOrderId", "CreatedAt");
+
                     b.HasIndex("RenderJobId", "CreatedAt");
 
                     b.HasIndex("State", "CreatedAt");
@@ -1141,9 +1146,24 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                     b.Property<long?>("Bytes")
                         .HasColumnType("bigint");
 
+                    b.Property<double?>("CropHeight")
+                        .HasColumnType("float");
+
+                    b.Property<double?>("CropWidth")
+                        .HasColumnType("float");
+
+                    b.Property<double?>("CropX")
+                        .HasColumnType("float");
+
+                    b.Property<double?>("CropY")
+                        .HasColumnType("float");
+
                     b.Property<string>("Error")
                         .HasMaxLength(1000)
                         .HasColumnType("nvarchar(1000)");
+
+                    b.Property<int?>("HeightPx")
+                        .HasColumnType("int");
 
                     b.Property<long>("ImageId")
                         .HasColumnType("bigint");
@@ -1155,6 +1175,9 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
+
+                    b.Property<int?>("Rotation")
+                        .HasColumnType("int");
 
                     b.Property<long>("RunId")
                         .HasColumnType("bigint");
@@ -1174,6 +1197,9 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(10)
                         .HasColumnType("nvarchar(10)");
+
+                    b.Property<int?>("WidthPx")
+                        .HasColumnType("int");
 
                     b.HasKey("Id");
 
@@ -2100,6 +2126,340 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                     b.ToTable("TriggerFirings", (string)null);
                 });
 
+            modelBuilder.Entity("StudioApi.Features.Production.ProductionOrders.ProductionOrder", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Carrier")
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.Property<long>("ClientId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("DeletedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateOnly?>("DueDate")
+                        .HasColumnType("date");
+
+                    b.Property<long>("InvoiceId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("LabReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("OrderDate")
+                        .HasColumnType("date");
+
+                    b.Property<long>("ProductionTypeId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long?>("SessionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("StatusChangedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateOnly?>("StatusDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("StatusDueDate")
+                        .HasColumnType("date");
+
+                    b.Property<long?>("StatusId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("TrackingNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<long?>("VendorId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeletedAt")
+                        .HasFilter("DeletedAt IS NOT NULL");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("StatusDueDate");
+
+                    b.HasIndex("ClientId", "Number");
+
+                    b.HasIndex("InvoiceId", "Number");
+
+                    b.HasIndex("Number", "Id")
+                        .HasDatabaseName("IX_ProductionOrders_Number_Live")
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex("OrderDate", "Id")
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex("ProductionTypeId", "Number")
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex("SessionId", "Number");
+
+                    b.HasIndex("StatusId", "Number")
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex("VendorId", "Number")
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.ToTable("ProductionOrders", (string)null);
+                });
+
+            modelBuilder.Entity("StudioApi.Features.Production.ProofOrders.ProofOrder", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("CdNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("DeletedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateOnly?>("DueDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<int>("NumberOfProofs")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("OrderDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ReceivedDate")
+                        .HasColumnType("date");
+
+                    b.Property<long>("SessionId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("StorageLocation")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<long?>("VendorId")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeletedAt")
+                        .HasFilter("DeletedAt IS NOT NULL");
+
+                    b.HasIndex("VendorId");
+
+                    b.HasIndex("SessionId", "OrderDate", "Id");
+
+                    b.ToTable("ProofOrders", (string)null);
+                });
+
+            modelBuilder.Entity("StudioApi.Features.Production.Settings.ProductionSettings", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<long?>("AutoCreateAtInvoiceStatusId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("AutoCreateChosenAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("DeletedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeletedAt")
+                        .HasFilter("DeletedAt IS NOT NULL");
+
+                    b.ToTable("ProductionSettings", (string)null);
+                });
+
+            modelBuilder.Entity("StudioApi.Features.Production.Vendors.Vendor", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AccountNumber")
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.Property<string>("ContactName")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("DeletedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("nvarchar(254)");
+
+                    b.Property<string>("LabProtocol")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("SubmissionMethod")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeletedAt")
+                        .HasFilter("DeletedAt IS NOT NULL");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.ToTable("Vendors", (string)null);
+                });
+
             modelBuilder.Entity("StudioApi.Features.Sales.CardPayments.CardPayment", b =>
                 {
                     b.Property<long>("Id")
@@ -2725,6 +3085,10 @@ namespace StudioApi.Migrations.SqlServer.Migrations
 
                     b.Property<long>("PriceListId")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("PrintSize")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
 
                     b.Property<long?>("ProductionTypeId")
                         .HasColumnType("bigint");
@@ -5494,6 +5858,194 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                         .HasForeignKey("TriggerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("StudioApi.Features.Production.ProductionOrders.ProductionOrder", b =>
+                {
+                    b.HasOne("StudioApi.Features.Clients.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("StudioApi.Features.Sales.Invoices.Invoice", null)
+                        .WithMany()
+                        .HasForeignKey("InvoiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("StudioApi.Features.Setup.ProductionTypes.ProductionType", null)
+                        .WithMany()
+                        .HasForeignKey("ProductionTypeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("StudioApi.Platform.Workflow.StatusDefinition", "Status")
+                        .WithMany()
+                        .HasForeignKey("StatusId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("StudioApi.Features.Production.Vendors.Vendor", null)
+                        .WithMany()
+                        .HasForeignKey("VendorId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.OwnsMany("StudioApi.Features.Production.ProductionOrders.ProductionOrderLine", "Lines", b1 =>
+                        {
+                            b1.Property<long>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("bigint");
+
+                            SqlServerPropertyBuilderExtensions.UseIdentityColumn(b1.Property<long>("Id"));
+
+                            b1.Property<string>("AspectRatio")
+                                .HasMaxLength(20)
+                                .HasColumnType("nvarchar(20)");
+
+                            b1.Property<string>("Code")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("nvarchar(40)");
+
+                            b1.Property<double?>("CropHeight")
+                                .HasColumnType("float");
+
+                            b1.Property<bool>("CropReviewed")
+                                .HasColumnType("bit");
+
+                            b1.Property<double?>("CropWidth")
+                                .HasColumnType("float");
+
+                            b1.Property<double?>("CropX")
+                                .HasColumnType("float");
+
+                            b1.Property<double?>("CropY")
+                                .HasColumnType("float");
+
+                            b1.Property<string>("Description")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)");
+
+                            b1.Property<long?>("ImageId")
+                                .HasColumnType("bigint");
+
+                            b1.Property<long>("InvoiceLineId")
+                                .HasColumnType("bigint");
+
+                            b1.Property<long?>("ItemId")
+                                .HasColumnType("bigint");
+
+                            b1.Property<int>("Part")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("Position")
+                                .HasColumnType("int");
+
+                            b1.Property<string>("PrintSize")
+                                .HasMaxLength(20)
+                                .HasColumnType("nvarchar(20)");
+
+                            b1.Property<long>("ProductionOrderId")
+                                .HasColumnType("bigint");
+
+                            b1.Property<int>("Quantity")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("Rotation")
+                                .HasColumnType("int");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("ImageId");
+
+                            b1.HasIndex("ProductionOrderId");
+
+                            b1.HasIndex("InvoiceLineId", "Part")
+                                .IsUnique();
+
+                            b1.ToTable("ProductionOrderLines", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ProductionOrderId");
+                        });
+
+                    b.Navigation("Lines");
+
+                    b.Navigation("Status");
+                });
+
+            modelBuilder.Entity("StudioApi.Features.Production.ProofOrders.ProofOrder", b =>
+                {
+                    b.HasOne("StudioApi.Features.Scheduling.Sessions.Session", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("StudioApi.Features.Production.Vendors.Vendor", null)
+                        .WithMany()
+                        .HasForeignKey("VendorId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("StudioApi.Features.Production.Vendors.Vendor", b =>
+                {
+                    b.OwnsMany("StudioApi.Features.Production.Vendors.VendorPriceListItem", "PriceListItems", b1 =>
+                        {
+                            b1.Property<long>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("bigint");
+
+                            SqlServerPropertyBuilderExtensions.UseIdentityColumn(b1.Property<long>("Id"));
+
+                            b1.Property<long>("PriceListItemId")
+                                .HasColumnType("bigint");
+
+                            b1.Property<long>("VendorId")
+                                .HasColumnType("bigint");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("PriceListItemId");
+
+                            b1.HasIndex("VendorId");
+
+                            b1.ToTable("VendorPriceListItems", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("VendorId");
+                        });
+
+                    b.OwnsMany("StudioApi.Features.Production.Vendors.VendorProductionType", "ProductionTypes", b1 =>
+                        {
+                            b1.Property<long>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("bigint");
+
+                            SqlServerPropertyBuilderExtensions.UseIdentityColumn(b1.Property<long>("Id"));
+
+                            b1.Property<long>("ProductionTypeId")
+                                .HasColumnType("bigint");
+
+                            b1.Property<long>("VendorId")
+                                .HasColumnType("bigint");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("ProductionTypeId");
+
+                            b1.HasIndex("VendorId");
+
+                            b1.ToTable("VendorProductionTypes", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("VendorId");
+                        });
+
+                    b.Navigation("PriceListItems");
+
+                    b.Navigation("ProductionTypes");
                 });
 
             modelBuilder.Entity("StudioApi.Features.Sales.CardPayments.CardPayment", b =>

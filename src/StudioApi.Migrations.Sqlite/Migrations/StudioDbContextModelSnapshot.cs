@@ -1031,6 +1031,9 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("FinishedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ProductionOrderId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("ProfileId")
                         .HasColumnType("INTEGER");
 
@@ -1096,6 +1099,8 @@ namespace StudioApi.Migrations.Sqlite.Migrations
 
                     b.HasIndex("CreatedAt", "Id");
 
+                    b.HasIndex("ProductionOrderId", "CreatedAt");
+
                     b.HasIndex("RenderJobId", "CreatedAt");
 
                     b.HasIndex("State", "CreatedAt");
@@ -1112,9 +1117,24 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                     b.Property<long?>("Bytes")
                         .HasColumnType("INTEGER");
 
+                    b.Property<double?>("CropHeight")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("CropWidth")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("CropX")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("CropY")
+                        .HasColumnType("REAL");
+
                     b.Property<string>("Error")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("HeightPx")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("ImageId")
                         .HasColumnType("INTEGER");
@@ -1126,6 +1146,9 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("Rotation")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("RunId")
                         .HasColumnType("INTEGER");
@@ -1145,6 +1168,9 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("WidthPx")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -2053,6 +2079,332 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                     b.ToTable("TriggerFirings", (string)null);
                 });
 
+            modelBuilder.Entity("StudioApi.Features.Production.ProductionOrders.ProductionOrder", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Carrier")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ClientId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeletedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("InvoiceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LabReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("OrderDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ProductionTypeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("StatusChangedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("StatusDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("StatusDueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("StatusId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TrackingNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("VendorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeletedAt")
+                        .HasFilter("DeletedAt IS NOT NULL");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("StatusDueDate");
+
+                    b.HasIndex("ClientId", "Number");
+
+                    b.HasIndex("InvoiceId", "Number");
+
+                    b.HasIndex("Number", "Id")
+                        .HasDatabaseName("IX_ProductionOrders_Number_Live")
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex("OrderDate", "Id")
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex("ProductionTypeId", "Number")
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex("SessionId", "Number");
+
+                    b.HasIndex("StatusId", "Number")
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex("VendorId", "Number")
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.ToTable("ProductionOrders", (string)null);
+                });
+
+            modelBuilder.Entity("StudioApi.Features.Production.ProofOrders.ProofOrder", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CdNumber")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeletedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("NumberOfProofs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("OrderDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ReceivedDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StorageLocation")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("VendorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeletedAt")
+                        .HasFilter("DeletedAt IS NOT NULL");
+
+                    b.HasIndex("VendorId");
+
+                    b.HasIndex("SessionId", "OrderDate", "Id");
+
+                    b.ToTable("ProofOrders", (string)null);
+                });
+
+            modelBuilder.Entity("StudioApi.Features.Production.Settings.ProductionSettings", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("AutoCreateAtInvoiceStatusId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AutoCreateChosenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeletedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeletedAt")
+                        .HasFilter("DeletedAt IS NOT NULL");
+
+                    b.ToTable("ProductionSettings", (string)null);
+                });
+
+            modelBuilder.Entity("StudioApi.Features.Production.Vendors.Vendor", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AccountNumber")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeletedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LabProtocol")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubmissionMethod")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeletedAt")
+                        .HasFilter("DeletedAt IS NOT NULL");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.ToTable("Vendors", (string)null);
+                });
+
             modelBuilder.Entity("StudioApi.Features.Sales.CardPayments.CardPayment", b =>
                 {
                     b.Property<long>("Id")
@@ -2664,6 +3016,10 @@ namespace StudioApi.Migrations.Sqlite.Migrations
 
                     b.Property<long>("PriceListId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("PrintSize")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
 
                     b.Property<long?>("ProductionTypeId")
                         .HasColumnType("INTEGER");
@@ -5359,6 +5715,188 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                         .HasForeignKey("TriggerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("StudioApi.Features.Production.ProductionOrders.ProductionOrder", b =>
+                {
+                    b.HasOne("StudioApi.Features.Clients.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("StudioApi.Features.Sales.Invoices.Invoice", null)
+                        .WithMany()
+                        .HasForeignKey("InvoiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("StudioApi.Features.Setup.ProductionTypes.ProductionType", null)
+                        .WithMany()
+                        .HasForeignKey("ProductionTypeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("StudioApi.Platform.Workflow.StatusDefinition", "Status")
+                        .WithMany()
+                        .HasForeignKey("StatusId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("StudioApi.Features.Production.Vendors.Vendor", null)
+                        .WithMany()
+                        .HasForeignKey("VendorId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.OwnsMany("StudioApi.Features.Production.ProductionOrders.ProductionOrderLine", "Lines", b1 =>
+                        {
+                            b1.Property<long>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("AspectRatio")
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Code")
+                                .IsRequired()
+                                .HasMaxLength(40)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<double?>("CropHeight")
+                                .HasColumnType("REAL");
+
+                            b1.Property<bool>("CropReviewed")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<double?>("CropWidth")
+                                .HasColumnType("REAL");
+
+                            b1.Property<double?>("CropX")
+                                .HasColumnType("REAL");
+
+                            b1.Property<double?>("CropY")
+                                .HasColumnType("REAL");
+
+                            b1.Property<string>("Description")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long?>("ImageId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("InvoiceLineId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long?>("ItemId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("Part")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("Position")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("PrintSize")
+                                .HasMaxLength(20)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("ProductionOrderId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("Quantity")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("Rotation")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("ImageId");
+
+                            b1.HasIndex("ProductionOrderId");
+
+                            b1.HasIndex("InvoiceLineId", "Part")
+                                .IsUnique();
+
+                            b1.ToTable("ProductionOrderLines", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ProductionOrderId");
+                        });
+
+                    b.Navigation("Lines");
+
+                    b.Navigation("Status");
+                });
+
+            modelBuilder.Entity("StudioApi.Features.Production.ProofOrders.ProofOrder", b =>
+                {
+                    b.HasOne("StudioApi.Features.Scheduling.Sessions.Session", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("StudioApi.Features.Production.Vendors.Vendor", null)
+                        .WithMany()
+                        .HasForeignKey("VendorId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("StudioApi.Features.Production.Vendors.Vendor", b =>
+                {
+                    b.OwnsMany("StudioApi.Features.Production.Vendors.VendorPriceListItem", "PriceListItems", b1 =>
+                        {
+                            b1.Property<long>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("PriceListItemId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("VendorId")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("PriceListItemId");
+
+                            b1.HasIndex("VendorId");
+
+                            b1.ToTable("VendorPriceListItems", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("VendorId");
+                        });
+
+                    b.OwnsMany("StudioApi.Features.Production.Vendors.VendorProductionType", "ProductionTypes", b1 =>
+                        {
+                            b1.Property<long>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("ProductionTypeId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long>("VendorId")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("ProductionTypeId");
+
+                            b1.HasIndex("VendorId");
+
+                            b1.ToTable("VendorProductionTypes", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("VendorId");
+                        });
+
+                    b.Navigation("PriceListItems");
+
+                    b.Navigation("ProductionTypes");
                 });
 
             modelBuilder.Entity("StudioApi.Features.Sales.CardPayments.CardPayment", b =>

@@ -9,6 +9,7 @@ using Scalar.AspNetCore;
 using StudioApi.Features.Clients;
 using StudioApi.Features.Imaging;
 using StudioApi.Features.Messaging;
+using StudioApi.Features.Production;
 using StudioApi.Features.Sales;
 using StudioApi.Features.Scheduling;
 using StudioApi.Features.Schools;
@@ -66,6 +67,7 @@ public static class StudioApiApplication
         services.AddScheduling();
         services.AddImaging(configuration);
         services.AddSales(configuration);
+        services.AddProduction(configuration);
         services.AddSchools();
         services.AddMessaging(configuration);
         services.AddScheduler(configuration); // after the areas: it schedules the jobs they declared

@@ -55,6 +55,8 @@ public static class DemoSales
         var print5X7 = Item(prints, "5x7", "5x7 print", PriceListItemType.Standard, 2500, 250, "5:7", "Prints", online: true);
         var print8X10 = Item(prints, "8x10", "8x10 print", PriceListItemType.Standard, 4500, 400, "4:5", "Prints", online: true);
         var print11X14 = Item(prints, "11x14", "11x14 print", PriceListItemType.Standard, 9500, 900, "11:14", "Prints");
+        // Production renders each print's image at its size.
+        (print5X7.PrintSize, print8X10.PrintSize, print11X14.PrintSize) = ("5x7", "8x10", "11x14");
         var wallets = Item(prints, "WALLETS", "Wallets, sheet of 8", PriceListItemType.Standard, 3000, 300, "5:7", "Prints");
         var file = Item(digital, "DIGITAL", "Digital file, full resolution", PriceListItemType.Digital, 3500, 0, null, "Digital", online: true);
         db.PriceListItems.AddRange(sessionFee, print5X7, print8X10, print11X14, wallets, file);

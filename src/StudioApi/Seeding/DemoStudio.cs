@@ -94,6 +94,7 @@ public static class DemoStudio
         await SeedTasksAsync(db, ct);
         await SeedScheduleAsync(db, school, ct);
         await DemoSales.SeedAsync(db, ct);
+        await DemoProduction.SeedAsync(db, ct);
 
         Client Student(int clientNumber, string first, string last, string studentId, string grade, int graduationYear, string guardian, string guardianPhone) => new()
         {

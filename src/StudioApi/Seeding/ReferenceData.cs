@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using StudioApi.Features.Production;
+using StudioApi.Features.Production.Settings;
 using StudioApi.Features.Setup.ProductionTypes;
 using StudioApi.Features.Setup.Relationships;
 using StudioApi.Features.Setup.SessionTypes;
@@ -91,6 +93,13 @@ public static class ReferenceData
         await SeedWorkflowAsync(db, RecordKind.Task, TaskStatuses, ct);
         await SeedWorkflowAsync(db, RecordKind.Session, SessionStatuses, ct);
         await SeedWorkflowAsync(db, RecordKind.Invoice, InvoiceStatuses, ct);
+        await SeedWorkflowAsync(db, RecordKind.ProductionOrder, ProductionOrderStatuses, ct);
+        // The production settings record: production orders only on request until the studio chooses a status.
+        if (!await db.ProductionSettings.IgnoreQueryFilters().AnyAsync(ct))
+        {
+            db.ProductionSettings.Add(new ProductionSettings());
+            await db.SaveChangesAsync(ct);
+        }
     }
 
     /// <summary>A kind's general status list, first status initial and last final, when the kind has none yet.</summary>
@@ -150,6 +159,19 @@ public static class ReferenceData
         ("In Production", 10, WorkflowStage.Production, false),
         ("Ready", 5, null, false),
         ("Closed", 0, WorkflowStage.Archive, false),
+    ];
+
+    /// <summary>
+    /// The production-order workflow a studio starts with (one list for every production type until the studio keeps
+    /// statuses by type), along the hub's production stage: crop and render the ordered images within two business days,
+    /// the lab makes them within a week and a half, then they are checked and handed over.
+    /// </summary>
+    static readonly (string Description, int Days, WorkflowStage? Stage, bool ChangeOnSessionDate)[] ProductionOrderStatuses =
+    [
+        ("New", 2, WorkflowStage.Production, false),
+        ("At the Lab", 8, WorkflowStage.Production, false),
+        ("Received", 3, WorkflowStage.Production, false),
+        ("Delivered", 0, WorkflowStage.Archive, false),
     ];
 
     /// <summary>

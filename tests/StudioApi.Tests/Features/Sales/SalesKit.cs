@@ -25,7 +25,7 @@ public sealed record PromotionBody(
 public sealed record ItemBody(
     long Id, int Version, long PriceListId, long GroupId, string Code, string Description, string Type, long Price, long? Cost,
     bool Taxable, bool NeedsImage, string? CropAspectRatio, long? ProductionTypeId, bool AvailableOnline, int Position,
-    PackageBody? Package, PromotionBody? Promotion, DateTimeOffset? DeletedAt);
+    PackageBody? Package, PromotionBody? Promotion, DateTimeOffset? DeletedAt, string? PrintSize = null);
 
 public sealed record Page<T>(List<T> Items, string? NextCursor);
 

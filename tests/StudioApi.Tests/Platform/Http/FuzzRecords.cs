@@ -115,6 +115,13 @@ public sealed class FuzzRecords
         Add("payments", payment!["id"]!.GetValue<long>());
         AddValue("amount", JsonValue.Create(100));
 
+        // A production order of a framed print (made from an invoice, not by a creating POST of its own).
+        var productionTypeId = await CreateAsync("/api/v1/production-types", new { name = "Fuzz frames" });
+        var frameId = await CreateAsync($"/api/v1/price-lists/{priceListId}/items", new { groupId, code = "FRAME", description = "Frame", price = 3000, productionTypeId });
+        var framedId = await CreateAsync("/api/v1/invoices", new { clientId, sessionId, priceListId, lines = new[] { new { itemId = frameId } } });
+        var made = JsonNode.Parse(await (await admin.PostAsync($"/api/v1/invoices/{framedId}/production-orders", null)).Content.ReadAsStringAsync());
+        Add("production-orders", made!["made"]![0]!["id"]!.GetValue<long>());
+
         // Twice, so a record whose example needs another kind's id (a render job needs a profile) finds it the second time.
         for (var pass = 0; pass < 2; pass++)
         {

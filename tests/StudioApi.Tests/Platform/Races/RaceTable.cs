@@ -13,6 +13,9 @@ using StudioApi.Features.Messaging.CallTypes;
 using StudioApi.Features.Messaging.Communications;
 using StudioApi.Features.Messaging.Templates;
 using StudioApi.Features.Messaging.Triggers;
+using StudioApi.Features.Production.ProductionOrders;
+using StudioApi.Features.Production.ProofOrders;
+using StudioApi.Features.Production.Vendors;
 using StudioApi.Features.Sales.Invoices;
 using StudioApi.Features.Sales.Payments;
 using StudioApi.Features.Scheduling;
@@ -336,6 +339,32 @@ public static class RaceTable
         },
         new()
         {
+            Name = "vendors",
+            Arrange = c => c.CreateAsync("/api/v1/vendors", new { name = $"Lab {c.Next()} {Guid.NewGuid():N}"[..30] }),
+            State = RaceKind.Audited<Vendor>(),
+            Ops = [Update("name"), SoftDelete, Restore],
+        },
+        new()
+        {
+            Name = "proof-orders",
+            Arrange = async c =>
+            {
+                var session = await c.SharedAsync("proofSession", async () => (await NewSessionAsync(c)).Id);
+                var created = await c.PostAsync($"/api/v1/sessions/{session}/proof-orders", new { numberOfProofs = 12 });
+                return new RaceRecord { Id = created["id"]!.GetValue<long>(), Path = $"/api/v1/proof-orders/{created["id"]}", Read = created };
+            },
+            State = RaceKind.Audited<ProofOrder>(),
+            Ops = [Update("storageLocation"), SoftDelete, Restore],
+        },
+        new()
+        {
+            Name = "production-orders",
+            Arrange = async c => await WithStatusesAsync(c, "productionOrder", await NewProductionOrderAsync(c)),
+            State = RaceKind.Audited<ProductionOrder>(),
+            Ops = [Update("notes"), SoftDelete, Restore, StatusChange],
+        },
+        new()
+        {
             Name = "workflow-statuses",
             Arrange = c => c.CreateAsync("/api/v1/workflow/statuses", new { kind = "task", description = $"Race status {c.Next()}", durationBusinessDays = 1 }),
             State = RaceKind.Audited<StatusDefinition>(),
@@ -383,6 +412,25 @@ public static class RaceTable
         var record = await c.CreateAsync("/api/v1/invoices", new { clientId = client, priceListId = list, lines = new[] { new { itemId = fee } } });
         record.Related["cash"] = cash;
         return record;
+    }
+
+    /// <summary>A production order of a frame sold on a new invoice of the shared sale.</summary>
+    static async Task<RaceRecord> NewProductionOrderAsync(RaceContext c)
+    {
+        var (client, list, frame) = await c.SharedAsync("production", async () =>
+        {
+            var client = (await c.PostAsync("/api/v1/clients", new { firstName = "Race", lastName = "Framed" }))["id"]!.GetValue<long>();
+            var list = (await c.PostAsync("/api/v1/price-lists", new { name = $"Race frames {Guid.NewGuid():N}" }))["id"]!.GetValue<long>();
+            var group = (await c.PostAsync($"/api/v1/price-lists/{list}/groups", new { name = "Frames" }))["id"]!.GetValue<long>();
+            var type = (await c.PostAsync("/api/v1/production-types", new { name = $"Race frames {Guid.NewGuid():N}"[..30] }))["id"]!.GetValue<long>();
+            var frame = (await c.PostAsync($"/api/v1/price-lists/{list}/items", new { groupId = group, code = "FRAME", description = "Frame", price = 5000, productionTypeId = type }))["id"]!.GetValue<long>();
+            return (client, list, frame);
+        });
+        var invoice = await c.PostAsync("/api/v1/invoices", new { clientId = client, priceListId = list, lines = new[] { new { itemId = frame } } });
+        var response = await c.Admin.SendAsync(new HttpRequestMessage(Post, $"/api/v1/invoices/{invoice["id"]}/production-orders"));
+        var order = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["made"]![0]!.AsObject();
+        response.IsSuccessStatusCode.ShouldBeTrue($"arranging a production order: {order}");
+        return new RaceRecord { Id = order["id"]!.GetValue<long>(), Path = $"/api/v1/production-orders/{order["id"]}", Read = order.DeepClone().AsObject() };
     }
 
     static async Task<RaceRecord> NewPaymentAsync(RaceContext c)

@@ -58,17 +58,53 @@ public static class ProfileRenderer
         }
 
         // The crop is drawn on the picture as proofed (upright, then rotated), so it is cut after both, then sized.
-        var image = owned.Add(Image.NewFromFile(sourcePath));
-        image = owned.Add(image.Autorot());
+        var crop = adjustments.Crop;
+        var image = ShrunkForCrop(sourcePath, settings, adjustments.Rotation, crop, owned);
+        if (image is null)
+        {
+            image = owned.Add(Image.NewFromFile(sourcePath));
+            image = owned.Add(image.Autorot());
+        }
         if (angle is { } turn)
             image = owned.Add(image.Rot(turn));
-        var crop = adjustments.Crop;
         var left = Math.Clamp((int)Math.Round(crop.X * image.Width), 0, image.Width - 1);
         var top = Math.Clamp((int)Math.Round(crop.Y * image.Height), 0, image.Height - 1);
         var cropWidth = Math.Clamp((int)Math.Round(crop.Width * image.Width), 1, image.Width - left);
         var cropHeight = Math.Clamp((int)Math.Round(crop.Height * image.Height), 1, image.Height - top);
         image = owned.Add(image.ExtractArea(left, top, cropWidth, cropHeight));
         return image.ThumbnailImage(width, height: height, size: Enums.Size.Both, crop: fill, noRotate: true);
+    }
+
+    /// <summary>
+    /// The whole picture, upright, made just large enough for the cut part to cover the output, when that is at most half
+    /// its full size: shrunk while decoding (a JPEG decodes at 1/2, 1/4 or 1/8), so a small print of a big photo does not
+    /// decode every pixel. Null when the cut part is not that much larger than the output (decode it at full size).
+    /// </summary>
+    static Image? ShrunkForCrop(string sourcePath, RenderSettings settings, int rotation, NormalizedRect crop, OwnedImages owned)
+    {
+        int width, height;
+        using (var header = Image.NewFromFile(sourcePath, access: Enums.Access.Sequential))
+        {
+            var orientation = header.Contains("orientation") ? (int)header.Get("orientation") : 1;
+            (width, height) = orientation is >= 5 and <= 8 ? (header.Height, header.Width) : (header.Width, header.Height);
+        }
+        // The cut part's pixels in the proofed frame (a quarter turn swaps the edges).
+        var (frameWidth, frameHeight) = rotation is 90 or 270 ? (height, width) : (width, height);
+        var (cutWidth, cutHeight) = (crop.Width * frameWidth, crop.Height * frameHeight);
+        if (cutWidth < 1 || cutHeight < 1)
+            return null;
+        var scale = settings.SizeMode == SizeMode.Box
+            ? settings.BoxFit == BoxFit.Fill
+                ? Math.Max(settings.WidthPx / cutWidth, settings.HeightPx / cutHeight)
+                : Math.Min(settings.WidthPx / cutWidth, settings.HeightPx / cutHeight)
+            : settings.LongEdgePx / Math.Max(cutWidth, cutHeight);
+        if (scale > 0.5)
+            return null;
+        // A pixel or two to spare: the cut part must not come out a pixel short of the output.
+        var image = owned.Add(Image.Thumbnail(sourcePath, (int)Math.Ceiling(width * scale) + 2, height: (int)Math.Ceiling(height * scale) + 2,
+            size: Enums.Size.Down));
+        // In memory (it is small now): turning and cutting read it out of order, which a file being decoded cannot do.
+        return owned.Add(image.CopyMemory());
     }
 
     /// <summary>The libvips turn for a proofing rotation; null for none.</summary>

@@ -18,7 +18,7 @@ namespace StudioApi.Features.Imaging.RenderJobs;
 /// commit reads it again) nor doubled (the cursor moves with the runs it caused; a second server finds the cursor moved
 /// and does nothing). Woken by <see cref="RenderJobWake"/> as soon as a status changes, and polls besides.
 /// </summary>
-public sealed class RenderJobDispatcher(StudioDbContext db, RenderWorkerSignal signal) : StreamConsumer<StatusLogEntry>
+public sealed class RenderJobDispatcher(StudioDbContext db, RenderWorkerSignal signal, IOrderedImages ordered) : StreamConsumer<StatusLogEntry>
 {
     public const string Kind = "renderJobs";
     public const string Consumer = "render-jobs";
@@ -43,10 +43,10 @@ public sealed class RenderJobDispatcher(StudioDbContext db, RenderWorkerSignal s
         foreach (var entry in entries.Where(e => e.Kind == RecordKind.Session))
             // A job reacts to changes made after it was set up, not to history a lagging cursor still had to read.
             foreach (var job in jobs.Where(j => j.TriggerStatusId == entry.ToStatusId && entry.ChangedAt >= j.CreatedAt))
-                await StartRunAsync(db, signal, job, profiles[job.ProfileId], entry.RecordId, ct);
+                await StartRunAsync(db, signal, ordered, job, profiles[job.ProfileId], entry.RecordId, ct);
     }
 
-    static async Task StartRunAsync(StudioDbContext db, RenderWorkerSignal signal, RenderJob job, RenderProfile profile, long sessionId, CancellationToken ct)
+    static async Task StartRunAsync(StudioDbContext db, RenderWorkerSignal signal, IOrderedImages ordered, RenderJob job, RenderProfile profile, long sessionId, CancellationToken ct)
     {
         var session = await db.Sessions.AsNoTracking().Where(s => s.Id == sessionId).Select(s => new { s.Id, s.Number }).SingleOrDefaultAsync(ct);
         if (session is null)
@@ -55,7 +55,7 @@ public sealed class RenderJobDispatcher(StudioDbContext db, RenderWorkerSignal s
         {
             if (profile.DeletedAt is not null)
                 throw ApiProblem.RuleBroken($"Its render profile '{profile.Name}' is in the recycle bin.");
-            await RenderRunPlanner.PlanAsync(db, signal, profile, [sessionId], RecordAuthor.System, job.Id, ct);
+            await RenderRunPlanner.PlanAsync(db, signal, profile, [sessionId], ordered, RecordAuthor.System, job.Id, ct);
         }
         catch (ApiProblem problem)
         {

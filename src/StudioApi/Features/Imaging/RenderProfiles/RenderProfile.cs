@@ -88,7 +88,7 @@ public enum RenderImageSelection
     Favorites,
     /// <summary>The main and secondary yearbook images.</summary>
     Yearbook,
-    /// <summary>The images on the session's invoices: reserved until invoices exist, refused for now.</summary>
+    /// <summary>The images on the session's production orders (a run of one production order renders its lines, each cut and sized as ordered).</summary>
     Ordered,
 }
 

@@ -22,7 +22,7 @@ public abstract class RenderProfileInput
     public RenderWatermarkInput? Watermark { get; set; }
     /// <summary>Literal text and fields in braces: {sessionNumber}, {imageNumber}, {clientLastName}, {clientFirstName}, {fileNumber}, {originalName}, {profileName}, {studentId}.</summary>
     public string FileNamePattern { get; set; } = "";
-    /// <summary>all (default), selected, favorites or yearbook.</summary>
+    /// <summary>all (default), selected, favorites, yearbook or ordered (the images on the sessions' production orders; a run of a production order renders its lines whatever the selection).</summary>
     public RenderImageSelection Images { get; set; } = RenderImageSelection.All;
     /// <summary>Defaults to true: apply the crop set while proofing.</summary>
     public bool HonourCrops { get; set; } = true;
@@ -118,8 +118,6 @@ public sealed class RenderProfileInputValidator : AbstractValidator<RenderProfil
             if (!Processing.FileNamePattern.TryParse(pattern, out _, out var error))
                 context.AddFailure(error);
         });
-        RuleFor(p => p.Images).IsInEnum()
-            .NotEqual(RenderImageSelection.Ordered)
-            .WithMessage("Ordered images come from invoices, which are not available yet: choose all, selected, favorites or yearbook.");
+        RuleFor(p => p.Images).IsInEnum();
     }
 }

@@ -18,6 +18,8 @@ public sealed class RenderRun : IHasId
     public string ProfileName { get; set; } = "";
     /// <summary>The render job that started the run, if one did.</summary>
     public long? RenderJobId { get; set; }
+    /// <summary>The production order whose ordered images the run renders, for a run of one.</summary>
+    public long? ProductionOrderId { get; set; }
     public List<RenderRunSession> Sessions { get; set; } = [];
     public RenderRunState State { get; set; } = RenderRunState.Queued;
     public int Total { get; set; }
@@ -59,6 +61,17 @@ public sealed class RenderRunItem : IHasId
     public int ImageNumber { get; set; }
     /// <summary>The file's name in the zip and manifest, from the profile's file-name pattern; unique within the run.</summary>
     public string OutputName { get; set; } = "";
+    /// <summary>
+    /// An ordered image's own rotation, crop (fractions of the upright, rotated image) and size in pixels, fixed when
+    /// the run was made; null for a session's image, which is rendered as proofed at the profile's size.
+    /// </summary>
+    public int? Rotation { get; set; }
+    public double? CropX { get; set; }
+    public double? CropY { get; set; }
+    public double? CropWidth { get; set; }
+    public double? CropHeight { get; set; }
+    public int? WidthPx { get; set; }
+    public int? HeightPx { get; set; }
     public RenderRunItemState State { get; set; } = RenderRunItemState.Pending;
     public long? Bytes { get; set; }
     public string? Sha256 { get; set; }

@@ -26,6 +26,7 @@ public sealed class RenderRunConfiguration : IEntityTypeConfiguration<RenderRun>
         builder.HasIndex(r => new { r.CreatedAt, r.Id });
         builder.HasIndex(r => new { r.State, r.CreatedAt });
         builder.HasIndex(r => new { r.RenderJobId, r.CreatedAt });
+        builder.HasIndex(r => new { r.ProductionOrderId, r.CreatedAt });
     }
 }
 

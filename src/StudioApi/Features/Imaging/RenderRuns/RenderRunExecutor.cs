@@ -93,11 +93,12 @@ public sealed class RenderRunExecutor(StudioDbContext db, IFileStore store, Rend
             await using (var original = await LocalFile.OpenAsync(store, image.StorageKey, ct)
                                         ?? throw new FileNotFoundException("The original is missing from the file store."))
             {
-                var adjustments = RenderSelection.Adjustments(image, honourCrops);
+                var adjustments = RenderSelection.Adjustments(item, image, honourCrops);
+                var sized = RenderSelection.SizedFor(item, settings);
                 await Task.Run(() =>
                 {
                     using var file = File.Create(rendered.Path);
-                    ProfileRenderer.Render(original.Path, settings, adjustments, file);
+                    ProfileRenderer.Render(original.Path, sized, adjustments, file);
                 }, ct);
             }
             await using (var file = File.OpenRead(rendered.Path))

@@ -16,10 +16,10 @@ namespace StudioApi.Features.Imaging.RenderRuns;
 public static class RenderRunPlanner
 {
     public static Task<RenderRun> PlanAsync(StudioDbContext db, RenderWorkerSignal signal, RenderProfile profile,
-        IReadOnlyList<long> sessionIds, string createdBy, long? renderJobId, CancellationToken ct) =>
+        IReadOnlyList<long> sessionIds, IOrderedImages ordered, string createdBy, long? renderJobId, CancellationToken ct) =>
         db.InTransactionAsync(async () =>
         {
-            var run = await PlanInTransactionAsync(db, profile, sessionIds, createdBy, renderJobId, ct);
+            var run = await PlanInTransactionAsync(db, profile, sessionIds, ordered, createdBy, renderJobId, ct);
             // The worker must not see the run before its items are there with it.
             db.AfterCommit(_ =>
             {
@@ -30,7 +30,7 @@ public static class RenderRunPlanner
         }, ct);
 
     static async Task<RenderRun> PlanInTransactionAsync(StudioDbContext db, RenderProfile profile, IReadOnlyList<long> sessionIds,
-        string createdBy, long? renderJobId, CancellationToken ct)
+        IOrderedImages ordered, string createdBy, long? renderJobId, CancellationToken ct)
     {
         var wanted = sessionIds.Distinct().ToList();
         var sessions = await db.Sessions.AsNoTracking()
@@ -41,7 +41,8 @@ public static class RenderRunPlanner
         if (wanted.FirstOrDefault(id => sessions.All(s => s.Id != id)) is var missing and > 0)
             throw ApiProblem.NotFound("session", missing);
 
-        var images = await RenderSelection.Apply(db.SessionImages.AsNoTracking().Where(i => wanted.Contains(i.SessionId)), profile.Images)
+        var images = await RenderSelection.Apply(db.SessionImages.AsNoTracking().Where(i => wanted.Contains(i.SessionId)), profile.Images,
+                profile.Images == RenderImageSelection.Ordered ? await ordered.ImageIdsOfSessionsAsync(wanted, ct) : [])
             .Select(i => new { i.Id, i.SessionId, i.Number, i.OriginalFileName })
             .ToListAsync(ct);
 
@@ -93,5 +94,108 @@ public static class RenderRunPlanner
         db.RenderRunItems.AddRange(items);
         await db.SaveChangesAsync(ct);
         return run;
+    }
+
+    /// <summary>
+    /// A run of a production order's ordered images: each line's image, in order, with its crop and rotation as ordered
+    /// and at its print's size (inches × the profile's DPI, turned to the crop's orientation), named by the profile's
+    /// pattern. The profile's selection and crop setting do not apply: the order says what is made and how it is cut.
+    /// </summary>
+    public static Task<RenderRun> PlanOrderAsync(StudioDbContext db, RenderWorkerSignal signal, RenderProfile profile, OrderedImageSet order,
+        string createdBy, CancellationToken ct) =>
+        db.InTransactionAsync(async () =>
+        {
+            var imageIds = order.Images.Select(i => i.ImageId).Distinct().ToList();
+            // The images as they are now, recycle bin included: an order renders what was sold.
+            var images = await db.SessionImages.IgnoreQueryFilters().AsNoTracking().Where(i => imageIds.Contains(i.Id))
+                .Select(i => new { i.Id, i.SessionId, i.Number, i.OriginalFileName, i.Width, i.Height, i.Orientation })
+                .ToDictionaryAsync(i => i.Id, ct);
+            var sessionIds = images.Values.Select(i => i.SessionId).Distinct().ToList();
+            var sessions = await db.Sessions.IgnoreQueryFilters().AsNoTracking().Where(s => sessionIds.Contains(s.Id))
+                .Join(db.Clients.IgnoreQueryFilters(), s => s.ClientId, c => c.Id,
+                    (s, c) => new { s.Id, s.Number, s.StudentId, c.FirstName, c.LastName })
+                .ToDictionaryAsync(s => s.Id, ct);
+
+            var pattern = FileNamePattern.Parse(profile.FileNamePattern);
+            var extension = FileNameSet.ExtensionOf(profile.Format);
+            var names = new FileNameSet();
+            var run = new RenderRun
+            {
+                ProfileId = profile.Id,
+                ProfileName = profile.Name,
+                ProductionOrderId = order.ProductionOrderId,
+                CreatedBy = createdBy,
+                CreatedAt = db.UtcNow,
+            };
+            foreach (var sessionId in order.SessionId is { } own ? [own] : sessionIds)
+                if (sessions.TryGetValue(sessionId, out var s))
+                    run.Sessions.Add(new RenderRunSession { SessionId = s.Id, SessionNumber = s.Number });
+            var items = new List<RenderRunItem>();
+            foreach (var line in order.Images)
+            {
+                if (!images.TryGetValue(line.ImageId, out var image) || !sessions.TryGetValue(image.SessionId, out var session))
+                    continue; // purged since it was ordered: nothing left to render
+                var name = pattern.Apply(new FileNameValues
+                {
+                    SessionNumber = session.Number.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    ImageNumber = image.Number,
+                    ClientFirstName = session.FirstName,
+                    ClientLastName = session.LastName,
+                    FileNumber = items.Count + 1,
+                    OriginalName = Path.GetFileNameWithoutExtension(image.OriginalFileName),
+                    ProfileName = profile.Name,
+                    StudentId = session.StudentId,
+                });
+                var (width, height) = PrintPixels(line, profile.Dpi, UprightShape(image.Width, image.Height, image.Orientation ?? 1, line));
+                items.Add(new RenderRunItem
+                {
+                    ImageId = image.Id,
+                    SessionId = session.Id,
+                    SessionNumber = session.Number,
+                    ImageNumber = image.Number,
+                    OutputName = names.Reserve(name, extension),
+                    Rotation = line.Rotation,
+                    CropX = line.Crop?.X,
+                    CropY = line.Crop?.Y,
+                    CropWidth = line.Crop?.Width,
+                    CropHeight = line.Crop?.Height,
+                    WidthPx = width,
+                    HeightPx = height,
+                });
+            }
+            run.Total = items.Count;
+            db.RenderRuns.Add(run);
+            await db.SaveChangesAsync(ct);
+            foreach (var item in items)
+                item.RunId = run.Id;
+            db.RenderRunItems.AddRange(items);
+            await db.SaveChangesAsync(ct);
+            db.AfterCommit(_ =>
+            {
+                signal.Wake();
+                return Task.CompletedTask;
+            });
+            return run;
+        }, ct);
+
+    /// <summary>Whether the part printed (the crop, or the whole upright, rotated frame) is wider than tall.</summary>
+    static bool UprightShape(int width, int height, int orientation, OrderedImage line)
+    {
+        var turned = orientation is >= 5 and <= 8;
+        if (line.Rotation is 90 or 270)
+            turned = !turned;
+        var (w, h) = turned ? (height, width) : (width, height);
+        return line.Crop is { } crop ? crop.Width * w > crop.Height * h : w > h;
+    }
+
+    /// <summary>The print's pixels at the DPI, its long side along the picture's: null for a line without a print size.</summary>
+    static (int? Width, int? Height) PrintPixels(OrderedImage line, int dpi, bool landscape)
+    {
+        if (line is not { PrintWidthInches: { } w, PrintHeightInches: { } h })
+            return (null, null);
+        const int MaxEdge = 20_000;
+        var (shortSide, longSide) = w <= h ? (w, h) : (h, w);
+        int Pixels(decimal inches) => (int)Math.Clamp(Math.Round(inches * dpi, MidpointRounding.AwayFromZero), 16, MaxEdge);
+        return landscape ? (Pixels(longSide), Pixels(shortSide)) : (Pixels(shortSide), Pixels(longSide));
     }
 }

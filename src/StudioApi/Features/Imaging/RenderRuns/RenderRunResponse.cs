@@ -9,6 +9,8 @@ public sealed class RenderRunResponse
     public required RenderRunProfileResponse Profile { get; init; }
     /// <summary>The render job that started the run, or null when someone asked for it.</summary>
     public long? RenderJobId { get; init; }
+    /// <summary>The production order whose ordered images the run renders, for a run of one.</summary>
+    public long? ProductionOrderId { get; init; }
     [MaxLength(RenderRunLimits.MaxSessions)]
     public required IReadOnlyList<RenderRunSessionResponse> Sessions { get; init; }
     /// <summary>queued, running, then completed, completedWithErrors, failed or cancelled.</summary>
@@ -38,6 +40,7 @@ public sealed class RenderRunResponse
         Id = run.Id,
         Profile = new RenderRunProfileResponse { Id = run.ProfileId, Name = run.ProfileName },
         RenderJobId = run.RenderJobId,
+        ProductionOrderId = run.ProductionOrderId,
         Sessions = run.Sessions.Select(s => new RenderRunSessionResponse { Id = s.SessionId, Number = s.SessionNumber }).ToList(),
         State = run.State,
         Total = run.Total,

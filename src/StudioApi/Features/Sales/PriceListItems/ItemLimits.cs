@@ -61,3 +61,27 @@ public static class AspectRatio
         decimal.TryParse(text.Trim(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value)
         && value is > 0 and < 100_000 && value.Scale <= 3;
 }
+
+/// <summary>A print's size in inches, width x height: "8x10", "2.5x3.5" (a wallet), "10x8" for landscape.</summary>
+public static class PrintSizes
+{
+    /// <summary>Width and height in inches, or null when the text is not two numbers from 0.5 to 100 around 'x' (at most 3 decimals each).</summary>
+    public static (decimal Width, decimal Height)? Parse(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+            return null;
+        var parts = text.Trim().ToLowerInvariant().Replace('×', 'x').Split('x');
+        if (parts.Length != 2 || !TryParse(parts[0], out var width) || !TryParse(parts[1], out var height))
+            return null;
+        return (width, height);
+    }
+
+    public static string Format((decimal Width, decimal Height) size) =>
+        string.Create(CultureInfo.InvariantCulture, $"{size.Width.Normalize()}x{size.Height.Normalize()}");
+
+    static decimal Normalize(this decimal value) => value / 1.000000000000000000000000000000000m;
+
+    static bool TryParse(string text, out decimal value) =>
+        decimal.TryParse(text.Trim(), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out value)
+        && value is >= 0.5m and <= 100 && value.Scale <= 3;
+}

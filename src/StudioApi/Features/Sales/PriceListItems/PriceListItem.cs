@@ -27,6 +27,8 @@ public sealed class PriceListItem : AuditedRecord
     public bool NeedsImage { get; set; }
     /// <summary>The shape a crop for it must have, width:height reduced ("4:5" for an 8x10), either orientation; null for any.</summary>
     public string? CropAspectRatio { get; set; }
+    /// <summary>The print's size in inches, width x height ("8x10", "2.5x3.5"): a production order renders its images at it; null when not a print.</summary>
+    public string? PrintSize { get; set; }
     /// <summary>A <see cref="Setup.ProductionTypes.ProductionType"/>: production orders group sold items by it.</summary>
     public long? ProductionTypeId { get; set; }
     /// <summary>Offered in the online store (a list sold online shows only these).</summary>

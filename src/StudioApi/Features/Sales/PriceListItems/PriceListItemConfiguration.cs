@@ -15,6 +15,7 @@ public sealed class PriceListItemConfiguration : IEntityTypeConfiguration<PriceL
         builder.Property(i => i.Description).HasMaxLength(ItemLimits.DescriptionLength);
         builder.Property(i => i.Type).HasConversion<string>().HasMaxLength(20);
         builder.Property(i => i.CropAspectRatio).HasMaxLength(ItemLimits.AspectRatioLength);
+        builder.Property(i => i.PrintSize).HasMaxLength(ItemLimits.AspectRatioLength);
         builder.Property(i => i.CouponCode).HasMaxLength(ItemLimits.CouponCodeLength);
         builder.Property(i => i.CouponCodeKey).HasMaxLength(ItemLimits.CouponCodeLength);
         builder.Property(i => i.DiscountPercent).HasPrecision(9, 4);

@@ -24,6 +24,8 @@ public abstract class PriceListItemInput
     public bool? NeedsImage { get; set; }
     /// <summary>The shape its crop must have, for an item that needs an image: width:height or a print size (8x10 is kept as 4:5). Omit for any shape.</summary>
     public string? CropAspectRatio { get; set; }
+    /// <summary>The print's size in inches, width x height (8x10, 2.5x3.5), for an item made from an image: production renders it at that size. Omit when not a print.</summary>
+    public string? PrintSize { get; set; }
     /// <summary>A live production type (prints, frames…), for production orders.</summary>
     public long? ProductionTypeId { get; set; }
     /// <summary>Offered in the online store. Defaults to false.</summary>
@@ -48,6 +50,7 @@ public abstract class PriceListItemInput
         item.Taxable = Taxable;
         item.NeedsImage = ImageNeeded();
         item.CropAspectRatio = item.NeedsImage ? AspectRatio.Normalize(CropAspectRatio) : null;
+        item.PrintSize = item.NeedsImage && PrintSizes.Parse(PrintSize) is { } size ? PrintSizes.Format(size) : null;
         item.ProductionTypeId = ProductionTypeId;
         item.AvailableOnline = AvailableOnline;
 
@@ -151,6 +154,11 @@ public sealed class PriceListItemInputValidator : AbstractValidator<PriceListIte
             .WithMessage("An item with a crop aspect ratio is made from an image: needsImage cannot be false, or leave the ratio out.");
         RuleFor(i => i.CropAspectRatio).Empty().When(i => i.Type is not (PriceListItemType.Standard or PriceListItemType.Digital))
             .WithMessage("Only standard and digital items have a crop aspect ratio.");
+        RuleFor(i => i.PrintSize).MaximumLength(ItemLimits.AspectRatioLength)
+            .Must(s => PrintSizes.Parse(s) is not null).When(i => !string.IsNullOrWhiteSpace(i.PrintSize))
+            .WithMessage("The print size is width x height in inches, such as 8x10 or 2.5x3.5 (each up to 100).");
+        RuleFor(i => i.PrintSize).Empty().When(i => !i.ImageNeeded())
+            .WithMessage("Only an item made from an image (needsImage) has a print size.");
         RuleFor(i => i.ProductionTypeId).GreaterThan(0);
 
         RuleFor(i => i.Package).NotNull().When(i => i.Type == PriceListItemType.Package)

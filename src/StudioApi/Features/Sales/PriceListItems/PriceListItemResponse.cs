@@ -21,6 +21,8 @@ public sealed class PriceListItemResponse : RecordResponse
     public required bool NeedsImage { get; init; }
     /// <summary>Reduced width:height, such as 4:5 for an 8x10; null for any shape.</summary>
     public string? CropAspectRatio { get; init; }
+    /// <summary>The print's size in inches, width x height (8x10); null when not a print.</summary>
+    public string? PrintSize { get; init; }
     public long? ProductionTypeId { get; init; }
     public required bool AvailableOnline { get; init; }
     /// <summary>Place in the list, lowest first.</summary>
@@ -42,6 +44,7 @@ public sealed class PriceListItemResponse : RecordResponse
         Taxable = i.Taxable,
         NeedsImage = i.NeedsImage,
         CropAspectRatio = i.CropAspectRatio,
+        PrintSize = i.PrintSize,
         ProductionTypeId = i.ProductionTypeId,
         AvailableOnline = i.AvailableOnline,
         Position = i.Position,

@@ -21,6 +21,7 @@ public static class PriceListSheet
     public const string Taxable = "taxable";
     public const string NeedsImage = "needsImage";
     public const string CropAspectRatio = "cropAspectRatio";
+    public const string PrintSize = "printSize";
     public const string ProductionType = "productionType";
     public const string AvailableOnline = "availableOnline";
     public const string Components = "components";
@@ -40,7 +41,7 @@ public static class PriceListSheet
     /// <summary>Every column, in the order an export writes them.</summary>
     public static readonly IReadOnlyList<string> Columns =
     [
-        Code, Description, Group, Type, Price, Cost, Taxable, NeedsImage, CropAspectRatio, ProductionType, AvailableOnline,
+        Code, Description, Group, Type, Price, Cost, Taxable, NeedsImage, CropAspectRatio, PrintSize, ProductionType, AvailableOnline,
         Components, MinPoses, MaxPoses, CouponCode, DiscountPercent, DiscountAmount, StartsOn, EndsOn, MinimumOrderAmount,
         AppliesToItems, AppliesToGroups, OncePerClient, MaxUses,
     ];

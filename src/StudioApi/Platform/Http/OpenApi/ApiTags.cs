@@ -60,6 +60,13 @@ public static class ApiTags
             new("CardPayments", "Card payments through Stripe: payment intents, and Stripe's signed webhook that records them."),
             new("Receivables", "What clients owe: a client's balance and credit, and the accounts-receivable aging report."),
         ]),
+        new("Production",
+        [
+            new("Vendors", "Labs and suppliers: contact, account, how orders reach them, and what they are the default vendor of."),
+            new("ProductionOrders", "Orders made from invoices by production type: vendor, lab reference and tracking, status log, ordered images and their crops."),
+            new("ProofOrders", "Proofs of a session's images: vendor, status, number of proofs, storage location, CD number."),
+            new("ProductionSettings", "How production runs: the invoice status at which production orders are made by themselves."),
+        ]),
         new("Schools",
         [
             new("PartnerClients", "School partners' API clients: their organizations and scopes, secrets, and the OAuth2 token endpoint."),

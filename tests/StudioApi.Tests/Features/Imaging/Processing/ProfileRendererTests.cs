@@ -109,6 +109,44 @@ public sealed class ProfileRendererTests
     }
 
     [Fact]
+    public void A_small_print_of_a_crop_of_a_big_photo_is_cut_from_the_photo_shrunk_while_decoding_in_the_right_place()
+    {
+        // 2000 × 1500, black on the left half and white on the right; a 4:5 print of 80 × 100 is a twentieth of the cut part.
+        var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"halves-{Guid.NewGuid():N}.jpg");
+        using (var black = NetVips.Image.Black(1000, 1500, bands: 3))
+        using (var white = black + 255)
+        using (var halves = black.Join(white, NetVips.Enums.Direction.Horizontal))
+        using (var pixels = halves.Cast(NetVips.Enums.BandFormat.Uchar))
+            pixels.Jpegsave(path, q: 95);
+        try
+        {
+            var box = new RenderSettings { SizeMode = SizeMode.Box, WidthPx = 80, HeightPx = 100, BoxFit = BoxFit.Fill };
+            byte[] Cut(NormalizedRect crop, int rotation = 0)
+            {
+                using var output = new MemoryStream();
+                ProfileRenderer.Render(path, box, new ImageAdjustments(rotation, crop), output);
+                return output.ToArray();
+            }
+            // 0.4 × 2000 = 800 wide, 1500 high: 8:15, filled into 4:5 (cut top and bottom).
+            using (var right = TestImages.Load(Cut(new NormalizedRect(0.55, 0, 0.4, 1))))
+            {
+                (right.Width, right.Height).ShouldBe((80, 100));
+                right.Avg().ShouldBeGreaterThan(250);
+            }
+            using (var left = TestImages.Load(Cut(new NormalizedRect(0.05, 0, 0.4, 1))))
+                left.Avg().ShouldBeLessThan(5);
+            // A quarter turn clockwise puts the left (black) half on top: the frame is 1500 × 2000.
+            using var top = TestImages.Load(Cut(new NormalizedRect(0, 0.05, 1, 0.4), rotation: 90));
+            (top.Width, top.Height).ShouldBe((80, 100));
+            top.Avg().ShouldBeLessThan(5);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public void A_quarter_turn_without_a_crop_swaps_the_edges()
     {
         var (width, height) = TestImages.UprightSize("Landscape_1.jpg");

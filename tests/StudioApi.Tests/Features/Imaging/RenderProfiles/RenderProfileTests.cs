@@ -91,12 +91,10 @@ public sealed class RenderProfileTests(StudioApiFactory app) : IClassFixture<Stu
             dpi = 50,
             watermark = new { kind = "text", opacity = 2 },
             fileNamePattern = "{sessionNumber}/{imageNumber}",
-            images = "ordered",
         });
 
         var problem = await response.ShouldBeProblemAsync(HttpStatusCode.BadRequest);
-        problem.FieldErrors().ShouldBe(["size.heightPx", "quality", "dpi", "watermark.text", "watermark.opacity", "fileNamePattern", "images"], ignoreOrder: true);
-        problem.GetRawText().ShouldContain("invoices");
+        problem.FieldErrors().ShouldBe(["size.heightPx", "quality", "dpi", "watermark.text", "watermark.opacity", "fileNamePattern"], ignoreOrder: true);
         var list = await (await admin.GetAsync("/api/v1/render-profiles?q=Broken")).ShouldBeAsync<JsonElement>(HttpStatusCode.OK);
         list.GetProperty("items").GetArrayLength().ShouldBe(0);
     }

@@ -16,8 +16,14 @@ public sealed class CreateRenderRunRequest
     /// <summary>The render profile to render with.</summary>
     public long ProfileId { get; set; }
 
-    /// <summary>The sessions whose images to render (1–500), in the order their files are numbered.</summary>
-    public List<long> SessionIds { get; set; } = [];
+    /// <summary>The sessions whose images to render (1–500), in the order their files are numbered; or give productionOrderId instead.</summary>
+    public List<long>? SessionIds { get; set; }
+
+    /// <summary>
+    /// A production order whose ordered images to render instead of sessions: each line's image cut as ordered and made at
+    /// its item's print size (inches × the profile's DPI), named by the profile's pattern.
+    /// </summary>
+    public long? ProductionOrderId { get; set; }
 
     [FromHeader(IdempotencyEndpointExtensions.Header, isRequired: false)]
     public string? IdempotencyKey { get; set; }
@@ -28,12 +34,17 @@ public sealed class CreateRenderRunValidator : Validator<CreateRenderRunRequest>
     public CreateRenderRunValidator()
     {
         RuleFor(r => r.ProfileId).GreaterThan(0);
-        RuleFor(r => r.SessionIds).NotEmpty().MaxItems(RenderRunLimits.MaxSessions);
+        RuleFor(r => r.SessionIds).NotEmpty().When(r => r.ProductionOrderId is null)
+            .WithMessage("Give the sessions to render (sessionIds), or a production order (productionOrderId).");
+        RuleFor(r => r.SessionIds).Empty().When(r => r.ProductionOrderId is not null)
+            .WithMessage("A run renders sessions or one production order: leave sessionIds out with productionOrderId.");
+        RuleFor(r => r.SessionIds).MaxItems(RenderRunLimits.MaxSessions);
         RuleForEach(r => r.SessionIds).GreaterThan(0);
+        RuleFor(r => r.ProductionOrderId).GreaterThan(0);
     }
 }
 
-public sealed class CreateRenderRunEndpoint(StudioDbContext db, RecordAuthor author, RenderWorkerSignal signal)
+public sealed class CreateRenderRunEndpoint(StudioDbContext db, RecordAuthor author, RenderWorkerSignal signal, IOrderedImages ordered)
     : Endpoint<CreateRenderRunRequest, RenderRunResponse>
 {
     public override void Configure()
@@ -44,8 +55,8 @@ public sealed class CreateRenderRunEndpoint(StudioDbContext db, RecordAuthor aut
             .Produces<RenderRunResponse>(StatusCodes.Status202Accepted, "application/json")
             .Operation("RenderRuns", "Create",
                 "Start a render run",
-                "Renders sessions' images with a profile: answers 202 with the run to poll (Location) while a "
-                + "background worker renders.")
+                "Renders sessions' images with a profile, or a production order's ordered images (each cut as ordered and at its "
+                + "print size): answers 202 with the run to poll (Location) while a background worker renders.")
             .AcceptsIdempotencyKey());
     }
 
@@ -55,12 +66,18 @@ public sealed class CreateRenderRunEndpoint(StudioDbContext db, RecordAuthor aut
         var profile = await db.RenderProfiles.AsNoTracking().SingleOrDefaultAsync(p => p.Id == req.ProfileId, ct);
         if (profile is null)
             AddError(r => r.ProfileId, $"There is no render profile {req.ProfileId}.");
-        var known = await db.Sessions.Where(s => req.SessionIds.Contains(s.Id)).Select(s => s.Id).ToListAsync(ct);
-        for (var i = 0; i < req.SessionIds.Count; i++)
-            if (!known.Contains(req.SessionIds[i]))
-                AddError(new ValidationFailure($"sessionIds[{i}]", $"There is no session {req.SessionIds[i]}."));
+        var sessionIds = req.SessionIds ?? [];
+        var known = await db.Sessions.Where(s => sessionIds.Contains(s.Id)).Select(s => s.Id).ToListAsync(ct);
+        for (var i = 0; i < sessionIds.Count; i++)
+            if (!known.Contains(sessionIds[i]))
+                AddError(new ValidationFailure($"sessionIds[{i}]", $"There is no session {sessionIds[i]}."));
+        OrderedImageSet? order = null;
+        if (req.ProductionOrderId is { } orderId && (order = await ordered.FindAsync(orderId, User, ct)) is null)
+            AddError(r => r.ProductionOrderId, $"There is no production order {orderId}.");
         ThrowIfAnyErrors();
-        var run = await RenderRunPlanner.PlanAsync(db, signal, profile!, req.SessionIds, author.Name, renderJobId: null, ct);
+        var run = order is not null
+            ? await RenderRunPlanner.PlanOrderAsync(db, signal, profile!, order, author.Name, ct)
+            : await RenderRunPlanner.PlanAsync(db, signal, profile!, sessionIds, ordered, author.Name, renderJobId: null, ct);
 
         HttpContext.Response.Headers.Location = $"/api/v1/render-runs/{run.Id}";
         await Send.ResponseAsync(RenderRunResponse.From(run, []), StatusCodes.Status202Accepted, ct);

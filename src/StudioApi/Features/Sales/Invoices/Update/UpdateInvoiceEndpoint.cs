@@ -38,18 +38,19 @@ public sealed class UpdateInvoiceValidator : Validator<UpdateInvoiceRequest>
     }
 }
 
-public sealed class UpdateInvoiceEndpoint(StudioDbContext db, InvoicePricing pricing, StudioCalendar calendar) : Endpoint<UpdateInvoiceRequest, InvoiceResponse>
+public sealed class UpdateInvoiceEndpoint(StudioDbContext db, InvoicePricing pricing, StudioCalendar calendar, IEnumerable<IInvoiceLineHolders> lineHolders)
+    : Endpoint<UpdateInvoiceRequest, InvoiceResponse>
 {
     public override void Configure()
     {
         Put("/invoices/{id}");
         Roles(InvoiceAccess.Sellers);
         Description(d => d
-            .Answers(StatusCodes.Status409Conflict, "The invoice is fixed: it has payments or credit memos, is void, converted, or a credit memo; or its payment plan no longer adds up.")
+            .Answers(StatusCodes.Status409Conflict, "The invoice is fixed: it has payments or credit memos, is void, converted, or a credit memo; its payment plan no longer adds up; or its lines changed while production orders hold them.")
             .Operation("Invoices", "Update", "Replace an invoice's lines, coupons and shipping",
                 "Lines sent back with their id keep what they were sold for; new lines are priced from the list today. "
                 + "Client, session, type and price list stay. Once money is on record (payments, credit memos) an invoice "
-                + "is fixed: credit it or void it instead (409). A change of total with a payment plan is refused until the plan is replaced."));
+                + "is fixed: credit it or void it instead (409). A change of total with a payment plan is refused until the plan is replaced, and a change of lines once production orders were made from them (409)."));
     }
 
     public override async Task HandleAsync(UpdateInvoiceRequest req, CancellationToken ct)
@@ -71,6 +72,12 @@ public sealed class UpdateInvoiceEndpoint(StudioDbContext db, InvoicePricing pri
             found.Date = req.Date ?? found.Date;
             await pricing.ApplyAsync(found, req, new InvoicePricing.Context(found.PriceListId, found.ClientId, found.SessionId, found.Date, tax, found.Type), ct);
             found.ShippingMethodId = req.ShippingMethodId;
+            // Changed lines are new rows (new ids): refused while production orders point at the old ones.
+            if (found.Lines.Any(l => l.Id == 0))
+                foreach (var holders in lineHolders)
+                    if (await holders.FindAsync(found.Id, ct) is { Count: > 0 } held)
+                        throw ApiProblem.Conflict($"Invoice {found.Number}'s lines are on {string.Join(", ", held)}: they cannot change. Credit the invoice and sell again, or delete those first.",
+                            new Dictionary<string, object?> { ["blockers"] = held });
             if (found.Instalments.Count > 0 && found.Total != totalBefore)
                 throw ApiProblem.Conflict($"The invoice's payment plan comes to {totalBefore}; the new total is {found.Total}: replace the plan (PUT /invoices/{found.Id}/payment-plan) or remove it first.");
             InvoiceBalances.Apply(found, found.Paid, found.Credited);

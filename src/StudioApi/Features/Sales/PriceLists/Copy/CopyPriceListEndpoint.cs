@@ -88,7 +88,7 @@ public sealed class CopyPriceListEndpoint(StudioDbContext db) : Endpoint<CopyPri
             var item = new PriceListItem
             {
                 PriceListId = listId, GroupId = groupId, Code = i.Code, CodeKey = i.CodeKey, Description = i.Description, Type = i.Type,
-                Price = i.Price, Cost = i.Cost, Taxable = i.Taxable, NeedsImage = i.NeedsImage, CropAspectRatio = i.CropAspectRatio,
+                Price = i.Price, Cost = i.Cost, Taxable = i.Taxable, NeedsImage = i.NeedsImage, CropAspectRatio = i.CropAspectRatio, PrintSize = i.PrintSize,
                 ProductionTypeId = i.ProductionTypeId, AvailableOnline = i.AvailableOnline, Position = i.Position,
                 MinPoses = i.MinPoses, MaxPoses = i.MaxPoses,
                 CouponCode = i.CouponCode, CouponCodeKey = i.CouponCodeKey, DiscountPercent = i.DiscountPercent, DiscountAmount = i.DiscountAmount,

@@ -114,6 +114,7 @@ public sealed class ExportPriceListEndpoint(StudioDbContext db) : Endpoint<Expor
             [PriceListSheet.Taxable] = PriceListSheet.YesNo(i.Taxable),
             [PriceListSheet.NeedsImage] = PriceListSheet.YesNo(i.NeedsImage),
             [PriceListSheet.CropAspectRatio] = i.CropAspectRatio,
+            [PriceListSheet.PrintSize] = i.PrintSize,
             [PriceListSheet.ProductionType] = i.ProductionTypeId is { } typeId ? productionTypes.GetValueOrDefault(typeId) : null,
             [PriceListSheet.AvailableOnline] = PriceListSheet.YesNo(i.AvailableOnline),
             [PriceListSheet.Components] = package

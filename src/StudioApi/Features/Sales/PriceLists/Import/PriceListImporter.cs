@@ -277,6 +277,7 @@ public sealed class PriceListImporter(StudioDbContext db, IOptions<PriceListImpo
             Taxable = existing?.Taxable ?? true,
             NeedsImage = existing?.NeedsImage,
             CropAspectRatio = existing?.CropAspectRatio,
+            PrintSize = existing?.PrintSize,
             ProductionTypeId = existing?.ProductionTypeId,
             AvailableOnline = existing?.AvailableOnline ?? false,
         };
@@ -318,6 +319,8 @@ public sealed class PriceListImporter(StudioDbContext db, IOptions<PriceListImpo
             input.NeedsImage = Take(PriceListSheet.NeedsImage, SheetValues.YesNo(row.Raw(PriceListSheet.NeedsImage)));
         if (row.Has(PriceListSheet.CropAspectRatio))
             input.CropAspectRatio = SheetValues.Text(row.Raw(PriceListSheet.CropAspectRatio));
+        if (row.Has(PriceListSheet.PrintSize))
+            input.PrintSize = SheetValues.Text(row.Raw(PriceListSheet.PrintSize));
         if (row.Has(PriceListSheet.AvailableOnline))
             input.AvailableOnline = Take(PriceListSheet.AvailableOnline, SheetValues.YesNo(row.Raw(PriceListSheet.AvailableOnline))) ?? false;
         if (row.Has(PriceListSheet.ProductionType))
@@ -462,6 +465,7 @@ public sealed class PriceListImporter(StudioDbContext db, IOptions<PriceListImpo
         [PriceListSheet.Taxable] = i.Taxable.ToString(),
         [PriceListSheet.NeedsImage] = i.NeedsImage.ToString(),
         [PriceListSheet.CropAspectRatio] = i.CropAspectRatio ?? "",
+        [PriceListSheet.PrintSize] = i.PrintSize ?? "",
         [PriceListSheet.ProductionType] = i.ProductionTypeId?.ToString() ?? "",
         [PriceListSheet.AvailableOnline] = i.AvailableOnline.ToString(),
         [PriceListSheet.Components] = string.Join(";", i.Components.OrderBy(c => c.Position).Select(c => $"{c.ItemId}:{c.Quantity}")),
