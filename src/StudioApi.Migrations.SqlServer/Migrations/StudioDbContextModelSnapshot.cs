@@ -1250,6 +1250,12 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                             b1.Property<long?>("ClientStatusId")
                                 .HasColumnType("bigint");
 
+                            b1.Property<DateOnly?>("InvoiceDateFrom")
+                                .HasColumnType("date");
+
+                            b1.Property<DateOnly?>("InvoiceDateTo")
+                                .HasColumnType("date");
+
                             b1.Property<long?>("OrganizationId")
                                 .HasColumnType("bigint");
 
@@ -1728,6 +1734,10 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                         .HasColumnType("int");
 
                     b.Property<string>("OnlineGalleryUrl")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("PaymentPageUrl")
                         .HasMaxLength(300)
                         .HasColumnType("nvarchar(300)");
 

@@ -1219,6 +1219,12 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                             b1.Property<long?>("ClientStatusId")
                                 .HasColumnType("INTEGER");
 
+                            b1.Property<DateOnly?>("InvoiceDateFrom")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly?>("InvoiceDateTo")
+                                .HasColumnType("TEXT");
+
                             b1.Property<long?>("OrganizationId")
                                 .HasColumnType("INTEGER");
 
@@ -1687,6 +1693,10 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("OnlineGalleryUrl")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PaymentPageUrl")
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 

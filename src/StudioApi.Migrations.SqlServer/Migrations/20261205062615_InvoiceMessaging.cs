@@ -1,0 +1,50 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace StudioApi.Migrations.SqlServer.Migrations
+{
+    /// <inheritdoc />
+    public partial class InvoiceMessaging : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "PaymentPageUrl",
+                table: "MessagingSettings",
+                type: "nvarchar(300)",
+                maxLength: 300,
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "Filter_InvoiceDateFrom",
+                table: "CommunicationBatches",
+                type: "date",
+                nullable: true);
+
+            migrationBuilder.AddColumn<DateOnly>(
+                name: "Filter_InvoiceDateTo",
+                table: "CommunicationBatches",
+                type: "date",
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "PaymentPageUrl",
+                table: "MessagingSettings");
+
+            migrationBuilder.DropColumn(
+                name: "Filter_InvoiceDateFrom",
+                table: "CommunicationBatches");
+
+            migrationBuilder.DropColumn(
+                name: "Filter_InvoiceDateTo",
+                table: "CommunicationBatches");
+        }
+    }
+}
