@@ -3246,6 +3246,9 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<DateTime?>("DepositDueBy")
+                        .HasColumnType("datetime2");
+
                     b.Property<string>("Description")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
@@ -3380,6 +3383,9 @@ namespace StudioApi.Migrations.SqlServer.Migrations
 
                     b.HasIndex("DeletedAt")
                         .HasFilter("DeletedAt IS NOT NULL");
+
+                    b.HasIndex("DepositDueBy")
+                        .HasFilter("DepositDueBy IS NOT NULL");
 
                     b.HasIndex("LocationId");
 
@@ -4082,6 +4088,13 @@ namespace StudioApi.Migrations.SqlServer.Migrations
 
                             b1.Property<int>("BufferBeforeMinutes")
                                 .HasColumnType("int");
+
+                            b1.Property<long?>("DepositAmount")
+                                .HasColumnType("bigint");
+
+                            b1.Property<decimal?>("DepositPercent")
+                                .HasPrecision(18, 6)
+                                .HasColumnType("decimal(18,6)");
 
                             b1.Property<int>("MaxDaysAhead")
                                 .HasColumnType("int");

@@ -3171,6 +3171,9 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("DepositDueBy")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Description")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -3305,6 +3308,9 @@ namespace StudioApi.Migrations.Sqlite.Migrations
 
                     b.HasIndex("DeletedAt")
                         .HasFilter("DeletedAt IS NOT NULL");
+
+                    b.HasIndex("DepositDueBy")
+                        .HasFilter("DepositDueBy IS NOT NULL");
 
                     b.HasIndex("LocationId");
 
@@ -3983,6 +3989,13 @@ namespace StudioApi.Migrations.Sqlite.Migrations
 
                             b1.Property<int>("BufferBeforeMinutes")
                                 .HasColumnType("INTEGER");
+
+                            b1.Property<long?>("DepositAmount")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<decimal?>("DepositPercent")
+                                .HasPrecision(18, 6)
+                                .HasColumnType("TEXT");
 
                             b1.Property<int>("MaxDaysAhead")
                                 .HasColumnType("INTEGER");
