@@ -135,7 +135,8 @@ public sealed class CreateOnlineBookingEndpoint(StudioDbContext db, OnlineAvaila
             .ClearDefaultProduces(StatusCodes.Status200OK)
             .Produces<OnlineBookingResponse>(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict));
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status502BadGateway));
     }
 
     public override async Task HandleAsync(CreateOnlineBookingRequest req, CancellationToken ct)
