@@ -4598,20 +4598,23 @@ export class InvoicesClient {
 
     /**
      * Get an invoice's printable document
+     * @param format (optional) 
      * @return OK
      */
-    getDocument(id: number, signal?: AbortSignal): Promise<FileResponse> {
-        let url_ = this.baseUrl + "/api/v1/invoices/{id}/document";
+    getDocument(id: number, format: InvoiceDocumentFormat | null | undefined, signal?: AbortSignal): Promise<FileResponse> {
+        let url_ = this.baseUrl + "/api/v1/invoices/{id}/document?";
         if (id === undefined || id === null)
             throw new globalThis.Error("The parameter 'id' must be defined.");
         url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        if (format !== undefined && format !== null)
+            url_ += "format=" + encodeURIComponent("" + format) + "&";
         url_ = url_.replace(/[?&]$/, "");
 
         let options_: RequestInit = {
             method: "GET",
             signal,
             headers: {
-                "Accept": "text/html"
+                "Accept": "application/pdf"
             }
         };
 
@@ -12353,6 +12356,12 @@ export class OnlineBookingClient {
             let result500: any = null;
             result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
             return throwException("Something went wrong on our side; nothing about it is disclosed.", status, _responseText, _headers, result500);
+            });
+        } else if (status === 502) {
+            return response.text().then((_responseText) => {
+            let result502: any = null;
+            result502 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Bad Gateway", status, _responseText, _headers, result502);
             });
         } else if (status !== 200 && status !== 204) {
             return response.text().then((_responseText) => {
@@ -32038,7 +32047,7 @@ export interface AssignUnmatchedCaptureRequest {
 export type AssignmentTarget = "default" | "sessionType" | "organization";
 
 /** What an e-mail can carry besides its text, made when it is queued (an invoice's document joins with invoices). */
-export type AttachmentKind = "sessionConfirmation" | "contactSheet";
+export type AttachmentKind = "sessionConfirmation" | "contactSheet" | "invoiceDocument";
 
 export interface AttachmentResponse {
     bytes: number;
@@ -32110,6 +32119,10 @@ export interface BackgroundWorkListResponse {
 export interface BatchFilterData {
     /** Clients: those at this client status. */
     clientStatusId?: number | null;
+    /** Invoices dated on or after this day. */
+    invoiceDateFrom?: string | null;
+    /** Invoices dated on or before this day (e.g. a month ago, for a reminder of what is still owed). */
+    invoiceDateTo?: string | null;
     /** Clients: the organization's students; sessions: the organization's sessions (a picture day). */
     organizationId?: number | null;
     recordType: MergeRecordType | null;
@@ -32188,6 +32201,8 @@ export interface BookingRulesData {
     bufferAfterMinutes?: number;
     /** Free minutes the photographer and resource need before a booking (0–240). */
     bufferBeforeMinutes?: number;
+    depositAmount?: number | null;
+    depositPercent?: string | null;
     /** The latest bookable day is this many days from today (1–730, default 90). */
     maxDaysAhead?: number;
     /** The earliest bookable start is this many hours from now (0–8760, default 24). */
@@ -32664,7 +32679,7 @@ export interface CreateCommunicationRequest {
     address?: string | null;
     /** The user who makes the call or handles the message: an active user. */
     assignedUserId?: number | null;
-    /** An e-mail about a session: what to attach, made now (sessionConfirmation, contactSheet). */
+    /** An e-mail: what to attach, made now: the session's sessionConfirmation and contactSheet, the invoice's invoiceDocument (PDF). */
     attachments?: AttachmentKind[] | null;
     /** A message written rather than rendered from a template, or a call's notes. */
     body?: string | null;
@@ -32678,7 +32693,7 @@ export interface CreateCommunicationRequest {
     direction?: CommunicationDirection;
     /** A call: the day it is to be made; not completed by then, it is overdue (and so is the client's hasOverdueCall). */
     dueDate?: string | null;
-    /** The invoice it is about (not checked until invoices exist). */
+    /** The invoice it is about: a live invoice of the same client that the caller may see. */
     invoiceId?: number | null;
     kind?: CommunicationKind;
     mode?: CommunicationMode | null;
@@ -33352,6 +33367,8 @@ export interface InvoiceCouponResponse {
     promotionItemId: number;
 }
 
+export type InvoiceDocumentFormat = "html" | "pdf";
+
 /** One line as sent: an item of the invoice's price list, how many, and the images a print or package is made from. */
 export interface InvoiceLineInput {
     crop?: ImageCrop | null;
@@ -33679,7 +33696,7 @@ export interface MergeFieldResponse {
 }
 
 /** The record a template is written for: it decides which objects the template can merge. */
-export type MergeRecordType = "client" | "session";
+export type MergeRecordType = "client" | "session" | "invoice";
 
 export interface MessagingSettingsResponse {
     createdAt: string;
@@ -33694,6 +33711,7 @@ export interface MessagingSettingsResponse {
     hasTwilioAuthToken: boolean;
     id: number;
     onlineGalleryUrl: string | null;
+    paymentPageUrl: string | null;
     publicBaseUrl: string;
     replyToEmail: string | null;
     senderEmail: string | null;
@@ -33737,6 +33755,19 @@ export interface OnlineBookingClientDetails {
     phone: string;
 }
 
+export interface OnlineBookingDepositResponse {
+    amount: number;
+    /** Stripe's client secret of the payment intent, for Stripe's card form in the page. */
+    clientSecret: string;
+    /** The studio's currency (ISO 4217). */
+    currency: string;
+    /** The slot is released if the deposit has not been paid by then. */
+    dueBy: string;
+    /** The session's session-fee invoice, whose payment plan's deposit is due now. */
+    invoiceId: number;
+    invoiceNumber: number;
+}
+
 export interface OnlineBookingKeyResponse {
     /** The new key: the old one stops working at once. */
     onlineBookingKey: string;
@@ -33745,6 +33776,7 @@ export interface OnlineBookingKeyResponse {
 export interface OnlineBookingResponse {
     clientId: number;
     date: string;
+    deposit: OnlineBookingDepositResponse | null;
     endTime: string;
     endsAt: string;
     /** Whether the booking matched a client the studio already had (by email or phone). */
@@ -35046,6 +35078,8 @@ export interface SessionResponse {
     /** Set while the record is in the recycle bin. */
     deletedAt: string | null;
     deletedBy: string | null;
+    /** An online booking waiting for its card deposit: released (cancelled) at this instant unless paid by then. */
+    depositDueBy: string | null;
     description: string | null;
     /** Wall-clock "HH:mm" in the studio's time zone. */
     endTime: string;
@@ -35524,7 +35558,7 @@ export interface TriggerActionData {
 
 export type TriggerActionKind = "email" | "sms" | "letter" | "call" | "task" | "jobSheet";
 
-export type TriggerDateField = "sessionDate" | "statusDueDate";
+export type TriggerDateField = "sessionDate" | "statusDueDate" | "invoiceDate" | "instalmentDueDate";
 
 /** What makes a trigger fire. */
 export type TriggerEvent = "statusChange" | "creation" | "date" | "daily";
@@ -35665,7 +35699,7 @@ export interface UpdateCommunicationRequest {
     completedAt?: string | null;
     /** A call: the day it is to be made; not completed by then, it is overdue (and so is the client's hasOverdueCall). */
     dueDate?: string | null;
-    /** The invoice it is about (not checked until invoices exist). */
+    /** The invoice it is about: a live invoice of the same client that the caller may see. */
     invoiceId?: number | null;
     /** A logged message: when it was sent or received. */
     sentAt?: string | null;
@@ -35701,6 +35735,8 @@ export interface UpdateMessagingSettingsRequest {
     emailsPerMinute?: number;
     /** The online gallery's address for a session, with {eventCode} and {sessionNumber} filled in; omit for none. */
     onlineGalleryUrl?: string | null;
+    /** The studio's payment page for an invoice (invoice templates' links.payment), with {invoiceNumber} and {amountDue} (in major units, e.g. 32.48) filled in; omit for none. */
+    paymentPageUrl?: string | null;
     /** The address clients reach this API at, for links in messages (http or https, no query), e.g. https://api.studio.example. */
     publicBaseUrl: string;
     replyToEmail?: string | null;

@@ -1276,6 +1276,12 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                             b1.Property<long?>("ClientStatusId")
                                 .HasColumnType("bigint");
 
+                            b1.Property<DateOnly?>("InvoiceDateFrom")
+                                .HasColumnType("date");
+
+                            b1.Property<DateOnly?>("InvoiceDateTo")
+                                .HasColumnType("date");
+
                             b1.Property<long?>("OrganizationId")
                                 .HasColumnType("bigint");
 
@@ -1803,6 +1809,10 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                         .HasColumnType("int");
 
                     b.Property<string>("OnlineGalleryUrl")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("PaymentPageUrl")
                         .HasMaxLength(300)
                         .HasColumnType("nvarchar(300)");
 
@@ -3649,6 +3659,9 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<DateTime?>("DepositDueBy")
+                        .HasColumnType("datetime2");
+
                     b.Property<string>("Description")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
@@ -3783,6 +3796,9 @@ namespace StudioApi.Migrations.SqlServer.Migrations
 
                     b.HasIndex("DeletedAt")
                         .HasFilter("DeletedAt IS NOT NULL");
+
+                    b.HasIndex("DepositDueBy")
+                        .HasFilter("DepositDueBy IS NOT NULL");
 
                     b.HasIndex("LocationId");
 
@@ -4485,6 +4501,13 @@ namespace StudioApi.Migrations.SqlServer.Migrations
 
                             b1.Property<int>("BufferBeforeMinutes")
                                 .HasColumnType("int");
+
+                            b1.Property<long?>("DepositAmount")
+                                .HasColumnType("bigint");
+
+                            b1.Property<decimal?>("DepositPercent")
+                                .HasPrecision(18, 6)
+                                .HasColumnType("decimal(18,6)");
 
                             b1.Property<int>("MaxDaysAhead")
                                 .HasColumnType("int");

@@ -1245,6 +1245,12 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                             b1.Property<long?>("ClientStatusId")
                                 .HasColumnType("INTEGER");
 
+                            b1.Property<DateOnly?>("InvoiceDateFrom")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly?>("InvoiceDateTo")
+                                .HasColumnType("TEXT");
+
                             b1.Property<long?>("OrganizationId")
                                 .HasColumnType("INTEGER");
 
@@ -1762,6 +1768,10 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("OnlineGalleryUrl")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PaymentPageUrl")
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
@@ -3566,6 +3576,9 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("DepositDueBy")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Description")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -3700,6 +3713,9 @@ namespace StudioApi.Migrations.Sqlite.Migrations
 
                     b.HasIndex("DeletedAt")
                         .HasFilter("DeletedAt IS NOT NULL");
+
+                    b.HasIndex("DepositDueBy")
+                        .HasFilter("DepositDueBy IS NOT NULL");
 
                     b.HasIndex("LocationId");
 
@@ -4378,6 +4394,13 @@ namespace StudioApi.Migrations.Sqlite.Migrations
 
                             b1.Property<int>("BufferBeforeMinutes")
                                 .HasColumnType("INTEGER");
+
+                            b1.Property<long?>("DepositAmount")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<decimal?>("DepositPercent")
+                                .HasPrecision(18, 6)
+                                .HasColumnType("TEXT");
 
                             b1.Property<int>("MaxDaysAhead")
                                 .HasColumnType("INTEGER");

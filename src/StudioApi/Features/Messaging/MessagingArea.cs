@@ -10,6 +10,7 @@ using StudioApi.Features.Messaging.Outbox;
 using StudioApi.Features.Messaging.Printing;
 using StudioApi.Features.Messaging.Templates;
 using StudioApi.Features.Messaging.Triggers;
+using StudioApi.Features.Sales.Invoices.Document;
 using StudioApi.Features.Scheduling.Sessions;
 using StudioApi.Platform.Background;
 using StudioApi.Platform.Persistence;
@@ -47,6 +48,7 @@ public static class MessagingArea
         services.AddSingleton<SendingRateLimiter>();
         services.AddScoped<LetterRenderer>();
         services.AddScoped<JobSheetRenderer>();
+        services.AddSingleton<IInvoicePdfWriter, InvoicePdfRenderer>();
         services.AddScoped<PrintQueue>();
         services.AddWorkQueue<OutboxQueue, Communication, OutboxSignal>(OutboxQueue.Kind, new WorkerSettings { Workers = 1, MaxAttempts = 5 });
         services.AddScoped<IStoredFileOwner, PrintJobStoredFiles>();

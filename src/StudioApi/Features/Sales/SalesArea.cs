@@ -18,6 +18,10 @@ using StudioApi.Platform.Currencies;
 using StudioApi.Platform.Persistence;
 using StudioApi.Platform.Workflow;
 
+using StudioApi.Features.Sales.CardPayments.Deposits;
+using StudioApi.Platform.Background;
+using StudioApi.Features.Scheduling.OnlineBooking.Deposits;
+
 namespace StudioApi.Features.Sales;
 
 /// <summary>
@@ -43,6 +47,11 @@ public static class SalesArea
 
         // Cards through Stripe: the provider behind its interface, configured under Payments:Stripe.
         services.Configure<StripeOptions>(configuration.GetSection(StripeOptions.Section));
+        // Online booking's card deposits (Scheduling asks through IBookingDeposits), and the release of unpaid holds.
+        services.Configure<OnlineBookingOptions>(configuration.GetSection(OnlineBookingOptions.Section));
+        services.AddScoped<IBookingDeposits, BookingDeposits>();
+        services.AddScoped<DepositHoldSweep>();
+        services.AddScheduledJob<DepositHoldSweep>("booking-deposit-holds", TimeSpan.FromMinutes(1));
         services.AddHttpClient(nameof(StripeCardPayments));
         services.AddScoped<ICardPaymentProvider, StripeCardPayments>();
         return services;

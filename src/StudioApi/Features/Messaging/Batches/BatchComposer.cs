@@ -15,6 +15,7 @@ public sealed class BatchComposer(MessageComposer composer)
             Kind = channel,
             ClientId = record.ClientId,
             SessionId = record.SessionId,
+            InvoiceId = record.InvoiceId,
             BatchId = batchId,
             BatchRecordId = record.RecordId,
         };

@@ -1,17 +1,19 @@
 using Microsoft.EntityFrameworkCore;
 using StudioApi.Features.Clients;
 using StudioApi.Features.Messaging.Merging;
+using StudioApi.Features.Sales;
 using StudioApi.Features.Scheduling;
 using StudioApi.Platform.Persistence;
 
 namespace StudioApi.Features.Messaging.Batches;
 
-/// <summary>A record a batch sends to: the record (client or session) and its client. Init properties, so queries can go on filtering it.</summary>
+/// <summary>A record a batch sends to: the record (client, session or invoice) and its client. Init properties, so queries can go on filtering it.</summary>
 public sealed record BatchRecord
 {
     public long RecordId { get; init; }
     public long ClientId { get; init; }
     public long? SessionId { get; init; }
+    public long? InvoiceId { get; init; }
 }
 
 public static class BatchRecords
@@ -22,6 +24,16 @@ public static class BatchRecords
     /// </summary>
     public static IQueryable<BatchRecord> Query(StudioDbContext db, BatchFilter filter, DateTime madeBy)
     {
+        if (filter.RecordType == MergeRecordType.Invoice)
+        {
+            // Invoices with a balance due (receivable, not void, owing): BalanceDue is stored with the balance.
+            var invoices = db.Invoices.Where(i => i.CreatedAt <= madeBy && i.BalanceDue);
+            if (filter.InvoiceDateFrom is { } from)
+                invoices = invoices.Where(i => i.Date >= from);
+            if (filter.InvoiceDateTo is { } to)
+                invoices = invoices.Where(i => i.Date <= to);
+            return invoices.OrderBy(i => i.Id).Select(i => new BatchRecord { RecordId = i.Id, ClientId = i.ClientId, SessionId = i.SessionId, InvoiceId = i.Id });
+        }
         if (filter.RecordType == MergeRecordType.Session)
         {
             var sessions = db.Sessions.Where(s => s.CreatedAt <= madeBy && !s.Cancelled);

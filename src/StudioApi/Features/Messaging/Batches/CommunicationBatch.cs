@@ -17,7 +17,7 @@ public enum BatchState
     Failed,
 }
 
-/// <summary>Which records a wizard send goes to: clients of a status or school, or the sessions of a date range, organization or type.</summary>
+/// <summary>Which records a wizard send goes to: clients of a status or school, the sessions of a date range, organization or type, or invoices with a balance due.</summary>
 public sealed class BatchFilter
 {
     public MergeRecordType RecordType { get; set; }
@@ -32,6 +32,10 @@ public sealed class BatchFilter
     public long? SessionTypeId { get; set; }
     /// <summary>Sessions at this status.</summary>
     public long? SessionStatusId { get; set; }
+    /// <summary>Invoices (always those with a balance due) dated on or after this day.</summary>
+    public DateOnly? InvoiceDateFrom { get; set; }
+    /// <summary>Invoices dated on or before this day.</summary>
+    public DateOnly? InvoiceDateTo { get; set; }
 }
 
 /// <summary>

@@ -6,35 +6,50 @@ using StudioApi.Features.Clients.Clients;
 using StudioApi.Features.Imaging;
 using StudioApi.Features.Imaging.Images;
 using StudioApi.Features.Imaging.Images.ContactSheet;
+using StudioApi.Features.Sales;
+using StudioApi.Features.Sales.Invoices.Document;
 using StudioApi.Features.Scheduling;
 using StudioApi.Features.Scheduling.Sessions.Confirmations;
 using StudioApi.Features.Scheduling.Sessions.Confirmations.ForClient;
 using StudioApi.Platform.Http.Problems;
 using StudioApi.Platform.Persistence;
 using StudioApi.Platform.Storage;
+using StudioApi.Platform.Studio;
 
 namespace StudioApi.Features.Messaging.Communications;
 
 /// <summary>
 /// Makes an e-mail's attachments when it is queued: the session's confirmation (the same page as
 /// Sessions_GetConfirmation) and the first page of its contact sheet, each written to the file store, so the outbox
-/// sends exactly what was made, however often it has to try. An invoice's document joins when invoices exist.
+/// sends exactly what was made, however often it has to try; and the invoice's document as a PDF (the same as
+/// Invoices_GetDocument with format=pdf, as it stood when the e-mail was queued).
 /// </summary>
-public sealed class AttachmentMaker(StudioDbContext db, IFileStore store, ContactSheetRenderer contactSheets)
+public sealed class AttachmentMaker(StudioDbContext db, IFileStore store, ContactSheetRenderer contactSheets, IInvoicePdfWriter invoicePdf, StudioCalendar calendar)
 {
-    public async Task<CommunicationAttachment> MakeAsync(AttachmentKind kind, long sessionId, CancellationToken ct)
+    /// <summary>The attachment of <paramref name="kind"/>: the session's (confirmation, contact sheet) or the invoice's document.</summary>
+    public async Task<CommunicationAttachment> MakeAsync(AttachmentKind kind, long? sessionId, long? invoiceId, CancellationToken ct)
     {
+        long Session() => sessionId ?? throw new InvalidOperationException($"A {kind} attachment needs the session.");
         var (name, type, bytes) = kind switch
         {
             AttachmentKind.SessionConfirmation => ($"session-confirmation.html", "text/html",
-                Encoding.UTF8.GetBytes(GetSessionConfirmationEndpoint.Write(await ConfirmationFacts.ReadAsync(db, sessionId, ct)))),
-            _ => ("contact-sheet.jpg", "image/jpeg", await ContactSheetAsync(sessionId, ct)),
+                Encoding.UTF8.GetBytes(GetSessionConfirmationEndpoint.Write(await ConfirmationFacts.ReadAsync(db, Session(), ct)))),
+            AttachmentKind.InvoiceDocument => await InvoiceDocumentAsync(invoiceId ?? throw new InvalidOperationException("An invoice document needs the invoice."), ct),
+            _ => ("contact-sheet.jpg", "image/jpeg", await ContactSheetAsync(Session(), ct)),
         };
         var key = $"communications/{Guid.NewGuid():N}/{name}";
         using var temp = store.CreateTempFile("attachment");
         await File.WriteAllBytesAsync(temp.Path, bytes, ct);
         await store.PutAsync(key, temp, ct);
         return new CommunicationAttachment { Kind = kind, FileName = name, ContentType = type, StorageKey = key, Bytes = bytes.Length };
+    }
+
+    async Task<(string Name, string Type, byte[] Bytes)> InvoiceDocumentAsync(long invoiceId, CancellationToken ct)
+    {
+        var invoice = await db.Invoices.AsNoTracking().Include(i => i.Status).SingleOrDefaultAsync(i => i.Id == invoiceId, ct)
+                      ?? throw ApiProblem.NotFound("invoice", invoiceId);
+        var document = await InvoiceDocument.ReadAsync(db, invoice, await calendar.TodayAsync(ct), ct);
+        return (document.FileName("pdf"), "application/pdf", invoicePdf.Write(document));
     }
 
     async Task<byte[]> ContactSheetAsync(long sessionId, CancellationToken ct)

@@ -87,6 +87,8 @@ public enum AttachmentKind
     SessionConfirmation,
     /// <summary>The first page of the session's contact sheet (JPEG).</summary>
     ContactSheet,
+    /// <summary>The invoice's document on the studio's letterhead (PDF), as Invoices_GetDocument prints it.</summary>
+    InvoiceDocument,
 }
 
 /// <summary>A file an e-mail carries, kept in the file store as it was when the e-mail was queued, so a retry sends the same bytes.</summary>
@@ -114,7 +116,7 @@ public sealed class Communication : AuditedRecord, IHasWorkflowStatus, IHasAssig
     public CommunicationDirection Direction { get; set; }
     public long ClientId { get; set; }
     public long? SessionId { get; set; }
-    /// <summary>The invoice it is about. No foreign key yet: invoices arrive with Sales.</summary>
+    /// <summary>The invoice it is about (checked when set: a live invoice of the client the caller may see). No foreign key: an invoice purged later leaves the record of what was said.</summary>
     public long? InvoiceId { get; set; }
     public long? TaskId { get; set; }
     /// <summary>The template the body was rendered from.</summary>

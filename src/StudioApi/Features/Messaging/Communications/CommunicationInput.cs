@@ -1,6 +1,9 @@
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
+using System.Security.Claims;
 using StudioApi.Features.Clients;
+using StudioApi.Features.Sales;
+using StudioApi.Features.Sales.Invoices;
 using StudioApi.Features.Scheduling;
 using StudioApi.Platform.Persistence;
 
@@ -11,7 +14,7 @@ public abstract class CommunicationLinksInput
 {
     /// <summary>The session it is about: a live session of the same client.</summary>
     public long? SessionId { get; set; }
-    /// <summary>The invoice it is about (not checked until invoices exist).</summary>
+    /// <summary>The invoice it is about: a live invoice of the same client that the caller may see.</summary>
     public long? InvoiceId { get; set; }
     /// <summary>The task (customer-service ticket) it belongs to.</summary>
     public long? TaskId { get; set; }
@@ -28,9 +31,19 @@ public abstract class CommunicationLinksInput
     /// Field errors for references to records that do not exist, are in the recycle bin or are retired; a reference the
     /// communication already holds stays acceptable.
     /// </summary>
-    public async Task<List<(string Field, string Message)>> FindBrokenReferencesAsync(StudioDbContext db, long clientId, Communication? current, CancellationToken ct)
+    public async Task<List<(string Field, string Message)>> FindBrokenReferencesAsync(StudioDbContext db, ClaimsPrincipal user, long clientId, Communication? current,
+        CancellationToken ct)
     {
         var errors = new List<(string, string)>();
+        if (InvoiceId is { } invoiceId && invoiceId != current?.InvoiceId)
+        {
+            // An invoice the caller may not see (the kiosk's of other sessions, any for a photographer) is as good as none.
+            var owner = await db.Invoices.Visible(db, user).Where(i => i.Id == invoiceId).Select(i => (long?)i.ClientId).SingleOrDefaultAsync(ct);
+            if (owner is null)
+                errors.Add(("invoiceId", $"There is no invoice {invoiceId}."));
+            else if (owner != clientId)
+                errors.Add(("invoiceId", $"Invoice {invoiceId} is not an invoice of client {clientId}."));
+        }
         if (SessionId is { } sessionId && sessionId != current?.SessionId)
         {
             var owner = await db.Sessions.Where(s => s.Id == sessionId).Select(s => (long?)s.ClientId).SingleOrDefaultAsync(ct);

@@ -19,14 +19,17 @@ public sealed class MessageComposer(StudioDbContext db, MergeDataReader merge)
     /// <summary>Twilio's limit on a message body (it splits longer ones into up to ten segments).</summary>
     public const int MaxSmsLength = 1600;
 
-    /// <summary>Renders <paramref name="template"/> into the message for its record: the session when it is a session template, else the client.</summary>
+    /// <summary>Renders <paramref name="template"/> into the message for its record: the invoice or session for templates written for one, else the client.</summary>
     public async Task RenderAsync(Communication message, MessageTemplate template, CancellationToken ct)
     {
-        var model = template.RecordType == MergeRecordType.Session
-            ? await merge.ForSessionAsync(message.SessionId ?? throw new InvalidOperationException("A session template needs the message's session."), ct)
-            : await merge.ForClientAsync(message.ClientId, ct);
+        var model = template.RecordType switch
+        {
+            MergeRecordType.Session => await merge.ForSessionAsync(message.SessionId ?? throw new InvalidOperationException("A session template needs the message's session."), ct),
+            MergeRecordType.Invoice => await merge.ForInvoiceAsync(message.InvoiceId ?? throw new InvalidOperationException("An invoice template needs the message's invoice."), ct),
+            _ => await merge.ForClientAsync(message.ClientId, ct),
+        };
         if (model is null)
-            throw ApiProblem.RuleBroken("The message's client or session no longer exists.");
+            throw ApiProblem.RuleBroken("The message's client, session or invoice no longer exists.");
         var (subject, body) = TemplateRendering.Render(template, model);
         message.TemplateId = template.Id;
         message.Subject = message.Kind == CommunicationKind.Email || message.Kind == CommunicationKind.Letter ? subject : null;

@@ -12,6 +12,8 @@ public enum MergeRecordType
     Client,
     /// <summary>A session: everything a client template has, plus the session and its links.</summary>
     Session,
+    /// <summary>An invoice: its client, its session (if any) and organization, the invoice and links.payment.</summary>
+    Invoice,
 }
 
 /// <summary>One merge field or object: its name, what it holds, and (objects and lists) what is inside.</summary>
@@ -38,8 +40,9 @@ public static class MergeCatalogue
     /// <summary>The paths a record type does not have (a client template has no session, nor a session's links).</summary>
     static readonly Dictionary<MergeRecordType, string[]> Missing = new()
     {
-        [MergeRecordType.Client] = ["session", "links.confirmation", "links.onlineGallery"],
-        [MergeRecordType.Session] = [],
+        [MergeRecordType.Client] = ["session", "invoice", "links.confirmation", "links.onlineGallery", "links.payment"],
+        [MergeRecordType.Session] = ["invoice", "links.payment"],
+        [MergeRecordType.Invoice] = [],
     };
 
     public static bool IsAvailable(MergeRecordType type, string path) =>

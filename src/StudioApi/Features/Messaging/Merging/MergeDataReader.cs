@@ -5,10 +5,14 @@ using StudioApi.Features.Clients.Clients;
 using StudioApi.Features.Clients.Organizations;
 using StudioApi.Features.Messaging.Links;
 using StudioApi.Features.Messaging.Settings;
+using StudioApi.Features.Sales;
+using StudioApi.Features.Sales.Invoices;
+using StudioApi.Features.Sales.Invoices.Document;
 using StudioApi.Features.Scheduling;
 using StudioApi.Features.Scheduling.Sessions;
 using StudioApi.Features.Setup;
 using StudioApi.Platform.Addresses;
+using StudioApi.Platform.Currencies;
 using StudioApi.Platform.Persistence;
 using StudioApi.Platform.Studio;
 using StudioApi.Platform.Time;
@@ -31,6 +35,7 @@ public sealed class MergeDataReader(StudioDbContext db, MessagingLinks links)
     public Task<MergeModel?> ForAsync(MergeRecordType type, long recordId, CancellationToken ct) => type switch
     {
         MergeRecordType.Session => ForSessionAsync(recordId, ct),
+        MergeRecordType.Invoice => ForInvoiceAsync(recordId, ct),
         _ => ForClientAsync(recordId, ct),
     };
 
@@ -99,6 +104,69 @@ public sealed class MergeDataReader(StudioDbContext db, MessagingLinks links)
         return model;
     }
 
+    /// <summary>The invoice's model: its session's (when it has one) or its client's, plus the invoice and its payment link. Void invoices too.</summary>
+    public async Task<MergeModel?> ForInvoiceAsync(long invoiceId, CancellationToken ct)
+    {
+        var invoice = await db.Invoices.IgnoreQueryFilters().AsNoTracking().Include(i => i.Status).SingleOrDefaultAsync(i => i.Id == invoiceId, ct);
+        if (invoice is null)
+            return null;
+        var model = invoice.SessionId is { } sessionId ? await ForSessionAsync(sessionId, ct) : await ForClientAsync(invoice.ClientId, ct);
+        if (model is null)
+            return null;
+        var today = StudioCalendar.From(studio!).LocalDate(db.UtcNow);
+        model.Invoice = InvoiceFieldsOf(invoice, today, studio!.Currency);
+        model.Links.Payment = PaymentLink(invoice.Number, InstalmentResponse.DueNow(invoice, today).Amount, studio.Currency);
+        return model;
+    }
+
+    InvoiceFields InvoiceFieldsOf(Invoice invoice, DateOnly today, string currency)
+    {
+        decimal Major(Money money) => Currency.ToAmount(money, currency);
+        string Text(Money money) => InvoiceDocument.Format(money, currency);
+        var (due, dueDate) = InstalmentResponse.DueNow(invoice, today);
+        return new InvoiceFields
+        {
+            Number = invoice.Number,
+            Date = Iso(invoice.Date),
+            DateText = DateText(invoice.Date),
+            Type = TypeText(invoice.Type),
+            Status = invoice.Status?.Description,
+            Void = invoice.IsVoid,
+            Total = Major(invoice.Total), TotalText = Text(invoice.Total),
+            Paid = Major(invoice.Paid), PaidText = Text(invoice.Paid),
+            Balance = Major(invoice.Balance), BalanceText = Text(invoice.Balance),
+            AmountDue = Major(due), AmountDueText = Text(due),
+            DueDate = due > Money.Zero ? Iso(dueDate) : null,
+            DueDateText = due > Money.Zero ? DateText(dueDate) : null,
+            Lines = invoice.Lines.OrderBy(l => l.Position).Select(l => new InvoiceLineFields
+            {
+                Code = l.Code, Description = l.Description, Quantity = l.Quantity,
+                UnitPrice = Major(l.UnitPrice), UnitPriceText = Text(l.UnitPrice), Total = Major(l.Total), TotalText = Text(l.Total),
+            }).ToList(),
+            Instalments = InstalmentResponse.Of(invoice, today).Select(x => new InstalmentFields
+            {
+                Kind = x.Kind == InstalmentKind.Deposit ? "Deposit" : "Instalment",
+                DueDate = Iso(x.DueDate), DueDateText = DateText(x.DueDate),
+                Amount = Major(x.Amount), AmountText = Text(x.Amount),
+                State = x.State switch { InstalmentState.Paid => "Paid", InstalmentState.PastDue => "Past due", _ => "Open" },
+            }).ToList(),
+        };
+    }
+
+    /// <summary>The studio's payment page for the invoice (messaging settings), or null when none is set.</summary>
+    string? PaymentLink(int number, Money due, string currency) =>
+        messaging!.PaymentPageUrl?
+            .Replace("{invoiceNumber}", number.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+            .Replace("{amountDue}", Currency.ToAmount(due, currency).ToString("F" + Currency.MinorUnitDigits(currency), CultureInfo.InvariantCulture), StringComparison.Ordinal);
+
+    static string TypeText(InvoiceType type) => type switch
+    {
+        InvoiceType.SessionFee => "Session fee",
+        InvoiceType.InitialOrder => "Initial order",
+        InvoiceType.CreditMemo => "Credit memo",
+        _ => type.ToString(),
+    };
+
     /// <summary>Made-up client and session for previewing a template before any record is chosen.</summary>
     public async Task<MergeModel> SampleAsync(MergeRecordType type, CancellationToken ct)
     {
@@ -111,7 +179,7 @@ public sealed class MergeDataReader(StudioDbContext db, MessagingLinks links)
             FamilyMembers = [new FamilyMemberFields { FirstName = "Tom", LastName = "Sample", Relationship = "Child" }],
         };
         model.Links.Unsubscribe = $"{messaging!.PublicBaseUrl}{MessagingLinks.UnsubscribePath}?client=0&sig=sample";
-        if (type == MergeRecordType.Session)
+        if (type is MergeRecordType.Session or MergeRecordType.Invoice)
         {
             var date = DateOnly.Parse(model.Today, CultureInfo.InvariantCulture).AddDays(7);
             model.Session = new SessionFields
@@ -121,6 +189,26 @@ public sealed class MergeDataReader(StudioDbContext db, MessagingLinks links)
                 Photographer = "Alex Photographer", Place = "Camera Room 1", Status = "Booked",
             };
             model.Links.Confirmation = $"{messaging.PublicBaseUrl}{MessagingLinks.ConfirmationPath}?session=0&date={Iso(date)}&sig=sample";
+        }
+        if (type == MergeRecordType.Invoice)
+        {
+            var today = DateOnly.Parse(model.Today, CultureInfo.InvariantCulture);
+            var currency = studio!.Currency;
+            string Text(long minor) => InvoiceDocument.Format(new Money(minor), currency);
+            decimal Major(long minor) => Currency.ToAmount(new Money(minor), currency);
+            model.Invoice = new InvoiceFields
+            {
+                Number = 3001, Date = Iso(today), DateText = DateText(today), Type = "Session fee", Status = "Open",
+                Total = Major(15000), TotalText = Text(15000), Paid = Major(5000), PaidText = Text(5000), Balance = Major(10000), BalanceText = Text(10000),
+                AmountDue = Major(10000), AmountDueText = Text(10000), DueDate = Iso(today.AddDays(30)), DueDateText = DateText(today.AddDays(30)),
+                Lines = [new InvoiceLineFields { Code = "FEE", Description = "Session fee", Quantity = 1, UnitPrice = Major(15000), UnitPriceText = Text(15000), Total = Major(15000), TotalText = Text(15000) }],
+                Instalments =
+                [
+                    new InstalmentFields { Kind = "Deposit", DueDate = Iso(today), DueDateText = DateText(today), Amount = Major(5000), AmountText = Text(5000), State = "Paid" },
+                    new InstalmentFields { Kind = "Instalment", DueDate = Iso(today.AddDays(30)), DueDateText = DateText(today.AddDays(30)), Amount = Major(10000), AmountText = Text(10000), State = "Open" },
+                ],
+            };
+            model.Links.Payment = PaymentLink(3001, new Money(10000), currency);
         }
         return model;
     }

@@ -17,8 +17,11 @@ public sealed class MergeModel
     [Description("The client the message is for.")]
     public ClientFields? Client { get; set; }
 
-    [Description("The session the message is about (session templates only).")]
+    [Description("The session the message is about (session templates; invoice templates: the invoice's session, if any).")]
     public SessionFields? Session { get; set; }
+
+    [Description("The invoice the message is about (invoice templates only).")]
+    public InvoiceFields? Invoice { get; set; }
 
     [Description("The organization (school): the session's, or the client's as a student.")]
     public OrganizationFields? Organization { get; set; }
@@ -121,8 +124,57 @@ public sealed class OrganizationFields
 }
 
 /// <summary>
+/// An invoice as a message tells the client about it. Amounts are numbers in the currency's major units (32.48, for
+/// comparisons and arithmetic in Liquid) with a ready-written text beside them ("USD 32.48"), as the document prints them.
+/// </summary>
+public sealed class InvoiceFields
+{
+    [Description("The invoice number.")] public int Number { get; set; }
+    [Description("The invoice date, YYYY-MM-DD.")] public string Date { get; set; } = "";
+    [Description("The invoice date in words, e.g. Tuesday, March 10, 2026.")] public string DateText { get; set; } = "";
+    [Description("What kind of invoice: Session fee, Initial order, Reorder, Estimate or Credit memo.")] public string Type { get; set; } = "";
+    [Description("The invoice's status.")] public string? Status { get; set; }
+    [Description("Whether it was voided.")] public bool Void { get; set; }
+    [Description("The total, in major units (e.g. 32.48).")] public decimal Total { get; set; }
+    [Description("The total with its currency, e.g. USD 32.48.")] public string TotalText { get; set; } = "";
+    [Description("What has been paid, in major units.")] public decimal Paid { get; set; }
+    [Description("What has been paid, with its currency.")] public string PaidText { get; set; } = "";
+    [Description("What is left to pay (total less credits and payments), in major units.")] public decimal Balance { get; set; }
+    [Description("What is left to pay, with its currency.")] public string BalanceText { get; set; } = "";
+    [Description("What is due now: the open part of the payment plan's next unpaid amount, else the balance; in major units.")]
+    public decimal AmountDue { get; set; }
+    [Description("What is due now, with its currency.")] public string AmountDueText { get; set; } = "";
+    [Description("When the amount due now is due, YYYY-MM-DD (the next unpaid instalment's due date, else the invoice date); empty when nothing is owed.")]
+    public string? DueDate { get; set; }
+    [Description("That due date in words.")] public string? DueDateText { get; set; }
+    [Description("The invoice's lines, in order, for {% for line in invoice.lines %}.")] public List<InvoiceLineFields> Lines { get; set; } = [];
+    [Description("The payment plan's deposit and instalments, in due order.")] public List<InstalmentFields> Instalments { get; set; } = [];
+}
+
+public sealed class InvoiceLineFields
+{
+    [Description("The item's code.")] public string Code { get; set; } = "";
+    [Description("The item's description as sold.")] public string Description { get; set; } = "";
+    [Description("How many.")] public int Quantity { get; set; }
+    [Description("The unit price, in major units.")] public decimal UnitPrice { get; set; }
+    [Description("The unit price with its currency.")] public string UnitPriceText { get; set; } = "";
+    [Description("The line's amount after discount and tax, in major units.")] public decimal Total { get; set; }
+    [Description("The line's amount with its currency.")] public string TotalText { get; set; } = "";
+}
+
+public sealed class InstalmentFields
+{
+    [Description("Deposit or Instalment.")] public string Kind { get; set; } = "";
+    [Description("The due date, YYYY-MM-DD.")] public string DueDate { get; set; } = "";
+    [Description("The due date in words.")] public string DueDateText { get; set; } = "";
+    [Description("The amount, in major units.")] public decimal Amount { get; set; }
+    [Description("The amount with its currency.")] public string AmountText { get; set; } = "";
+    [Description("Paid, Open or Past due.")] public string State { get; set; } = "";
+}
+
+/// <summary>
 /// Links a message carries. Signed by the API (unsubscribe, confirmation), so they work without signing in and cannot
-/// be made up for another client or session. An invoice's payment link joins them with invoices.
+/// be made up for another client or session. The payment link is the studio's own payment page (messaging settings).
 /// </summary>
 public sealed class LinkFields
 {
@@ -134,4 +186,7 @@ public sealed class LinkFields
 
     [Description("The session's online gallery, from the messaging settings' gallery address (session templates).")]
     public string? OnlineGallery { get; set; }
+
+    [Description("Where the client pays the invoice: the studio's payment page from the messaging settings, with the invoice number and amount due (invoice templates).")]
+    public string? Payment { get; set; }
 }

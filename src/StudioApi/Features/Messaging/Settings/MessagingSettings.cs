@@ -37,6 +37,8 @@ public sealed class MessagingSettings : AuditedRecord
     public string PublicBaseUrl { get; set; } = "http://localhost:5080";
     /// <summary>The online gallery's address for a session: {eventCode} and {sessionNumber} are filled in; empty for none.</summary>
     public string? OnlineGalleryUrl { get; set; }
+    /// <summary>The studio's payment page for an invoice: {invoiceNumber} and {amountDue} are filled in; empty for none.</summary>
+    public string? PaymentPageUrl { get; set; }
 
     public string SenderName { get; set; } = "";
     public string? SenderEmail { get; set; }
@@ -72,6 +74,7 @@ public sealed class MessagingSettingsConfiguration : IEntityTypeConfiguration<Me
         builder.ToTable("MessagingSettings");
         builder.Property(s => s.PublicBaseUrl).HasMaxLength(300);
         builder.Property(s => s.OnlineGalleryUrl).HasMaxLength(300);
+        builder.Property(s => s.PaymentPageUrl).HasMaxLength(300);
         builder.Property(s => s.SenderName).HasMaxLength(100);
         builder.Property(s => s.SenderEmail).HasMaxLength(254);
         builder.Property(s => s.ReplyToEmail).HasMaxLength(254);

@@ -9,6 +9,8 @@ public abstract class MessagingSettingsInput
     public string PublicBaseUrl { get; set; } = "";
     /// <summary>The online gallery's address for a session, with {eventCode} and {sessionNumber} filled in; omit for none.</summary>
     public string? OnlineGalleryUrl { get; set; }
+    /// <summary>The studio's payment page for an invoice (invoice templates' links.payment), with {invoiceNumber} and {amountDue} (in major units, e.g. 32.48) filled in; omit for none.</summary>
+    public string? PaymentPageUrl { get; set; }
     /// <summary>The name e-mails come from, e.g. Lakeside Portraits.</summary>
     public string SenderName { get; set; } = "";
     /// <summary>The address e-mails come from; e-mail cannot be sent without it.</summary>
@@ -42,6 +44,7 @@ public abstract class MessagingSettingsInput
     {
         settings.PublicBaseUrl = PublicBaseUrl.Trim().TrimEnd('/');
         settings.OnlineGalleryUrl = Clean(OnlineGalleryUrl);
+        settings.PaymentPageUrl = Clean(PaymentPageUrl);
         settings.SenderName = SenderName.Trim();
         settings.SenderEmail = Clean(SenderEmail);
         settings.ReplyToEmail = Clean(ReplyToEmail);
@@ -74,6 +77,9 @@ public sealed class MessagingSettingsInputValidator : AbstractValidator<Messagin
             .WithMessage("Give the API's public address, http(s)://host[:port][/path], without a query.");
         RuleFor(s => s.OnlineGalleryUrl).MaximumLength(300).Must(u => u is null || BeHttpAddress(u.Replace("{eventCode}", "x").Replace("{sessionNumber}", "1")))
             .WithMessage("Give the gallery's address, http(s)://…, optionally with {eventCode} and {sessionNumber}.");
+        RuleFor(s => s.PaymentPageUrl).MaximumLength(300)
+            .Must(u => u is null || Uri.TryCreate(u.Replace("{invoiceNumber}", "1").Replace("{amountDue}", "1.00"), UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https")
+            .WithMessage("Give the payment page's address, http(s)://…, optionally with {invoiceNumber} and {amountDue}.");
         RuleFor(s => s.SenderName).MaximumLength(100);
         RuleFor(s => s.SenderEmail).MaximumLength(254).EmailAddress();
         RuleFor(s => s.ReplyToEmail).MaximumLength(254).EmailAddress();

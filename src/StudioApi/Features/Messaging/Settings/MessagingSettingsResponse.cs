@@ -6,6 +6,7 @@ public sealed class MessagingSettingsResponse : RecordResponse
 {
     public required string PublicBaseUrl { get; init; }
     public string? OnlineGalleryUrl { get; init; }
+    public string? PaymentPageUrl { get; init; }
     public required string SenderName { get; init; }
     public string? SenderEmail { get; init; }
     public string? ReplyToEmail { get; init; }
@@ -28,6 +29,7 @@ public sealed class MessagingSettingsResponse : RecordResponse
     {
         PublicBaseUrl = s.PublicBaseUrl,
         OnlineGalleryUrl = s.OnlineGalleryUrl,
+        PaymentPageUrl = s.PaymentPageUrl,
         SenderName = s.SenderName,
         SenderEmail = s.SenderEmail,
         ReplyToEmail = s.ReplyToEmail,

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Quartz;
 using StudioApi.Features.Clients;
+using StudioApi.Features.Sales;
 using StudioApi.Features.Scheduling;
 using StudioApi.Platform.Persistence;
 using StudioApi.Platform.Studio;
@@ -61,15 +62,21 @@ public sealed class DateTriggerSweep(StudioDbContext db, TriggerFirer firer, Pri
                 foreach (var firing in await db.TriggerFirings.Where(f => f.TriggerId == trigger.Id && part.Contains(f.RecordId))
                              .Select(f => new { f.RecordId, f.Occurrence }).ToListAsync(ct))
                     done.Add((firing.RecordId, firing.Occurrence));
-            var due = new List<(long RecordId, string Occurrence, DateTime DueAt, DateOnly Date)>();
-            foreach (var (recordId, date, statusId) in candidates)
+            var due = new List<(long RecordId, string Occurrence, DateTime DueAt, DateOnly Date, string? Settled)>();
+            foreach (var (recordId, date, statusId, instalmentId, settled) in candidates)
             {
                 var dueAt = TriggerClock.DueAt(date.AddDays(trigger.OffsetDays), time, zone);
                 if (dueAt <= from || dueAt > now)
                     continue;
-                var occurrence = trigger.DateField == TriggerDateField.StatusDueDate ? $"due:{statusId}:{date:yyyy-MM-dd}" : $"date:{date:yyyy-MM-dd}";
+                var occurrence = trigger.DateField switch
+                {
+                    TriggerDateField.StatusDueDate => $"due:{statusId}:{date:yyyy-MM-dd}",
+                    // Each instalment once; one moved to another day (a new plan) is another occurrence.
+                    TriggerDateField.InstalmentDueDate => $"instalment:{instalmentId}:{date:yyyy-MM-dd}",
+                    _ => $"date:{date:yyyy-MM-dd}",
+                };
                 if (!done.Contains((recordId, occurrence)))
-                    due.Add((recordId, occurrence, dueAt, date));
+                    due.Add((recordId, occurrence, dueAt, date, settled));
             }
             // A hundred firings a transaction: one commit for many, while each firing still checks and writes its own ledger row.
             foreach (var chunk in due.Chunk(FiringsPerTransaction))
@@ -77,12 +84,14 @@ public sealed class DateTriggerSweep(StudioDbContext db, TriggerFirer firer, Pri
                 recorded += await db.InTransactionAsync(async () =>
                 {
                     var fired = 0;
-                    foreach (var (recordId, occurrence, dueAt, date) in chunk)
+                    foreach (var (recordId, occurrence, dueAt, date, settled) in chunk)
                     {
                         var late = trigger.OffsetDays <= 0 && date < today;
                         var firing = late
                             ? await firer.SkipAsync(trigger, recordId, occurrence, dueAt, $"Came due while no server was running, and its {Name(trigger)} ({date:yyyy-MM-dd}) has passed.", ct)
-                            : await firer.FireAsync(trigger, recordId, occurrence, dueAt, today, ct);
+                            : settled is not null
+                                ? await firer.SkipAsync(trigger, recordId, occurrence, dueAt, settled, ct)
+                                : await firer.FireAsync(trigger, recordId, occurrence, dueAt, today, ct);
                         if (firing is not null)
                             fired++;
                     }
@@ -138,14 +147,44 @@ public sealed class DateTriggerSweep(StudioDbContext db, TriggerFirer firer, Pri
         return printed;
     }
 
-    static string Name(Trigger trigger) => trigger.DateField == TriggerDateField.SessionDate ? "session date" : "status due date";
+    static string Name(Trigger trigger) => trigger.DateField switch
+    {
+        TriggerDateField.SessionDate => "session date",
+        TriggerDateField.InvoiceDate => "invoice date",
+        TriggerDateField.InstalmentDueDate => "instalment's due date",
+        _ => "status due date",
+    };
 
-    /// <summary>Live records of the trigger's kind and types whose date is in [low, high], with their status.</summary>
-    async Task<List<(long Id, DateOnly Date, long? StatusId)>> CandidatesAsync(Trigger trigger, DateOnly low, DateOnly high, CancellationToken ct)
+    /// <summary>
+    /// Live records of the trigger's kind and types whose date is in [low, high], with their status; for instalments the
+    /// instalment too, and why it is not to fire (already covered by payments and credits) as <c>Settled</c>.
+    /// </summary>
+    async Task<List<(long Id, DateOnly Date, long? StatusId, long? InstalmentId, string? Settled)>> CandidatesAsync(Trigger trigger, DateOnly low, DateOnly high,
+        CancellationToken ct) =>
+        trigger.DateField switch
+        {
+            TriggerDateField.InvoiceDate when trigger.RecordKind == RecordKind.Invoice =>
+                (await db.Invoices.Where(i => i.Date >= low && i.Date <= high).Select(i => new { i.Id, i.Date, i.StatusId }).ToListAsync(ct))
+                .Select(i => (i.Id, i.Date, i.StatusId, (long?)null, (string?)null)).ToList(),
+            // Read from the instalments' due-date index; covered once paid + credited reach the instalment's cumulative amount.
+            TriggerDateField.InstalmentDueDate when trigger.RecordKind == RecordKind.Invoice =>
+                (await db.Invoices.SelectMany(i => i.Instalments.Where(x => x.DueDate >= low && x.DueDate <= high),
+                        (i, x) => new { i.Id, x.DueDate, i.StatusId, InstalmentId = x.Id, x.Kind, Paid = i.Covered >= x.Cumulative })
+                    .ToListAsync(ct))
+                .Select(x => (x.Id, x.DueDate, x.StatusId, (long?)x.InstalmentId,
+                    x.Paid ? $"The {(x.Kind == Sales.Invoices.InstalmentKind.Deposit ? "deposit" : "instalment")} due {x.DueDate:yyyy-MM-dd} is paid." : null))
+                .ToList(),
+            _ => (await RecordDatesAsync(trigger, low, high, ct)).Select(r => (r.Id, r.Date, r.StatusId, (long?)null, (string?)null)).ToList(),
+        };
+
+    async Task<List<(long Id, DateOnly Date, long? StatusId)>> RecordDatesAsync(Trigger trigger, DateOnly low, DateOnly high, CancellationToken ct)
     {
         var types = trigger.TypeIds;
         switch (trigger.RecordKind, trigger.DateField)
         {
+            case (RecordKind.Invoice, TriggerDateField.StatusDueDate):
+                return (await db.Invoices.Where(i => i.StatusDueDate >= low && i.StatusDueDate <= high)
+                    .Select(i => new { i.Id, Date = i.StatusDueDate!.Value, i.StatusId }).ToListAsync(ct)).Select(i => (i.Id, i.Date, i.StatusId)).ToList();
             case (RecordKind.Session, TriggerDateField.SessionDate):
                 return (await db.Sessions.Where(s => s.Date >= low && s.Date <= high && (types.Count == 0 || types.Contains(s.SessionTypeId ?? 0)))
                     .Select(s => new { s.Id, s.Date, s.StatusId }).ToListAsync(ct)).Select(s => (s.Id, s.Date, s.StatusId)).ToList();

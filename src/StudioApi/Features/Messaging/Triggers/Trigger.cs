@@ -26,6 +26,10 @@ public enum TriggerDateField
     SessionDate,
     /// <summary>The due date of the record's current status.</summary>
     StatusDueDate,
+    /// <summary>The invoice's date (invoice triggers).</summary>
+    InvoiceDate,
+    /// <summary>Each deposit's and instalment's due date of the invoice's payment plan (invoice triggers); one already covered by payments is skipped.</summary>
+    InstalmentDueDate,
 }
 
 public enum TriggerActionKind
@@ -81,7 +85,7 @@ public sealed class Trigger : AuditedRecord
     /// <summary>The last status-log entry when it was made active: only later changes fire it (ids, unlike times, never tie).</summary>
     public long ActivatedAfterEntryId { get; set; }
 
-    /// <summary>client, session or task.</summary>
+    /// <summary>client, session, task or invoice.</summary>
     public RecordKind RecordKind { get; set; }
     public TriggerEvent Event { get; set; }
     /// <summary>A status change: the status reached (any when null).</summary>
@@ -101,7 +105,7 @@ public sealed class Trigger : AuditedRecord
     public long? ConditionOrganizationId { get; set; }
     /// <summary>Sessions: only confirmed (true) or only unconfirmed (false) ones; either when null.</summary>
     public bool? ConditionConfirmed { get; set; }
-    /// <summary>Sessions: cancelled ones too (by default a cancelled session is skipped).</summary>
+    /// <summary>Sessions: cancelled ones too; invoices: void ones too (by default they are skipped).</summary>
     public bool IncludeCancelled { get; set; }
 
     public List<TriggerAction> Actions { get; set; } = [];

@@ -5,7 +5,9 @@ using StudioApi.Features.Messaging.Communications;
 using StudioApi.Features.Messaging.Merging;
 using StudioApi.Features.Messaging.Outbox;
 using StudioApi.Features.Messaging.Templates;
+using StudioApi.Features.Sales;
 using StudioApi.Features.Scheduling;
+using StudioApi.Features.Scheduling.Sessions;
 using StudioApi.Platform.Http.Problems;
 using StudioApi.Platform.Persistence;
 using StudioApi.Platform.Workflow;
@@ -14,7 +16,7 @@ namespace StudioApi.Features.Messaging.Triggers;
 
 /// <summary>A record as a trigger sees it when it fires: its client, session, type, status, organization and flags.</summary>
 public sealed record TriggerRecord(long Id, long? ClientId, long? SessionId, long? TaskId, long? TypeId, long? StatusId, long? OrganizationId,
-    bool Cancelled, bool Confirmed);
+    bool Cancelled, bool Confirmed, long? InvoiceId = null);
 
 /// <summary>
 /// Fires one trigger for one record and occurrence, once: the ledger row and the trigger's actions go into the caller's
@@ -132,6 +134,15 @@ public sealed class TriggerFirer(StudioDbContext db, MessageComposer composer, S
                 var client = await db.Clients.Where(c => c.Id == id)
                     .Select(c => new TriggerRecord(c.Id, c.Id, null, null, null, c.StatusId, null, false, false)).SingleOrDefaultAsync(ct);
                 return client is null ? null : client with { OrganizationId = await StudentOrganizationAsync(id, ct) };
+            case RecordKind.Invoice:
+                // Cancelled is void; the organization is the session's, else the client's school.
+                var invoice = await db.Invoices.Where(i => i.Id == id)
+                    .Select(i => new TriggerRecord(i.Id, i.ClientId, i.SessionId, null, null, i.StatusId,
+                        db.Set<Session>().Where(s => s.Id == i.SessionId).Select(s => s.OrganizationId).FirstOrDefault(), i.VoidedAt != null, false, i.Id))
+                    .SingleOrDefaultAsync(ct);
+                return invoice is { OrganizationId: null }
+                    ? invoice with { OrganizationId = await StudentOrganizationAsync(invoice.ClientId!.Value, ct) }
+                    : invoice;
             case RecordKind.Task:
                 return await db.Tasks.Where(t => t.Id == id)
                     .Select(t => new TriggerRecord(t.Id, t.ClientId, t.SessionId, t.Id, t.TaskTypeId, t.StatusId, null, false, false)).SingleOrDefaultAsync(ct);
@@ -147,7 +158,7 @@ public sealed class TriggerFirer(StudioDbContext db, MessageComposer composer, S
     public static string? WhyNot(Trigger trigger, TriggerRecord record)
     {
         if (record.Cancelled && !trigger.IncludeCancelled)
-            return "The session is cancelled.";
+            return trigger.RecordKind == RecordKind.Invoice ? "The invoice is void." : "The session is cancelled.";
         if (trigger.ConditionConfirmed is { } confirmed && record.Confirmed != confirmed)
             return confirmed ? "The session is not confirmed." : "The session is confirmed.";
         if (trigger.ConditionStatusIds.Count > 0 && (record.StatusId is not { } status || !trigger.ConditionStatusIds.Contains(status)))
@@ -179,7 +190,7 @@ public sealed class TriggerFirer(StudioDbContext db, MessageComposer composer, S
                     made.Add((new Communication
                     {
                         Kind = CommunicationKind.Call, ClientId = record.ClientId ?? throw NoClient(trigger), SessionId = record.SessionId, TaskId = record.TaskId,
-                        CallTypeId = action.CallTypeId, DueDate = due, AssignedUserId = action.AssignedUserId, Subject = title,
+                        InvoiceId = record.InvoiceId, CallTypeId = action.CallTypeId, DueDate = due, AssignedUserId = action.AssignedUserId, Subject = title,
                     }, null));
                     break;
                 case TriggerActionKind.JobSheet:
@@ -190,11 +201,13 @@ public sealed class TriggerFirer(StudioDbContext db, MessageComposer composer, S
                         throw ApiProblem.RuleBroken($"Template {action.TemplateId} is in the recycle bin or inactive.");
                     if (template.RecordType == MergeRecordType.Session && record.SessionId is null)
                         throw ApiProblem.RuleBroken($"Template {template.Name} is written for a session; the {trigger.RecordKind.WireName()} has none.");
+                    if (template.RecordType == MergeRecordType.Invoice && record.InvoiceId is null)
+                        throw ApiProblem.RuleBroken($"Template {template.Name} is written for an invoice; the {trigger.RecordKind.WireName()} is none.");
                     var message = new Communication
                     {
                         Kind = action.Kind switch { TriggerActionKind.Sms => CommunicationKind.Sms, TriggerActionKind.Letter => CommunicationKind.Letter, _ => CommunicationKind.Email },
                         ClientId = record.ClientId ?? throw NoClient(trigger), SessionId = record.SessionId, TaskId = record.TaskId,
-                        AssignedUserId = action.AssignedUserId,
+                        InvoiceId = record.InvoiceId, AssignedUserId = action.AssignedUserId,
                     };
                     await composer.RenderAsync(message, template, ct);
                     await composer.QueueAsync(message, ct);

@@ -121,6 +121,8 @@ public abstract class TriggerInput
                     errors.Add(($"actions[{i}].templateId", $"Template {template.Name} is inactive."));
                 else if (template.RecordType == MergeRecordType.Session && kind != Platform.Workflow.RecordKind.Session)
                     errors.Add(($"actions[{i}].templateId", $"Template {template.Name} is written for a session; a {kind.WireName()} trigger has none."));
+                else if (template.RecordType == MergeRecordType.Invoice && kind != Platform.Workflow.RecordKind.Invoice)
+                    errors.Add(($"actions[{i}].templateId", $"Template {template.Name} is written for an invoice; a {kind.WireName()} trigger has none."));
                 else if (template.IsHtml && action.Kind != TriggerActionKind.Email)
                     errors.Add(($"actions[{i}].templateId", $"Template {template.Name} is an HTML e-mail; it can only be e-mailed."));
             }
@@ -137,19 +139,19 @@ public abstract class TriggerInput
 
 public sealed class TriggerInputValidator : AbstractValidator<TriggerInput>
 {
-    static readonly RecordKind?[] Kinds = [RecordKind.Client, RecordKind.Session, RecordKind.Task];
+    static readonly RecordKind?[] Kinds = [RecordKind.Client, RecordKind.Session, RecordKind.Task, RecordKind.Invoice];
 
     public TriggerInputValidator()
     {
         RuleFor(t => t.Name).NotEmpty().MaximumLength(100);
         RuleFor(t => t.Description).MaximumLength(1000);
-        RuleFor(t => t.RecordKind).Cascade(CascadeMode.Stop).NotNull().WithMessage("Choose what the trigger watches: client, session or task.")
-            .IsInEnum().Must(k => Kinds.Contains(k)).WithMessage("Triggers watch clients, sessions or tasks.");
+        RuleFor(t => t.RecordKind).Cascade(CascadeMode.Stop).NotNull().WithMessage("Choose what the trigger watches: client, session, task or invoice.")
+            .IsInEnum().Must(k => Kinds.Contains(k)).WithMessage("Triggers watch clients, sessions, tasks or invoices.");
         RuleFor(t => t.Event).Cascade(CascadeMode.Stop).NotNull().WithMessage("Choose what fires it: statusChange, creation or date.").IsInEnum();
         RuleFor(t => t.StatusId).GreaterThan(0);
         RuleFor(t => t.TypeIds).MaxItems(Trigger.MaxIds);
         RuleForEach(t => t.TypeIds).GreaterThan(0);
-        RuleFor(t => t.TypeIds).Empty().When(t => t.RecordKind == RecordKind.Client).WithMessage("Clients have no types.");
+        RuleFor(t => t.TypeIds).Empty().When(t => t.RecordKind is RecordKind.Client or RecordKind.Invoice).WithMessage("Only sessions and tasks have types.");
         RuleFor(t => t.ConditionStatusIds).MaxItems(Trigger.MaxIds);
         RuleForEach(t => t.ConditionStatusIds).GreaterThan(0);
         RuleFor(t => t.ConditionOrganizationId).GreaterThan(0);
@@ -157,9 +159,11 @@ public sealed class TriggerInputValidator : AbstractValidator<TriggerInput>
         RuleFor(t => t.DateField).IsInEnum();
         When(t => t.Event == TriggerEvent.Date, () =>
         {
-            RuleFor(t => t.DateField).NotNull().WithMessage("A date trigger counts from sessionDate or statusDueDate.");
+            RuleFor(t => t.DateField).NotNull().WithMessage("A date trigger counts from sessionDate, statusDueDate, invoiceDate or instalmentDueDate.");
             RuleFor(t => t.DateField).NotEqual(TriggerDateField.SessionDate).When(t => t.RecordKind != RecordKind.Session)
                 .WithMessage("Only a session trigger counts from the session date.");
+            RuleFor(t => t.DateField).Must(f => f is not (TriggerDateField.InvoiceDate or TriggerDateField.InstalmentDueDate))
+                .When(t => t.RecordKind != RecordKind.Invoice).WithMessage("Only an invoice trigger counts from the invoice date or an instalment's due date.");
             RuleFor(t => t.OffsetDays).InclusiveBetween(-365, 365);
             RuleFor(t => t.TimeOfDay).NotNull().WithMessage("Give the time of day it fires, HH:mm.");
             RuleFor(t => t.TimeOfDay!).WallClockTime().When(t => t.TimeOfDay is not null);

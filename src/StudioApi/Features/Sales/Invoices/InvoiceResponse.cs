@@ -213,6 +213,12 @@ public sealed class InstalmentResponse
     /// <summary>paid, open, or pastDue (open after its due date).</summary>
     public required InstalmentState State { get; init; }
 
+    /// <summary>What is due now and when: the open part of the payment plan's next unpaid amount, else the balance (on the invoice date).</summary>
+    public static (Money Amount, DateOnly DueDate) DueNow(Invoice invoice, DateOnly today) =>
+        Of(invoice, today).FirstOrDefault(x => x.State != InstalmentState.Paid) is { } next
+            ? (next.Amount - next.AmountPaid, next.DueDate)
+            : (invoice.Balance, invoice.Date);
+
     public static List<InstalmentResponse> Of(Invoice invoice, DateOnly today)
     {
         var covered = invoice.Paid + invoice.Credited;

@@ -54,6 +54,11 @@ public sealed class Session : AuditedRecord, INumbered, IHasWorkflowStatus, ISea
     /// <summary>On hold and cancelled sessions do not occupy anyone's time.</summary>
     public bool OnHold { get; set; }
     public bool Cancelled { get; set; }
+    /// <summary>
+    /// An online booking waiting for its card deposit: held (unconfirmed) until this instant, then released (cancelled)
+    /// if the deposit has not been paid. Null once paid, and for every other session.
+    /// </summary>
+    public DateTime? DepositDueBy { get; set; }
 
     // Organization tab.
     public long? OrganizationId { get; set; }

@@ -59,6 +59,8 @@ public sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
         // The reminder job looks for reminders that are due and have not fired; the reminders list for fired ones of
         // sessions that have not ended.
         builder.HasIndex(s => new { s.ReminderFiredAt, s.ReminderDueAt });
+        // Online bookings held for their deposit, swept when the hold runs out: only those are in it.
+        builder.HasIndex(s => s.DepositDueBy).HasFilter("DepositDueBy IS NOT NULL");
         builder.HasIndex(s => new { s.StartsAt, s.Id }, "IX_Sessions_StartsAt_Id_FiredReminders").HasFilter("ReminderFiredAt IS NOT NULL AND DeletedAt IS NULL");
         // Found by the catch-up of sessions whose terms are missing or stale (see SearchIndexCatchUp).
         builder.HasIndex(s => s.SearchIndexVersion);

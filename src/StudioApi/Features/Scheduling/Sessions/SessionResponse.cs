@@ -40,6 +40,8 @@ public sealed class SessionResponse : RecordResponse
     public required bool Redo { get; init; }
     public required bool OnHold { get; init; }
     public required bool Cancelled { get; init; }
+    /// <summary>An online booking waiting for its card deposit: released (cancelled) at this instant unless paid by then.</summary>
+    public DateTimeOffset? DepositDueBy { get; init; }
     public long? OrganizationId { get; init; }
     public string? StudentId { get; init; }
     public int? GraduationYear { get; init; }
@@ -88,6 +90,7 @@ public sealed class SessionResponse : RecordResponse
         Redo = s.Redo,
         OnHold = s.OnHold,
         Cancelled = s.Cancelled,
+        DepositDueBy = s.DepositDueBy,
         OrganizationId = s.OrganizationId,
         StudentId = s.StudentId,
         GraduationYear = s.GraduationYear,

@@ -1,3 +1,4 @@
+using StudioApi.Platform.Currencies;
 using StudioApi.Platform.Persistence;
 
 
@@ -50,4 +51,8 @@ public sealed class BookingRules
     public List<long> PhotographerIds { get; set; } = [];
     /// <summary>The camera room or other resource every online booking of this type uses, if any.</summary>
     public long? ResourceId { get; set; }
+    /// <summary>An online booking pays this deposit by card before it is confirmed: a fixed amount…</summary>
+    public Money? DepositAmount { get; set; }
+    /// <summary>…or a percentage of the session fee; neither means no deposit.</summary>
+    public Rate? DepositPercent { get; set; }
 }

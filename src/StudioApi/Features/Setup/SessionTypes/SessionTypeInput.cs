@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
+using StudioApi.Platform.Currencies;
 using StudioApi.Platform.Http.Validation;
 using StudioApi.Platform.Persistence;
 
@@ -45,6 +46,8 @@ public abstract class SessionTypeInput
             MaxDaysAhead = rules.MaxDaysAhead,
             PhotographerIds = (rules.PhotographerIds ?? []).Distinct().ToList(),
             ResourceId = rules.ResourceId,
+            DepositAmount = rules.DepositAmount,
+            DepositPercent = rules.DepositPercent,
         };
         sessionType.Name = Name.Trim();
         sessionType.Style = Style;
@@ -93,6 +96,13 @@ public sealed class BookingRulesData
     public List<long>? PhotographerIds { get; set; }
     /// <summary>Id of the camera room or other resource every online booking of this type uses, if any.</summary>
     public long? ResourceId { get; set; }
+    /// <summary>
+    /// An online booking pays a deposit by card (Stripe) before it is confirmed: a fixed amount in minor units, at most
+    /// the session fee. The booking makes the session's session-fee invoice with the deposit due now.
+    /// </summary>
+    public Money? DepositAmount { get; set; }
+    /// <summary>Or the deposit as a percentage of the session fee (more than 0, at most 100). Neither: no deposit.</summary>
+    public Rate? DepositPercent { get; set; }
 
     public static BookingRulesData From(BookingRules r) => new()
     {
@@ -103,6 +113,8 @@ public sealed class BookingRulesData
         MaxDaysAhead = r.MaxDaysAhead,
         PhotographerIds = [.. r.PhotographerIds],
         ResourceId = r.ResourceId,
+        DepositAmount = r.DepositAmount,
+        DepositPercent = r.DepositPercent,
     };
 }
 
@@ -119,6 +131,11 @@ public sealed class BookingRulesDataValidator : AbstractValidator<BookingRulesDa
             .Must(ids => ids is null || ids.Distinct().Count() == ids.Count).WithMessage("Give each photographer once.");
         RuleForEach(r => r.PhotographerIds).GreaterThan(0);
         RuleFor(r => r.ResourceId).GreaterThan(0);
+        RuleFor(r => r.DepositAmount!.Value).Must(a => a.MinorUnits > 0).OverridePropertyName("depositAmount")
+            .When(r => r.DepositAmount is not null).WithMessage("A deposit is more than 0 minor units.");
+        RuleFor(r => r.DepositPercent!.Value).Must(p => p.Value is > 0m and <= 100m && p.Scale <= 4).OverridePropertyName("depositPercent")
+            .When(r => r.DepositPercent is not null).WithMessage("A deposit percentage is more than 0 and at most 100, with at most 4 decimals.");
+        RuleFor(r => r.DepositPercent).Null().When(r => r.DepositAmount is not null).WithMessage("A deposit is an amount or a percentage, not both.");
     }
 }
 

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using StudioApi.Platform.Auth;
 using StudioApi.Tests.Infrastructure;
+using UglyToad.PdfPig;
 using static StudioApi.Tests.Features.Sales.Invoices.InvoiceKit;
 
 namespace StudioApi.Tests.Features.Sales.Invoices;
@@ -177,6 +178,47 @@ public sealed class InvoiceLifecycleTests(StudioApiFactory app) : IClassFixture<
         html.ShouldContain("USD 22.48");
         html.ShouldContain("&lt;b&gt;1042&lt;/b&gt;");
         html.ShouldNotContain("<b>1042</b>");
+        await admin.SetTaxAsync();
+    }
+
+    [Fact]
+    public async Task The_invoice_document_comes_as_a_pdf_on_the_letterhead_with_totals_payments_balance_and_plan_by_format_or_accept()
+    {
+        var admin = await app.AdminAsync();
+        await admin.SetTaxAsync(rates: ("Sales tax", "8.25"));
+        var shop = await admin.OpenShopAsync(photos: 0);
+        var settings = await (await admin.GetAsync("/api/v1/settings")).ShouldBeAsync<JsonElement>(HttpStatusCode.OK);
+        var invoice = await admin.CreateInvoiceAsync(new
+        {
+            clientId = shop.ClientId, priceListId = shop.ListId, lines = new[] { new { itemId = shop.Digital, quantity = 2 } },
+            paymentPlan = new { deposit = new { amount = 1000 }, instalments = new[] { new { dueDate = DateOnly.FromDateTime(DateTime.UtcNow.AddDays(30)) } } },
+        });
+        await admin.PaidAsync(invoice.Id, 1000, await admin.MethodAsync("Check"), reference: "CHK-1042");
+
+        var byFormat = await admin.GetAsync($"/api/v1/invoices/{invoice.Id}/document?format=pdf");
+        var accepting = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/invoices/{invoice.Id}/document");
+        accepting.Headers.Accept.ParseAdd("application/pdf");
+        var byAccept = await admin.SendAsync(accepting);
+        var browser = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/invoices/{invoice.Id}/document");
+        browser.Headers.Accept.ParseAdd("text/html,application/xhtml+xml,*/*;q=0.8");
+
+        foreach (var response in new[] { byFormat, byAccept })
+        {
+            response.StatusCode.ShouldBe(HttpStatusCode.OK);
+            response.Content.Headers.ContentType!.MediaType.ShouldBe("application/pdf");
+            using var pdf = PdfDocument.Open(await response.Content.ReadAsByteArrayAsync());
+            var text = string.Join("\n", pdf.GetPages().Select(p => string.Join(" ", p.GetWords().Select(w => w.Text))));
+            text.ShouldContain(settings.GetProperty("name").GetString()!.Split(' ')[0]);
+            text.ShouldContain($"Invoice {invoice.Number}");
+            text.ShouldContain("Digital file");
+            text.ShouldContain("Total USD 32.48");
+            text.ShouldContain("Balance due USD 22.48");
+            text.ShouldContain("CHK-1042");
+            text.ShouldContain("Deposit USD 10.00 Paid");
+        }
+        (await admin.SendAsync(browser)).Content.Headers.ContentType!.MediaType.ShouldBe("text/html");
+        var wrong = await admin.GetAsync($"/api/v1/invoices/{invoice.Id}/document?format=docx");
+        wrong.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
         await admin.SetTaxAsync();
     }
 }

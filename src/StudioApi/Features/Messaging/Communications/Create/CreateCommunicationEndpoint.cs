@@ -51,7 +51,7 @@ public sealed class CreateCommunicationRequest : CommunicationLinksInput
     public CommunicationMode? Mode { get; set; }
     /// <summary>A logged message: when it was sent or received (default now).</summary>
     public DateTimeOffset? SentAt { get; set; }
-    /// <summary>An e-mail about a session: what to attach, made now (sessionConfirmation, contactSheet).</summary>
+    /// <summary>An e-mail: what to attach, made now: the session's sessionConfirmation and contactSheet, the invoice's invoiceDocument (PDF).</summary>
     public List<AttachmentKind>? Attachments { get; set; }
 }
 
@@ -99,12 +99,15 @@ public sealed class CreateCommunicationValidator : Validator<CreateCommunication
             RuleFor(r => r.Body).NotEmpty().When(r => string.IsNullOrWhiteSpace(r.Subject)).WithMessage("Give the logged message's subject or body.");
         });
         RuleFor(r => r.SentAt).Null().When(r => r.Mode != CommunicationMode.Log).WithMessage("Only a logged message is given its time.");
-        RuleFor(r => r.Attachments).MaxItems(2)
+        RuleFor(r => r.Attachments).MaxItems(3)
             .Must(a => a is null || a.Distinct().Count() == a.Count).WithMessage("Attach each file once.");
         RuleForEach(r => r.Attachments).IsInEnum();
         RuleFor(r => r.Attachments).Empty().When(r => r.Kind != CommunicationKind.Email || r.Mode == CommunicationMode.Log)
             .WithMessage("Only an e-mail the outbox sends carries attachments.");
-        RuleFor(r => r.SessionId).NotNull().When(r => r.Attachments is { Count: > 0 }).WithMessage("Attachments are the session's: choose the session.");
+        RuleFor(r => r.SessionId).NotNull().When(r => r.Attachments?.Any(a => a is AttachmentKind.SessionConfirmation or AttachmentKind.ContactSheet) == true)
+            .WithMessage("The confirmation and contact sheet are the session's: choose the session.");
+        RuleFor(r => r.InvoiceId).NotNull().When(r => r.Attachments?.Contains(AttachmentKind.InvoiceDocument) == true)
+            .WithMessage("The invoice document is the invoice's: choose the invoice.");
     }
 }
 
@@ -123,14 +126,15 @@ public sealed class CreateCommunicationEndpoint(StudioDbContext db, MessageCompo
             + "outbox (mode queue, the default), stays a draft, or is logged as sent or received elsewhere (mode log, "
             + "a \"completed e-mail\"). A message to a client who opted out, unsubscribed or has no address is kept as "
             + "skipped with its skipReason. An e-mail about a session can carry its confirmation and the first page of its contact "
-            + "sheet (attachments, made now). The client must be live; a session must be the client's.").AcceptsIdempotencyKey());
+            + "sheet, one about an invoice the invoice's document as a PDF (attachments, made now). The client must be live; "
+            + "a session must be the client's, an invoice the client's and one the caller may see. An invoice template needs the invoice.").AcceptsIdempotencyKey());
     }
 
     public override async Task HandleAsync(CreateCommunicationRequest req, CancellationToken ct)
     {
         if (!await db.Clients.AnyAsync(c => c.Id == req.ClientId, ct))
             AddError(r => r.ClientId, $"There is no client {req.ClientId}.");
-        foreach (var (field, error) in await req.FindBrokenReferencesAsync(db, req.ClientId, current: null, ct))
+        foreach (var (field, error) in await req.FindBrokenReferencesAsync(db, User, req.ClientId, current: null, ct))
             AddError(new ValidationFailure(field, error));
         MessageTemplate? template = null;
         if (req.TemplateId is { } templateId)
@@ -144,6 +148,8 @@ public sealed class CreateCommunicationEndpoint(StudioDbContext db, MessageCompo
                 AddError(r => r.TemplateId, $"Template {template.Name} is an HTML e-mail; it can only be e-mailed.");
             else if (template.RecordType == MergeRecordType.Session && req.SessionId is null)
                 AddError(r => r.SessionId, $"Template {template.Name} is written for a session: choose the session.");
+            else if (template.RecordType == MergeRecordType.Invoice && req.InvoiceId is null)
+                AddError(r => r.InvoiceId, $"Template {template.Name} is written for an invoice: choose the invoice.");
         }
         ThrowIfAnyErrors();
 
@@ -169,7 +175,7 @@ public sealed class CreateCommunicationEndpoint(StudioDbContext db, MessageCompo
             if (template is not null)
                 await composer.RenderAsync(message, template, ct);
             foreach (var kind in req.Attachments ?? [])
-                message.Attachments.Add(await attachments.MakeAsync(kind, req.SessionId!.Value, ct));
+                message.Attachments.Add(await attachments.MakeAsync(kind, req.SessionId, req.InvoiceId, ct));
             switch (req.Mode ?? CommunicationMode.Queue)
             {
                 case CommunicationMode.Draft:

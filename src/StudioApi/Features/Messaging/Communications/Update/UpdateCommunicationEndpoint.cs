@@ -72,7 +72,7 @@ public sealed class UpdateCommunicationEndpoint(StudioDbContext db, StudioCalend
             AddError(r => r.BodyFormat, "A call's notes are text.");
         if (req.SentAt is not null && communication.State != DeliveryState.Logged)
             AddError(r => r.SentAt, "Only a logged message is given its time.");
-        foreach (var (field, message) in await req.FindBrokenReferencesAsync(db, communication.ClientId, communication, ct))
+        foreach (var (field, message) in await req.FindBrokenReferencesAsync(db, User, communication.ClientId, communication, ct))
             AddError(new ValidationFailure(field, message));
         ThrowIfAnyErrors();
 

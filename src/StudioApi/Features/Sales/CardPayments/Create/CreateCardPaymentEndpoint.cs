@@ -62,9 +62,7 @@ public sealed class CreateCardPaymentEndpoint(StudioDbContext db, ICardPaymentPr
         if (!invoice.Receivable)
             throw ApiProblem.Conflict($"Invoice {invoice.Number} takes no payments.");
         var today = await calendar.TodayAsync(ct);
-        var due = InstalmentResponse.Of(invoice, today).FirstOrDefault(x => x.State != InstalmentState.Paid) is { } next
-            ? next.Amount - next.AmountPaid
-            : invoice.Balance;
+        var due = InstalmentResponse.DueNow(invoice, today).Amount;
         var amount = req.Amount ?? due;
         if (amount <= Money.Zero || amount > invoice.Balance)
             throw ApiProblem.RuleBroken($"Invoice {invoice.Number} owes {invoice.Balance}; a card payment of {amount} is not possible.",

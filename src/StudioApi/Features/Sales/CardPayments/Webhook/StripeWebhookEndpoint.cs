@@ -8,6 +8,8 @@ using StudioApi.Platform.Http.Problems;
 using StudioApi.Platform.Persistence;
 using StudioApi.Platform.Studio;
 
+using StudioApi.Features.Sales.CardPayments.Deposits;
+
 namespace StudioApi.Features.Sales.CardPayments.Webhook;
 
 public sealed class StripeWebhookResponse
@@ -103,6 +105,7 @@ public sealed class StripeWebhookEndpoint(StudioDbContext db, ICardPaymentProvid
         card.State = CardPaymentState.Succeeded;
         card.PaymentId = payment.Id;
         await InvoiceBalances.RecomputeAsync(db, invoice, ct);
+        await BookingDeposits.ConfirmHeldSessionAsync(db, invoice, ct);
     }
 
     async Task<string> ReadBodyAsync(CancellationToken ct)

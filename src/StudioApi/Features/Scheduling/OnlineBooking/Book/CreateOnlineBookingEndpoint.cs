@@ -13,6 +13,9 @@ using StudioApi.Platform.Persistence;
 using StudioApi.Platform.Time;
 using StudioApi.Platform.Workflow;
 using StudioApi.Features.Clients;
+using StudioApi.Features.Scheduling.OnlineBooking.Deposits;
+using Microsoft.Extensions.Options;
+using StudioApi.Platform.Currencies;
 
 namespace StudioApi.Features.Scheduling.OnlineBooking.Book;
 
@@ -81,6 +84,27 @@ public sealed class OnlineBookingResponse
     public required DateTimeOffset StartsAt { get; init; }
     public required DateTimeOffset EndsAt { get; init; }
     public required long PhotographerId { get; init; }
+    /// <summary>
+    /// When the session type asks for a deposit: the booking is held, unconfirmed, until the deposit is paid by card
+    /// (Stripe's card form with clientSecret; the payment is recorded when Stripe's webhook confirms it, and the
+    /// session confirmed), and released (cancelled) at dueBy if it is not. Null when no deposit is asked.
+    /// </summary>
+    public OnlineBookingDepositResponse? Deposit { get; init; }
+}
+
+public sealed class OnlineBookingDepositResponse
+{
+    /// <summary>The session's session-fee invoice, whose payment plan's deposit is due now.</summary>
+    public required long InvoiceId { get; init; }
+    public required int InvoiceNumber { get; init; }
+    /// <summary>The deposit, in minor units of the currency.</summary>
+    public required Money Amount { get; init; }
+    /// <summary>The studio's currency (ISO 4217).</summary>
+    public required string Currency { get; init; }
+    /// <summary>Stripe's client secret of the payment intent, for Stripe's card form in the page.</summary>
+    public required string ClientSecret { get; init; }
+    /// <summary>The slot is released if the deposit has not been paid by then.</summary>
+    public required DateTimeOffset DueBy { get; init; }
 }
 
 /// <summary>
@@ -88,7 +112,8 @@ public sealed class OnlineBookingResponse
 /// matched or created and the session created in one transaction under the booking locks, after availability is
 /// worked out afresh, so of two people taking the same slot one gets it and the other a 409 with the day's free slots.
 /// </summary>
-public sealed class CreateOnlineBookingEndpoint(StudioDbContext db, OnlineAvailability availability, StatusTransitions transitions)
+public sealed class CreateOnlineBookingEndpoint(StudioDbContext db, OnlineAvailability availability, StatusTransitions transitions, IBookingDeposits deposits,
+    IOptions<OnlineBookingOptions> options)
     : Endpoint<CreateOnlineBookingRequest, OnlineBookingResponse>
 {
     public const string BookedBy = "online booking";
@@ -99,14 +124,19 @@ public sealed class CreateOnlineBookingEndpoint(StudioDbContext db, OnlineAvaila
         AllowAnonymous();
         Description(d => d.Operation("OnlineBooking", "Book",
                 "Book a free slot online",
-                "Addressed by the studio's booking key. 409 with fresh availability when the slot was just taken.")
+                "Addressed by the studio's booking key. 409 with fresh availability when the slot was just taken. A session "
+                + "type with a deposit (bookingRules.depositAmount or depositPercent) makes the session's session-fee invoice "
+                + "with the deposit due now and answers a card payment's clientSecret: the session stays unconfirmed until "
+                + "Stripe's webhook records the deposit, and is cancelled (its slot freed) if it is not paid within "
+                + "OnlineBooking:DepositHoldMinutes (default 30).")
             .AcceptsIdempotencyKey()
             .LimitedAsOnlineBooking()
             .OpenToAnyOrigin()
             .ClearDefaultProduces(StatusCodes.Status200OK)
             .Produces<OnlineBookingResponse>(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict));
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status502BadGateway));
     }
 
     public override async Task HandleAsync(CreateOnlineBookingRequest req, CancellationToken ct)
@@ -115,6 +145,11 @@ public sealed class CreateOnlineBookingEndpoint(StudioDbContext db, OnlineAvaila
         var bookable = await availability.BookableTypeAsync(req.SessionTypeId, ct);
         if (req.PhotographerId is { } wanted && !bookable.PhotographerIds.Contains(wanted))
             ThrowError(r => r.PhotographerId, $"Photographer {wanted} does not take online bookings of this session type.");
+        var rules = bookable.Type.BookingRules;
+        var wantsDeposit = rules.DepositAmount is not null || rules.DepositPercent is not null;
+        if (wantsDeposit && !deposits.CanTakeDeposits)
+            throw ApiProblem.Conflict("This session type asks for a deposit by card, but card payments are not set up.");
+        BookingDeposit? deposit = null;
         var response = await db.InTransactionAsync(async () =>
         {
             // Locks, then a fresh look at the day, then the writes: the slot cannot be taken in between.
@@ -139,9 +174,12 @@ public sealed class CreateOnlineBookingEndpoint(StudioDbContext db, OnlineAvaila
                 ResourceId = bookable.Type.BookingRules.ResourceId,
                 BookedBy = BookedBy,
                 BookedOn = db.UtcNow,
+                DepositDueBy = wantsDeposit ? db.UtcNow.AddMinutes(Math.Max(1, options.Value.DepositHoldMinutes)) : null,
             };
             db.Sessions.Add(session);
             await transitions.StartAsync(RecordKind.Session, session, () => db.SaveNumberedAsync([session], ct), ct);
+            if (session.DepositDueBy is { } dueBy)
+                deposit = await deposits.CreateInvoiceAsync(session, rules, new DateTimeOffset(DateTime.SpecifyKind(dueBy, DateTimeKind.Utc)), ct);
             return new OnlineBookingResponse
             {
                 SessionId = session.Id,
@@ -156,6 +194,24 @@ public sealed class CreateOnlineBookingEndpoint(StudioDbContext db, OnlineAvaila
                 PhotographerId = slot.PhotographerId,
             };
         }, ct);
+        if (deposit is not null)
+        {
+            // The intent after the commit (a provider call inside the booking locks would hold every booking up); under
+            // the caller's Idempotency-Key when given, so a replayed booking answers the same intent. Should the provider
+            // fail here, the hold runs out and frees the slot.
+            var paying = await deposits.RequestCardPaymentAsync(deposit, req.IdempotencyKey ?? Guid.NewGuid().ToString("N"), ct);
+            response = new OnlineBookingResponse
+            {
+                SessionId = response.SessionId, SessionNumber = response.SessionNumber, ClientId = response.ClientId, ExistingClient = response.ExistingClient,
+                Date = response.Date, StartTime = response.StartTime, EndTime = response.EndTime, StartsAt = response.StartsAt, EndsAt = response.EndsAt,
+                PhotographerId = response.PhotographerId,
+                Deposit = new OnlineBookingDepositResponse
+                {
+                    InvoiceId = paying.InvoiceId, InvoiceNumber = paying.InvoiceNumber, Amount = new Money(paying.Amount), Currency = paying.Currency,
+                    ClientSecret = paying.ClientSecret!, DueBy = paying.DueBy,
+                },
+            };
+        }
         await Send.ResponseAsync(response, StatusCodes.Status201Created, ct);
     }
 
