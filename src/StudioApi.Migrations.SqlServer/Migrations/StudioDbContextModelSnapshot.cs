@@ -333,6 +333,18 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                                 .HasColumnType("nvarchar(400)");
                         });
 
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Yearbook", "StudioApi.Features.Clients.Organizations.Organization.Yearbook#OrganizationYearbook", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<DateOnly?>("SelectionDeadline")
+                                .HasColumnType("date");
+
+                            b1.Property<string>("StatusOnSelection")
+                                .HasMaxLength(100)
+                                .HasColumnType("nvarchar(100)");
+                        });
+
                     b.ComplexProperty(typeof(Dictionary<string, object>), "YearbookImageSpec", "StudioApi.Features.Clients.Organizations.Organization.YearbookImageSpec#YearbookImageSpec", b1 =>
                         {
                             b1.IsRequired();
@@ -738,6 +750,13 @@ namespace StudioApi.Migrations.SqlServer.Migrations
 
                     b.Property<int>("Width")
                         .HasColumnType("int");
+
+                    b.Property<DateTime?>("YearbookChosenAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("YearbookChosenBy")
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
 
                     b.Property<string>("YearbookRole")
                         .IsRequired()
@@ -3388,6 +3407,66 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                         .IsUnique();
 
                     b.ToTable("RosterLinks", (string)null);
+                });
+
+            modelBuilder.Entity("StudioApi.Features.Schools.YearbookStatuses.YearbookStatus", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("DeletedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeletedAt")
+                        .HasFilter("DeletedAt IS NOT NULL");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex("SortOrder");
+
+                    b.ToTable("YearbookStatuses", (string)null);
                 });
 
             modelBuilder.Entity("StudioApi.Features.Setup.Locations.Location", b =>

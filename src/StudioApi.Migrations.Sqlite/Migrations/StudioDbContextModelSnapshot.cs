@@ -318,6 +318,18 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                                 .HasColumnType("TEXT");
                         });
 
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Yearbook", "StudioApi.Features.Clients.Organizations.Organization.Yearbook#OrganizationYearbook", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<DateOnly?>("SelectionDeadline")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("StatusOnSelection")
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT");
+                        });
+
                     b.ComplexProperty(typeof(Dictionary<string, object>), "YearbookImageSpec", "StudioApi.Features.Clients.Organizations.Organization.YearbookImageSpec#YearbookImageSpec", b1 =>
                         {
                             b1.IsRequired();
@@ -717,6 +729,13 @@ namespace StudioApi.Migrations.Sqlite.Migrations
 
                     b.Property<int>("Width")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("YearbookChosenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("YearbookChosenBy")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("YearbookRole")
                         .IsRequired()
@@ -3307,6 +3326,64 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("RosterLinks", (string)null);
+                });
+
+            modelBuilder.Entity("StudioApi.Features.Schools.YearbookStatuses.YearbookStatus", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeletedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeletedAt")
+                        .HasFilter("DeletedAt IS NOT NULL");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex("SortOrder");
+
+                    b.ToTable("YearbookStatuses", (string)null);
                 });
 
             modelBuilder.Entity("StudioApi.Features.Setup.Locations.Location", b =>

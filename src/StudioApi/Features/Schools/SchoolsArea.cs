@@ -2,6 +2,8 @@ using Microsoft.EntityFrameworkCore;
 using StudioApi.Features.Schools.Partner;
 using StudioApi.Features.Schools.PartnerClients;
 using StudioApi.Features.Schools.Rosters;
+using StudioApi.Features.Schools.Yearbook;
+using StudioApi.Features.Schools.YearbookStatuses;
 using StudioApi.Platform.Auth;
 using StudioApi.Platform.Persistence;
 
@@ -20,6 +22,8 @@ public static class SchoolsArea
         services.AddScoped<PartnerAccess>();
         services.AddScoped<RosterAccess>();
         services.AddScoped<OneRosterImporter>();
+        services.AddScoped<YearbookAccess>();
+        services.AddScoped<YearbookSelections>();
         return services;
     }
 
@@ -28,5 +32,6 @@ public static class SchoolsArea
         public DbSet<PartnerClient> PartnerClients => db.Set<PartnerClient>();
         public DbSet<RosterImport> RosterImports => db.Set<RosterImport>();
         public DbSet<RosterLink> RosterLinks => db.Set<RosterLink>();
+        public DbSet<YearbookStatus> YearbookStatuses => db.Set<YearbookStatus>();
     }
 }
