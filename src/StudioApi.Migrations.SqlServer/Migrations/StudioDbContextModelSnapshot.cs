@@ -1077,7 +1077,7 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                     b.Property<DateTime?>("FinishedAt")
                         .HasColumnType("datetime2");
 
-                    b.Property<long>("ProfileId")
+                    b.Property<long?>("ProfileId")
                         .HasColumnType("bigint");
 
                     b.Property<string>("ProfileName")
@@ -1170,6 +1170,10 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                     b.Property<int>("ImageNumber")
                         .HasColumnType("int");
 
+                    b.Property<string>("IndexRecord")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
                     b.Property<string>("OutputName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1199,6 +1203,52 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                     b.HasIndex("RunId", "State", "Id");
 
                     b.ToTable("RenderRunItems", (string)null);
+                });
+
+            modelBuilder.Entity("StudioApi.Features.Imaging.RenderRuns.RenderRunMissingStudent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("ClientId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("FirstName")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Grade")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Homeroom")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<string>("LastName")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<long>("RunId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("StudentId")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RunId", "Id");
+
+                    b.ToTable("RenderRunMissingStudents", (string)null);
                 });
 
             modelBuilder.Entity("StudioApi.Features.Messaging.CallTypes.CallType", b =>
@@ -5040,6 +5090,59 @@ namespace StudioApi.Migrations.SqlServer.Migrations
 
             modelBuilder.Entity("StudioApi.Features.Imaging.RenderRuns.RenderRun", b =>
                 {
+                    b.OwnsOne("StudioApi.Features.Imaging.RenderRuns.RenderRunPackage", "Package", b1 =>
+                        {
+                            b1.Property<long>("RenderRunId")
+                                .HasColumnType("bigint");
+
+                            b1.Property<string>("Copyright")
+                                .IsRequired()
+                                .HasMaxLength(4000)
+                                .HasColumnType("nvarchar(4000)");
+
+                            b1.Property<int>("Dpi")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("HeightPx")
+                                .HasColumnType("int");
+
+                            b1.Property<string>("IndexFileName")
+                                .IsRequired()
+                                .HasMaxLength(12)
+                                .HasColumnType("nvarchar(12)");
+
+                            b1.Property<string>("IndexHeader")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("nvarchar(1000)");
+
+                            b1.Property<long>("OrganizationId")
+                                .HasColumnType("bigint");
+
+                            b1.Property<string>("Readme")
+                                .IsRequired()
+                                .HasMaxLength(4000)
+                                .HasColumnType("nvarchar(4000)");
+
+                            b1.Property<int>("StudentsWithoutImage")
+                                .HasColumnType("int");
+
+                            b1.Property<string>("VolumeName")
+                                .IsRequired()
+                                .HasMaxLength(11)
+                                .HasColumnType("nvarchar(11)");
+
+                            b1.Property<int>("WidthPx")
+                                .HasColumnType("int");
+
+                            b1.HasKey("RenderRunId");
+
+                            b1.ToTable("RenderRunPackages", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("RenderRunId");
+                        });
+
                     b.OwnsMany("StudioApi.Features.Imaging.RenderRuns.RenderRunSession", "Sessions", b1 =>
                         {
                             b1.Property<int>("Id")
@@ -5069,10 +5172,21 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                                 .HasForeignKey("RenderRunId");
                         });
 
+                    b.Navigation("Package");
+
                     b.Navigation("Sessions");
                 });
 
             modelBuilder.Entity("StudioApi.Features.Imaging.RenderRuns.RenderRunItem", b =>
+                {
+                    b.HasOne("StudioApi.Features.Imaging.RenderRuns.RenderRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("StudioApi.Features.Imaging.RenderRuns.RenderRunMissingStudent", b =>
                 {
                     b.HasOne("StudioApi.Features.Imaging.RenderRuns.RenderRun", null)
                         .WithMany()

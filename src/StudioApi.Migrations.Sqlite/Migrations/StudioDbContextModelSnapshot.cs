@@ -1050,7 +1050,7 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("FinishedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<long>("ProfileId")
+                    b.Property<long?>("ProfileId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("ProfileName")
@@ -1141,6 +1141,10 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                     b.Property<int>("ImageNumber")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("IndexRecord")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("OutputName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1170,6 +1174,50 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                     b.HasIndex("RunId", "State", "Id");
 
                     b.ToTable("RenderRunItems", (string)null);
+                });
+
+            modelBuilder.Entity("StudioApi.Features.Imaging.RenderRuns.RenderRunMissingStudent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ClientId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FirstName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Grade")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Homeroom")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StudentId")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RunId", "Id");
+
+                    b.ToTable("RenderRunMissingStudents", (string)null);
                 });
 
             modelBuilder.Entity("StudioApi.Features.Messaging.CallTypes.CallType", b =>
@@ -4915,6 +4963,59 @@ namespace StudioApi.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("StudioApi.Features.Imaging.RenderRuns.RenderRun", b =>
                 {
+                    b.OwnsOne("StudioApi.Features.Imaging.RenderRuns.RenderRunPackage", "Package", b1 =>
+                        {
+                            b1.Property<long>("RenderRunId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Copyright")
+                                .IsRequired()
+                                .HasMaxLength(4000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Dpi")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("HeightPx")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("IndexFileName")
+                                .IsRequired()
+                                .HasMaxLength(12)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("IndexHeader")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("OrganizationId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Readme")
+                                .IsRequired()
+                                .HasMaxLength(4000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("StudentsWithoutImage")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("VolumeName")
+                                .IsRequired()
+                                .HasMaxLength(11)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("WidthPx")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("RenderRunId");
+
+                            b1.ToTable("RenderRunPackages", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("RenderRunId");
+                        });
+
                     b.OwnsMany("StudioApi.Features.Imaging.RenderRuns.RenderRunSession", "Sessions", b1 =>
                         {
                             b1.Property<int>("Id")
@@ -4942,10 +5043,21 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                                 .HasForeignKey("RenderRunId");
                         });
 
+                    b.Navigation("Package");
+
                     b.Navigation("Sessions");
                 });
 
             modelBuilder.Entity("StudioApi.Features.Imaging.RenderRuns.RenderRunItem", b =>
+                {
+                    b.HasOne("StudioApi.Features.Imaging.RenderRuns.RenderRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("StudioApi.Features.Imaging.RenderRuns.RenderRunMissingStudent", b =>
                 {
                     b.HasOne("StudioApi.Features.Imaging.RenderRuns.RenderRun", null)
                         .WithMany()

@@ -32,7 +32,7 @@ public static class YearbookKit
 
     /// <summary>A student of the school, with a session of the school holding the given number of photos (none: no session).</summary>
     public static async Task<Student> CreateStudentAsync(StudioApiFactory app, HttpClient admin, long organizationId, string firstName, string lastName,
-        int photos = 2, string grade = "11", string homeroom = "204", string teacher = "Mr. Ngữ")
+        int photos = 2, string grade = "11", string homeroom = "204", string teacher = "Mr. Ngữ", (string Name, byte[] Bytes)[]? files = null)
     {
         var studentId = $"{Random.Shared.Next(100000, 999999)}";
         var created = await admin.PostAsJsonAsync("/api/v1/clients",
@@ -45,7 +45,7 @@ public static class YearbookKit
         var session = await admin.PostAsJsonAsync("/api/v1/sessions",
             new { clientId, date = day, startTime = "09:00", endTime = "09:10", photographerId = photographer.Id, organizationId, studentId });
         var sessionId = (await session.ShouldBeAsync<JsonElement>(HttpStatusCode.Created)).GetProperty("id").GetInt64();
-        var files = Enumerable.Range(0, photos).Select(i => ProofingKit.Jpeg($"{lastName}-{i}.jpg", Random.Shared.Next(1, 1 << 24), 400, 500)).ToArray();
+        files ??= Enumerable.Range(0, photos).Select(i => ProofingKit.Jpeg($"{lastName}-{i}.jpg", Random.Shared.Next(1, 1 << 24), 400, 500)).ToArray();
         var images = await admin.ImportedAsync(sessionId, files);
         return new Student(clientId, sessionId, images.Select(i => i.Id).ToList());
     }
