@@ -130,6 +130,24 @@ public sealed class YearbookTests(StudioApiFactory app) : IClassFixture<StudioAp
     }
 
     [Fact]
+    public async Task Racing_selections_of_one_session_end_with_one_main_image_and_no_server_error()
+    {
+        var admin = await app.AdminAsync();
+        var school = await CreateSchoolAsync(admin, "Race Academy");
+        var student = await CreateStudentAsync(app, admin, school, "Nguyễn", "Thị Minh", photos: 3);
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 12).Select(n =>
+            admin.SelectAsync(student.SessionId, student.ImageIds[n % 3], student.ImageIds[(n + 1) % 3], n % 2 == 0 ? "student" : "parent")));
+
+        answers.ShouldAllBe(a => a.StatusCode == HttpStatusCode.OK || a.StatusCode == HttpStatusCode.Conflict);
+        answers.ShouldContain(a => a.StatusCode == HttpStatusCode.OK);
+        (await admin.ImagesAsync(student.SessionId, "&yearbookRole=main")).Count.ShouldBe(1);
+        (await admin.ImagesAsync(student.SessionId, "&yearbookRole=secondary")).Count.ShouldBe(1);
+        var selection = await admin.SelectionAsync(student.SessionId);
+        selection.Main!.ImageId.ShouldNotBe(selection.Secondary!.ImageId);
+    }
+
+    [Fact]
     public async Task A_yearbook_status_name_is_one_live_status()
     {
         var admin = await app.AdminAsync();
