@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using NetVips;
+using StudioApi.Tests.Features.Imaging.Images;
 using StudioApi.Tests.Infrastructure;
 using UglyToad.PdfPig;
 using ZXing;
@@ -68,6 +69,46 @@ public sealed class PictureDayTests(StudioApiFactory app) : IClassFixture<Studio
             Decode(image.RawBytes.ToArray()).ShouldBe($"STUDIOAPI-SESSION:{expected[n].SessionId}");
         }
         (await admin.GetAsync($"/api/v1/organizations/{school}/capture-cards?date=2030-01-01")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task A_card_and_photo_stream_files_each_run_into_the_session_its_card_names_and_holds_what_comes_before_any_card()
+    {
+        var (admin, school, day) = await PictureDayAsync();
+        var cards = await (await admin.GetAsync($"/api/v1/organizations/{school}/capture-cards?date=2031-10-07")).Content.ReadAsByteArrayAsync();
+        using var pdf = PdfDocument.Open(cards);
+        // The cards in the capture list's order: Brontë (day[1]), Nakamura (day[2]), Ødegaard (day[0]); each photographed.
+        var anaCard = CardPhoto(pdf.GetPage(1).GetImages().Single().RawBytes.ToArray());
+        var kaiCard = CardPhoto(pdf.GetPage(2).GetImages().Single().RawBytes.ToArray());
+        (string, byte[]) Photo(int n) => ($"DSC_{n:0000}.jpg", ProofingKit.Jpeg($"DSC_{n:0000}.jpg", 5000 + n, 400, 500).Bytes);
+
+        var stream = new[] { Photo(1), ("DSC_0002.jpg", anaCard), Photo(3), Photo(4), ("DSC_0005.jpg", kaiCard), Photo(6) };
+        var response = await admin.PostAsync($"/api/v1/organizations/{school}/group-capture?date=2031-10-07&cards=true", ImageKit.Form(stream));
+        var files = (await response.ShouldBeAsync<JsonElement>(HttpStatusCode.OK)).GetProperty("files").EnumerateArray()
+            .Select(f => (f.GetProperty("outcome").GetString(), f.TryGetProperty("sessionId", out var s) && s.ValueKind == JsonValueKind.Number ? s.GetInt64() : 0))
+            .ToList();
+
+        files.ShouldBe([
+            ("unmatched", 0L), ("card", day[1].SessionId), ("imported", day[1].SessionId), ("imported", day[1].SessionId),
+            ("card", day[2].SessionId), ("imported", day[2].SessionId),
+        ]);
+        (await admin.ImagesAsync(day[1].SessionId)).Select(i => i.Number).ShouldBe([1, 2], "The card itself is not a portrait.");
+        (await admin.ImagesAsync(day[2].SessionId)).Count.ShouldBe(1);
+        (await admin.ImagesAsync(day[0].SessionId)).ShouldBeEmpty();
+        var held = await (await admin.GetAsync($"/api/v1/organizations/{school}/unmatched-captures")).ShouldBeAsync<JsonElement>(HttpStatusCode.OK);
+        held.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("originalFileName").GetString()).ShouldBe(["DSC_0001.jpg"]);
+    }
+
+    /// <summary>A photo of a card held up: the card's QR code, smaller, on a grey frame, as a camera JPEG.</summary>
+    static byte[] CardPhoto(byte[] qrJpeg)
+    {
+        using var qr = Image.NewFromBuffer(qrJpeg);
+        using var small = qr.Resize(0.6);
+        using var black = Image.Black(1200, 1600);
+        using var frame = black + 200;
+        using var photo = frame.Insert(small.ExtractBand(0), 350, 600);
+        using var rgb = photo.Cast(Enums.BandFormat.Uchar).Colourspace(Enums.Interpretation.Srgb);
+        return rgb.JpegsaveBuffer(q: 90);
     }
 
     /// <summary>Reads a QR code as a scanner would: the picture in grey, binarized, decoded by ZXing.</summary>

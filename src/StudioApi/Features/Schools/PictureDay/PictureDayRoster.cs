@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using StudioApi.Features.Clients;
+using StudioApi.Features.Imaging.GroupCapture;
 using StudioApi.Features.Scheduling;
 using StudioApi.Platform.Persistence;
 
@@ -10,18 +11,7 @@ public sealed record CaptureSubject(long SessionId, int SessionNumber, DateOnly 
     string? LastName, string? Grade, string? Homeroom, string? Teacher)
 {
     /// <summary>What the card's QR code says: the session, in the QR code's compact alphanumeric alphabet.</summary>
-    public string Code => CaptureCode.Of(SessionId);
-}
-
-/// <summary>The text of a capture card's QR code, and reading one back: <c>STUDIOAPI-SESSION:{session id}</c>.</summary>
-public static class CaptureCode
-{
-    const string Prefix = "STUDIOAPI-SESSION:";
-
-    public static string Of(long sessionId) => $"{Prefix}{sessionId}";
-
-    public static long? SessionOf(string? text) =>
-        text is not null && text.StartsWith(Prefix, StringComparison.Ordinal) && long.TryParse(text[Prefix.Length..], out var id) && id > 0 ? id : null;
+    public string Code => CaptureCardCode.Of(SessionId);
 }
 
 /// <summary>The organization's live sessions (on one day when given), by date, start time, last and first name.</summary>
