@@ -84,13 +84,11 @@ namespace StudioApi.Migrations.Sqlite.Migrations
             migrationBuilder.DropTable(
                 name: "YearbookStatuses");
 
-            migrationBuilder.DropColumn(
-                name: "YearbookChosenAt",
-                table: "SessionImages");
+            // SQLite drops the column in place: EF's table rebuild would lose ListsAtScale's expression index on SessionImages.
+            migrationBuilder.Sql("ALTER TABLE \"SessionImages\" DROP COLUMN \"YearbookChosenAt\";");
 
-            migrationBuilder.DropColumn(
-                name: "YearbookChosenBy",
-                table: "SessionImages");
+            // SQLite drops the column in place: EF's table rebuild would lose ListsAtScale's expression index on SessionImages.
+            migrationBuilder.Sql("ALTER TABLE \"SessionImages\" DROP COLUMN \"YearbookChosenBy\";");
 
             migrationBuilder.DropColumn(
                 name: "Yearbook_SelectionDeadline",
