@@ -13,6 +13,7 @@ namespace StudioApi.Benchmarks;
 ///   dotnet run -c Release --project bench/StudioApi.Benchmarks -- --lists [--dir path] [--seconds s] [--only group]
 ///                                                                                            every list, sort, filter and search over HTTP on that file
 ///   dotnet run -c Release --project bench/StudioApi.Benchmarks -- --roster [students]       OneRoster bulk import, the same again, a delta of 100
+///   dotnet run -c Release --project bench/StudioApi.Benchmarks -- --yearbook [students]     a PSPA yearbook package (640 × 800) of that many students
 ///   dotnet run -c Release --project bench/StudioApi.Benchmarks -- --invoices [invoices runs] a 200-line invoice; the invoices list and AR aging over 100,000 invoices
 ///   dotnet run -c Release --project bench/StudioApi.Benchmarks -- --messaging [sessions emails]  date-trigger sweep over 10,000 sessions; outbox throughput to a local SMTP server
 ///   dotnet run -c Release --project bench/StudioApi.Benchmarks -- --production              100 ordered images cut and sized as a production order, against their plain render
@@ -44,13 +45,15 @@ public static class Program
             await ImportBenchmark.RunAsync();
         else if (args.Contains("--roster"))
             await RosterBenchmark.RunAsync(numbers.Length > 0 ? numbers[0] : 5_000);
+        else if (args.Contains("--yearbook"))
+            await YearbookPackageBenchmark.RunAsync(numbers.Length > 0 ? numbers[0] : 1_000);
         else if (args.Contains("--invoices"))
             await InvoiceBenchmark.RunAsync(numbers.Length > 0 ? numbers[0] : 100_000, numbers.Length > 1 ? numbers[1] : 15);
         else if (args.Contains("--messaging"))
             await MessagingBenchmark.RunAsync(numbers.Length > 0 ? numbers[0] : 10_000, numbers.Length > 1 ? numbers[1] : 2_000);
         else
         {
-            Console.Error.WriteLine("Pick a benchmark: --status, --availability, --calendar, --images, --import, --roster, --invoices, --messaging, --production, --seed-large, --lists");
+            Console.Error.WriteLine("Pick a benchmark: --status, --availability, --calendar, --images, --import, --roster, --yearbook, --invoices, --messaging, --production, --seed-large, --lists");
             return 1;
         }
         return 0;

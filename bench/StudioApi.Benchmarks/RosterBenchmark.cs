@@ -45,9 +45,16 @@ public static class RosterBenchmark
         part.Headers.ContentType = new MediaTypeHeaderValue("application/zip");
         var clock = Stopwatch.StartNew();
         var response = await admin.PostAsync($"/api/v1/organizations/{organization}/roster-imports", new MultipartFormDataContent { { part, "file", "roster.zip" } });
-        var elapsed = clock.ElapsedMilliseconds;
+        var answered = clock.ElapsedMilliseconds;
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Console.WriteLine($"{what}: {(int)response.StatusCode} in {elapsed:N0} ms — created {body.GetProperty("created")}, updated {body.GetProperty("updated")}, " +
+        // A big file answers 202 and is imported in the background: the time is until the import has completed.
+        while (body.GetProperty("state").GetString() is "queued" or "running")
+        {
+            await Task.Delay(50);
+            body = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/roster-imports/{body.GetProperty("id").GetInt64()}");
+        }
+        var elapsed = clock.ElapsedMilliseconds;
+        Console.WriteLine($"{what}: {(int)response.StatusCode} answered in {answered:N0} ms, {body.GetProperty("state")} in {elapsed:N0} ms — created {body.GetProperty("created")}, updated {body.GetProperty("updated")}, " +
                           $"unchanged {body.GetProperty("unchanged")}, removed {body.GetProperty("removed")}");
     }
 

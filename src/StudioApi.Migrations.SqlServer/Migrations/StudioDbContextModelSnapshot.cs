@@ -333,6 +333,18 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                                 .HasColumnType("nvarchar(400)");
                         });
 
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Yearbook", "StudioApi.Features.Clients.Organizations.Organization.Yearbook#OrganizationYearbook", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<DateOnly?>("SelectionDeadline")
+                                .HasColumnType("date");
+
+                            b1.Property<string>("StatusOnSelection")
+                                .HasMaxLength(100)
+                                .HasColumnType("nvarchar(100)");
+                        });
+
                     b.ComplexProperty(typeof(Dictionary<string, object>), "YearbookImageSpec", "StudioApi.Features.Clients.Organizations.Organization.YearbookImageSpec#YearbookImageSpec", b1 =>
                         {
                             b1.IsRequired();
@@ -739,6 +751,13 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                     b.Property<int>("Width")
                         .HasColumnType("int");
 
+                    b.Property<DateTime?>("YearbookChosenAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("YearbookChosenBy")
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
                     b.Property<string>("YearbookRole")
                         .IsRequired()
                         .HasMaxLength(10)
@@ -1061,7 +1080,7 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                     b.Property<long?>("ProductionOrderId")
                         .HasColumnType("bigint");
 
-                    b.Property<long>("ProfileId")
+                    b.Property<long?>("ProfileId")
                         .HasColumnType("bigint");
 
                     b.Property<string>("ProfileName")
@@ -1171,6 +1190,10 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                     b.Property<int>("ImageNumber")
                         .HasColumnType("int");
 
+                    b.Property<string>("IndexRecord")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
                     b.Property<string>("OutputName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1206,6 +1229,52 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                     b.HasIndex("RunId", "State", "Id");
 
                     b.ToTable("RenderRunItems", (string)null);
+                });
+
+            modelBuilder.Entity("StudioApi.Features.Imaging.RenderRuns.RenderRunMissingStudent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("ClientId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("FirstName")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Grade")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Homeroom")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<string>("LastName")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<long>("RunId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("StudentId")
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RunId", "Id");
+
+                    b.ToTable("RenderRunMissingStudents", (string)null);
                 });
 
             modelBuilder.Entity("StudioApi.Features.Messaging.Batches.CommunicationBatch", b =>
@@ -4011,6 +4080,15 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                     b.Property<bool>("DryRun")
                         .HasColumnType("bit");
 
+                    b.Property<string>("Error")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
                     b.Property<string>("Mode")
                         .IsRequired()
                         .HasMaxLength(10)
@@ -4018,6 +4096,9 @@ namespace StudioApi.Migrations.SqlServer.Migrations
 
                     b.Property<long>("OrganizationId")
                         .HasColumnType("bigint");
+
+                    b.Property<int>("Processed")
+                        .HasColumnType("int");
 
                     b.Property<int>("Refused")
                         .HasColumnType("int");
@@ -4029,6 +4110,14 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(10)
                         .HasColumnType("nvarchar(10)");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("int");
 
                     b.Property<int>("Unchanged")
                         .HasColumnType("int");
@@ -4048,6 +4137,37 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("int");
 
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Work", "StudioApi.Features.Schools.Rosters.RosterImport.Work#WorkLease", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<int>("Attempts")
+                                .HasColumnType("int")
+                                .HasColumnName("Attempts");
+
+                            b1.Property<DateTime?>("FailedAt")
+                                .HasColumnType("datetime2")
+                                .HasColumnName("FailedAt");
+
+                            b1.Property<string>("LastError")
+                                .HasMaxLength(1000)
+                                .HasColumnType("nvarchar(1000)")
+                                .HasColumnName("LastError");
+
+                            b1.Property<string>("LeaseOwner")
+                                .HasMaxLength(100)
+                                .HasColumnType("nvarchar(100)")
+                                .HasColumnName("LeaseOwner");
+
+                            b1.Property<DateTime?>("LeaseUntil")
+                                .HasColumnType("datetime2")
+                                .HasColumnName("LeaseUntil");
+
+                            b1.Property<DateTime?>("NextAttemptAt")
+                                .HasColumnType("datetime2")
+                                .HasColumnName("NextAttemptAt");
+                        });
+
                     b.HasKey("Id");
 
                     b.HasIndex("DeletedAt")
@@ -4055,7 +4175,36 @@ namespace StudioApi.Migrations.SqlServer.Migrations
 
                     b.HasIndex("OrganizationId", "CreatedAt");
 
+                    b.HasIndex("State", "CreatedAt");
+
                     b.ToTable("RosterImports", (string)null);
+                });
+
+            modelBuilder.Entity("StudioApi.Features.Schools.Rosters.RosterImportUpload", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.Property<long>("ImportId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Mapping")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ImportId")
+                        .IsUnique();
+
+                    b.ToTable("RosterImportUploads", (string)null);
                 });
 
             modelBuilder.Entity("StudioApi.Features.Schools.Rosters.RosterLink", b =>
@@ -4085,6 +4234,66 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                         .IsUnique();
 
                     b.ToTable("RosterLinks", (string)null);
+                });
+
+            modelBuilder.Entity("StudioApi.Features.Schools.YearbookStatuses.YearbookStatus", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("DeletedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeletedAt")
+                        .HasFilter("DeletedAt IS NOT NULL");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex("SortOrder");
+
+                    b.ToTable("YearbookStatuses", (string)null);
                 });
 
             modelBuilder.Entity("StudioApi.Features.Setup.Locations.Location", b =>
@@ -5665,6 +5874,59 @@ namespace StudioApi.Migrations.SqlServer.Migrations
 
             modelBuilder.Entity("StudioApi.Features.Imaging.RenderRuns.RenderRun", b =>
                 {
+                    b.OwnsOne("StudioApi.Features.Imaging.RenderRuns.RenderRunPackage", "Package", b1 =>
+                        {
+                            b1.Property<long>("RenderRunId")
+                                .HasColumnType("bigint");
+
+                            b1.Property<string>("Copyright")
+                                .IsRequired()
+                                .HasMaxLength(4000)
+                                .HasColumnType("nvarchar(4000)");
+
+                            b1.Property<int>("Dpi")
+                                .HasColumnType("int");
+
+                            b1.Property<int>("HeightPx")
+                                .HasColumnType("int");
+
+                            b1.Property<string>("IndexFileName")
+                                .IsRequired()
+                                .HasMaxLength(12)
+                                .HasColumnType("nvarchar(12)");
+
+                            b1.Property<string>("IndexHeader")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("nvarchar(1000)");
+
+                            b1.Property<long>("OrganizationId")
+                                .HasColumnType("bigint");
+
+                            b1.Property<string>("Readme")
+                                .IsRequired()
+                                .HasMaxLength(4000)
+                                .HasColumnType("nvarchar(4000)");
+
+                            b1.Property<int>("StudentsWithoutImage")
+                                .HasColumnType("int");
+
+                            b1.Property<string>("VolumeName")
+                                .IsRequired()
+                                .HasMaxLength(11)
+                                .HasColumnType("nvarchar(11)");
+
+                            b1.Property<int>("WidthPx")
+                                .HasColumnType("int");
+
+                            b1.HasKey("RenderRunId");
+
+                            b1.ToTable("RenderRunPackages", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("RenderRunId");
+                        });
+
                     b.OwnsMany("StudioApi.Features.Imaging.RenderRuns.RenderRunSession", "Sessions", b1 =>
                         {
                             b1.Property<int>("Id")
@@ -5694,10 +5956,21 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                                 .HasForeignKey("RenderRunId");
                         });
 
+                    b.Navigation("Package");
+
                     b.Navigation("Sessions");
                 });
 
             modelBuilder.Entity("StudioApi.Features.Imaging.RenderRuns.RenderRunItem", b =>
+                {
+                    b.HasOne("StudioApi.Features.Imaging.RenderRuns.RenderRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("StudioApi.Features.Imaging.RenderRuns.RenderRunMissingStudent", b =>
                 {
                     b.HasOne("StudioApi.Features.Imaging.RenderRuns.RenderRun", null)
                         .WithMany()
@@ -6954,6 +7227,15 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                         });
 
                     b.Navigation("Rows");
+                });
+
+            modelBuilder.Entity("StudioApi.Features.Schools.Rosters.RosterImportUpload", b =>
+                {
+                    b.HasOne("StudioApi.Features.Schools.Rosters.RosterImport", null)
+                        .WithMany()
+                        .HasForeignKey("ImportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("StudioApi.Platform.Storage.Reconciliation.StorageFinding", b =>

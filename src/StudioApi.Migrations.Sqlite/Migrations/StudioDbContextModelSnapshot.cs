@@ -318,6 +318,18 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                                 .HasColumnType("TEXT");
                         });
 
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Yearbook", "StudioApi.Features.Clients.Organizations.Organization.Yearbook#OrganizationYearbook", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<DateOnly?>("SelectionDeadline")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("StatusOnSelection")
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT");
+                        });
+
                     b.ComplexProperty(typeof(Dictionary<string, object>), "YearbookImageSpec", "StudioApi.Features.Clients.Organizations.Organization.YearbookImageSpec#YearbookImageSpec", b1 =>
                         {
                             b1.IsRequired();
@@ -718,6 +730,13 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                     b.Property<int>("Width")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("YearbookChosenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("YearbookChosenBy")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("YearbookRole")
                         .IsRequired()
                         .HasMaxLength(10)
@@ -1034,7 +1053,7 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                     b.Property<long?>("ProductionOrderId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<long>("ProfileId")
+                    b.Property<long?>("ProfileId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("ProfileName")
@@ -1142,6 +1161,10 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                     b.Property<int>("ImageNumber")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("IndexRecord")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("OutputName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -1177,6 +1200,50 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                     b.HasIndex("RunId", "State", "Id");
 
                     b.ToTable("RenderRunItems", (string)null);
+                });
+
+            modelBuilder.Entity("StudioApi.Features.Imaging.RenderRuns.RenderRunMissingStudent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ClientId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FirstName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Grade")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Homeroom")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RunId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StudentId")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RunId", "Id");
+
+                    b.ToTable("RenderRunMissingStudents", (string)null);
                 });
 
             modelBuilder.Entity("StudioApi.Features.Messaging.Batches.CommunicationBatch", b =>
@@ -3918,12 +3985,24 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                     b.Property<bool>("DryRun")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Error")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Mode")
                         .IsRequired()
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
                     b.Property<long>("OrganizationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Processed")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Refused")
@@ -3936,6 +4015,14 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Total")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Unchanged")
                         .HasColumnType("INTEGER");
@@ -3955,6 +4042,37 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
+                    b.ComplexProperty(typeof(Dictionary<string, object>), "Work", "StudioApi.Features.Schools.Rosters.RosterImport.Work#WorkLease", b1 =>
+                        {
+                            b1.IsRequired();
+
+                            b1.Property<int>("Attempts")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("Attempts");
+
+                            b1.Property<DateTime?>("FailedAt")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("FailedAt");
+
+                            b1.Property<string>("LastError")
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("LastError");
+
+                            b1.Property<string>("LeaseOwner")
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("LeaseOwner");
+
+                            b1.Property<DateTime?>("LeaseUntil")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("LeaseUntil");
+
+                            b1.Property<DateTime?>("NextAttemptAt")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("NextAttemptAt");
+                        });
+
                     b.HasKey("Id");
 
                     b.HasIndex("DeletedAt")
@@ -3962,7 +4080,34 @@ namespace StudioApi.Migrations.Sqlite.Migrations
 
                     b.HasIndex("OrganizationId", "CreatedAt");
 
+                    b.HasIndex("State", "CreatedAt");
+
                     b.ToTable("RosterImports", (string)null);
+                });
+
+            modelBuilder.Entity("StudioApi.Features.Schools.Rosters.RosterImportUpload", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<long>("ImportId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Mapping")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ImportId")
+                        .IsUnique();
+
+                    b.ToTable("RosterImportUploads", (string)null);
                 });
 
             modelBuilder.Entity("StudioApi.Features.Schools.Rosters.RosterLink", b =>
@@ -3990,6 +4135,64 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("RosterLinks", (string)null);
+                });
+
+            modelBuilder.Entity("StudioApi.Features.Schools.YearbookStatuses.YearbookStatus", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DeletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeletedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DeletedAt")
+                        .HasFilter("DeletedAt IS NOT NULL");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex("SortOrder");
+
+                    b.ToTable("YearbookStatuses", (string)null);
                 });
 
             modelBuilder.Entity("StudioApi.Features.Setup.Locations.Location", b =>
@@ -5528,6 +5731,59 @@ namespace StudioApi.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("StudioApi.Features.Imaging.RenderRuns.RenderRun", b =>
                 {
+                    b.OwnsOne("StudioApi.Features.Imaging.RenderRuns.RenderRunPackage", "Package", b1 =>
+                        {
+                            b1.Property<long>("RenderRunId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Copyright")
+                                .IsRequired()
+                                .HasMaxLength(4000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Dpi")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<int>("HeightPx")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("IndexFileName")
+                                .IsRequired()
+                                .HasMaxLength(12)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("IndexHeader")
+                                .IsRequired()
+                                .HasMaxLength(1000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long>("OrganizationId")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Readme")
+                                .IsRequired()
+                                .HasMaxLength(4000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("StudentsWithoutImage")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("VolumeName")
+                                .IsRequired()
+                                .HasMaxLength(11)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("WidthPx")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("RenderRunId");
+
+                            b1.ToTable("RenderRunPackages", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("RenderRunId");
+                        });
+
                     b.OwnsMany("StudioApi.Features.Imaging.RenderRuns.RenderRunSession", "Sessions", b1 =>
                         {
                             b1.Property<int>("Id")
@@ -5555,10 +5811,21 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                                 .HasForeignKey("RenderRunId");
                         });
 
+                    b.Navigation("Package");
+
                     b.Navigation("Sessions");
                 });
 
             modelBuilder.Entity("StudioApi.Features.Imaging.RenderRuns.RenderRunItem", b =>
+                {
+                    b.HasOne("StudioApi.Features.Imaging.RenderRuns.RenderRun", null)
+                        .WithMany()
+                        .HasForeignKey("RunId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("StudioApi.Features.Imaging.RenderRuns.RenderRunMissingStudent", b =>
                 {
                     b.HasOne("StudioApi.Features.Imaging.RenderRuns.RenderRun", null)
                         .WithMany()
@@ -6773,6 +7040,15 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                         });
 
                     b.Navigation("Rows");
+                });
+
+            modelBuilder.Entity("StudioApi.Features.Schools.Rosters.RosterImportUpload", b =>
+                {
+                    b.HasOne("StudioApi.Features.Schools.Rosters.RosterImport", null)
+                        .WithMany()
+                        .HasForeignKey("ImportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("StudioApi.Platform.Storage.Reconciliation.StorageFinding", b =>

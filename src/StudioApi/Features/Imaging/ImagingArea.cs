@@ -80,6 +80,7 @@ public static class ImagingArea
         public DbSet<RenderProfileWatermarkImage> RenderProfileWatermarkImages => db.Set<RenderProfileWatermarkImage>();
         public DbSet<RenderRun> RenderRuns => db.Set<RenderRun>();
         public DbSet<RenderRunItem> RenderRunItems => db.Set<RenderRunItem>();
+        public DbSet<RenderRunMissingStudent> RenderRunMissingStudents => db.Set<RenderRunMissingStudent>();
         public DbSet<RenderJob> RenderJobs => db.Set<RenderJob>();
     }
 }

@@ -2,7 +2,10 @@ using Microsoft.EntityFrameworkCore;
 using StudioApi.Features.Schools.Partner;
 using StudioApi.Features.Schools.PartnerClients;
 using StudioApi.Features.Schools.Rosters;
+using StudioApi.Features.Schools.Yearbook;
+using StudioApi.Features.Schools.YearbookStatuses;
 using StudioApi.Platform.Auth;
+using StudioApi.Platform.Background;
 using StudioApi.Platform.Persistence;
 
 namespace StudioApi.Features.Schools;
@@ -20,6 +23,10 @@ public static class SchoolsArea
         services.AddScoped<PartnerAccess>();
         services.AddScoped<RosterAccess>();
         services.AddScoped<OneRosterImporter>();
+        services.AddScoped<RosterImportQueue>();
+        services.AddWorkQueue<RosterImportWorker, RosterImport, RosterImportSignal>(RosterImportWorker.Kind, new WorkerSettings());
+        services.AddScoped<YearbookAccess>();
+        services.AddScoped<YearbookSelections>();
         return services;
     }
 
@@ -28,5 +35,7 @@ public static class SchoolsArea
         public DbSet<PartnerClient> PartnerClients => db.Set<PartnerClient>();
         public DbSet<RosterImport> RosterImports => db.Set<RosterImport>();
         public DbSet<RosterLink> RosterLinks => db.Set<RosterLink>();
+        public DbSet<RosterImportUpload> RosterImportUploads => db.Set<RosterImportUpload>();
+        public DbSet<YearbookStatus> YearbookStatuses => db.Set<YearbookStatus>();
     }
 }

@@ -50,7 +50,7 @@ public static class PartnerKit
         var photographer = await app.CreateUserAsync($"ph-{Guid.NewGuid():N}"[..20], UserRole.Photographer);
         var day = DateTime.UtcNow.Date.AddDays(Random.Shared.Next(30, 3000)).ToString("yyyy-MM-dd");
         var session = await admin.PostAsJsonAsync("/api/v1/sessions",
-            new { clientId = studentId, date = day, startTime = "09:00", endTime = "10:00", photographerId = photographer.Id });
+            new { clientId = studentId, date = day, startTime = "09:00", endTime = "10:00", photographerId = photographer.Id, organizationId });
         var sessionId = (await session.ShouldBeAsync<JsonElement>(HttpStatusCode.Created)).GetProperty("id").GetInt64();
         var import = await admin.ImportAsync(sessionId, ImageKit.File("Landscape_1.jpg"));
         var imageId = (await import.ShouldBeAsync<JsonElement>(HttpStatusCode.OK)).GetProperty("files")[0].GetProperty("image").GetProperty("id").GetInt64();

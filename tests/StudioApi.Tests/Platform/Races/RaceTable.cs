@@ -31,6 +31,7 @@ using StudioApi.Features.Setup.Relationships;
 using StudioApi.Features.Setup.Resources;
 using StudioApi.Features.Setup.SessionTypes;
 using StudioApi.Features.Setup.TaskTypes;
+using StudioApi.Features.Schools.YearbookStatuses;
 using StudioApi.Platform.Auth;
 using StudioApi.Platform.Studio;
 using StudioApi.Platform.Workflow;
@@ -73,6 +74,7 @@ public static class RaceTable
     [
         SetupList<SessionType>("session-types", n => new { name = $"Type {n}", style = "portrait", defaultLengthMinutes = 60 }),
         SetupList<TaskType>("task-types", n => new { name = $"Task type {n}" }),
+        SetupList<YearbookStatus>("yearbook-statuses", n => new { name = $"Yearbook status {n}" }),
         SetupList<ProductionType>("production-types", n => new { name = $"Production {n}" }),
         SetupList<Promotion>("promotions", n => new { name = $"Promotion {n}" }),
         SetupList<Relationship>("relationships", n => new { name = $"Relation {n}" }),

@@ -17,6 +17,16 @@ public sealed class Organization : AuditedRecord
     public string? Notes { get; set; }
     public List<OrganizationContact> Contacts { get; set; } = [];
     public YearbookImageSpec YearbookImageSpec { get; set; } = new();
+    public OrganizationYearbook Yearbook { get; set; } = new();
+}
+
+/// <summary>How the organization's yearbook selections are run: until when students, parents and the school may choose, and the status a choice sets.</summary>
+public sealed class OrganizationYearbook
+{
+    /// <summary>The last day (studio time zone) students, parents and the school may choose; the studio may still choose after it. Null: no deadline.</summary>
+    public DateOnly? SelectionDeadline { get; set; }
+    /// <summary>The yearbook status a session gets when its yearbook selection is made or changed (a name from the yearbook status list); null leaves the status alone.</summary>
+    public string? StatusOnSelection { get; set; }
 }
 
 /// <summary>A person to talk to at the organization: principal, yearbook adviser, secretary…</summary>

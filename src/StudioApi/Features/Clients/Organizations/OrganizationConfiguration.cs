@@ -13,6 +13,7 @@ public sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organiz
         builder.Property(o => o.Notes).HasMaxLength(4000);
         builder.ComplexProperty(o => o.Address);
         builder.ComplexProperty(o => o.YearbookImageSpec);
+        builder.ComplexProperty(o => o.Yearbook, yearbook => yearbook.Property(y => y.StatusOnSelection).HasMaxLength(100));
         builder.OwnsMany(o => o.Contacts, contact =>
         {
             contact.ToTable("OrganizationContacts");

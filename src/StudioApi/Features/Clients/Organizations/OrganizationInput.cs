@@ -16,6 +16,7 @@ public abstract class OrganizationInput
     public string? Notes { get; set; }
     public List<OrganizationContact>? Contacts { get; set; }
     public YearbookImageSpec? YearbookImageSpec { get; set; }
+    public OrganizationYearbook? Yearbook { get; set; }
 
     public void ApplyTo(Organization organization)
     {
@@ -31,6 +32,11 @@ public abstract class OrganizationInput
         organization.YearbookImageSpec = YearbookImageSpec is { } spec
             ? new YearbookImageSpec { WidthPx = spec.WidthPx, HeightPx = spec.HeightPx, Dpi = spec.Dpi, FileNamePattern = spec.FileNamePattern }
             : new YearbookImageSpec();
+        organization.Yearbook = new OrganizationYearbook
+        {
+            SelectionDeadline = Yearbook?.SelectionDeadline,
+            StatusOnSelection = string.IsNullOrWhiteSpace(Yearbook?.StatusOnSelection) ? null : Yearbook.StatusOnSelection.Trim(),
+        };
     }
 }
 
@@ -61,5 +67,6 @@ public sealed class OrganizationInputValidator : AbstractValidator<OrganizationI
             spec.RuleFor(s => s.Dpi).InclusiveBetween(72, 1200);
             spec.RuleFor(s => s.FileNamePattern).NotEmpty().MaximumLength(200);
         }).When(o => o.YearbookImageSpec is not null);
+        RuleFor(o => o.Yearbook!.StatusOnSelection).MaximumLength(100).When(o => o.Yearbook is not null);
     }
 }

@@ -15,6 +15,7 @@ public sealed class OrganizationResponse : RecordResponse
     public string? Notes { get; init; }
     public required IReadOnlyList<OrganizationContact> Contacts { get; init; }
     public required YearbookImageSpec YearbookImageSpec { get; init; }
+    public required OrganizationYearbook Yearbook { get; init; }
 
     public static OrganizationResponse From(Organization o) => new OrganizationResponse
     {
@@ -27,5 +28,6 @@ public sealed class OrganizationResponse : RecordResponse
         Notes = o.Notes,
         Contacts = o.Contacts,
         YearbookImageSpec = o.YearbookImageSpec,
+        Yearbook = o.Yearbook,
     }.WithAudit(o);
 }

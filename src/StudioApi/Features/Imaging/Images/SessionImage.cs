@@ -54,6 +54,9 @@ public sealed class SessionImage : AuditedRecord, INumbered
     public string? CropAspectRatio { get; set; }
     /// <summary>Main or secondary yearbook image; at most one of each per session, and only for organization sessions.</summary>
     public YearbookRole YearbookRole { get; set; }
+    /// <summary>Who gave the image its yearbook role, and when; null without a role.</summary>
+    public YearbookChooser? YearbookChosenBy { get; set; }
+    public DateTime? YearbookChosenAt { get; set; }
 
     /// <summary>Width and height once the EXIF orientation and the rotation are applied: the frame a crop refers to.</summary>
     public (int Width, int Height) UprightSize(int rotation)
@@ -77,6 +80,15 @@ public enum YearbookRole
     None,
     Main,
     Secondary,
+}
+
+/// <summary>Who chose a yearbook image: the studio (staff, by default), the student, a parent, or the school.</summary>
+public enum YearbookChooser
+{
+    Studio,
+    Student,
+    Parent,
+    School,
 }
 
 public enum RenditionState

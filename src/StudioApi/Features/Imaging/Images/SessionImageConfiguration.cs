@@ -23,6 +23,7 @@ public sealed class SessionImageConfiguration : IEntityTypeConfiguration<Session
         builder.HasWorkLease(i => i.Rendition, columnPrefix: "Rendition");
         builder.Property(i => i.ProofState).HasConversion<string>().HasMaxLength(12);
         builder.Property(i => i.YearbookRole).HasConversion<string>().HasMaxLength(10);
+        builder.Property(i => i.YearbookChosenBy).HasConversion<string>().HasMaxLength(10);
         builder.Property(i => i.CropAspectRatio).HasMaxLength(SessionImageLimits.AspectRatioLength);
 
         // Numbers are never reused, so the index covers the recycle bin too; a duplicate is only one among live images.

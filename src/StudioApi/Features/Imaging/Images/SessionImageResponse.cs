@@ -44,6 +44,9 @@ public sealed class SessionImageResponse : RecordResponse
     /// <summary>Null for the full frame.</summary>
     public ImageCrop? Crop { get; init; }
     public YearbookRole YearbookRole { get; init; }
+    /// <summary>Who gave the image its yearbook role (studio, student, parent, school), and when; null without a role.</summary>
+    public YearbookChooser? YearbookChosenBy { get; init; }
+    public DateTimeOffset? YearbookChosenAt { get; init; }
 
     public static SessionImageResponse From(SessionImage i) => new SessionImageResponse
     {
@@ -68,5 +71,7 @@ public sealed class SessionImageResponse : RecordResponse
         Rotation = i.Rotation,
         Crop = ImageCrop.Of(i),
         YearbookRole = i.YearbookRole,
+        YearbookChosenBy = i.YearbookChosenBy,
+        YearbookChosenAt = i.YearbookChosenAt,
     }.WithAudit(i);
 }

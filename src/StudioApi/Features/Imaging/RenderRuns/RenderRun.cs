@@ -13,9 +13,12 @@ namespace StudioApi.Features.Imaging.RenderRuns;
 public sealed class RenderRun : IHasId
 {
     public long Id { get; set; }
-    public long ProfileId { get; set; }
-    /// <summary>Copied so the run reads the same after the profile is renamed or deleted.</summary>
+    /// <summary>The render profile; null for a package run, which renders at its package's own settings.</summary>
+    public long? ProfileId { get; set; }
+    /// <summary>Copied so the run reads the same after the profile is renamed or deleted; a package run's says what it makes.</summary>
     public string ProfileName { get; set; } = "";
+    /// <summary>Set when the run makes a delivery package (the PSPA yearbook layout) rather than a profile's files.</summary>
+    public RenderRunPackage? Package { get; set; }
     /// <summary>The render job that started the run, if one did.</summary>
     public long? RenderJobId { get; set; }
     /// <summary>The production order whose ordered images the run renders, for a run of one.</summary>
@@ -76,9 +79,62 @@ public sealed class RenderRunItem : IHasId
     public long? Bytes { get; set; }
     public string? Sha256 { get; set; }
     public string? Error { get; set; }
+    /// <summary>In a package run, the image's line of the package's index (tab-separated fields), written only if it rendered.</summary>
+    public string? IndexRecord { get; set; }
 
     public static string OutputKeyOf(long runId, long itemId, string outputName) =>
         $"{RenderRun.FolderOf(runId)}/files/{itemId}{Path.GetExtension(outputName)}";
+}
+
+/// <summary>
+/// A delivery package a run makes: every image as a JPEG filling an exact box (cut from the image's proofing crop, in
+/// sRGB), under a top folder named for the volume, with an index text file listing the images that rendered (its
+/// header, then each image's <see cref="RenderRunItem.IndexRecord"/>), COPYRIGHT.TXT and README.TXT; the zip holds only the
+/// volume (the manifest stays at /manifest). Built for the PSPA yearbook package (see Schools' YearbookPackages).
+/// </summary>
+public sealed class RenderRunPackage
+{
+    /// <summary>The organization the package is for.</summary>
+    public long OrganizationId { get; set; }
+    /// <summary>The top folder of the zip, and the index's volume name.</summary>
+    public string VolumeName { get; set; } = "";
+    public int WidthPx { get; set; }
+    public int HeightPx { get; set; }
+    public int Dpi { get; set; }
+    /// <summary>The index file's name in the volume and its first line (column names, tab-separated).</summary>
+    public string IndexFileName { get; set; } = "INDEX.TXT";
+    public string IndexHeader { get; set; } = "";
+    /// <summary>COPYRIGHT.TXT and README.TXT of the volume, written as they are.</summary>
+    public string Copyright { get; set; } = "";
+    public string Readme { get; set; } = "";
+    /// <summary>Students the package has no image for (no main yearbook image chosen, no session): the run's report.</summary>
+    public int StudentsWithoutImage { get; set; }
+
+    public Processing.RenderSettings Settings() => new()
+    {
+        SizeMode = Processing.SizeMode.Box,
+        WidthPx = WidthPx,
+        HeightPx = HeightPx,
+        BoxFit = Processing.BoxFit.Fill,
+        Format = Processing.OutputFormat.Jpeg,
+        Quality = 90,
+        Dpi = Dpi,
+        ColourSpace = Processing.ColourSpace.Srgb,
+    };
+}
+
+/// <summary>A student a package run has no image for, and why: the run's report of who is missing.</summary>
+public sealed class RenderRunMissingStudent : IHasId
+{
+    public long Id { get; set; }
+    public long RunId { get; set; }
+    public long ClientId { get; set; }
+    public string? FirstName { get; set; }
+    public string? LastName { get; set; }
+    public string? StudentId { get; set; }
+    public string? Grade { get; set; }
+    public string? Homeroom { get; set; }
+    public string Reason { get; set; } = "";
 }
 
 public enum RenderRunState
@@ -109,6 +165,9 @@ public static class RenderRunLimits
     public const int MaxErrorsListed = 100;
     public const int ErrorLength = 1000;
     public const int OutputNameLength = 200;
+    public const int VolumeNameLength = 11;
+    public const int IndexRecordLength = 2000;
+    public const int PackageTextLength = 4000;
 
     public static string Trim(string message) => message.Length <= ErrorLength ? message : message[..ErrorLength];
 }

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using StudioApi.Features.Imaging.Processing;
 using StudioApi.Features.Imaging.RenderJobs;
+using StudioApi.Features.Imaging.RenderProfiles;
 using StudioApi.Platform.Persistence;
 using StudioApi.Platform.Storage;
 
@@ -18,10 +19,19 @@ public sealed class RenderRunExecutor(StudioDbContext db, IFileStore store, Rend
     public async Task RunAsync(long runId, CancellationToken ct)
     {
         var run = await db.RenderRuns.AsNoTracking().SingleAsync(r => r.Id == runId, ct);
-        var profile = await db.RenderProfiles.IgnoreQueryFilters().AsNoTracking().SingleAsync(p => p.Id == run.ProfileId, ct);
-        var watermark = await db.RenderProfileWatermarkImages.AsNoTracking()
-            .Where(w => w.RenderProfileId == profile.Id).Select(w => w.Png).SingleOrDefaultAsync(ct);
-        var settings = profile.ToSettings(watermark);
+        // A package renders at its own settings, always from the proofing crop; a profile's run as its profile says.
+        RenderProfile? profile = null;
+        RenderSettings settings;
+        if (run.Package is { } package)
+            settings = package.Settings();
+        else
+        {
+            profile = await db.RenderProfiles.IgnoreQueryFilters().AsNoTracking().SingleAsync(p => p.Id == run.ProfileId, ct);
+            var watermark = await db.RenderProfileWatermarkImages.AsNoTracking()
+                .Where(w => w.RenderProfileId == profile.Id).Select(w => w.Png).SingleOrDefaultAsync(ct);
+            settings = profile.ToSettings(watermark);
+        }
+        var honourCrops = profile?.HonourCrops ?? true;
 
         while (true)
         {
@@ -33,7 +43,7 @@ public sealed class RenderRunExecutor(StudioDbContext db, IFileStore store, Rend
                 .OrderBy(i => i.Id).FirstOrDefaultAsync(ct);
             if (item is null)
                 break;
-            await RenderItemAsync(item, settings, profile.HonourCrops, ct);
+            await RenderItemAsync(item, settings, honourCrops, ct);
         }
 
         var items = await db.RenderRunItems.AsNoTracking().Where(i => i.RunId == runId).OrderBy(i => i.Id).ToListAsync(ct);
@@ -49,7 +59,9 @@ public sealed class RenderRunExecutor(StudioDbContext db, IFileStore store, Rend
         RenderRunOutput.Written? zip = null;
         try
         {
-            zip = await output.WriteAsync(run, profile, state, finishedAt, items, ct);
+            var missing = run.Package is null ? null
+                : await db.RenderRunMissingStudents.AsNoTracking().Where(m => m.RunId == runId).OrderBy(m => m.Id).ToListAsync(ct);
+            zip = await output.WriteAsync(run, profile, state, finishedAt, items, missing, ct);
         }
         catch (Exception e) when (!ct.IsCancellationRequested)
         {

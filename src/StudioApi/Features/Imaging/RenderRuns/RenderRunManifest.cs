@@ -12,8 +12,12 @@ public sealed class RenderRunManifest
     public required long RunId { get; init; }
     public required RenderRunState State { get; init; }
     public long? RenderJobId { get; init; }
-    /// <summary>The profile's settings as the run used them.</summary>
-    public required RenderProfileResponse Profile { get; init; }
+    /// <summary>The profile's settings as the run used them; null for a package run (see package).</summary>
+    public RenderProfileResponse? Profile { get; init; }
+    /// <summary>A package run's package, with every student it has no image for.</summary>
+    public RenderRunPackageResponse? Package { get; init; }
+    [MaxLength(RenderRunLimits.MaxImages)]
+    public IReadOnlyList<RenderRunMissingStudentResponse>? StudentsWithoutImage { get; init; }
     [MaxLength(RenderRunLimits.MaxSessions)]
     public required IReadOnlyList<RenderRunSessionResponse> Sessions { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }

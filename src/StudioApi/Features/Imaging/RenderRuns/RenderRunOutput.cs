@@ -22,15 +22,17 @@ public sealed class RenderRunOutput(IFileStore store)
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false) },
     };
 
-    public async Task<Written> WriteAsync(RenderRun run, RenderProfile profile, RenderRunState state, DateTime finishedAt,
-        IReadOnlyList<RenderRunItem> items, CancellationToken ct)
+    public async Task<Written> WriteAsync(RenderRun run, RenderProfile? profile, RenderRunState state, DateTime finishedAt,
+        IReadOnlyList<RenderRunItem> items, IReadOnlyList<RenderRunMissingStudent>? missing, CancellationToken ct)
     {
         var manifest = new RenderRunManifest
         {
             RunId = run.Id,
             State = state,
             RenderJobId = run.RenderJobId,
-            Profile = RenderProfileResponse.From(profile),
+            Profile = profile is null ? null : RenderProfileResponse.From(profile),
+            Package = RenderRunPackageResponse.From(run.Package),
+            StudentsWithoutImage = missing?.Select(RenderRunMissingStudentResponse.From).ToList(),
             Sessions = run.Sessions.Select(s => new RenderRunSessionResponse { Id = s.SessionId, Number = s.SessionNumber }).ToList(),
             CreatedAt = run.CreatedAt,
             StartedAt = run.StartedAt,
@@ -66,9 +68,15 @@ public sealed class RenderRunOutput(IFileStore store)
                     await stored.Content.CopyToAsync(target, ct);
                 }
             }
-            var manifestEntry = zip.CreateEntry("manifest.json", CompressionLevel.Optimal);
-            await using (var target = manifestEntry.Open())
-                await target.WriteAsync(manifestBytes, ct);
+            if (run.Package is { } package)
+                await WritePackageTextsAsync(zip, package, items, ct);
+            else
+            {
+                // A package's volume is all its zip holds (the programs that read it take the zip's top folder as the volume).
+                var manifestEntry = zip.CreateEntry("manifest.json", CompressionLevel.Optimal);
+                await using (var target = manifestEntry.Open())
+                    await target.WriteAsync(manifestBytes, ct);
+            }
         }
 
         Written written;
@@ -78,5 +86,25 @@ public sealed class RenderRunOutput(IFileStore store)
         await store.PutAsync(RenderRun.ManifestKeyOf(run.Id), manifestFile, ct);
         await store.PutAsync(RenderRun.ZipKeyOf(run.Id), zipFile, ct);
         return written;
+    }
+
+    /// <summary>The index (its header, then the line of each image that rendered, in the run's order), COPYRIGHT.TXT and README.TXT, CRLF.</summary>
+    static async Task WritePackageTextsAsync(ZipArchive zip, RenderRunPackage package, IReadOnlyList<RenderRunItem> items, CancellationToken ct)
+    {
+        var index = new System.Text.StringBuilder();
+        index.Append(package.IndexHeader).Append("\r\n");
+        foreach (var item in items.Where(i => i.State == RenderRunItemState.Done))
+            index.Append(item.IndexRecord).Append("\r\n");
+        await WriteTextAsync(zip, $"{package.VolumeName}/{package.IndexFileName}", index.ToString(), ct);
+        await WriteTextAsync(zip, $"{package.VolumeName}/COPYRIGHT.TXT", package.Copyright, ct);
+        await WriteTextAsync(zip, $"{package.VolumeName}/README.TXT", package.Readme, ct);
+    }
+
+    static async Task WriteTextAsync(ZipArchive zip, string name, string text, CancellationToken ct)
+    {
+        var crlf = text.ReplaceLineEndings("\r\n");
+        var entry = zip.CreateEntry(name, CompressionLevel.Optimal);
+        await using var target = entry.Open();
+        await target.WriteAsync(PackageText.Encoding.GetBytes(crlf), ct);
     }
 }

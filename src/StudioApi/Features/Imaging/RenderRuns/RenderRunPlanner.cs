@@ -29,6 +29,49 @@ public static class RenderRunPlanner
             return run;
         }, ct);
 
+    /// <summary>
+    /// Makes a package run (see <see cref="RenderRunPackage"/>): the images, their paths in the zip and their index lines
+    /// are the caller's (a package's layout is its own), and so is the report of the students it has no image for.
+    /// </summary>
+    public static Task<RenderRun> PlanPackageAsync(StudioDbContext db, RenderWorkerSignal signal, string name, RenderRunPackage package,
+        IReadOnlyList<PackageImage> images, IReadOnlyList<RenderRunMissingStudent> missing, string createdBy, CancellationToken ct) =>
+        db.InTransactionAsync(async () =>
+        {
+            if (images.Count > RenderRunLimits.MaxImages)
+                throw ApiProblem.RuleBroken($"The package has {images.Count} images; one run renders at most {RenderRunLimits.MaxImages}.");
+            package.StudentsWithoutImage = missing.Count;
+            var run = new RenderRun
+            {
+                ProfileName = name,
+                Package = package,
+                CreatedBy = createdBy,
+                CreatedAt = db.UtcNow,
+                Total = images.Count,
+            };
+            db.RenderRuns.Add(run);
+            await db.SaveChangesAsync(ct);
+            db.RenderRunItems.AddRange(images.Select(i => new RenderRunItem
+            {
+                RunId = run.Id,
+                ImageId = i.ImageId,
+                SessionId = i.SessionId,
+                SessionNumber = i.SessionNumber,
+                ImageNumber = i.ImageNumber,
+                OutputName = i.OutputName,
+                IndexRecord = i.IndexRecord,
+            }));
+            foreach (var student in missing)
+                student.RunId = run.Id;
+            db.RenderRunMissingStudents.AddRange(missing);
+            await db.SaveChangesAsync(ct);
+            db.AfterCommit(_ =>
+            {
+                signal.Wake();
+                return Task.CompletedTask;
+            });
+            return run;
+        }, ct);
+
     static async Task<RenderRun> PlanInTransactionAsync(StudioDbContext db, RenderProfile profile, IReadOnlyList<long> sessionIds,
         IOrderedImages ordered, string createdBy, long? renderJobId, CancellationToken ct)
     {
@@ -199,3 +242,6 @@ public static class RenderRunPlanner
         return landscape ? (Pixels(longSide), Pixels(shortSide)) : (Pixels(shortSide), Pixels(longSide));
     }
 }
+
+/// <summary>One image of a package run: where it goes in the zip and its line of the package's index.</summary>
+public sealed record PackageImage(long ImageId, long SessionId, int SessionNumber, int ImageNumber, string OutputName, string IndexRecord);

@@ -6,7 +6,10 @@ namespace StudioApi.Features.Imaging.RenderRuns;
 public sealed class RenderRunResponse
 {
     public required long Id { get; init; }
-    public required RenderRunProfileResponse Profile { get; init; }
+    /// <summary>The profile rendered with; null for a package run.</summary>
+    public RenderRunProfileResponse? Profile { get; init; }
+    /// <summary>The delivery package the run makes (a PSPA yearbook package); null for a profile's run.</summary>
+    public RenderRunPackageResponse? Package { get; init; }
     /// <summary>The render job that started the run, or null when someone asked for it.</summary>
     public long? RenderJobId { get; init; }
     /// <summary>The production order whose ordered images the run renders, for a run of one.</summary>
@@ -38,7 +41,8 @@ public sealed class RenderRunResponse
     public static RenderRunResponse From(RenderRun run, IReadOnlyList<RenderRunErrorResponse> errors) => new()
     {
         Id = run.Id,
-        Profile = new RenderRunProfileResponse { Id = run.ProfileId, Name = run.ProfileName },
+        Profile = run.ProfileId is { } profileId ? new RenderRunProfileResponse { Id = profileId, Name = run.ProfileName } : null,
+        Package = RenderRunPackageResponse.From(run.Package),
         RenderJobId = run.RenderJobId,
         ProductionOrderId = run.ProductionOrderId,
         Sessions = run.Sessions.Select(s => new RenderRunSessionResponse { Id = s.SessionId, Number = s.SessionNumber }).ToList(),
@@ -66,6 +70,58 @@ public sealed class RenderRunProfileResponse
     public required long Id { get; init; }
     [MaxLength(100)]
     public required string Name { get; init; }
+}
+
+/// <summary>A package run's package: for whom, its volume and image size, and how many students it has no image for.</summary>
+public sealed class RenderRunPackageResponse
+{
+    /// <summary>pspaYearbook: the PSPA yearbook package of an organization.</summary>
+    [MaxLength(20)]
+    public required string Kind { get; init; }
+    public required long OrganizationId { get; init; }
+    /// <summary>The zip's top folder and the index's volume name.</summary>
+    [MaxLength(RenderRunLimits.VolumeNameLength)]
+    public required string VolumeName { get; init; }
+    public required int WidthPx { get; init; }
+    public required int HeightPx { get; init; }
+    public required int Dpi { get; init; }
+    /// <summary>Students of the organization the package has no image for; each, and why, is in the manifest (studentsWithoutImage).</summary>
+    public required int StudentsWithoutImage { get; init; }
+
+    public static RenderRunPackageResponse? From(RenderRunPackage? package) => package is null ? null : new()
+    {
+        Kind = "pspaYearbook",
+        OrganizationId = package.OrganizationId,
+        VolumeName = package.VolumeName,
+        WidthPx = package.WidthPx,
+        HeightPx = package.HeightPx,
+        Dpi = package.Dpi,
+        StudentsWithoutImage = package.StudentsWithoutImage,
+    };
+}
+
+/// <summary>A student a package has no image for, and why.</summary>
+public sealed class RenderRunMissingStudentResponse
+{
+    public required long ClientId { get; init; }
+    [MaxLength(100)]
+    public string? FirstName { get; init; }
+    [MaxLength(100)]
+    public string? LastName { get; init; }
+    [MaxLength(50)]
+    public string? StudentId { get; init; }
+    [MaxLength(20)]
+    public string? Grade { get; init; }
+    [MaxLength(50)]
+    public string? Homeroom { get; init; }
+    [MaxLength(200)]
+    public required string Reason { get; init; }
+
+    public static RenderRunMissingStudentResponse From(RenderRunMissingStudent m) => new()
+    {
+        ClientId = m.ClientId, FirstName = m.FirstName, LastName = m.LastName, StudentId = m.StudentId, Grade = m.Grade,
+        Homeroom = m.Homeroom, Reason = m.Reason,
+    };
 }
 
 public sealed class RenderRunSessionResponse

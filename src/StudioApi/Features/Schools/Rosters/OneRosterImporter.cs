@@ -23,11 +23,20 @@ public sealed class OneRosterImporter(StudioDbContext db, StatusTransitions tran
     const string Users = "users.csv";
     static readonly string[] GuardianRoles = ["parent", "guardian", "relative"];
 
-    public async Task<RosterImport> ImportAsync(long organizationId, OneRosterPackage package, bool dryRun, CancellationToken ct)
+    /// <summary>
+    /// Imports the package, into <paramref name="into"/> when the import was queued before (a big file on the background
+    /// worker, tracked by this context), telling <paramref name="progress"/> how many users rows are done now and then.
+    /// </summary>
+    public async Task<RosterImport> ImportAsync(long organizationId, OneRosterPackage package, bool dryRun, CancellationToken ct,
+        RosterImport? into = null, Func<int, Task>? progress = null)
     {
         var organization = await db.Set<Organization>().AsNoTracking().SingleOrDefaultAsync(o => o.Id == organizationId, ct)
                            ?? throw ApiProblem.NotFound("organization", organizationId);
-        var import = new RosterImport { OrganizationId = organizationId, SpecVersion = package.Version, Mode = package.Mode, DryRun = dryRun };
+        var import = into ?? new RosterImport { OrganizationId = organizationId, SpecVersion = package.Version, Mode = package.Mode, DryRun = dryRun };
+        import.Format = package.Format;
+        import.Total = package.Format == RosterImportFormat.Csv
+            ? package.Rows("users").Count(r => r["role"] == "student")
+            : package.Rows("users").Count;
         var school = SchoolOf(package, organization);
 
         // Who is what where: 1.1 says it in users.csv, 1.2 in roles.csv.
@@ -78,9 +87,15 @@ public sealed class OneRosterImporter(StudioDbContext db, StatusTransitions tran
 
         var seen = new HashSet<string>();
         var created = new List<Client>();
+        var done = 0;
         foreach (var row in package.Rows("users"))
         {
+            if (++done % ProgressEvery == 0 && progress is not null)
+                await progress(Math.Min(done, import.Total));
             var isStudent = rolesOf.TryGetValue(row.SourcedId, out var roles) && roles.Contains("student");
+            // A plain CSV's guardians and teachers are made from its students' lines: only those are reported.
+            if (!isStudent && package.Format == RosterImportFormat.Csv)
+                continue;
             if (!isStudent)
             {
                 import.Rows.Add(Row(row, RosterRowOutcome.Skipped, roles?.Overlaps(GuardianRoles) == true ? "A guardian: imported with their students." : "Not a student."));
@@ -107,9 +122,15 @@ public sealed class OneRosterImporter(StudioDbContext db, StatusTransitions tran
                 import.Rows.Add(Row(row, off ? RosterRowOutcome.Removed : RosterRowOutcome.Unchanged, off ? "Taken off the roster; sessions and images are kept." : "Not on the roster."));
                 continue;
             }
+            if (package.Format == RosterImportFormat.Csv && row["identifier"].Length == 0)
+            {
+                import.Rows.Add(Row(row, RosterRowOutcome.Refused, "The student id is required: a student is matched by it at the next import."));
+                continue;
+            }
             if (row["givenName"].Length == 0 || row["familyName"].Length == 0)
             {
-                import.Rows.Add(Row(row, RosterRowOutcome.Refused, "givenName and familyName are required."));
+                import.Rows.Add(Row(row, RosterRowOutcome.Refused, package.Format == RosterImportFormat.Csv
+                    ? "The first and last name are required." : "givenName and familyName are required."));
                 continue;
             }
             var studentId = Clip(row["identifier"], 50);
@@ -133,6 +154,11 @@ public sealed class OneRosterImporter(StudioDbContext db, StatusTransitions tran
                 student.Teacher = homeroom is not null && teacherOf.TryGetValue(homeroom, out var teacher) ? Clip(teacher, 100) : null;
             }
             student.GraduationYear = GraduationYear(grade, schoolYear) ?? student.GraduationYear;
+            // The student's own e-mail and phone (a plain CSV roster has them; OneRoster's users.csv may): added when new to the client.
+            if (Clip(row["email"], 320) is { } email && !client.Emails.Any(e => e.Address.Equals(email, StringComparison.OrdinalIgnoreCase)))
+                client.Emails.Add(new ClientEmail { Address = email, Label = "School", IsPrimary = client.Emails.Count == 0 });
+            if (Clip(row["phone"], 40) is { } phone && ClientPhone.DigitsOf(phone) is { Length: > 0 } digits && client.Phones.All(p => p.Digits != digits))
+                client.Phones.Add(new ClientPhone { Number = phone, Digits = digits, Label = "School", IsPrimary = client.Phones.Count == 0 });
             var guardians = row.List("agentSourcedIds").Select(a => users.GetValueOrDefault(a))
                 .Where(g => g is not null && rolesOf.TryGetValue(g.SourcedId, out var r) && r.Overlaps(GuardianRoles)).ToList();
             if (guardians.FirstOrDefault() is { } first)
@@ -183,7 +209,7 @@ public sealed class OneRosterImporter(StudioDbContext db, StatusTransitions tran
                 if (clients.TryGetValue(link.ClientId, out var gone) && gone.Student?.OrganizationId == organizationId)
                 {
                     gone.Student = null;
-                    import.Rows.Add(new RosterImportRow { File = Users, Line = 0, SourcedId = sourcedId, Outcome = RosterRowOutcome.Removed, Reason = "Not in the bulk file: taken off the roster; sessions and images are kept." });
+                    import.Rows.Add(new RosterImportRow { File = package.Format == RosterImportFormat.Csv ? CsvRoster.FileName : Users, Line = 0, SourcedId = sourcedId, Outcome = RosterRowOutcome.Removed, Reason = "Not in the bulk file: taken off the roster; sessions and images are kept." });
                 }
 
         import.Created = import.Rows.Count(r => r.Outcome == RosterRowOutcome.Created);
@@ -195,12 +221,23 @@ public sealed class OneRosterImporter(StudioDbContext db, StatusTransitions tran
         if (dryRun)
         {
             db.ChangeTracker.Clear();
-            db.Add(import);
+            if (into is null)
+                db.Add(import);
+            else
+            {
+                // Only the report: the queued import's lease columns belong to the worker's engine.
+                db.Attach(import);
+                var entry = db.Entry(import);
+                foreach (var counted in new[] { nameof(RosterImport.Format), nameof(RosterImport.Total), nameof(RosterImport.Created), nameof(RosterImport.Updated),
+                             nameof(RosterImport.Unchanged), nameof(RosterImport.Removed), nameof(RosterImport.Refused) })
+                    entry.Property(counted).IsModified = true;
+            }
             await db.SaveChangesAsync(ct);
             return import;
         }
 
-        db.Add(import);
+        if (into is null)
+            db.Add(import);
         await transitions.StartManyAsync(RecordKind.Client, created, async () =>
         {
             await db.SaveNumberedAsync(created, ct);
@@ -216,6 +253,7 @@ public sealed class OneRosterImporter(StudioDbContext db, StatusTransitions tran
     }
 
     readonly List<(RosterLink Link, Client Client)> pendingLinks = [];
+    const int ProgressEvery = 500;
 
     /// <summary>The package's org that is this organization: by sourcedId or identifier equal to its code, else the one school.</summary>
     static string SchoolOf(OneRosterPackage package, Organization organization)
@@ -250,6 +288,7 @@ public sealed class OneRosterImporter(StudioDbContext db, StatusTransitions tran
 
     static string Snapshot(Client c) => string.Join('|', c.FirstName, c.LastName, c.Student?.OrganizationId, c.Student?.StudentId, c.Student?.Grade,
         c.Student?.Homeroom, c.Student?.Teacher, c.Student?.GraduationYear, c.Student?.GuardianName, c.Student?.GuardianPhone, c.Student?.GuardianEmail,
+        string.Join(';', c.Emails.Select(e => e.Address)), string.Join(';', c.Phones.Select(p => p.Digits)),
         string.Join(';', c.FamilyMembers.Select(f => $"{f.FirstName} {f.LastName} {f.RelationshipId}")));
 
     static string? Clip(string? text, int max) => string.IsNullOrWhiteSpace(text) ? null : text.Length <= max ? text : text[..max];

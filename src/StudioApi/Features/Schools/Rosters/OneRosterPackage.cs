@@ -29,6 +29,8 @@ public sealed class OneRosterPackage
     public required string Version { get; init; }
     public required RosterImportMode Mode { get; init; }
     public required IReadOnlyDictionary<string, IReadOnlyList<OneRosterRow>> Files { get; init; }
+    /// <summary>What the rows came from: a OneRoster package, or a plain CSV read into the same shape (<see cref="CsvRoster"/>).</summary>
+    public RosterImportFormat Format { get; init; } = RosterImportFormat.OneRoster;
 
     public IReadOnlyList<OneRosterRow> Rows(string file) => Files.TryGetValue(file, out var rows) ? rows : [];
 

@@ -1,3 +1,4 @@
+using StudioApi.Platform.Background;
 using StudioApi.Platform.Persistence;
 
 namespace StudioApi.Features.Schools.Rosters;
@@ -8,6 +9,24 @@ public enum RosterImportMode
     Bulk,
     /// <summary>The file holds changes only: a student leaves the roster when marked tobedeleted.</summary>
     Delta,
+}
+
+public enum RosterImportFormat
+{
+    /// <summary>A OneRoster 1.1 or 1.2 CSV package (zip).</summary>
+    OneRoster,
+    /// <summary>A plain CSV file of students, one per line, read through a column mapping.</summary>
+    Csv,
+}
+
+public enum RosterImportState
+{
+    /// <summary>A big file waiting for the background worker.</summary>
+    Queued,
+    Running,
+    Completed,
+    /// <summary>The worker gave up (see error); nothing was written.</summary>
+    Failed,
 }
 
 public enum RosterRowOutcome
@@ -28,6 +47,16 @@ public sealed class RosterImport : AuditedRecord
     public string SpecVersion { get; set; } = "";
     public RosterImportMode Mode { get; set; }
     public bool DryRun { get; set; }
+    public RosterImportFormat Format { get; set; }
+    /// <summary>Completed for an import done in its request; a big file's goes queued, running, then completed or failed.</summary>
+    public RosterImportState State { get; set; } = RosterImportState.Completed;
+    /// <summary>Rows of the file to go through (users.csv's, or the CSV's), and how many the worker has gone through so far.</summary>
+    public int Total { get; set; }
+    public int Processed { get; set; }
+    /// <summary>Why a background import failed.</summary>
+    public string? Error { get; set; }
+    /// <summary>The background worker's lease of a big file's import.</summary>
+    public WorkLease Work { get; set; } = new();
     public int Created { get; set; }
     public int Updated { get; set; }
     public int Unchanged { get; set; }
@@ -43,6 +72,16 @@ public sealed class RosterImportRow
     public string SourcedId { get; set; } = "";
     public RosterRowOutcome Outcome { get; set; }
     public string? Reason { get; set; }
+}
+
+/// <summary>A big roster file waiting for the background worker, with the CSV mapping it was sent with; gone once imported.</summary>
+public sealed class RosterImportUpload : IHasId
+{
+    public long Id { get; set; }
+    public long ImportId { get; set; }
+    public byte[] Content { get; set; } = [];
+    /// <summary>A CSV's column mapping, as JSON.</summary>
+    public string? Mapping { get; set; }
 }
 
 /// <summary>Which client a roster's sourcedId became, per organization: how a second import finds it again.</summary>

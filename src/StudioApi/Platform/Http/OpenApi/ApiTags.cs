@@ -71,6 +71,8 @@ public static class ApiTags
         [
             new("PartnerClients", "School partners' API clients: their organizations and scopes, secrets, and the OAuth2 token endpoint."),
             new("Rosters", "Roster imports into an organization (OneRoster CSV packages): dry runs, reports per row, history."),
+            new("Yearbook", "Yearbook selections (main and secondary image, who chose and when), the approval report and the PSPA yearbook package."),
+            new("YearbookStatuses", "Setup list: the yearbook statuses a session's yearbook selection goes through."),
             new("Partner", "What a partner's client reaches with its token: its organizations, their students, sessions and images."),
         ]),
         new("Messaging",

@@ -22,6 +22,14 @@ public sealed class GroupCaptureRequest
     [QueryParam]
     public DateOnly? Date { get; set; }
 
+    /// <summary>
+    /// true: the files are a card-and-photo stream in capture order. A photo of a capture card (its QR code names a
+    /// session of the organization) starts that student's run and is not imported; the photos after it go to that
+    /// session until the next card. Photos before any readable card are matched by name as usual, else held.
+    /// </summary>
+    [QueryParam]
+    public bool? Cards { get; set; }
+
     [FromHeader(IdempotencyEndpointExtensions.Header, isRequired: false)]
     public string? IdempotencyKey { get; set; }
 }
@@ -32,6 +40,8 @@ public enum CaptureOutcome
     Duplicate,
     Unmatched,
     Rejected,
+    /// <summary>A capture card: it starts its session's run and is not imported.</summary>
+    Card,
 }
 
 /// <summary>What became of one file of a group capture.</summary>
@@ -42,7 +52,7 @@ public sealed class CapturedFile
     [MaxLength(SessionImageLimits.FileNameLength)]
     public required string FileName { get; init; }
     public CaptureOutcome Outcome { get; init; }
-    /// <summary>The session the file was matched to (imported or duplicate).</summary>
+    /// <summary>The session the file was matched to (imported or duplicate), or that a card names.</summary>
     public long? SessionId { get; init; }
     /// <summary>The new image, or for a duplicate the session's image that already has this content.</summary>
     public long? ImageId { get; init; }
@@ -81,7 +91,10 @@ public sealed class GroupCaptureEndpoint(StudioDbContext db, SessionImageImporte
             .Operation("GroupCapture", "Upload",
                 "Upload a picture day's files",
                 "Each file is matched to its session by student id or session number and imported, or held as an "
-                + "unmatched capture.")
+                + "unmatched capture. With cards=true the files are a card-and-photo stream in capture order: a photo whose "
+                + "QR code (a capture card's, STUDIOAPI-SESSION:<id>) names a session of the organization (on date) starts "
+                + "that student's run and is not imported (outcome card); the photos after it go to that session; photos "
+                + "before any readable card are matched by name, else held as unmatched captures, never lost.")
             .AcceptsIdempotencyKey(streamedBody: true));
     }
 
@@ -96,8 +109,34 @@ public sealed class GroupCaptureEndpoint(StudioDbContext db, SessionImageImporte
         var matcher = new CaptureMatcher(await sessions.Select(s => new CaptureCandidate(s.Id, s.Number, s.StudentId)).ToListAsync(ct));
 
         var results = new List<CapturedFile>();
+        var known = req.Cards == true ? (await sessions.Select(s => s.Id).ToListAsync(ct)).ToHashSet() : [];
+        long? run = null;
         await foreach (var file in ImageUploadParts.ReadAsync(HttpContext, options.Value, ct))
         {
+            if (req.Cards == true)
+            {
+                // Read whole first: the QR code is looked for before the file goes anywhere.
+                using var temp = store.CreateTempFile("capture");
+                await using (var copy = File.Create(temp.Path))
+                    await file.Content.CopyToAsync(copy, ct);
+                if (await Task.Run(() => CaptureCardCode.Read(temp.Path), ct) is { } card && known.Contains(card))
+                {
+                    run = card;
+                    results.Add(new CapturedFile { Index = file.Index, FileName = file.FileName, Outcome = CaptureOutcome.Card, SessionId = card });
+                    continue;
+                }
+                await using var content = File.OpenRead(temp.Path);
+                if (run is { } current)
+                {
+                    results.Add(Captured(current, await importer.ImportAsync(current, file.Index, file.FileName, content, ct)));
+                    continue;
+                }
+                var (named, why) = matcher.Match(file.FileName);
+                results.Add(named is { } byName
+                    ? Captured(byName, await importer.ImportAsync(byName, file.Index, file.FileName, content, ct))
+                    : await HoldAsync(req, file.Index, file.FileName, $"Before any readable capture card: {why}", content, ct));
+                continue;
+            }
             var (sessionId, reason) = matcher.Match(file.FileName);
             results.Add(sessionId is { } id
                 ? Captured(id, await importer.ImportAsync(id, file.Index, file.FileName, file.Content, ct))

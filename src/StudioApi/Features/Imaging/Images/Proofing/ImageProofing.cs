@@ -56,7 +56,8 @@ public sealed class ImageCropValidator : AbstractValidator<ImageCrop>
 
 /// <summary>Proofing fields to set on one image; null leaves a field as it is.</summary>
 public sealed record ProofingChanges(
-    ProofState? ProofState, bool? Favorite, bool? HiddenOnline, int? Rotation, ImageCrop? Crop, bool ClearCrop, YearbookRole? YearbookRole);
+    ProofState? ProofState, bool? Favorite, bool? HiddenOnline, int? Rotation, ImageCrop? Crop, bool ClearCrop, YearbookRole? YearbookRole,
+    YearbookChooser ChosenBy = YearbookChooser.Studio);
 
 /// <summary>
 /// The rules of proofing, shared by the one-image and the many-images endpoints: a crop must have the shape of its
@@ -88,7 +89,7 @@ public static class ImageProofing
             // Saved before the image takes the role, so the one-per-session index never sees two at once.
             var holders = await db.SessionImages.Where(i => i.SessionId == image.SessionId && i.YearbookRole == role && i.Id != image.Id).ToListAsync(ct);
             foreach (var holder in holders)
-                holder.YearbookRole = YearbookRole.None;
+                (holder.YearbookRole, holder.YearbookChosenBy, holder.YearbookChosenAt) = (YearbookRole.None, null, null);
             if (holders.Count > 0)
                 await db.SaveChangesAsync(ct);
         }
@@ -97,6 +98,10 @@ public static class ImageProofing
         image.Favorite = changes.Favorite ?? image.Favorite;
         image.HiddenOnline = changes.HiddenOnline ?? image.HiddenOnline;
         image.Rotation = rotation;
+        if (changes.YearbookRole is { } newRole && newRole != image.YearbookRole)
+            (image.YearbookChosenBy, image.YearbookChosenAt) = newRole == YearbookRole.None
+                ? ((YearbookChooser?)null, (DateTime?)null)
+                : (changes.ChosenBy, db.UtcNow);
         image.YearbookRole = changes.YearbookRole ?? image.YearbookRole;
         (image.CropX, image.CropY, image.CropWidth, image.CropHeight, image.CropAspectRatio) =
             (crop?.X, crop?.Y, crop?.Width, crop?.Height, crop?.AspectRatio);

@@ -31,7 +31,7 @@ public sealed class RestoreImageEndpoint(StudioDbContext db) : Endpoint<RestoreI
         // The yearbook choice made while it was in the bin stands: the restored image comes back without the role.
         if (image.YearbookRole != YearbookRole.None
             && await db.SessionImages.AnyAsync(i => i.SessionId == image.SessionId && i.YearbookRole == image.YearbookRole, ct))
-            image.YearbookRole = YearbookRole.None;
+            (image.YearbookRole, image.YearbookChosenBy, image.YearbookChosenAt) = (YearbookRole.None, null, null);
         db.Restore(image);
         try
         {

@@ -19,7 +19,8 @@ public sealed class ImportOneRosterRequest
     public string? IdempotencyKey { get; set; }
 }
 
-public sealed class ImportOneRosterEndpoint(RosterAccess access, OneRosterImporter importer) : Endpoint<ImportOneRosterRequest, RosterImportResponse>
+public sealed class ImportOneRosterEndpoint(RosterAccess access, OneRosterImporter importer, RosterImportQueue queue)
+    : Endpoint<ImportOneRosterRequest, RosterImportResponse>
 {
     public override void Configure()
     {
@@ -29,6 +30,7 @@ public sealed class ImportOneRosterEndpoint(RosterAccess access, OneRosterImport
         Description(d => d
             .AcceptsFiles("file", 1, "A OneRoster 1.1 or 1.2 CSV package: a zip with manifest.csv, orgs.csv and users.csv (1.2: roles.csv too), "
                                      + "and classes.csv, enrollments.csv and academicSessions.csv for homerooms, teachers and graduation years.")
+            .Produces<RosterImportResponse>(StatusCodes.Status202Accepted, "application/json")
             .Answers(StatusCodes.Status413PayloadTooLarge, "The file is over 50 MB.")
             .Answers(StatusCodes.Status415UnsupportedMediaType, "The body is not multipart/form-data.")
             .Answers(StatusCodes.Status422UnprocessableEntity, "The package names several schools and none by this organization's code.")
@@ -38,14 +40,25 @@ public sealed class ImportOneRosterEndpoint(RosterAccess access, OneRosterImport
                 + "it, with student id, grade, homeroom, teacher and graduation year; their guardians become family members. A "
                 + "student marked tobedeleted (delta) or missing (bulk) is taken off the roster: the client, sessions and images "
                 + "stay. What already matches is left alone, so the same package twice changes nothing. The answer is the import, "
-                + "with a row per user; with dryRun=true nothing else is written.")
+                + "with a row per user; with dryRun=true nothing else is written. A big file (over 2,000 users rows or 5 MB by "
+                + "default) answers 202 with the import queued (Location): the background worker imports it, and the import "
+                + "shows its state and progress (processedRows of totalRows) until completed, with its rows, or failed, with why.")
             .AcceptsIdempotencyKey());
     }
 
     public override async Task HandleAsync(ImportOneRosterRequest req, CancellationToken ct)
     {
         await access.EnsureOrganizationAsync(req.Id, PartnerScopes.RosterWrite, ct);
-        var package = OneRosterPackage.Read(await RosterUpload.ReadAsync(HttpContext, ct));
+        var file = await RosterUpload.ReadAsync(HttpContext, ct);
+        var package = OneRosterPackage.Read(file);
+        if (queue.IsBig(package.Rows("users").Count, file.Length))
+        {
+            var queued = await queue.EnqueueAsync(req.Id, package, file, mapping: null, req.DryRun == true, ct);
+            HttpContext.WriteETag(queued);
+            HttpContext.Response.Headers.Location = $"/api/v1/roster-imports/{queued.Id}";
+            await Send.ResponseAsync(RosterImportResponse.From(queued), StatusCodes.Status202Accepted, ct);
+            return;
+        }
         var import = await importer.ImportAsync(req.Id, package, req.DryRun == true, ct);
         HttpContext.WriteETag(import);
         await Send.CreatedAtAsync("Rosters_GetImport", new { id = import.Id }, RosterImportResponse.From(import), cancellation: ct);

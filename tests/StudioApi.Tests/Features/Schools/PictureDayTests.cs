@@ -1,0 +1,124 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using NetVips;
+using StudioApi.Tests.Features.Imaging.Images;
+using StudioApi.Tests.Infrastructure;
+using UglyToad.PdfPig;
+using ZXing;
+using ZXing.Common;
+using ZXing.QrCode;
+using static StudioApi.Tests.Features.Schools.YearbookKit;
+
+namespace StudioApi.Tests.Features.Schools;
+
+public sealed class PictureDayTests(StudioApiFactory app) : IClassFixture<StudioApiFactory>
+{
+    async Task<(HttpClient Admin, long School, List<(long SessionId, string Name)> Day)> PictureDayAsync()
+    {
+        var admin = await app.AdminAsync();
+        var school = await CreateSchoolAsync(admin, "Picture Day Middle");
+        var day = new List<(long, string)>();
+        foreach (var (first, last, time) in new[] { ("Søren", "Ødegaard", "09:10"), ("Ana", "Brontë", "09:00"), ("Kai", "Nakamura", "09:00") })
+        {
+            var student = await CreateStudentAsync(app, admin, school, first, last, photos: 0);
+            var session = await admin.PostAsJsonAsync("/api/v1/sessions", new
+            {
+                clientId = student.ClientId, date = "2031-10-07", startTime = time, endTime = time[..3] + "20", organizationId = school,
+            });
+            day.Add(((await session.ShouldBeAsync<JsonElement>(HttpStatusCode.Created)).GetProperty("id").GetInt64(), $"{first} {last}"));
+        }
+        var other = await CreateStudentAsync(app, admin, school, "Late", "Retake", photos: 0);
+        (await admin.PostAsJsonAsync("/api/v1/sessions", new { clientId = other.ClientId, date = "2031-11-04", startTime = "09:00", endTime = "09:10", organizationId = school }))
+            .StatusCode.ShouldBe(HttpStatusCode.Created);
+        return (admin, school, day);
+    }
+
+    [Fact]
+    public async Task The_capture_list_has_a_line_per_session_of_the_day_with_its_QR_code_text()
+    {
+        var (admin, school, day) = await PictureDayAsync();
+
+        var response = await admin.GetAsync($"/api/v1/organizations/{school}/capture-list?date=2031-10-07");
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("text/csv");
+        var lines = (await response.Content.ReadAsStringAsync()).TrimEnd().Split("\r\n");
+        lines[0].ShouldBe("Session Number,Date,Start Time,Student ID,Last Name,First Name,Grade,Homeroom,Teacher,QR Code");
+        // By start time, then last name: Brontë and Nakamura at 09:00, Ødegaard at 09:10.
+        lines.Skip(1).Select(l => l.Split(',')[4]).ShouldBe(["Brontë", "Nakamura", "Ødegaard"]);
+        lines.Skip(1).Select(l => l.Split(',')[^1]).ShouldBe([$"STUDIOAPI-SESSION:{day[1].SessionId}", $"STUDIOAPI-SESSION:{day[2].SessionId}", $"STUDIOAPI-SESSION:{day[0].SessionId}"]);
+        (await admin.GetAsync("/api/v1/organizations/999999999/capture-list")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Capture_cards_are_a_page_per_student_whose_QR_code_names_the_session()
+    {
+        var (admin, school, day) = await PictureDayAsync();
+
+        var response = await admin.GetAsync($"/api/v1/organizations/{school}/capture-cards?date=2031-10-07");
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        response.Content.Headers.ContentType!.MediaType.ShouldBe("application/pdf");
+        using var pdf = PdfDocument.Open(await response.Content.ReadAsByteArrayAsync());
+        pdf.NumberOfPages.ShouldBe(3);
+        var expected = new[] { day[1], day[2], day[0] };
+        for (var n = 0; n < 3; n++)
+        {
+            var page = pdf.GetPage(n + 1);
+            page.Text.ShouldContain(expected[n].Name);
+            var image = page.GetImages().Single();
+            Decode(image.RawBytes.ToArray()).ShouldBe($"STUDIOAPI-SESSION:{expected[n].SessionId}");
+        }
+        (await admin.GetAsync($"/api/v1/organizations/{school}/capture-cards?date=2030-01-01")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task A_card_and_photo_stream_files_each_run_into_the_session_its_card_names_and_holds_what_comes_before_any_card()
+    {
+        var (admin, school, day) = await PictureDayAsync();
+        var cards = await (await admin.GetAsync($"/api/v1/organizations/{school}/capture-cards?date=2031-10-07")).Content.ReadAsByteArrayAsync();
+        using var pdf = PdfDocument.Open(cards);
+        // The cards in the capture list's order: Brontë (day[1]), Nakamura (day[2]), Ødegaard (day[0]); each photographed.
+        var anaCard = CardPhoto(pdf.GetPage(1).GetImages().Single().RawBytes.ToArray());
+        var kaiCard = CardPhoto(pdf.GetPage(2).GetImages().Single().RawBytes.ToArray());
+        (string, byte[]) Photo(int n) => ($"DSC_{n:0000}.jpg", ProofingKit.Jpeg($"DSC_{n:0000}.jpg", 5000 + n, 400, 500).Bytes);
+
+        var stream = new[] { Photo(1), ("DSC_0002.jpg", anaCard), Photo(3), Photo(4), ("DSC_0005.jpg", kaiCard), Photo(6) };
+        var response = await admin.PostAsync($"/api/v1/organizations/{school}/group-capture?date=2031-10-07&cards=true", ImageKit.Form(stream));
+        var files = (await response.ShouldBeAsync<JsonElement>(HttpStatusCode.OK)).GetProperty("files").EnumerateArray()
+            .Select(f => (f.GetProperty("outcome").GetString(), f.TryGetProperty("sessionId", out var s) && s.ValueKind == JsonValueKind.Number ? s.GetInt64() : 0))
+            .ToList();
+
+        files.ShouldBe([
+            ("unmatched", 0L), ("card", day[1].SessionId), ("imported", day[1].SessionId), ("imported", day[1].SessionId),
+            ("card", day[2].SessionId), ("imported", day[2].SessionId),
+        ]);
+        (await admin.ImagesAsync(day[1].SessionId)).Select(i => i.Number).ShouldBe([1, 2], "The card itself is not a portrait.");
+        (await admin.ImagesAsync(day[2].SessionId)).Count.ShouldBe(1);
+        (await admin.ImagesAsync(day[0].SessionId)).ShouldBeEmpty();
+        var held = await (await admin.GetAsync($"/api/v1/organizations/{school}/unmatched-captures")).ShouldBeAsync<JsonElement>(HttpStatusCode.OK);
+        held.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("originalFileName").GetString()).ShouldBe(["DSC_0001.jpg"]);
+    }
+
+    /// <summary>A photo of a card held up: the card's QR code, smaller, on a grey frame, as a camera JPEG.</summary>
+    static byte[] CardPhoto(byte[] qrJpeg)
+    {
+        using var qr = Image.NewFromBuffer(qrJpeg);
+        using var small = qr.Resize(0.6);
+        using var black = Image.Black(1200, 1600);
+        using var frame = black + 200;
+        using var photo = frame.Insert(small.ExtractBand(0), 350, 600);
+        using var rgb = photo.Cast(Enums.BandFormat.Uchar).Colourspace(Enums.Interpretation.Srgb);
+        return rgb.JpegsaveBuffer(q: 90);
+    }
+
+    /// <summary>Reads a QR code as a scanner would: the picture in grey, binarized, decoded by ZXing.</summary>
+    static string? Decode(byte[] picture)
+    {
+        using var image = Image.NewFromBuffer(picture);
+        using var grey = image.Colourspace(Enums.Interpretation.Bw);
+        using var flat = grey.HasAlpha() ? grey.Flatten(background: [255]) : grey.Copy();
+        using var bytes = flat.Cast(Enums.BandFormat.Uchar);
+        var luminance = new RGBLuminanceSource(bytes.WriteToMemory<byte>(), bytes.Width, bytes.Height, RGBLuminanceSource.BitmapFormat.Gray8);
+        return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(luminance)))?.Text;
+    }
+}
