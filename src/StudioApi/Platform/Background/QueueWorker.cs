@@ -106,9 +106,22 @@ public sealed class QueueWorker<TQueue, TRecord, TSignal>(
         var held = Held(db, l, id, attempt);
         var now = Now;
 
+        // Whatever the outcome, a record erased meanwhile (a purge committed during the work) gets what the work wrote
+        // removed: its renewal or its end finds no row (read as a lost lease, or 0 rows updated), or the work itself
+        // failed on files the purge took away after writing some of its own.
+        async Task<bool> ErasedAsync()
+        {
+            if (await db.Set<TRecord>().IgnoreQueryFilters().AnyAsync(RecordIds<TRecord>.Is(id), CancellationToken.None))
+                return false;
+            await books.AfterGoneAsync(record, CancellationToken.None);
+            Log.LogInformation("Background work {Kind}: record {Id} was erased while worked on; what the work wrote is removed", Kind, id);
+            return true;
+        }
+
         if (lost)
         {
-            Log.LogWarning("Background work {Kind}: record {Id} was taken over by another server; this one stopped working on it", Kind, id);
+            if (!await ErasedAsync())
+                Log.LogWarning("Background work {Kind}: record {Id} was taken over by another server; this one stopped working on it", Kind, id);
             return;
         }
         if (failure is null)
@@ -123,12 +136,7 @@ public sealed class QueueWorker<TQueue, TRecord, TSignal>(
                 return;
             // Checked after the work's files were written: a purge committed before this saw them (and deletes its
             // files only after committing), so either it deletes these too or this sees the record gone.
-            if (!await db.Set<TRecord>().IgnoreQueryFilters().AnyAsync(RecordIds<TRecord>.Is(id), CancellationToken.None))
-            {
-                await books.AfterGoneAsync(record, CancellationToken.None);
-                Log.LogInformation("Background work {Kind}: record {Id} was erased while worked on; what the work wrote is removed", Kind, id);
-            }
-            else
+            if (!await ErasedAsync())
                 Log.LogWarning("Background work {Kind}: record {Id} was done, but its lease had passed to another server", Kind, id);
             return;
         }
@@ -145,6 +153,8 @@ public sealed class QueueWorker<TQueue, TRecord, TSignal>(
             return;
         }
 
+        if (await ErasedAsync())
+            return;
         var error = WorkLease.Trim(string.IsNullOrWhiteSpace(failure.Message) ? failure.GetType().Name : failure.Message);
         if (attempt < Settings.MaxAttempts && books.IsWorthRetrying(failure))
         {

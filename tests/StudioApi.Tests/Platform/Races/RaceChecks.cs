@@ -27,8 +27,17 @@ public static class SessionChecks
         {
             if (state.Images.Count > 0 || state.Lines.Count > 0)
                 return $"purged, yet {state.Images.Count} image(s) and {state.Lines.Count} calendar line(s) or appointment(s) of it are still there";
+            // The rendition worker may still hold an image of it: finding the image erased, it removes what it wrote
+            // after the purge deleted the files it knew of. So the files must be gone once the work has settled.
             var folder = Path.Combine(c.App.DataDirectory, "files", "sessions", session.Id.ToString());
-            return Directory.Exists(folder) && Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Any() ? "purged, yet files of its images are still stored" : null;
+            var settled = DateTime.UtcNow + TimeSpan.FromSeconds(15);
+            while (Directory.Exists(folder) && Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Any())
+            {
+                if (DateTime.UtcNow > settled)
+                    return "purged, yet files of its images are still stored (15 s after the round)";
+                await Task.Delay(50);
+            }
+            return null;
         }
         if (state.Session.DeletedAt is not null && state.Lines.Any(e => e.DeletedAt is null))
             return "in the recycle bin, yet calendar lines or appointments of it are live";
