@@ -99,6 +99,35 @@ public sealed class PictureDayTests(StudioApiFactory app) : IClassFixture<Studio
         held.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("originalFileName").GetString()).ShouldBe(["DSC_0001.jpg"]);
     }
 
+    [Fact]
+    public async Task A_card_of_another_days_session_is_held_with_the_photos_after_it_not_filed_as_the_previous_students()
+    {
+        var (admin, school, day) = await PictureDayAsync();
+        var today = await (await admin.GetAsync($"/api/v1/organizations/{school}/capture-cards?date=2031-10-07")).Content.ReadAsByteArrayAsync();
+        var retakes = await (await admin.GetAsync($"/api/v1/organizations/{school}/capture-cards?date=2031-11-04")).Content.ReadAsByteArrayAsync();
+        using var todayPdf = PdfDocument.Open(today);
+        using var retakePdf = PdfDocument.Open(retakes);
+        var anaCard = CardPhoto(todayPdf.GetPage(1).GetImages().Single().RawBytes.ToArray());
+        var kaiCard = CardPhoto(todayPdf.GetPage(2).GetImages().Single().RawBytes.ToArray());
+        var lateCard = CardPhoto(retakePdf.GetPage(1).GetImages().Single().RawBytes.ToArray());
+        (string, byte[]) Photo(int n) => ($"IMG_{n:0000}.jpg", ProofingKit.Jpeg($"IMG_{n:0000}.jpg", 7000 + n, 400, 500).Bytes);
+
+        var stream = new[] { ("IMG_0001.jpg", anaCard), Photo(2), ("IMG_0003.jpg", lateCard), Photo(4), ("IMG_0005.jpg", kaiCard), Photo(6) };
+        var response = await admin.PostAsync($"/api/v1/organizations/{school}/group-capture?date=2031-10-07&cards=true", ImageKit.Form(stream));
+        var files = (await response.ShouldBeAsync<JsonElement>(HttpStatusCode.OK)).GetProperty("files").EnumerateArray()
+            .Select(f => (f.GetProperty("outcome").GetString(), f.TryGetProperty("sessionId", out var s) && s.ValueKind == JsonValueKind.Number ? s.GetInt64() : 0))
+            .ToList();
+
+        files.ShouldBe([
+            ("card", day[1].SessionId), ("imported", day[1].SessionId), ("unmatched", 0L), ("unmatched", 0L),
+            ("card", day[2].SessionId), ("imported", day[2].SessionId),
+        ]);
+        (await admin.ImagesAsync(day[1].SessionId)).Count.ShouldBe(1, "The retake's photo is not Ana's.");
+        var held = await (await admin.GetAsync($"/api/v1/organizations/{school}/unmatched-captures")).ShouldBeAsync<JsonElement>(HttpStatusCode.OK);
+        held.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("originalFileName").GetString())
+            .ShouldBe(["IMG_0003.jpg", "IMG_0004.jpg"], ignoreOrder: true);
+    }
+
     /// <summary>A photo of a card held up: the card's QR code, smaller, on a grey frame, as a camera JPEG.</summary>
     static byte[] CardPhoto(byte[] qrJpeg)
     {

@@ -94,7 +94,8 @@ public sealed class GroupCaptureEndpoint(StudioDbContext db, SessionImageImporte
                 + "unmatched capture. With cards=true the files are a card-and-photo stream in capture order: a photo whose "
                 + "QR code (a capture card's, STUDIOAPI-SESSION:<id>) names a session of the organization (on date) starts "
                 + "that student's run and is not imported (outcome card); the photos after it go to that session; photos "
-                + "before any readable card are matched by name, else held as unmatched captures, never lost.")
+                + "before any readable card are matched by name, else held as unmatched captures, never lost; a card of another "
+                + "organization's or day's session is held, with the photos after it, until the next card of this day.")
             .AcceptsIdempotencyKey(streamedBody: true));
     }
 
@@ -111,6 +112,7 @@ public sealed class GroupCaptureEndpoint(StudioDbContext db, SessionImageImporte
         var results = new List<CapturedFile>();
         var known = req.Cards == true ? (await sessions.Select(s => s.Id).ToListAsync(ct)).ToHashSet() : [];
         long? run = null;
+        long? foreign = null;
         await foreach (var file in ImageUploadParts.ReadAsync(HttpContext, options.Value, ct))
         {
             if (req.Cards == true)
@@ -119,13 +121,29 @@ public sealed class GroupCaptureEndpoint(StudioDbContext db, SessionImageImporte
                 using var temp = store.CreateTempFile("capture");
                 await using (var copy = File.Create(temp.Path))
                     await file.Content.CopyToAsync(copy, ct);
-                if (await Task.Run(() => CaptureCardCode.Read(temp.Path), ct) is { } card && known.Contains(card))
+                var card = await Task.Run(() => CaptureCardCode.Read(temp.Path), ct);
+                if (card is { } ours && known.Contains(ours))
                 {
-                    run = card;
-                    results.Add(new CapturedFile { Index = file.Index, FileName = file.FileName, Outcome = CaptureOutcome.Card, SessionId = card });
+                    (run, foreign) = (ours, null);
+                    results.Add(new CapturedFile { Index = file.Index, FileName = file.FileName, Outcome = CaptureOutcome.Card, SessionId = ours });
                     continue;
                 }
                 await using var content = File.OpenRead(temp.Path);
+                if (card is { } other)
+                {
+                    // A card of another school's or day's session: it and the photos after it (that student's) are held,
+                    // never filed as the previous student's portraits.
+                    (run, foreign) = (null, other);
+                    results.Add(await HoldAsync(req, file.Index, file.FileName,
+                        $"A capture card of session {other}, which is not a session of this organization{OnDay(req)}.", content, ct));
+                    continue;
+                }
+                if (foreign is { } stray)
+                {
+                    results.Add(await HoldAsync(req, file.Index, file.FileName,
+                        $"After the capture card of session {stray}, which is not a session of this organization{OnDay(req)}.", content, ct));
+                    continue;
+                }
                 if (run is { } current)
                 {
                     results.Add(Captured(current, await importer.ImportAsync(current, file.Index, file.FileName, content, ct)));
@@ -144,6 +162,9 @@ public sealed class GroupCaptureEndpoint(StudioDbContext db, SessionImageImporte
         }
         await Send.OkAsync(new GroupCaptureResponse { Files = results }, ct);
     }
+
+    static string OnDay(GroupCaptureRequest req) =>
+        req.Date is { } day ? $" on {day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}" : "";
 
     static CapturedFile Captured(long sessionId, ImportedFile file) => new()
     {
