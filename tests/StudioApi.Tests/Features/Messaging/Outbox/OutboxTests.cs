@@ -323,6 +323,9 @@ public sealed class OutboxTests(MessagingApi api) : IClassFixture<MessagingApi>
         var client = clientId ?? await admin.NewClientAsync("Crash", MessagingKit.Unique("Victim"), email: address);
         var id = await api.Base.WithDbAsync(async db =>
         {
+            // One transaction: the outbox's poll must not find the row before it carries its Message-Id (it would send
+            // it as a new message, with an id of its own).
+            await using var transaction = await db.Database.BeginTransactionAsync();
             var message = new Communication
             {
                 Kind = kind, ClientId = client, Subject = "Left mid-send", Body = body, Address = address, State = DeliveryState.Sending,
@@ -333,6 +336,7 @@ public sealed class OutboxTests(MessagingApi api) : IClassFixture<MessagingApi>
             message.MessageId = $"crashed-{message.Id}@lakeside.example";
             message.Delivery.Attempts = 1;
             await db.SaveChangesAsync();
+            await transaction.CommitAsync();
             return message.Id;
         });
         api.Base.Services.GetService(typeof(StudioApi.Features.Messaging.Outbox.OutboxSignal)).ShouldBeOfType<StudioApi.Features.Messaging.Outbox.OutboxSignal>().Wake();
