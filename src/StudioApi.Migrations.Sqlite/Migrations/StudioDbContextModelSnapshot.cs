@@ -1665,6 +1665,9 @@ namespace StudioApi.Migrations.Sqlite.Migrations
 
                     b.HasIndex("TaskId", "CreatedAt");
 
+                    b.HasIndex("Kind", "CompletedAt", "DueSortKey", "Id")
+                        .HasFilter("DeletedAt IS NULL");
+
                     b.HasIndex(new[] { "CreatedAt", "Id" }, "IX_Communications_CreatedAt_Id_Deleted")
                         .HasFilter("DeletedAt IS NOT NULL");
 
@@ -2273,6 +2276,15 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                     b.HasIndex("VendorId", "Number")
                         .HasFilter("DeletedAt IS NULL");
 
+                    b.HasIndex("StatusId", "Id", "StatusDueDate")
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex("StatusId", "StatusDueDate", "Id")
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex("StatusId", "StatusDate", "Id", "StatusDueDate")
+                        .HasFilter("DeletedAt IS NULL");
+
                     b.ToTable("ProductionOrders", (string)null);
                 });
 
@@ -2750,7 +2762,16 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                     b.HasIndex("Type", "Number")
                         .HasFilter("DeletedAt IS NULL");
 
+                    b.HasIndex("StatusId", "Id", "StatusDueDate")
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex("StatusId", "StatusDueDate", "Id")
+                        .HasFilter("DeletedAt IS NULL");
+
                     b.HasIndex("BalanceDue", "ClientId", "Date", "Balance")
+                        .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex("StatusId", "StatusDate", "Id", "StatusDueDate")
                         .HasFilter("DeletedAt IS NULL");
 
                     b.ToTable("Invoices", (string)null);

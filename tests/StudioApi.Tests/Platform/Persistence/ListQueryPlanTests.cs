@@ -164,7 +164,7 @@ public sealed class ListQueryPlanTests(StudioApiFactory app) : IClassFixture<Stu
         Filtered("/overdue-instalments", "clientId={client}");
         Sorted("/communications", "createdAt", "dueDate", "sentAt");
         Filtered("/communications", "clientId={client}", "sessionId={session}", "invoiceId=1", "taskId=1", "batchId=1", "kind=call",
-            "state=failed", "assignedUserId={user}", "open=true", "overdue=true", "deleted=true");
+            "state=failed", "assignedUserId={user}", "open=true", "open=true&sort=dueDate", "overdue=true", "deleted=true");
         Sorted("/communication-batches", "createdAt");
         Sorted("/print-jobs", "createdAt");
         Filtered("/print-jobs", "printed=false", "kind=letter", "deleted=true");

@@ -234,9 +234,11 @@ public sealed class CommunicationConfiguration : IEntityTypeConfiguration<Commun
         builder.HasIndex(c => new { c.Kind, c.CreatedAt });
         builder.HasIndex(c => new { c.State, c.CreatedAt });
         builder.HasIndex(c => new { c.StatusId, c.CreatedAt });
-        // The calls to make (open=true).
+        // The calls to make (open=true), newest first and by due date (the front desk's call list).
         builder.HasIndex(c => new { c.CreatedAt, c.Id }, "IX_Communications_OpenCalls_CreatedAt_Id")
             .HasFilter("Kind = 'Call' AND CompletedAt IS NULL AND DeletedAt IS NULL");
+        // By due date: Kind and CompletedAt lead (equalities, so SQLite prefers it to the Kind index even without statistics).
+        builder.HasIndex(c => new { c.Kind, c.CompletedAt, c.DueSortKey, c.Id }).HasFilter("DeletedAt IS NULL");
         builder.HasIndex(c => new { c.BatchId, c.BatchRecordId }).IsUnique().HasFilter("BatchId IS NOT NULL");
         // Overdue calls (the client's hasOverdueCall): only open calls are in it, so it stays small.
         builder.HasIndex(c => new { c.ClientId, c.DueDate }).HasDatabaseName("IX_Communications_OpenCalls")

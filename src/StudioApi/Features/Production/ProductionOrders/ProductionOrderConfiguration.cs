@@ -46,6 +46,11 @@ public sealed class ProductionOrderConfiguration : IEntityTypeConfiguration<Prod
         builder.HasIndex(o => new { o.OrderDate, o.Id }).HasFilter("DeletedAt IS NULL");
         // The overdue lists read orders by their status's due date.
         builder.HasIndex(o => o.StatusDueDate);
+        // The workflow lists (overdue, a hub stage) and the hub's and overdue counts read each status's records by due
+        // date, status date or id, as sessions do (see SessionConfiguration): without them the counts read every order of the status.
+        builder.HasIndex(o => new { o.StatusId, o.StatusDueDate, o.Id }).HasFilter("DeletedAt IS NULL");
+        builder.HasIndex(o => new { o.StatusId, o.StatusDate, o.Id, o.StatusDueDate }).HasFilter("DeletedAt IS NULL");
+        builder.HasIndex(o => new { o.StatusId, o.Id, o.StatusDueDate }).HasFilter("DeletedAt IS NULL");
         // Its filters, in the default order (number): an invoice's, a session's, a client's, a status's, a vendor's, a type's.
         builder.HasIndex(o => new { o.InvoiceId, o.Number });
         builder.HasIndex(o => new { o.SessionId, o.Number });

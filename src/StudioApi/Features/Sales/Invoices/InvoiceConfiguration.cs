@@ -84,6 +84,11 @@ public sealed class InvoiceConfiguration : IEntityTypeConfiguration<Invoice>
         builder.HasIndex(i => new { i.StatusId, i.Number }).HasFilter("DeletedAt IS NULL");
         builder.HasIndex(i => new { i.BalanceDue, i.Number }).HasFilter("DeletedAt IS NULL");
         builder.HasIndex(i => i.StatusDueDate);
+        // The workflow lists (overdue, a hub stage) and the hub's and overdue counts read each status's records by due
+        // date, status date or id, as sessions do (see SessionConfiguration): without them the counts read every invoice of the status.
+        builder.HasIndex(i => new { i.StatusId, i.StatusDueDate, i.Id }).HasFilter("DeletedAt IS NULL");
+        builder.HasIndex(i => new { i.StatusId, i.StatusDate, i.Id, i.StatusDueDate }).HasFilter("DeletedAt IS NULL");
+        builder.HasIndex(i => new { i.StatusId, i.Id, i.StatusDueDate }).HasFilter("DeletedAt IS NULL");
         builder.HasIndex(i => i.CreditsInvoiceId);
         // Balances and aging read the invoices with a balance due, by client, with their date and balance (a covering index).
         builder.HasIndex(i => new { i.BalanceDue, i.ClientId, i.Date, i.Balance }).HasFilter("DeletedAt IS NULL");
