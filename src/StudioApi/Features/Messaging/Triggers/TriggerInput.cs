@@ -147,7 +147,7 @@ public sealed class TriggerInputValidator : AbstractValidator<TriggerInput>
         RuleFor(t => t.Description).MaximumLength(1000);
         RuleFor(t => t.RecordKind).Cascade(CascadeMode.Stop).NotNull().WithMessage("Choose what the trigger watches: client, session, task or invoice.")
             .IsInEnum().Must(k => Kinds.Contains(k)).WithMessage("Triggers watch clients, sessions, tasks or invoices.");
-        RuleFor(t => t.Event).Cascade(CascadeMode.Stop).NotNull().WithMessage("Choose what fires it: statusChange, creation or date.").IsInEnum();
+        RuleFor(t => t.Event).Cascade(CascadeMode.Stop).NotNull().WithMessage("Choose what fires it: statusChange, creation, date or daily.").IsInEnum();
         RuleFor(t => t.StatusId).GreaterThan(0);
         RuleFor(t => t.TypeIds).MaxItems(Trigger.MaxIds);
         RuleForEach(t => t.TypeIds).GreaterThan(0);

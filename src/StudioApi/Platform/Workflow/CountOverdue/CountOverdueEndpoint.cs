@@ -57,7 +57,7 @@ public sealed class CountOverdueEndpoint(StudioDbContext db, WorkflowRecords rec
             if (records.Find(kind) is { } source)
                 foreach (var status in open.Where(s => s.Kind == kind))
                 {
-                    var count = await source.Rows(db).CountAsync(r => r.StatusId == status.Id && r.DueDate < today, ct);
+                    var count = await source.RowsVisibleTo(db, User).CountAsync(r => r.StatusId == status.Id && r.DueDate < today, ct);
                     if (count > 0)
                         statuses.Add(new OverdueStatusCount { StatusId = status.Id, Description = status.Description, Count = count });
                 }
