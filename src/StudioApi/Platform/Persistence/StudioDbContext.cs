@@ -106,8 +106,7 @@ public sealed class StudioDbContext(
         // A prefix search is the range prefix <= term < PrefixEnd(prefix), which holds only in code-point order (as on
         // SQLite): SQL Server's usual collations put "{" (after "lopez") before the letters, so "lopez" found nothing.
         if (Database.IsSqlServer())
-            foreach (var terms in modelBuilder.Model.GetEntityTypes().Where(t => t.ClrType.BaseType is { IsGenericType: true } b
-                                                                                 && b.GetGenericTypeDefinition() == typeof(SearchTerm<>)).ToList())
+            foreach (var terms in modelBuilder.Model.GetEntityTypes().Where(t => SearchIndex.IsTermEntity(t.ClrType)).ToList())
                 modelBuilder.Entity(terms.ClrType).Property(nameof(SearchTerm<>.Term)).UseCollation(SearchText.SqlServerCollation);
 
         foreach (var entityType in modelBuilder.Model.GetEntityTypes()

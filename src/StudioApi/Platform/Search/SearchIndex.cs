@@ -21,8 +21,11 @@ public abstract class SearchIndex
     public static IReadOnlyList<SearchIndex> Of(IModel model) => ByModel.GetValue(model, m =>
         [.. m.GetEntityTypes()
             .Select(e => e.ClrType)
-            .Where(t => t.BaseType is { IsGenericType: true } b && b.GetGenericTypeDefinition() == typeof(SearchTerm<>))
+            .Where(IsTermEntity)
             .Select(t => (SearchIndex)Activator.CreateInstance(typeof(SearchIndex<,>).MakeGenericType(t.BaseType!.GetGenericArguments()[0], t))!)]);
+
+    /// <summary>Whether <paramref name="type"/> is a term entity (a <see cref="SearchTerm{TRecord}"/>).</summary>
+    public static bool IsTermEntity(Type type) => type.BaseType is { IsGenericType: true } b && b.GetGenericTypeDefinition() == typeof(SearchTerm<>);
 
     /// <summary>Rebuilds the terms of the added and changed records the context tracks (called by SaveChanges).</summary>
     internal static async Task SyncAsync(StudioDbContext db, CancellationToken ct)

@@ -118,22 +118,24 @@ public sealed class DateTriggerSweep(StudioDbContext db, TriggerFirer firer, Pri
             try
             {
                 done = await db.InTransactionAsync(async () =>
-            {
-                if (await db.TriggerFirings.AnyAsync(f => f.TriggerId == trigger.Id && f.RecordId == 0 && f.Occurrence == occurrence, ct))
-                    return false;
-                var listed = day.AddDays(trigger.OffsetDays);
-                var (pdf, pages, sessions) = await jobSheets.RenderAsync(listed, ct);
-                var job = await printQueue.AddAsync(Printing.PrintJobKind.JobSheet, $"Job sheet {listed:yyyy-MM-dd} ({sessions} sessions)", pdf, pages, listed, null, ct);
-                db.TriggerFirings.Add(new TriggerFiring
                 {
-                    TriggerId = trigger.Id, RecordKind = trigger.RecordKind, RecordId = 0, Occurrence = occurrence, DueAt = dueAt, FiredAt = db.UtcNow,
-                    Outcome = FiringOutcome.Fired, Detail = $"Printed the job sheet of {listed:yyyy-MM-dd} ({sessions} sessions).",
-                });
-                await db.SaveChangesAsync(ct);
-                db.TriggerFirings.Local.Last().Detail += $" Print job {job.Id}.";
-                await db.SaveChangesAsync(ct);
-                return true;
-            }, ct);
+                    if (await db.TriggerFirings.AnyAsync(f => f.TriggerId == trigger.Id && f.RecordId == 0 && f.Occurrence == occurrence, ct))
+                        return false;
+                    var listed = day.AddDays(trigger.OffsetDays);
+                    var (pdf, pages, sessions) = await jobSheets.RenderAsync(listed, ct);
+                    var job = await printQueue.AddAsync(Printing.PrintJobKind.JobSheet, $"Job sheet {listed:yyyy-MM-dd} ({sessions} sessions)", pdf, pages, listed, null, ct);
+                    var firing = new TriggerFiring
+                    {
+                        TriggerId = trigger.Id, RecordKind = trigger.RecordKind, RecordId = 0, Occurrence = occurrence, DueAt = dueAt, FiredAt = db.UtcNow,
+                        Outcome = FiringOutcome.Fired, Detail = $"Printed the job sheet of {listed:yyyy-MM-dd} ({sessions} sessions).",
+                    };
+                    db.TriggerFirings.Add(firing);
+                    // Saved twice: the print job's id, named in the detail, is known once the first save has inserted it.
+                    await db.SaveChangesAsync(ct);
+                    firing.Detail += $" Print job {job.Id}.";
+                    await db.SaveChangesAsync(ct);
+                    return true;
+                }, ct);
             }
             catch (DbUpdateException e) when (e.IsUniqueViolation())
             {

@@ -44,22 +44,19 @@ public sealed class IdempotencyMiddleware(RequestDelegate next)
     public async Task InvokeAsync(HttpContext context, StudioDbContext db, IOptions<IdempotencySettings> options, BackgroundInstance instance)
     {
         var takeover = TimeSpan.FromSeconds(Math.Max(1, options.Value.TakeoverSeconds));
-        if (HttpMethods.IsPost(context.Request.Method)
-            && context.GetEndpoint()?.Metadata.GetMetadata<AcceptsIdempotencyKey>() is { Required: true }
-            && string.IsNullOrWhiteSpace(context.Request.Headers[IdempotencyEndpointExtensions.Header].ToString()))
-            throw ApiProblem.InvalidInput(IdempotencyEndpointExtensions.Header,
-                "This request moves money: send an Idempotency-Key header (any unique text, such as a UUID), so that a retry is never carried out twice.");
+        var accepts = HttpMethods.IsPost(context.Request.Method) ? context.GetEndpoint()?.Metadata.GetMetadata<AcceptsIdempotencyKey>() : null;
         // A blank key counts as none: generated clients (NSwag's fetch client) send the header empty when it is omitted.
-        if (!HttpMethods.IsPost(context.Request.Method)
-            || context.GetEndpoint()?.Metadata.GetMetadata<AcceptsIdempotencyKey>() is not { } accepts
-            || !context.Request.Headers.TryGetValue(IdempotencyEndpointExtensions.Header, out var keyValues)
-            || string.IsNullOrWhiteSpace(keyValues.ToString()))
+        var keyText = context.Request.Headers[IdempotencyEndpointExtensions.Header].ToString();
+        if (accepts is null || string.IsNullOrWhiteSpace(keyText))
         {
+            if (accepts is { Required: true })
+                throw ApiProblem.InvalidInput(IdempotencyEndpointExtensions.Header,
+                    "This request moves money: send an Idempotency-Key header (any unique text, such as a UUID), so that a retry is never carried out twice.");
             await next(context);
             return;
         }
 
-        var key = keyValues.ToString().Trim();
+        var key = keyText.Trim();
         if (key.Length > 200)
             throw ApiProblem.InvalidInput(IdempotencyEndpointExtensions.Header, "Idempotency-Key must be 1 to 200 characters.");
 

@@ -34,7 +34,7 @@ public static class KeysetPaging
     public static Task<Page<TOut>> ToPageAsync<T, TOut>(
         this IQueryable<T> query, ListRequest request, SortKeys<T> sortKeys, IQueryable<T> records, Func<T, TOut> map, CancellationToken ct)
         where T : class, IHasId =>
-        query.ToPageAsync(request, sortKeys, (ids, token) => records.Where(ById<T>(ids)).ToListAsync(token), map, ct);
+        query.ToPageAsync(request, sortKeys, LoadById(records), map, ct);
 
     /// <summary>
     /// As above, with the page's records loaded by <paramref name="load"/> (the records of those ids, in any order;
@@ -47,7 +47,7 @@ public static class KeysetPaging
     {
         var (key, descending, limit, after) = Start(request, sortKeys);
         var keys = await key.ReadKeysAsync(query, descending, after?.Value, after?.Id, limit + 1, ct);
-        return await LoadAsync(keys, key, descending, limit, (ids, token) => load(ids, token), map, ct);
+        return await LoadAsync(keys, key, descending, limit, load, map, ct);
     }
 
     /// <summary>
@@ -77,8 +77,11 @@ public static class KeysetPaging
         foreach (var query in queries)
             keys.AddRange(await key.ReadKeysAsync(query, descending, after?.Value, after?.Id, limit + 1, ct));
         keys.Sort((a, b) => key.Compare(a.Key, a.Id, b.Key, b.Id, descending));
-        return await LoadAsync([.. keys.Take(limit + 1)], key, descending, limit, (ids, token) => records.Where(ById<T>(ids)).ToListAsync(token), map, ct);
+        return await LoadAsync([.. keys.Take(limit + 1)], key, descending, limit, LoadById(records), map, ct);
     }
+
+    static Func<long[], CancellationToken, Task<List<T>>> LoadById<T>(IQueryable<T> records) where T : class, IHasId =>
+        (ids, token) => records.Where(ById<T>(ids)).ToListAsync(token);
 
     static async Task<Page<TOut>> LoadAsync<T, TOut>(List<SortKeys<T>.KeyedId> keys, SortKeys<T>.SortKey key, bool descending, int limit,
         Func<long[], CancellationToken, Task<List<T>>> load, Func<T, TOut> map, CancellationToken ct)

@@ -87,7 +87,9 @@ public sealed class BatchTests(MessagingApi api) : IClassFixture<MessagingApi>
         var (school, clients, _) = await PictureDayAsync(admin, 6);
         var template = await admin.NewTemplateAsync(MessagingKit.Unique("Forms"), "Dear {{ client.firstName }}, the order forms are attached.", recordType: "client");
         // A batch its server had half done when it died: three of its six messages made, the lease gone with the server.
-        var id = await api.Base.WithDbAsync(async db =>
+        // In one transaction: a worker that woke between the batch and its messages would make all six, and then fail on
+        // the three made meanwhile.
+        var id = await api.Base.WithDbAsync(db => db.InTransactionAsync(async () =>
         {
             var batch = new CommunicationBatch
             {
@@ -104,7 +106,7 @@ public sealed class BatchTests(MessagingApi api) : IClassFixture<MessagingApi>
                 });
             await db.SaveChangesAsync();
             return batch.Id;
-        });
+        }, CancellationToken.None));
         ((StudioApi.Features.Messaging.Batches.BatchSignal)api.Base.Services.GetService(typeof(BatchSignal))!).Wake();
 
         JsonObject? last = null;

@@ -10,6 +10,7 @@ using StudioApi.Features.Setup;
 using StudioApi.Platform.Http.Concurrency;
 using StudioApi.Platform.Http.Idempotency;
 using StudioApi.Platform.Http.OpenApi;
+using StudioApi.Platform.Http.Paging;
 using StudioApi.Platform.Http.Validation;
 using StudioApi.Platform.Persistence;
 using StudioApi.Platform.Time;
@@ -77,14 +78,7 @@ public sealed class CreateLabelsEndpoint(StudioDbContext db, PrintQueue queue) :
         if (req.Kind == LabelKind.Mailing)
         {
             var ids = req.ClientIds!;
-            var clients = new Dictionary<long, Client>();
-            foreach (var part in ids.Distinct().Chunk(500))
-                foreach (var client in await db.Clients.AsNoTracking().Where(c => part.Contains(c.Id)).ToListAsync(ct))
-                    clients[client.Id] = client;
-            for (var i = 0; i < ids.Count; i++)
-                if (!clients.ContainsKey(ids[i]))
-                    AddError(new ValidationFailure($"clientIds[{i}]", $"There is no client {ids[i]}."));
-            ThrowIfAnyErrors();
+            var clients = await LoadAllAsync(db.Clients, ids, "clientIds", "client", ct);
             foreach (var id in ids)
             {
                 var client = clients[id];
@@ -95,14 +89,7 @@ public sealed class CreateLabelsEndpoint(StudioDbContext db, PrintQueue queue) :
         else
         {
             var ids = req.SessionIds!;
-            var sessions = new Dictionary<long, Scheduling.Sessions.Session>();
-            foreach (var part in ids.Distinct().Chunk(500))
-                foreach (var session in await db.Sessions.AsNoTracking().Where(s => part.Contains(s.Id)).ToListAsync(ct))
-                    sessions[session.Id] = session;
-            for (var i = 0; i < ids.Count; i++)
-                if (!sessions.ContainsKey(ids[i]))
-                    AddError(new ValidationFailure($"sessionIds[{i}]", $"There is no session {ids[i]}."));
-            ThrowIfAnyErrors();
+            var sessions = await LoadAllAsync(db.Sessions, ids, "sessionIds", "session", ct);
             var clientIds = sessions.Values.Select(s => s.ClientId).Distinct().ToList();
             var names = new Dictionary<long, string>();
             foreach (var part in clientIds.Chunk(500))
@@ -124,5 +111,20 @@ public sealed class CreateLabelsEndpoint(StudioDbContext db, PrintQueue queue) :
 
         HttpContext.WriteETag(job);
         await Send.CreatedAtAsync("PrintJobs_Get", new { id = job.Id }, PrintJobResponse.From(job), cancellation: ct);
+    }
+
+    /// <summary>The live records of these ids, read 500 at a time; a 400 naming each id (by position) that has none.</summary>
+    async Task<Dictionary<long, T>> LoadAllAsync<T>(IQueryable<T> records, List<long> ids, string field, string what, CancellationToken ct)
+        where T : class, IHasId
+    {
+        var found = new Dictionary<long, T>();
+        foreach (var part in ids.Distinct().Chunk(500))
+            foreach (var record in await records.AsNoTracking().Where(KeysetPaging.ById<T>(part)).ToListAsync(ct))
+                found[record.Id] = record;
+        for (var i = 0; i < ids.Count; i++)
+            if (!found.ContainsKey(ids[i]))
+                AddError(new ValidationFailure($"{field}[{i}]", $"There is no {what} {ids[i]}."));
+        ThrowIfAnyErrors();
+        return found;
     }
 }
