@@ -17,17 +17,7 @@ public static class RenderRunPlanner
 {
     public static Task<RenderRun> PlanAsync(StudioDbContext db, RenderWorkerSignal signal, RenderProfile profile,
         IReadOnlyList<long> sessionIds, IOrderedImages ordered, string createdBy, long? renderJobId, CancellationToken ct) =>
-        db.InTransactionAsync(async () =>
-        {
-            var run = await PlanInTransactionAsync(db, profile, sessionIds, ordered, createdBy, renderJobId, ct);
-            // The worker must not see the run before its items are there with it.
-            db.AfterCommit(_ =>
-            {
-                signal.Wake();
-                return Task.CompletedTask;
-            });
-            return run;
-        }, ct);
+        db.InTransactionAsync(() => PlanInTransactionAsync(db, signal, profile, sessionIds, ordered, createdBy, renderJobId, ct), ct);
 
     /// <summary>
     /// Makes a package run (see <see cref="RenderRunPackage"/>): the images, their paths in the zip and their index lines
@@ -40,47 +30,23 @@ public static class RenderRunPlanner
             if (images.Count > RenderRunLimits.MaxImages)
                 throw ApiProblem.RuleBroken($"The package has {images.Count} images; one run renders at most {RenderRunLimits.MaxImages}.");
             package.StudentsWithoutImage = missing.Count;
-            var run = new RenderRun
+            var run = new RenderRun { ProfileName = name, Package = package, CreatedBy = createdBy, CreatedAt = db.UtcNow };
+            return await SaveAsync(db, signal, run, images.Select(i => new RenderRunItem
             {
-                ProfileName = name,
-                Package = package,
-                CreatedBy = createdBy,
-                CreatedAt = db.UtcNow,
-                Total = images.Count,
-            };
-            db.RenderRuns.Add(run);
-            await db.SaveChangesAsync(ct);
-            db.RenderRunItems.AddRange(images.Select(i => new RenderRunItem
-            {
-                RunId = run.Id,
                 ImageId = i.ImageId,
                 SessionId = i.SessionId,
                 SessionNumber = i.SessionNumber,
                 ImageNumber = i.ImageNumber,
                 OutputName = i.OutputName,
                 IndexRecord = i.IndexRecord,
-            }));
-            foreach (var student in missing)
-                student.RunId = run.Id;
-            db.RenderRunMissingStudents.AddRange(missing);
-            await db.SaveChangesAsync(ct);
-            db.AfterCommit(_ =>
-            {
-                signal.Wake();
-                return Task.CompletedTask;
-            });
-            return run;
+            }).ToList(), missing, ct);
         }, ct);
 
-    static async Task<RenderRun> PlanInTransactionAsync(StudioDbContext db, RenderProfile profile, IReadOnlyList<long> sessionIds,
+    static async Task<RenderRun> PlanInTransactionAsync(StudioDbContext db, RenderWorkerSignal signal, RenderProfile profile, IReadOnlyList<long> sessionIds,
         IOrderedImages ordered, string createdBy, long? renderJobId, CancellationToken ct)
     {
         var wanted = sessionIds.Distinct().ToList();
-        var sessions = await db.Sessions.AsNoTracking()
-            .Where(s => wanted.Contains(s.Id))
-            .Join(db.Clients.IgnoreQueryFilters(), s => s.ClientId, c => c.Id,
-                (s, c) => new { s.Id, s.Number, s.StudentId, c.FirstName, c.LastName })
-            .ToListAsync(ct);
+        var sessions = await Named(db, db.Sessions.AsNoTracking().Where(s => wanted.Contains(s.Id))).ToListAsync(ct);
         if (wanted.FirstOrDefault(id => sessions.All(s => s.Id != id)) is var missing and > 0)
             throw ApiProblem.NotFound("session", missing);
 
@@ -106,17 +72,7 @@ public static class RenderRunPlanner
             run.Sessions.Add(new RenderRunSession { SessionId = session.Id, SessionNumber = session.Number });
             foreach (var image in images.Where(i => i.SessionId == session.Id).OrderBy(i => i.Number))
             {
-                var name = pattern.Apply(new FileNameValues
-                {
-                    SessionNumber = session.Number.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    ImageNumber = image.Number,
-                    ClientFirstName = session.FirstName,
-                    ClientLastName = session.LastName,
-                    FileNumber = items.Count + 1,
-                    OriginalName = Path.GetFileNameWithoutExtension(image.OriginalFileName),
-                    ProfileName = profile.Name,
-                    StudentId = session.StudentId,
-                });
+                var name = pattern.Apply(session.NameValues(image.Number, image.OriginalFileName, items.Count + 1, profile.Name));
                 items.Add(new RenderRunItem
                 {
                     ImageId = image.Id,
@@ -129,14 +85,52 @@ public static class RenderRunPlanner
         }
         if (items.Count > RenderRunLimits.MaxImages)
             throw ApiProblem.RuleBroken($"These sessions have {items.Count} images to render; one run renders at most {RenderRunLimits.MaxImages}. Split them over several runs.");
+        return await SaveAsync(db, signal, run, items, [], ct);
+    }
+
+    /// <summary>
+    /// Saves the run, then its items and a package's missing students under its id, and wakes the worker once all of it
+    /// commits: the worker must not see the run before its items are there with it.
+    /// </summary>
+    static async Task<RenderRun> SaveAsync(StudioDbContext db, RenderWorkerSignal signal, RenderRun run, List<RenderRunItem> items,
+        IReadOnlyList<RenderRunMissingStudent> missing, CancellationToken ct)
+    {
         run.Total = items.Count;
         db.RenderRuns.Add(run);
         await db.SaveChangesAsync(ct);
         foreach (var item in items)
             item.RunId = run.Id;
         db.RenderRunItems.AddRange(items);
+        foreach (var student in missing)
+            student.RunId = run.Id;
+        db.RenderRunMissingStudents.AddRange(missing);
         await db.SaveChangesAsync(ct);
+        db.AfterCommit(_ =>
+        {
+            signal.Wake();
+            return Task.CompletedTask;
+        });
         return run;
+    }
+
+    /// <summary>Sessions with what a file name may take from them and their client (names of a client since deleted too).</summary>
+    static IQueryable<NamedSession> Named(StudioDbContext db, IQueryable<Scheduling.Sessions.Session> sessions) =>
+        sessions.Join(db.Clients.IgnoreQueryFilters(), s => s.ClientId, c => c.Id,
+            (s, c) => new NamedSession(s.Id, s.Number, s.StudentId, c.FirstName, c.LastName));
+
+    sealed record NamedSession(long Id, int Number, string? StudentId, string? FirstName, string? LastName)
+    {
+        public FileNameValues NameValues(int imageNumber, string originalFileName, int fileNumber, string profileName) => new()
+        {
+            SessionNumber = Number.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ImageNumber = imageNumber,
+            ClientFirstName = FirstName,
+            ClientLastName = LastName,
+            FileNumber = fileNumber,
+            OriginalName = Path.GetFileNameWithoutExtension(originalFileName),
+            ProfileName = profileName,
+            StudentId = StudentId,
+        };
     }
 
     /// <summary>
@@ -154,9 +148,7 @@ public static class RenderRunPlanner
                 .Select(i => new { i.Id, i.SessionId, i.Number, i.OriginalFileName, i.Width, i.Height, i.Orientation })
                 .ToDictionaryAsync(i => i.Id, ct);
             var sessionIds = images.Values.Select(i => i.SessionId).Distinct().ToList();
-            var sessions = await db.Sessions.IgnoreQueryFilters().AsNoTracking().Where(s => sessionIds.Contains(s.Id))
-                .Join(db.Clients.IgnoreQueryFilters(), s => s.ClientId, c => c.Id,
-                    (s, c) => new { s.Id, s.Number, s.StudentId, c.FirstName, c.LastName })
+            var sessions = await Named(db, db.Sessions.IgnoreQueryFilters().AsNoTracking().Where(s => sessionIds.Contains(s.Id)))
                 .ToDictionaryAsync(s => s.Id, ct);
 
             var pattern = FileNamePattern.Parse(profile.FileNamePattern);
@@ -178,17 +170,7 @@ public static class RenderRunPlanner
             {
                 if (!images.TryGetValue(line.ImageId, out var image) || !sessions.TryGetValue(image.SessionId, out var session))
                     continue; // purged since it was ordered: nothing left to render
-                var name = pattern.Apply(new FileNameValues
-                {
-                    SessionNumber = session.Number.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    ImageNumber = image.Number,
-                    ClientFirstName = session.FirstName,
-                    ClientLastName = session.LastName,
-                    FileNumber = items.Count + 1,
-                    OriginalName = Path.GetFileNameWithoutExtension(image.OriginalFileName),
-                    ProfileName = profile.Name,
-                    StudentId = session.StudentId,
-                });
+                var name = pattern.Apply(session.NameValues(image.Number, image.OriginalFileName, items.Count + 1, profile.Name));
                 var (width, height) = PrintPixels(line, profile.Dpi, UprightShape(image.Width, image.Height, image.Orientation ?? 1, line));
                 items.Add(new RenderRunItem
                 {
@@ -206,19 +188,7 @@ public static class RenderRunPlanner
                     HeightPx = height,
                 });
             }
-            run.Total = items.Count;
-            db.RenderRuns.Add(run);
-            await db.SaveChangesAsync(ct);
-            foreach (var item in items)
-                item.RunId = run.Id;
-            db.RenderRunItems.AddRange(items);
-            await db.SaveChangesAsync(ct);
-            db.AfterCommit(_ =>
-            {
-                signal.Wake();
-                return Task.CompletedTask;
-            });
-            return run;
+            return await SaveAsync(db, signal, run, items, [], ct);
         }, ct);
 
     /// <summary>Whether the part printed (the crop, or the whole upright, rotated frame) is wider than tall.</summary>

@@ -107,61 +107,58 @@ public sealed class GroupCaptureEndpoint(StudioDbContext db, SessionImageImporte
         var sessions = db.Sessions.AsNoTracking().Where(s => s.OrganizationId == req.Id);
         if (req.Date is { } day)
             sessions = sessions.Where(s => s.Date == day);
-        var matcher = new CaptureMatcher(await sessions.Select(s => new CaptureCandidate(s.Id, s.Number, s.StudentId)).ToListAsync(ct));
+        var candidates = await sessions.Select(s => new CaptureCandidate(s.Id, s.Number, s.StudentId)).ToListAsync(ct);
+        var matcher = new CaptureMatcher(candidates);
 
         var results = new List<CapturedFile>();
-        var known = req.Cards == true ? (await sessions.Select(s => s.Id).ToListAsync(ct)).ToHashSet() : [];
+        var known = candidates.Select(c => c.SessionId).ToHashSet();
         long? run = null;
         long? foreign = null;
         await foreach (var file in ImageUploadParts.ReadAsync(HttpContext, options.Value, ct))
         {
-            if (req.Cards == true)
+            if (req.Cards != true)
             {
-                // Read whole first: the QR code is looked for before the file goes anywhere.
-                using var temp = store.CreateTempFile("capture");
-                await using (var copy = File.Create(temp.Path))
-                    await file.Content.CopyToAsync(copy, ct);
-                var card = await Task.Run(() => CaptureCardCode.Read(temp.Path), ct);
-                if (card is { } ours && known.Contains(ours))
-                {
-                    (run, foreign) = (ours, null);
-                    results.Add(new CapturedFile { Index = file.Index, FileName = file.FileName, Outcome = CaptureOutcome.Card, SessionId = ours });
-                    continue;
-                }
-                await using var content = File.OpenRead(temp.Path);
-                if (card is { } other)
-                {
-                    // A card of another school's or day's session: it and the photos after it (that student's) are held,
-                    // never filed as the previous student's portraits.
-                    (run, foreign) = (null, other);
-                    results.Add(await HoldAsync(req, file.Index, file.FileName,
-                        $"A capture card of session {other}, which is not a session of this organization{OnDay(req)}.", content, ct));
-                    continue;
-                }
-                if (foreign is { } stray)
-                {
-                    results.Add(await HoldAsync(req, file.Index, file.FileName,
-                        $"After the capture card of session {stray}, which is not a session of this organization{OnDay(req)}.", content, ct));
-                    continue;
-                }
-                if (run is { } current)
-                {
-                    results.Add(Captured(current, await importer.ImportAsync(current, file.Index, file.FileName, content, ct)));
-                    continue;
-                }
-                var (named, why) = matcher.Match(file.FileName);
-                results.Add(named is { } byName
-                    ? Captured(byName, await importer.ImportAsync(byName, file.Index, file.FileName, content, ct))
-                    : await HoldAsync(req, file.Index, file.FileName, $"Before any readable capture card: {why}", content, ct));
+                var (sessionId, reason) = matcher.Match(file.FileName);
+                results.Add(await ImportOrHoldAsync(req, file.Index, file.FileName, sessionId, reason, file.Content, ct));
                 continue;
             }
-            var (sessionId, reason) = matcher.Match(file.FileName);
-            results.Add(sessionId is { } id
-                ? Captured(id, await importer.ImportAsync(id, file.Index, file.FileName, file.Content, ct))
-                : await HoldAsync(req, file.Index, file.FileName, reason!, file.Content, ct));
+            // Read whole first: the QR code is looked for before the file goes anywhere.
+            using var temp = store.CreateTempFile("capture");
+            await using (var copy = File.Create(temp.Path))
+                await file.Content.CopyToAsync(copy, ct);
+            var card = await Task.Run(() => CaptureCardCode.Read(temp.Path), ct);
+            if (card is { } ours && known.Contains(ours))
+            {
+                (run, foreign) = (ours, null);
+                results.Add(new CapturedFile { Index = file.Index, FileName = file.FileName, Outcome = CaptureOutcome.Card, SessionId = ours });
+                continue;
+            }
+            // A card of another school's or day's session: it and the photos after it (that student's) are held,
+            // never filed as the previous student's portraits.
+            if (card is { } other)
+                (run, foreign) = (null, other);
+            (long? SessionId, string? Reason) to = card is { } named
+                ? (null, $"A capture card of session {named}, which is not a session of this organization{OnDay(req)}.")
+                : foreign is { } stray
+                    ? (null, $"After the capture card of session {stray}, which is not a session of this organization{OnDay(req)}.")
+                    : run is { } current
+                        ? (current, null)
+                        : BeforeAnyCard(matcher.Match(file.FileName));
+            await using var content = File.OpenRead(temp.Path);
+            results.Add(await ImportOrHoldAsync(req, file.Index, file.FileName, to.SessionId, to.Reason, content, ct));
         }
         await Send.OkAsync(new GroupCaptureResponse { Files = results }, ct);
     }
+
+    /// <summary>Imports the file into its session, or without one holds it as an unmatched capture saying why.</summary>
+    async Task<CapturedFile> ImportOrHoldAsync(GroupCaptureRequest req, int index, string name, long? sessionId, string? reason,
+        Stream content, CancellationToken ct) =>
+        sessionId is { } id
+            ? Captured(id, await importer.ImportAsync(id, index, name, content, ct))
+            : await HoldAsync(req, index, name, reason!, content, ct);
+
+    static (long? SessionId, string? Reason) BeforeAnyCard((long? SessionId, string? Reason) match) =>
+        match.SessionId is null ? (null, $"Before any readable capture card: {match.Reason}") : match;
 
     static string OnDay(GroupCaptureRequest req) =>
         req.Date is { } day ? $" on {day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}" : "";

@@ -1,6 +1,5 @@
 using FastEndpoints;
 using StudioApi.Features.Schools.PartnerClients;
-using StudioApi.Platform.Http.Concurrency;
 using StudioApi.Platform.Http.Idempotency;
 using StudioApi.Platform.Http.OpenApi;
 
@@ -20,7 +19,7 @@ public sealed class ImportOneRosterRequest
 }
 
 public sealed class ImportOneRosterEndpoint(RosterAccess access, OneRosterImporter importer, RosterImportQueue queue)
-    : Endpoint<ImportOneRosterRequest, RosterImportResponse>
+    : RosterImportEndpoint<ImportOneRosterRequest>(importer, queue)
 {
     public override void Configure()
     {
@@ -51,16 +50,6 @@ public sealed class ImportOneRosterEndpoint(RosterAccess access, OneRosterImport
         await access.EnsureOrganizationAsync(req.Id, PartnerScopes.RosterWrite, ct);
         var file = await RosterUpload.ReadAsync(HttpContext, ct);
         var package = OneRosterPackage.Read(file);
-        if (queue.IsBig(package.Rows("users").Count, file.Length))
-        {
-            var queued = await queue.EnqueueAsync(req.Id, package, file, mapping: null, req.DryRun == true, ct);
-            HttpContext.WriteETag(queued);
-            HttpContext.Response.Headers.Location = $"/api/v1/roster-imports/{queued.Id}";
-            await Send.ResponseAsync(RosterImportResponse.From(queued), StatusCodes.Status202Accepted, ct);
-            return;
-        }
-        var import = await importer.ImportAsync(req.Id, package, req.DryRun == true, ct);
-        HttpContext.WriteETag(import);
-        await Send.CreatedAtAsync("Rosters_GetImport", new { id = import.Id }, RosterImportResponse.From(import), cancellation: ct);
+        await ImportOrQueueAsync(req.Id, package, file, package.Rows("users").Count, null, req.DryRun == true, ct);
     }
 }

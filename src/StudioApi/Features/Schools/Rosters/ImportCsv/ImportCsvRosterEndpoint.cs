@@ -1,7 +1,6 @@
 using FastEndpoints;
 using FluentValidation;
 using StudioApi.Features.Schools.PartnerClients;
-using StudioApi.Platform.Http.Concurrency;
 using StudioApi.Platform.Http.Idempotency;
 using StudioApi.Platform.Http.OpenApi;
 
@@ -76,7 +75,7 @@ public sealed class ImportCsvRosterValidator : Validator<ImportCsvRosterRequest>
 }
 
 public sealed class ImportCsvRosterEndpoint(RosterAccess access, OneRosterImporter importer, RosterImportQueue queue)
-    : Endpoint<ImportCsvRosterRequest, RosterImportResponse>
+    : RosterImportEndpoint<ImportCsvRosterRequest>(importer, queue)
 {
     public override void Configure()
     {
@@ -107,16 +106,6 @@ public sealed class ImportCsvRosterEndpoint(RosterAccess access, OneRosterImport
         var file = await RosterUpload.ReadAsync(HttpContext, ct);
         var mapping = req.Mapping();
         var package = CsvRoster.Read(file, mapping, req.Mode ?? RosterImportMode.Bulk);
-        if (queue.IsBig(package.Rows("users").Count(r => r["role"] == "student"), file.Length))
-        {
-            var queued = await queue.EnqueueAsync(req.Id, package, file, mapping, req.DryRun == true, ct);
-            HttpContext.WriteETag(queued);
-            HttpContext.Response.Headers.Location = $"/api/v1/roster-imports/{queued.Id}";
-            await Send.ResponseAsync(RosterImportResponse.From(queued), StatusCodes.Status202Accepted, ct);
-            return;
-        }
-        var import = await importer.ImportAsync(req.Id, package, req.DryRun == true, ct);
-        HttpContext.WriteETag(import);
-        await Send.CreatedAtAsync("Rosters_GetImport", new { id = import.Id }, RosterImportResponse.From(import), cancellation: ct);
+        await ImportOrQueueAsync(req.Id, package, file, package.Rows("users").Count(r => r["role"] == "student"), mapping, req.DryRun == true, ct);
     }
 }
