@@ -56,14 +56,14 @@ public sealed class BookingDeposits(StudioDbContext db, InvoicePricing pricing, 
         db.Invoices.Add(invoice);
         await transitions.StartAsync(RecordKind.Invoice, invoice, () => db.SaveNumberedAsync([invoice], ct), ct);
         var studio = await db.GetStudioSettingsAsync(forUpdate: false, ct);
-        return new BookingDeposit(invoice.Id, invoice.Number, invoice.Instalments[0].Amount.MinorUnits, studio.Currency, dueBy);
+        return new BookingDeposit(invoice.Id, invoice.Number, invoice.Instalments[0].Amount, studio.Currency, dueBy);
     }
 
     public async Task<BookingDeposit> RequestCardPaymentAsync(BookingDeposit deposit, string idempotencyKey, CancellationToken ct)
     {
         // The booking is committed and held: should the provider fail, the sweep releases it when the hold runs out (a
         // retry of the request would find its own slot taken, since only successful answers are kept for an Idempotency-Key).
-        var (_, intent) = await CardIntents.OpenAsync(db, provider, deposit.InvoiceId, new Money(deposit.Amount), deposit.Currency,
+        var (_, intent) = await CardIntents.OpenAsync(db, provider, deposit.InvoiceId, deposit.Amount, deposit.Currency,
             $"studioapi-deposit-{deposit.InvoiceId}-{idempotencyKey}",
             e => $"The card payment provider could not start the deposit's payment ({e.Message}); the slot is held until {deposit.DueBy:u} and then released.", ct);
         return deposit with { ClientSecret = intent.ClientSecret };

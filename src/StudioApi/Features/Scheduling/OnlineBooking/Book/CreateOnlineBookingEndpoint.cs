@@ -202,7 +202,7 @@ public sealed class CreateOnlineBookingEndpoint(StudioDbContext db, OnlineAvaila
             var paying = await deposits.RequestCardPaymentAsync(deposit, req.IdempotencyKey ?? Guid.NewGuid().ToString("N"), ct);
             response.Deposit = new OnlineBookingDepositResponse
             {
-                InvoiceId = paying.InvoiceId, InvoiceNumber = paying.InvoiceNumber, Amount = new Money(paying.Amount), Currency = paying.Currency,
+                InvoiceId = paying.InvoiceId, InvoiceNumber = paying.InvoiceNumber, Amount = paying.Amount, Currency = paying.Currency,
                 ClientSecret = paying.ClientSecret!, DueBy = paying.DueBy,
             };
         }
