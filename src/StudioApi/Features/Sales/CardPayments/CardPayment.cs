@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using StudioApi.Features.Sales.Invoices;
 using StudioApi.Platform.Currencies;
+using StudioApi.Platform.Http.Problems;
 using StudioApi.Platform.Persistence;
 
 namespace StudioApi.Features.Sales.CardPayments;
@@ -21,6 +22,44 @@ public sealed class CardPayment : AuditedRecord
     public CardPaymentState State { get; set; }
     /// <summary>The payment recorded when the provider confirmed it.</summary>
     public long? PaymentId { get; set; }
+}
+
+/// <summary>Asking the card payment provider for an intent, and what a failed provider call answers.</summary>
+public static class CardIntents
+{
+    /// <summary>Whether a provider call failed at the provider (refused, or not reached): answered 502, nothing recorded.</summary>
+    public static bool Failed(Exception e) => e is Stripe.StripeException or HttpRequestException;
+
+    public static ApiProblem BadGateway(string detail) => new(StatusCodes.Status502BadGateway, "Bad gateway", detail);
+
+    /// <summary>
+    /// The provider's intent first, under <paramref name="idempotencyKey"/>, then its row: a row is kept only for an intent
+    /// that exists, and once (a retry under the same key gets the same intent and finds its row).
+    /// <paramref name="failure"/> words the 502 when the provider fails.
+    /// </summary>
+    public static async Task<(CardPayment Card, CardIntent Intent)> OpenAsync(StudioDbContext db, ICardPaymentProvider provider, long invoiceId,
+        Money amount, string currency, string idempotencyKey, Func<Exception, string> failure, CancellationToken ct)
+    {
+        CardIntent intent;
+        try
+        {
+            intent = await provider.CreateIntentAsync(invoiceId, amount, currency, idempotencyKey, ct);
+        }
+        catch (Exception e) when (Failed(e))
+        {
+            throw BadGateway(failure(e));
+        }
+        if (await db.CardPayments.SingleOrDefaultAsync(c => c.ProviderIntentId == intent.Id, ct) is { } known)
+            return (known, intent);
+        var card = new CardPayment
+        {
+            InvoiceId = invoiceId, Provider = provider.Name, ProviderIntentId = intent.Id, Amount = amount,
+            Currency = currency.ToLowerInvariant(), State = CardPaymentState.Open,
+        };
+        db.CardPayments.Add(card);
+        await db.SaveChangesAsync(ct);
+        return (card, intent);
+    }
 }
 
 public enum CardPaymentState

@@ -118,4 +118,16 @@ public static class PaymentAccess
     public static async Task<Payment> FindAsync(StudioDbContext db, System.Security.Claims.ClaimsPrincipal user, long id, CancellationToken ct) =>
         await db.Payments.Visible(db, user).SingleOrDefaultAsync(p => p.Id == id, ct)
         ?? throw Platform.Http.Problems.ApiProblem.NotFound("payment", id);
+
+    /// <summary>
+    /// The payment, after taking its invoice's row (<see cref="InvoiceBalances.HoldAsync"/>), so its refunds and voids run
+    /// one after the other: call it first in the transaction.
+    /// </summary>
+    public static async Task<Payment> FindHeldAsync(StudioDbContext db, System.Security.Claims.ClaimsPrincipal user, long id, CancellationToken ct)
+    {
+        var invoiceId = await db.Payments.Where(p => p.Id == id).Select(p => (long?)p.InvoiceId).SingleOrDefaultAsync(ct)
+                        ?? throw Platform.Http.Problems.ApiProblem.NotFound("payment", id);
+        await InvoiceBalances.HoldAsync(db, invoiceId, ct);
+        return await FindAsync(db, user, id, ct);
+    }
 }

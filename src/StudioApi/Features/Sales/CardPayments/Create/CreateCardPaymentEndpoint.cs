@@ -69,31 +69,12 @@ public sealed class CreateCardPaymentEndpoint(StudioDbContext db, ICardPaymentPr
                 new Dictionary<string, object?> { ["balance"] = invoice.Balance });
 
         var currency = (await db.GetStudioSettingsAsync(forUpdate: false, ct)).Currency;
-        var card = new CardPayment { InvoiceId = invoice.Id, Provider = provider.Name, Amount = amount, Currency = currency.ToLowerInvariant(), State = CardPaymentState.Open };
-        // The provider's intent first, under a key of its own (the caller's, so a retry gets the same intent): a row
-        // is kept only for an intent that exists.
-        var key = $"studioapi-card-{invoice.Id}-{req.IdempotencyKey ?? Guid.NewGuid().ToString()}";
-        CardIntent intent;
-        try
-        {
-            intent = await provider.CreateIntentAsync(invoice.Id, amount, currency, key, ct);
-        }
-        catch (Stripe.StripeException e)
-        {
-            throw new ApiProblem(StatusCodes.Status502BadGateway, "Bad gateway", $"The card payment provider refused: {e.Message}");
-        }
-        catch (HttpRequestException e)
-        {
-            throw new ApiProblem(StatusCodes.Status502BadGateway, "Bad gateway", $"The card payment provider could not be reached: {e.Message}");
-        }
-        card.ProviderIntentId = intent.Id;
-        if (await db.CardPayments.SingleOrDefaultAsync(c => c.ProviderIntentId == intent.Id, ct) is { } known)
-            card = known;
-        else
-        {
-            db.CardPayments.Add(card);
-            await db.SaveChangesAsync(ct);
-        }
+        // Under the caller's key, so a retry gets the same intent.
+        var (card, intent) = await CardIntents.OpenAsync(db, provider, invoice.Id, amount, currency,
+            $"studioapi-card-{invoice.Id}-{req.IdempotencyKey ?? Guid.NewGuid().ToString()}",
+            e => e is HttpRequestException
+                ? $"The card payment provider could not be reached: {e.Message}"
+                : $"The card payment provider refused: {e.Message}", ct);
 
         HttpContext.WriteETag(card);
         await Send.CreatedAtAsync("CardPayments_Get", new { id = card.Id }, CardPaymentResponse.From(card, intent.ClientSecret), cancellation: ct);

@@ -56,34 +56,16 @@ public sealed class BookingDeposits(StudioDbContext db, InvoicePricing pricing, 
         db.Invoices.Add(invoice);
         await transitions.StartAsync(RecordKind.Invoice, invoice, () => db.SaveNumberedAsync([invoice], ct), ct);
         var studio = await db.GetStudioSettingsAsync(forUpdate: false, ct);
-        return new BookingDeposit(invoice.Id, invoice.Number, invoice.Instalments[0].Amount.MinorUnits, studio.Currency, dueBy);
+        return new BookingDeposit(invoice.Id, invoice.Number, invoice.Instalments[0].Amount, studio.Currency, dueBy);
     }
 
     public async Task<BookingDeposit> RequestCardPaymentAsync(BookingDeposit deposit, string idempotencyKey, CancellationToken ct)
     {
-        var amount = new Money(deposit.Amount);
-        var key = $"studioapi-deposit-{deposit.InvoiceId}-{idempotencyKey}";
-        CardIntent intent;
-        try
-        {
-            intent = await provider.CreateIntentAsync(deposit.InvoiceId, amount, deposit.Currency, key, ct);
-        }
-        catch (Exception e) when (e is Stripe.StripeException or HttpRequestException)
-        {
-            // The booking is committed and held: unpaid, the sweep releases it when the hold runs out (a retry of the
-            // request would find its own slot taken, since only successful answers are kept for an Idempotency-Key).
-            throw new ApiProblem(StatusCodes.Status502BadGateway, "Bad gateway",
-                $"The card payment provider could not start the deposit's payment ({e.Message}); the slot is held until {deposit.DueBy:u} and then released.");
-        }
-        if (!await db.CardPayments.AnyAsync(c => c.ProviderIntentId == intent.Id, ct))
-        {
-            db.CardPayments.Add(new CardPayment
-            {
-                InvoiceId = deposit.InvoiceId, Provider = provider.Name, ProviderIntentId = intent.Id, Amount = amount,
-                Currency = deposit.Currency.ToLowerInvariant(), State = CardPaymentState.Open,
-            });
-            await db.SaveChangesAsync(ct);
-        }
+        // The booking is committed and held: should the provider fail, the sweep releases it when the hold runs out (a
+        // retry of the request would find its own slot taken, since only successful answers are kept for an Idempotency-Key).
+        var (_, intent) = await CardIntents.OpenAsync(db, provider, deposit.InvoiceId, deposit.Amount, deposit.Currency,
+            $"studioapi-deposit-{deposit.InvoiceId}-{idempotencyKey}",
+            e => $"The card payment provider could not start the deposit's payment ({e.Message}); the slot is held until {deposit.DueBy:u} and then released.", ct);
         return deposit with { ClientSecret = intent.ClientSecret };
     }
 

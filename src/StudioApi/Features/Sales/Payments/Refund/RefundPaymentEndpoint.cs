@@ -67,10 +67,7 @@ public sealed class RefundPaymentEndpoint(StudioDbContext db, StudioCalendar cal
         var today = await calendar.TodayAsync(ct);
         var (refund, invoice) = await db.InTransactionAsync(async () =>
         {
-            var invoiceId = await db.Payments.Where(p => p.Id == req.Id).Select(p => (long?)p.InvoiceId).SingleOrDefaultAsync(ct)
-                            ?? throw ApiProblem.NotFound("payment", req.Id);
-            await InvoiceBalances.HoldAsync(db, invoiceId, ct);
-            var payment = await PaymentAccess.FindAsync(db, User, req.Id, ct);
+            var payment = await PaymentAccess.FindHeldAsync(db, User, req.Id, ct);
             if (payment.Kind != PaymentKind.Payment || payment.VoidedAt is not null)
                 throw ApiProblem.Conflict(payment.VoidedAt is not null ? $"Payment {payment.Id} is void." : $"Payment {payment.Id} is a refund; refund the payment itself.");
             var refunded = (await PaymentResponse.RefundedAsync(db, [payment.Id], ct)).GetValueOrDefault(payment.Id);
@@ -89,9 +86,9 @@ public sealed class RefundPaymentEndpoint(StudioDbContext db, StudioCalendar cal
                 {
                     providerRefund = await cards.RefundAsync(intentId, amount, $"studioapi-refund-{payment.Id}-{req.IdempotencyKey}", ct);
                 }
-                catch (Exception e) when (e is Stripe.StripeException or HttpRequestException)
+                catch (Exception e) when (CardIntents.Failed(e))
                 {
-                    throw new ApiProblem(StatusCodes.Status502BadGateway, "Bad gateway", $"The card payment provider did not refund: {e.Message}");
+                    throw CardIntents.BadGateway($"The card payment provider did not refund: {e.Message}");
                 }
 
             var created = new Payment

@@ -39,10 +39,7 @@ public sealed class VoidPaymentEndpoint(StudioDbContext db, RecordAuthor author)
     {
         var (payment, invoice) = await db.InTransactionAsync(async () =>
         {
-            var invoiceId = await db.Payments.Where(p => p.Id == req.Id).Select(p => (long?)p.InvoiceId).SingleOrDefaultAsync(ct)
-                            ?? throw ApiProblem.NotFound("payment", req.Id);
-            await InvoiceBalances.HoldAsync(db, invoiceId, ct);
-            var found = await PaymentAccess.FindAsync(db, User, req.Id, ct);
+            var found = await PaymentAccess.FindHeldAsync(db, User, req.Id, ct);
             if (found.VoidedAt is not null)
                 throw ApiProblem.Conflict($"Payment {found.Id} is already void.");
             if (found.Kind == PaymentKind.Payment && await db.Payments.AnyAsync(r => r.RefundOfPaymentId == found.Id && r.VoidedAt == null, ct))

@@ -89,7 +89,7 @@ public sealed class OnlineBookingResponse
     /// (Stripe's card form with clientSecret; the payment is recorded when Stripe's webhook confirms it, and the
     /// session confirmed), and released (cancelled) at dueBy if it is not. Null when no deposit is asked.
     /// </summary>
-    public OnlineBookingDepositResponse? Deposit { get; init; }
+    public OnlineBookingDepositResponse? Deposit { get; set; }
 }
 
 public sealed class OnlineBookingDepositResponse
@@ -200,16 +200,10 @@ public sealed class CreateOnlineBookingEndpoint(StudioDbContext db, OnlineAvaila
             // the caller's Idempotency-Key when given, so a replayed booking answers the same intent. Should the provider
             // fail here, the hold runs out and frees the slot.
             var paying = await deposits.RequestCardPaymentAsync(deposit, req.IdempotencyKey ?? Guid.NewGuid().ToString("N"), ct);
-            response = new OnlineBookingResponse
+            response.Deposit = new OnlineBookingDepositResponse
             {
-                SessionId = response.SessionId, SessionNumber = response.SessionNumber, ClientId = response.ClientId, ExistingClient = response.ExistingClient,
-                Date = response.Date, StartTime = response.StartTime, EndTime = response.EndTime, StartsAt = response.StartsAt, EndsAt = response.EndsAt,
-                PhotographerId = response.PhotographerId,
-                Deposit = new OnlineBookingDepositResponse
-                {
-                    InvoiceId = paying.InvoiceId, InvoiceNumber = paying.InvoiceNumber, Amount = new Money(paying.Amount), Currency = paying.Currency,
-                    ClientSecret = paying.ClientSecret!, DueBy = paying.DueBy,
-                },
+                InvoiceId = paying.InvoiceId, InvoiceNumber = paying.InvoiceNumber, Amount = paying.Amount, Currency = paying.Currency,
+                ClientSecret = paying.ClientSecret!, DueBy = paying.DueBy,
             };
         }
         await Send.ResponseAsync(response, StatusCodes.Status201Created, ct);

@@ -1,10 +1,11 @@
 using StudioApi.Features.Scheduling.Sessions;
 using StudioApi.Features.Setup.SessionTypes;
+using StudioApi.Platform.Currencies;
 
 namespace StudioApi.Features.Scheduling.OnlineBooking.Deposits;
 
 /// <summary>The deposit an online booking owes: its invoice, the amount, and (once asked of the card provider) the client secret for Stripe's card form.</summary>
-public sealed record BookingDeposit(long InvoiceId, int InvoiceNumber, long Amount, string Currency, DateTimeOffset DueBy, string? ClientSecret = null);
+public sealed record BookingDeposit(long InvoiceId, int InvoiceNumber, Money Amount, string Currency, DateTimeOffset DueBy, string? ClientSecret = null);
 
 /// <summary>
 /// The deposit online booking asks for when a session type says so. Declared here, where booking happens, and
