@@ -6021,7 +6021,7 @@ export class CommunicationsClient {
      * @param open (optional) true: only calls not completed yet (the calls to make).
      * @param overdue (optional) true: only calls past their due date and not completed.
      * @param statusId (optional) 
-     * @param q (optional) Text found in the subject.
+     * @param q (optional) Words starting the words of the subject, or the e-mail address or any part of the phone number it went to; every word must match (accents and case folded).
      * @param deleted (optional) true lists the recycle bin instead of the live records.
      * @param limit (optional) How many records to return (1–200, default 50).
      * @param cursor (optional) The `nextCursor` of the previous page; omit for the first page.

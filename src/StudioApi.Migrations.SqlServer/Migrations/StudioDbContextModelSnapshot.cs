@@ -1570,6 +1570,9 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                     b.Property<DateTime?>("QueuedAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<int>("SearchIndexVersion")
+                        .HasColumnType("int");
+
                     b.Property<DateTime?>("SentAt")
                         .HasColumnType("datetime2");
 
@@ -1661,6 +1664,8 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                     b.HasIndex("DeletedAt")
                         .HasFilter("DeletedAt IS NOT NULL");
 
+                    b.HasIndex("SearchIndexVersion");
+
                     b.HasIndex("StatusDueDate");
 
                     b.HasIndex("TemplateId");
@@ -1715,6 +1720,34 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                         .HasFilter("DueDate IS NOT NULL AND CompletedAt IS NULL AND DeletedAt IS NULL");
 
                     b.ToTable("Communications", (string)null);
+                });
+
+            modelBuilder.Entity("StudioApi.Features.Messaging.Communications.CommunicationSearchTerm", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<long?>("RecordId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Term")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)")
+                        .UseCollation("Latin1_General_100_BIN2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecordId", "Term")
+                        .IsUnique()
+                        .HasFilter("[RecordId] IS NOT NULL");
+
+                    b.HasIndex("Term", "RecordId");
+
+                    b.ToTable("CommunicationSearchTerms", (string)null);
                 });
 
             modelBuilder.Entity("StudioApi.Features.Messaging.Outbox.DeliveryAttempt", b =>
@@ -6094,6 +6127,16 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                     b.Navigation("Attachments");
 
                     b.Navigation("Status");
+                });
+
+            modelBuilder.Entity("StudioApi.Features.Messaging.Communications.CommunicationSearchTerm", b =>
+                {
+                    b.HasOne("StudioApi.Features.Messaging.Communications.Communication", "Record")
+                        .WithMany()
+                        .HasForeignKey("RecordId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("Record");
                 });
 
             modelBuilder.Entity("StudioApi.Features.Messaging.Outbox.DeliveryAttempt", b =>

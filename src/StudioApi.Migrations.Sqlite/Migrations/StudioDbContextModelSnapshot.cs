@@ -1533,6 +1533,9 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("QueuedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("SearchIndexVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("SentAt")
                         .HasColumnType("TEXT");
 
@@ -1624,6 +1627,8 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                     b.HasIndex("DeletedAt")
                         .HasFilter("DeletedAt IS NOT NULL");
 
+                    b.HasIndex("SearchIndexVersion");
+
                     b.HasIndex("StatusDueDate");
 
                     b.HasIndex("TemplateId");
@@ -1678,6 +1683,30 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                         .HasFilter("DueDate IS NOT NULL AND CompletedAt IS NULL AND DeletedAt IS NULL");
 
                     b.ToTable("Communications", (string)null);
+                });
+
+            modelBuilder.Entity("StudioApi.Features.Messaging.Communications.CommunicationSearchTerm", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RecordId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Term")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecordId", "Term")
+                        .IsUnique();
+
+                    b.HasIndex("Term", "RecordId");
+
+                    b.ToTable("CommunicationSearchTerms", (string)null);
                 });
 
             modelBuilder.Entity("StudioApi.Features.Messaging.Outbox.DeliveryAttempt", b =>
@@ -5947,6 +5976,16 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                     b.Navigation("Attachments");
 
                     b.Navigation("Status");
+                });
+
+            modelBuilder.Entity("StudioApi.Features.Messaging.Communications.CommunicationSearchTerm", b =>
+                {
+                    b.HasOne("StudioApi.Features.Messaging.Communications.Communication", "Record")
+                        .WithMany()
+                        .HasForeignKey("RecordId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.Navigation("Record");
                 });
 
             modelBuilder.Entity("StudioApi.Features.Messaging.Outbox.DeliveryAttempt", b =>

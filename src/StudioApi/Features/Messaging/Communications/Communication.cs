@@ -8,6 +8,7 @@ using StudioApi.Features.Scheduling.Sessions;
 using StudioApi.Platform.Auth;
 using StudioApi.Platform.Background;
 using StudioApi.Platform.Persistence;
+using StudioApi.Platform.Search;
 using StudioApi.Platform.Workflow;
 
 namespace StudioApi.Features.Messaging.Communications;
@@ -106,7 +107,7 @@ public sealed class CommunicationAttachment
 /// letter, sent through the outbox or logged. Linked to a client and optionally a session, invoice or task. Its body is
 /// rendered from a template when it is queued and kept as sent, so the record says exactly what the client got.
 /// </summary>
-public sealed class Communication : AuditedRecord, IHasWorkflowStatus, IHasAssignedUser
+public sealed class Communication : AuditedRecord, IHasWorkflowStatus, IHasAssignedUser, ISearchable
 {
     public const int SubjectMaxLength = 300;
     public const int BodyMaxLength = 200_000;
@@ -175,6 +176,25 @@ public sealed class Communication : AuditedRecord, IHasWorkflowStatus, IHasAssig
 
     /// <summary>When it was sent, or the last instant for an unsent one: computed by the database (the outbox sets SentAt in bulk updates) so an index serves the sentAt sort.</summary>
     public DateTime SentSortKey { get; private set; }
+
+    public int SearchIndexVersion { get; set; }
+
+    /// <summary>
+    /// The terms a communication is found by: the words of its subject and the address it went to (or came from), an
+    /// e-mail address as the client's are, a phone number by any run of its digits. Both are fixed once it is queued.
+    /// </summary>
+    public IEnumerable<string> IndexText() =>
+        SearchText.Words(Subject).Concat(Address is null ? []
+            : Address.Contains('@') ? SearchText.EmailTerms(Address)
+            : SearchText.DigitRuns(SearchText.Digits(Address)));
+}
+
+/// <summary>A term a communication is found by (see <see cref="Communication.IndexText"/>).</summary>
+public sealed class CommunicationSearchTerm : SearchTerm<Communication>;
+
+public sealed class CommunicationSearchTermConfiguration : SearchTermConfiguration<CommunicationSearchTerm, Communication>
+{
+    protected override string Table => "CommunicationSearchTerms";
 }
 
 public sealed class CommunicationConfiguration : IEntityTypeConfiguration<Communication>
@@ -221,6 +241,7 @@ public sealed class CommunicationConfiguration : IEntityTypeConfiguration<Commun
 
         // Every sort of the list, on live rows, and the recycle bin's default order; the client's and session's
         // Communications tabs and each common filter in the default order (newest first). See ListQueryPlanTests.
+        builder.HasIndex(c => c.SearchIndexVersion);
         builder.HasIndex(c => new { c.CreatedAt, c.Id }).HasFilter("DeletedAt IS NULL");
         builder.HasIndex(c => new { c.CreatedAt, c.Id }, "IX_Communications_CreatedAt_Id_Deleted").HasFilter("DeletedAt IS NOT NULL");
         builder.HasIndex(c => new { c.DueSortKey, c.Id }).HasFilter("DeletedAt IS NULL");

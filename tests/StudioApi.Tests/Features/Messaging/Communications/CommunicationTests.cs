@@ -40,6 +40,37 @@ public sealed class CommunicationTests(StudioApiFactory app) : IClassFixture<Stu
     }
 
     [Fact]
+    public async Task A_communication_is_found_by_words_of_its_subject_and_by_the_address_it_went_to()
+    {
+        var admin = await app.AdminAsync();
+        // Words and a number no other test of this class uses.
+        var tag = "qz" + Guid.NewGuid().ToString("N")[..8];
+        var local = "7" + Random.Shared.Next(100_000, 999_999);
+        var client = await admin.NewClientAsync(new
+        {
+            firstName = "Zoë", lastName = MessagingKit.Unique("Found"),
+            emails = new[] { new { address = $"{tag}.family@inbox.example" } }, phones = new[] { new { number = $"(312) 55{local[..1]}-{local[1..]}", smsCapable = true } },
+        });
+        var email = await admin.NewCommunicationAsync(new { kind = "email", clientId = client, subject = $"Album proofs for Zoë {tag}", body = "Your proofs are ready." });
+        var sms = await admin.NewCommunicationAsync(new { kind = "sms", clientId = client, body = "Your proofs are ready." });
+        var call = await admin.NewCommunicationAsync(new { kind = "call", clientId = client, subject = $"Ask {tag} about frames" });
+
+        async Task<long[]> Found(string q) => [.. (await admin.CommunicationsAsync($"q={Uri.EscapeDataString(q)}&limit=200")).Items.Select(c => c.Id)];
+
+        (await Found(tag)).Order().ShouldBe(new[] { email.Id, call.Id }.Order());
+        // Every word must match, each as the start of a word, in any case and with accents folded.
+        (await Found($"zoe {tag.ToUpperInvariant()}")).ShouldBe([email.Id]);
+        (await Found($"{tag} frame")).ShouldBe([call.Id]);
+        (await Found($"{tag} roofs")).ShouldBeEmpty();
+        // The address it went to: the e-mail address, any run of the phone number's digits, however punctuated.
+        (await Found($"{tag}.family@inbox")).ShouldBe([email.Id]);
+        (await Found($"55{local[..1]}-{local[1..]}")).ShouldBe([sms.Id]);
+        (await Found(local[2..])).ShouldBe([sms.Id]);
+        // A search keeps the other filters.
+        (await admin.CommunicationsAsync($"q={tag}&kind=call")).Items.Select(c => c.Id).ShouldBe([call.Id]);
+    }
+
+    [Fact]
     public async Task A_message_from_a_template_is_rendered_when_queued_and_keeps_its_text_when_the_template_changes()
     {
         var admin = await app.AdminAsync();

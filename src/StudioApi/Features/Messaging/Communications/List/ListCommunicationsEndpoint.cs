@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using StudioApi.Platform.Http.OpenApi;
 using StudioApi.Platform.Http.Paging;
 using StudioApi.Platform.Persistence;
+using StudioApi.Platform.Search;
 using StudioApi.Platform.Studio;
 
 namespace StudioApi.Features.Messaging.Communications.List;
@@ -29,7 +30,7 @@ public sealed class ListCommunicationsRequest : ListRequest
     /// <summary>true: only calls past their due date and not completed.</summary>
     public bool? Overdue { get; set; }
     public long? StatusId { get; set; }
-    /// <summary>Text found in the subject.</summary>
+    /// <summary>Words starting the words of the subject, or the e-mail address or any part of the phone number it went to; every word must match (accents and case folded).</summary>
     public string? Q { get; set; }
     /// <summary>true lists the recycle bin instead of the live records.</summary>
     public bool? Deleted { get; set; }
@@ -100,12 +101,40 @@ public sealed class ListCommunicationsEndpoint(StudioDbContext db, StudioCalenda
                 ? query.Where(c => c.DueDate < today && c.CompletedAt == null)
                 : query.Where(c => c.DueDate == null || c.DueDate >= today || c.CompletedAt != null);
         if (!string.IsNullOrWhiteSpace(req.Q))
-        {
-            var pattern = Like.Contains(req.Q);
-            query = query.Where(c => EF.Functions.Like(c.Subject!, pattern, Like.Escape));
-        }
+            query = await SearchAsync(query, req.Q, ct);
         // The page's ids from an index first, then those records with their status and attachments.
         var records = db.Communications.IgnoreQueryFilters().AsNoTracking().Include(c => c.Status);
         await Send.OkAsync(await query.ToPageAsync(req, SortKeys, records, c => CommunicationResponse.From(c, today), ct), ct);
+    }
+
+    /// <summary>
+    /// Each word of the query must start a term of the communication (see <see cref="Communication.IndexText"/>). The
+    /// rarest word is looked up in the term index and its records filtered and sorted; when even it is common, the
+    /// list is read in its own order and each record checked, stopping after a page (see <see cref="SearchTermQueries.CommonMatches"/>).
+    /// </summary>
+    async Task<IQueryable<Communication>> SearchAsync(IQueryable<Communication> query, string text, CancellationToken ct)
+    {
+        var prefixes = SearchText.QueryPrefixes(text);
+        if (prefixes.Count == 0)
+            return query.Where(c => false);
+        var terms = db.Set<CommunicationSearchTerm>();
+        var counts = new Dictionary<string, int>();
+        foreach (var prefix in prefixes)
+            counts[prefix] = await terms.CountUpToAsync(prefix, SearchTermQueries.CommonMatches, ct);
+        var driver = prefixes.MinBy(p => counts[p])!;
+        foreach (var prefix in prefixes)
+        {
+            if (prefix == driver && counts[prefix] <= SearchTermQueries.CommonMatches)
+            {
+                var ids = terms.Matching(prefix);
+                query = query.Where(c => ids.Contains(c.Id));
+            }
+            else
+            {
+                var (from, to) = SearchText.PrefixRange(prefix);
+                query = query.Where(c => db.Set<CommunicationSearchTerm>().Any(t => t.RecordId == c.Id && string.Compare(t.Term, from) >= 0 && string.Compare(t.Term, to) < 0));
+            }
+        }
+        return query;
     }
 }
