@@ -17,6 +17,9 @@ namespace StudioApi.Features.Messaging.Printing;
 /// </summary>
 public sealed class JobSheetRenderer(StudioDbContext db)
 {
+    /// <summary>The print job's title, the same whether a person or a daily trigger printed it.</summary>
+    public static string Title(DateOnly day, int sessions) => $"Job sheet {Merging.MergeDataReader.DateText(day)} ({sessions} sessions)";
+
     public async Task<(byte[] Pdf, int Pages, int Sessions)> RenderAsync(DateOnly day, CancellationToken ct)
     {
         var studio = await db.GetStudioSettingsAsync(forUpdate: false, ct);

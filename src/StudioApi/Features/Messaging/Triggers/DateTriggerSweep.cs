@@ -123,7 +123,7 @@ public sealed class DateTriggerSweep(StudioDbContext db, TriggerFirer firer, Pri
                         return false;
                     var listed = day.AddDays(trigger.OffsetDays);
                     var (pdf, pages, sessions) = await jobSheets.RenderAsync(listed, ct);
-                    var job = await printQueue.AddAsync(Printing.PrintJobKind.JobSheet, $"Job sheet {listed:yyyy-MM-dd} ({sessions} sessions)", pdf, pages, listed, null, ct);
+                    var job = await printQueue.AddAsync(Printing.PrintJobKind.JobSheet, Printing.JobSheetRenderer.Title(listed, sessions), pdf, pages, listed, null, ct);
                     var firing = new TriggerFiring
                     {
                         TriggerId = trigger.Id, RecordKind = trigger.RecordKind, RecordId = 0, Occurrence = occurrence, DueAt = dueAt, FiredAt = db.UtcNow,

@@ -19,11 +19,17 @@ public static class ProductionOrderAccess
 
     public static IQueryable<ProductionOrder> Visible(this IQueryable<ProductionOrder> orders, StudioDbContext db, ClaimsPrincipal user)
     {
-        if (InvoiceAccess.SeesAll(user) || user.IsInRole(Platform.Auth.Roles.Photographer))
+        if (SeesEveryOrder(user))
             return orders;
         var invoices = db.Set<Invoice>().IgnoreQueryFilters().Visible(db, user);
         return orders.Where(o => invoices.Any(i => i.Id == o.InvoiceId));
     }
+
+    /// <summary>The live invoices whose Production tab the caller may open: every one for those who see every order.</summary>
+    public static IQueryable<Invoice> InvoicesWithVisibleOrders(StudioDbContext db, ClaimsPrincipal user) =>
+        SeesEveryOrder(user) ? db.Invoices : db.Invoices.Visible(db, user);
+
+    static bool SeesEveryOrder(ClaimsPrincipal user) => InvoiceAccess.SeesAll(user) || user.IsInRole(Platform.Auth.Roles.Photographer);
 
     /// <summary>The live order if the caller may see it, tracked, with its status; else 404.</summary>
     public static async Task<ProductionOrder> FindAsync(StudioDbContext db, ClaimsPrincipal user, long id, CancellationToken ct) =>

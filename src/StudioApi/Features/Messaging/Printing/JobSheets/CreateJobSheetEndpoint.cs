@@ -1,6 +1,5 @@
 using FastEndpoints;
 using FluentValidation;
-using StudioApi.Features.Messaging.Merging;
 using StudioApi.Platform.Http.Concurrency;
 using StudioApi.Platform.Http.Idempotency;
 using StudioApi.Platform.Http.OpenApi;
@@ -39,7 +38,7 @@ public sealed class CreateJobSheetEndpoint(StudioDbContext db, JobSheetRenderer 
     public override async Task HandleAsync(CreateJobSheetRequest req, CancellationToken ct)
     {
         var (pdf, pages, sessions) = await renderer.RenderAsync(req.Date, ct);
-        var job = await queue.AddAsync(PrintJobKind.JobSheet, $"Job sheet {MergeDataReader.DateText(req.Date)} ({sessions} sessions)", pdf, pages, req.Date, null, ct);
+        var job = await queue.AddAsync(PrintJobKind.JobSheet, JobSheetRenderer.Title(req.Date, sessions), pdf, pages, req.Date, null, ct);
         await db.SaveChangesAsync(ct);
         HttpContext.WriteETag(job);
         await Send.CreatedAtAsync("PrintJobs_Get", new { id = job.Id }, PrintJobResponse.From(job), cancellation: ct);

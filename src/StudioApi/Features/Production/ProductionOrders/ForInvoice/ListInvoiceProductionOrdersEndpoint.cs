@@ -31,10 +31,7 @@ public sealed class ListInvoiceProductionOrdersEndpoint(StudioDbContext db) : En
 
     public override async Task HandleAsync(ListInvoiceProductionOrdersRequest req, CancellationToken ct)
     {
-        var invoices = db.Invoices.AsNoTracking();
-        if (!User.IsInRole(Platform.Auth.Roles.Photographer))
-            invoices = invoices.Visible(db, User);
-        if (!await invoices.AnyAsync(i => i.Id == req.Id, ct))
+        if (!await ProductionOrderAccess.InvoicesWithVisibleOrders(db, User).AnyAsync(i => i.Id == req.Id, ct))
             throw ApiProblem.NotFound("invoice", req.Id);
         var page = await db.Set<ProductionOrder>().AsNoTracking().Visible(db, User).Where(o => o.InvoiceId == req.Id)
             .Select(ProductionOrderRow.Of).ToPageAsync(req, List.ListProductionOrdersEndpoint.SortKeys, ProductionOrderRow.ToResponse, ct);
