@@ -128,14 +128,52 @@ public sealed class PictureDayTests(StudioApiFactory app) : IClassFixture<Studio
             .ShouldBe(["IMG_0003.jpg", "IMG_0004.jpg"], ignoreOrder: true);
     }
 
+    [Fact]
+    public async Task A_card_whose_code_cannot_be_read_is_held_with_the_photos_after_it_until_the_next_card()
+    {
+        var (admin, school, day) = await PictureDayAsync();
+        var cards = await (await admin.GetAsync($"/api/v1/organizations/{school}/capture-cards?date=2031-10-07")).Content.ReadAsByteArrayAsync();
+        using var pdf = PdfDocument.Open(cards);
+        var anaCard = CardPhoto(pdf.GetPage(1).GetImages().Single().RawBytes.ToArray());
+        // Kai's card with a thumb over most of its code: the corner squares show, the modules cannot be read.
+        var kaiSmudged = CardPhoto(pdf.GetPage(2).GetImages().Single().RawBytes.ToArray(), covered: true);
+        var oleCard = CardPhoto(pdf.GetPage(3).GetImages().Single().RawBytes.ToArray());
+        Decode(kaiSmudged).ShouldBeNull("The test's premise: the covered card cannot be read.");
+        (string, byte[]) Photo(int n) => ($"PIC_{n:0000}.jpg", ProofingKit.Jpeg($"PIC_{n:0000}.jpg", 9000 + n, 400, 500).Bytes);
+        // A real camera photo is not taken for a card.
+        var camera = ("PIC_0008.jpg", File.ReadAllBytes(ImageKit.TestImage("Portrait_1.jpg")));
+
+        var stream = new[] { ("PIC_0001.jpg", anaCard), Photo(2), ("PIC_0003.jpg", kaiSmudged), Photo(4), Photo(5), ("PIC_0006.jpg", oleCard), Photo(7), camera };
+        var response = await admin.PostAsync($"/api/v1/organizations/{school}/group-capture?date=2031-10-07&cards=true", ImageKit.Form(stream));
+        var files = (await response.ShouldBeAsync<JsonElement>(HttpStatusCode.OK)).GetProperty("files").EnumerateArray()
+            .Select(f => (f.GetProperty("outcome").GetString(), f.TryGetProperty("sessionId", out var s) && s.ValueKind == JsonValueKind.Number ? s.GetInt64() : 0))
+            .ToList();
+
+        files.ShouldBe([
+            ("card", day[1].SessionId), ("imported", day[1].SessionId), ("unmatched", 0L), ("unmatched", 0L), ("unmatched", 0L),
+            ("card", day[0].SessionId), ("imported", day[0].SessionId), ("imported", day[0].SessionId),
+        ]);
+        (await admin.ImagesAsync(day[1].SessionId)).Count.ShouldBe(1, "Kai's photos are not Ana's.");
+        (await admin.ImagesAsync(day[2].SessionId)).ShouldBeEmpty();
+        var held = await (await admin.GetAsync($"/api/v1/organizations/{school}/unmatched-captures")).ShouldBeAsync<JsonElement>(HttpStatusCode.OK);
+        var reasons = held.GetProperty("items").EnumerateArray().ToDictionary(i => i.GetProperty("originalFileName").GetString()!, i => i.GetProperty("reason").GetString()!);
+        reasons.Keys.ShouldBe(["PIC_0003.jpg", "PIC_0004.jpg", "PIC_0005.jpg"], ignoreOrder: true);
+        reasons["PIC_0003.jpg"].ShouldContain("could not be read");
+        reasons["PIC_0005.jpg"].ShouldContain("After PIC_0003.jpg");
+    }
+
     /// <summary>A photo of a card held up: the card's QR code, smaller, on a grey frame, as a camera JPEG.</summary>
-    static byte[] CardPhoto(byte[] qrJpeg)
+    /// <remarks>covered: a grey patch over the code but its three corner squares (from 45% of the way in).</remarks>
+    static byte[] CardPhoto(byte[] qrJpeg, bool covered = false)
     {
         using var qr = Image.NewFromBuffer(qrJpeg);
         using var small = qr.Resize(0.6);
         using var black = Image.Black(1200, 1600);
         using var frame = black + 200;
-        using var photo = frame.Insert(small.ExtractBand(0), 350, 600);
+        using var card = frame.Insert(small.ExtractBand(0), 350, 600);
+        var (inX, inY) = (small.Width * 45 / 100, small.Height * 45 / 100);
+        using var patch = (Image.Black(small.Width - inX, small.Height - inY) + 200).Cast(card.Format);
+        using var photo = covered ? card.Insert(patch, 350 + inX, 600 + inY) : card.Copy();
         using var rgb = photo.Cast(Enums.BandFormat.Uchar).Colourspace(Enums.Interpretation.Srgb);
         return rgb.JpegsaveBuffer(q: 90);
     }

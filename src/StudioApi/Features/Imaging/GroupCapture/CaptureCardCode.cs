@@ -2,6 +2,7 @@ using NetVips;
 using ZXing;
 using ZXing.Common;
 using ZXing.QrCode;
+using ZXing.QrCode.Internal;
 
 namespace StudioApi.Features.Imaging.GroupCapture;
 
@@ -20,8 +21,13 @@ public static class CaptureCardCode
     public static long? SessionOf(string? text) =>
         text is not null && text.StartsWith(Prefix, StringComparison.Ordinal) && long.TryParse(text[Prefix.Length..], out var id) && id > 0 ? id : null;
 
-    /// <summary>The session a photo's capture card names, or null when it shows none (or one that is not ours, or cannot be read).</summary>
-    public static long? Read(string path)
+    /// <summary>
+    /// What a photo shows: a card naming a session (or another QR code: no session), a card whose code is there but
+    /// cannot be read, or nothing of the kind. Unreadable when ZXing finds a QR code's three corner squares and the
+    /// grid they span but cannot decode its modules (blurred, covered by a thumb, glare): a card all the same, which
+    /// must not be filed as the previous student's portrait.
+    /// </summary>
+    public static CardSighting Read(string path)
     {
         try
         {
@@ -31,11 +37,26 @@ public static class CaptureCardCode
             using var bytes = flat.Cast(Enums.BandFormat.Uchar);
             var luminance = new RGBLuminanceSource(bytes.WriteToMemory<byte>(), bytes.Width, bytes.Height, RGBLuminanceSource.BitmapFormat.Gray8);
             var hints = new Dictionary<DecodeHintType, object> { [DecodeHintType.TRY_HARDER] = true };
-            return SessionOf(new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(luminance)), hints)?.Text);
+            var bitmap = new BinaryBitmap(new HybridBinarizer(luminance));
+            if (new QRCodeReader().decode(bitmap, hints)?.Text is { } text)
+                return new CardSighting(SessionOf(text), Unreadable: false);
+            return new CardSighting(null, Unreadable: new Detector(bitmap.BlackMatrix).detect(hints) is not null);
         }
         catch (VipsException)
         {
-            return null; // not a picture libvips reads: the import says why
+            return CardSighting.None; // not a picture libvips reads: the import says why
+        }
+        catch (ReaderException)
+        {
+            return CardSighting.None; // no code found where the corner squares seemed to be
         }
     }
+}
+
+/// <summary>What <see cref="CaptureCardCode.Read"/> saw in a photo.</summary>
+/// <param name="SessionId">The session a readable card names; null for no card, another QR code, or an unreadable card.</param>
+/// <param name="Unreadable">A QR code is there but cannot be read.</param>
+public readonly record struct CardSighting(long? SessionId, bool Unreadable)
+{
+    public static readonly CardSighting None = new(null, false);
 }

@@ -95,7 +95,8 @@ public sealed class GroupCaptureEndpoint(StudioDbContext db, SessionImageImporte
                 + "QR code (a capture card's, STUDIOAPI-SESSION:<id>) names a session of the organization (on date) starts "
                 + "that student's run and is not imported (outcome card); the photos after it go to that session; photos "
                 + "before any readable card are matched by name, else held as unmatched captures, never lost; a card of another "
-                + "organization's or day's session is held, with the photos after it, until the next card of this day.")
+                + "organization's or day's session, or a card whose QR code cannot be read, is held, with the photos after it, until "
+                + "the next card of this day.")
             .AcceptsIdempotencyKey(streamedBody: true));
     }
 
@@ -113,7 +114,8 @@ public sealed class GroupCaptureEndpoint(StudioDbContext db, SessionImageImporte
         var results = new List<CapturedFile>();
         var known = candidates.Select(c => c.SessionId).ToHashSet();
         long? run = null;
-        long? foreign = null;
+        // Why the photos after a card that cannot be filed (another day's, unreadable) are held, until the next card.
+        string? holdAfter = null;
         await foreach (var file in ImageUploadParts.ReadAsync(HttpContext, options.Value, ct))
         {
             if (req.Cards != true)
@@ -127,23 +129,27 @@ public sealed class GroupCaptureEndpoint(StudioDbContext db, SessionImageImporte
             await using (var copy = File.Create(temp.Path))
                 await file.Content.CopyToAsync(copy, ct);
             var card = await Task.Run(() => CaptureCardCode.Read(temp.Path), ct);
-            if (card is { } ours && known.Contains(ours))
+            if (card.SessionId is { } ours && known.Contains(ours))
             {
-                (run, foreign) = (ours, null);
+                (run, holdAfter) = (ours, null);
                 results.Add(new CapturedFile { Index = file.Index, FileName = file.FileName, Outcome = CaptureOutcome.Card, SessionId = ours });
                 continue;
             }
-            // A card of another school's or day's session: it and the photos after it (that student's) are held,
-            // never filed as the previous student's portraits.
-            if (card is { } other)
-                (run, foreign) = (null, other);
-            (long? SessionId, string? Reason) to = card is { } named
-                ? (null, $"A capture card of session {named}, which is not a session of this organization{OnDay(req)}.")
-                : foreign is { } stray
-                    ? (null, $"After the capture card of session {stray}, which is not a session of this organization{OnDay(req)}.")
-                    : run is { } current
-                        ? (current, null)
-                        : BeforeAnyCard(matcher.Match(file.FileName));
+            // A card of another school's or day's session, or one whose code cannot be read, starts a run that is not
+            // this day's known student's: it and the photos after it are held, never filed as the previous student's.
+            (long? SessionId, string? Reason) to;
+            if (card.SessionId is { } other)
+            {
+                (run, holdAfter) = (null, $"After the capture card of session {other}, which is not a session of this organization{OnDay(req)}.");
+                to = (null, $"A capture card of session {other}, which is not a session of this organization{OnDay(req)}.");
+            }
+            else if (card.Unreadable)
+            {
+                (run, holdAfter) = (null, $"After {file.FileName}, a capture card whose QR code could not be read.");
+                to = (null, "A capture card whose QR code could not be read (blurred, covered or at a steep angle); the photos after it are held until the next card.");
+            }
+            else
+                to = holdAfter is { } why ? (null, why) : run is { } current ? (current, null) : BeforeAnyCard(matcher.Match(file.FileName));
             await using var content = File.OpenRead(temp.Path);
             results.Add(await ImportOrHoldAsync(req, file.Index, file.FileName, to.SessionId, to.Reason, content, ct));
         }
