@@ -14,7 +14,7 @@ public sealed class DocumentInfoTransformer : IOpenApiDocumentTransformer
     /// operations, fields or headers are added, the major only with a new URL prefix. The SDK packages carry the same
     /// version (openapi/regenerate.sh writes it into sdk/typescript/package.json).
     /// </summary>
-    public const string ContractVersion = "1.3.0";
+    public const string ContractVersion = "1.4.0";
 
     public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {
@@ -22,7 +22,7 @@ public sealed class DocumentInfoTransformer : IOpenApiDocumentTransformer
         {
             Title = "StudioApi",
             Version = ContractVersion,
-            Description = "The headless back end of a photography studio: clients, organizations, sessions, images, sales and workflow.\n\n" +
+            Description = "The headless back end of a photography studio: clients, organizations and rosters, sessions, images, sales, production, communications and workflow.\n\n" +
                           "Request bodies: a field the schema does not list is refused (400, each such field named in `errors`); " +
                           "null in a field that cannot be null counts as leaving it out; an update also accepts, and ignores, " +
                           "the fields of the record as read (its `x-ignored-fields`), so a front end can send back what it read.",
