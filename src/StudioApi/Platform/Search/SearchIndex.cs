@@ -81,6 +81,7 @@ sealed class SearchIndex<TRecord, TTerm> : SearchIndex
         // still tracked: they count as there, or the retry would add each term twice.
         var pending = db.ChangeTracker.Entries<TTerm>().Where(e => e.State == EntityState.Added && e.Entity.Record is not null)
             .ToLookup(e => e.Entity.Record!, ReferenceEqualityComparer.Instance);
+        var additions = new List<(TRecord Record, bool IsNew, HashSet<string> Terms)>();
         foreach (var (record, isNew) in records)
         {
             var wanted = record.IndexText().Where(t => t.Length > 0).ToHashSet(StringComparer.Ordinal);
@@ -92,8 +93,26 @@ sealed class SearchIndex<TRecord, TTerm> : SearchIndex
                 foreach (var term in existing[record.Id])
                     if (!wanted.Remove(term.Term))
                         db.Remove(term);
-            foreach (var term in wanted)
-                db.Add(new TTerm { Record = record, Term = term });
+            if (wanted.Count > 0)
+                additions.Add((record, isNew, wanted));
         }
+        await RefuseVanishedAsync(db, additions.Where(a => !a.IsNew).Select(a => a.Record.Id).ToList(), ct);
+        foreach (var (record, _, terms) in additions)
+            foreach (var term in terms)
+                db.Add(new TTerm { Record = record, Term = term });
+    }
+
+    /// <summary>
+    /// A changed record that someone erased since it was read (a purge) would have its new terms inserted before its
+    /// own update, and they fail on their foreign key: an unmapped error (500). The update's version guard is what
+    /// should refuse it, so it is refused as the guard does (DbUpdateConcurrencyException: 412, or 409).
+    /// </summary>
+    static async Task RefuseVanishedAsync(StudioDbContext db, List<long> ids, CancellationToken ct)
+    {
+        if (ids.Count == 0)
+            return;
+        var there = await db.Set<TRecord>().IgnoreQueryFilters().Where(r => ids.Contains(r.Id)).Select(r => r.Id).ToListAsync(ct);
+        if (ids.Except(there).ToList() is { Count: > 0 } gone)
+            throw new DbUpdateConcurrencyException($"{typeof(TRecord).Name} {string.Join(", ", gone)} no longer exists: it was removed while this change was made.");
     }
 }

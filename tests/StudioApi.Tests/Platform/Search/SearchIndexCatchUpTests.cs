@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using StudioApi.Features.Clients;
+using StudioApi.Features.Clients.Clients;
 using StudioApi.Platform.Search;
 using StudioApi.Tests.Features.Clients.Clients;
 using StudioApi.Tests.Infrastructure;
@@ -44,5 +45,22 @@ public sealed class SearchIndexCatchUpTests(StudioApiFactory app) : IClassFixtur
         (await admin.SearchAsync("q=5550199")).Items.Select(c => c.Id).ShouldContain(found.Id);
         (await app.WithDbAsync(db => db.Clients.Where(c => c.Id == found.Id).Select(c => c.NameSortKey).SingleAsync())).ShouldBe("angstrom renee");
         (await app.Services.GetRequiredService<SearchIndexCatchUp>().RunAsync(CancellationToken.None)).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_change_to_a_record_erased_since_it_was_read_is_refused_as_a_version_conflict_not_by_its_new_terms_foreign_key()
+    {
+        var admin = await app.AdminAsync();
+        var client = await admin.CreateAsync(ClientRequests.Consumer("Vera", "Vanished"));
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<StudioApi.Platform.Persistence.StudioDbContext>();
+        var read = await db.Clients.SingleAsync(c => c.Id == client.Id);
+        await app.WithDbAsync(other => other.Clients.Where(c => c.Id == client.Id).ExecuteDeleteAsync());
+
+        // New words, so the save has terms to add for a client that is no longer there.
+        read.LastName = "Reappeared";
+
+        await Should.ThrowAsync<DbUpdateConcurrencyException>(() => db.SaveChangesAsync());
+        (await app.WithDbAsync(other => other.Set<ClientSearchTerm>().CountAsync(t => t.RecordId == client.Id))).ShouldBe(0);
     }
 }

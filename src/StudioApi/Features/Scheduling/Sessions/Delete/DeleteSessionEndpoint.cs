@@ -33,14 +33,16 @@ public sealed class DeleteSessionEndpoint(StudioDbContext db, SessionDependents 
         var session = await db.Sessions.SingleOrDefaultAsync(s => s.Id == req.Id, ct)
                       ?? throw ApiProblem.NotFound("session", req.Id);
         db.MatchVersion(session, req.IfMatch);
-        if (await dependents.FindBlockersAsync(session, ct) is { Count: > 0 } blockers)
-            throw ApiProblem.Conflict("Records that hang on this session stop it from being deleted: see blockers.",
-                new Dictionary<string, object?> { ["blockers"] = blockers });
 
         await db.InTransactionAsync(async () =>
         {
             // The row first, then what hangs on it: nothing can be added to the session in between (see SessionRows).
-            await SessionRows.HoldAsync(db, session.Id, ct);
+            // Still live once held: a delete (and purge) that committed since the read above leaves nothing to delete.
+            await SessionRows.HoldLiveOrNotFoundAsync(db, session.Id, ct);
+            // Looked for once held, so a payment recorded since the read cannot slip into the recycle bin with it.
+            if (await dependents.FindBlockersAsync(session, ct) is { Count: > 0 } blockers)
+                throw ApiProblem.Conflict("Records that hang on this session stop it from being deleted: see blockers.",
+                    new Dictionary<string, object?> { ["blockers"] = blockers });
             db.SoftDelete(session);
             await dependents.DeleteAsync(session, ct);
             await db.SaveChangesAsync(ct);

@@ -60,6 +60,9 @@ public sealed class UpdateSessionEndpoint(StudioDbContext db, RecordAuthor autho
         {
             await db.InTransactionAsync(async () =>
             {
+                // Held first, and still live once held (see SessionRows): a delete or purge that committed since the
+                // read above gets 404 here, rather than a save whose search terms and log no longer have a session.
+                await SessionRows.HoldLiveOrNotFoundAsync(db, session.Id, ct);
                 await db.TakeAsync(LockKeys(req), ct);
                 req.ApplyTo(session);
                 (session.Date, session.StartTime, session.EndTime, session.StartsAt, session.EndsAt) =
