@@ -7,6 +7,8 @@ namespace StudioApi.Platform.Workflow;
 public interface IHasWorkflowStatus
 {
     long? StatusId { get; set; }
+    /// <summary>The status itself (a navigation), for queries that ask whether it is final.</summary>
+    StatusDefinition? Status { get; }
     /// <summary>When the status last changed (UTC).</summary>
     DateTime? StatusChangedAt { get; set; }
     /// <summary>The studio-local date of the last change.</summary>

@@ -20,4 +20,16 @@ public static class OverdueRecords
     /// <summary>Whether at most <see cref="Few"/> records match <paramref name="overdue"/> (the kind's past-due filter over live records).</summary>
     public static async Task<bool> AreFewAsync<T>(this IQueryable<T> overdue, CancellationToken ct) =>
         await overdue.Take(Few + 1).CountAsync(ct) <= Few;
+
+    /// <summary>
+    /// A hub list's overdue filter: past its status's due date at a status that is not final (true), or not (false).
+    /// For true, the overdue among <paramref name="live"/> are counted first to choose between the two plans above.
+    /// </summary>
+    public static async Task<IQueryable<T>> WhereOverdueAsync<T>(this IQueryable<T> query, bool overdue, IQueryable<T> live, DateOnly today,
+        CancellationToken ct) where T : class, IHasWorkflowStatus =>
+        !overdue
+            ? query.Where(r => r.StatusDueDate == null || r.StatusDueDate >= today || r.Status!.IsFinal)
+            : await live.Where(r => r.StatusDueDate < today && !r.Status!.IsFinal).AreFewAsync(ct)
+                ? query.Where(r => r.StatusDueDate < today && !r.Status!.IsFinal)
+                : query.Where(r => (r.StatusDueDate ?? DateOnly.MaxValue) < today && !r.Status!.IsFinal);
 }

@@ -88,11 +88,7 @@ public sealed class ListClientsEndpoint(StudioDbContext db, StudioCalendar calen
         if (req.StatusId is { } statusId)
             query = query.Where(c => c.StatusId == statusId);
         if (req.Overdue is { } overdue)
-            query = !overdue
-                ? query.Where(c => c.StatusDueDate == null || c.StatusDueDate >= today || c.Status!.IsFinal)
-                : await db.Clients.Where(c => c.StatusDueDate < today && !c.Status!.IsFinal).AreFewAsync(ct)
-                    ? query.Where(c => c.StatusDueDate < today && !c.Status!.IsFinal)
-                    : query.Where(c => (c.StatusDueDate ?? DateOnly.MaxValue) < today && !c.Status!.IsFinal);
+            query = await query.WhereOverdueAsync(overdue, db.Clients, today, ct);
         if (!string.IsNullOrWhiteSpace(req.Q))
             query = await SearchAsync(query, req.Q, SortKeys.Resolve(req.Sort).Key.Type == typeof(string), ct);
 

@@ -80,11 +80,7 @@ public sealed class ListTasksEndpoint(StudioDbContext db, StudioCalendar calenda
         if (req.StatusId is { } statusId)
             query = query.Where(t => t.StatusId == statusId);
         if (req.Overdue is { } overdue)
-            query = !overdue
-                ? query.Where(t => t.StatusDueDate == null || t.StatusDueDate >= today || t.Status!.IsFinal)
-                : await db.Tasks.Where(t => t.StatusDueDate < today && !t.Status!.IsFinal).AreFewAsync(ct)
-                    ? query.Where(t => t.StatusDueDate < today && !t.Status!.IsFinal)
-                    : query.Where(t => (t.StatusDueDate ?? DateOnly.MaxValue) < today && !t.Status!.IsFinal);
+            query = await query.WhereOverdueAsync(overdue, db.Tasks, today, ct);
         if (req.Deleted == true)
             query = query.IgnoreQueryFilters().Where(t => t.DeletedAt != null);
         if (req.TaskTypeId is { } taskTypeId)

@@ -113,11 +113,7 @@ public sealed class ListSessionsEndpoint(StudioDbContext db, StudioCalendar cale
         if (req.StatusId is { } statusId)
             query = query.Where(s => s.StatusId == statusId);
         if (req.Overdue is { } overdue)
-            query = !overdue
-                ? query.Where(s => s.StatusDueDate == null || s.StatusDueDate >= today || s.Status!.IsFinal)
-                : await db.Sessions.Where(s => s.StatusDueDate < today && !s.Status!.IsFinal).AreFewAsync(ct)
-                    ? query.Where(s => s.StatusDueDate < today && !s.Status!.IsFinal)
-                    : query.Where(s => (s.StatusDueDate ?? DateOnly.MaxValue) < today && !s.Status!.IsFinal);
+            query = await query.WhereOverdueAsync(overdue, db.Sessions, today, ct);
         if (req.PromotionId is { } promotionId)
             query = query.Where(s => s.Promotions.Any(p => p.PromotionId == promotionId));
         if (!string.IsNullOrWhiteSpace(req.Q))
