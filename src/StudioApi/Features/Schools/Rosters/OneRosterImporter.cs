@@ -17,7 +17,8 @@ namespace StudioApi.Features.Schools.Rosters;
 /// and school year; their guardians (agentSourcedIds naming parent, guardian or relative users) become family members.
 /// A student leaving the roster (tobedeleted in a delta, missing from a bulk file) is unlinked from the organization;
 /// the client, sessions, images and invoices stay. What is already as the file says is left alone, so the same
-/// package twice changes nothing.
+/// package twice changes nothing. Thousands of students at a time: new ones are written in bulk (<see cref="BulkInsert"/>),
+/// existing ones are read untracked and only those that change are saved through EF.
 /// </summary>
 public sealed class OneRosterImporter(StudioDbContext db, StatusTransitions transitions)
 {
