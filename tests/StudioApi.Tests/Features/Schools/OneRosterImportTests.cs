@@ -101,6 +101,27 @@ public sealed class OneRosterImportTests(StudioApiFactory app) : IClassFixture<S
     }
 
     [Fact]
+    public async Task A_student_entered_by_hand_is_adopted_by_student_id_not_doubled()
+    {
+        var (admin, organization, code) = await LincolnAsync();
+        var byHand = await admin.PostAsJsonAsync("/api/v1/clients", new { firstName = "Zoe", lastName = "Bronte", student = new { organizationId = organization, studentId = "S1001" } });
+        var zoeId = (await byHand.ShouldBeAsync<JsonElement>(HttpStatusCode.Created)).GetProperty("id").GetInt64();
+
+        var import = await ImportAsync(admin, organization, DistrictBulk11(code));
+
+        import.Rows.Single(r => r.SourcedId == "stu-1").Outcome.ShouldBe("updated");
+        import.Created.ShouldBe(2);
+        var roster = await RosterAsync(organization);
+        roster.Count.ShouldBe(3);
+        var zoe = roster.Single(c => c.GetProperty("id").GetInt64() == zoeId);
+        zoe.GetProperty("firstName").GetString().ShouldBe("Zoë");
+        zoe.GetProperty("student").GetProperty("homeroom").GetString().ShouldBe("Homeroom 5A");
+        // Linked now: the next import finds her by sourcedId and changes nothing.
+        var again = await ImportAsync(admin, organization, DistrictBulk11(code));
+        (again.Unchanged, again.Created, again.Updated).ShouldBe((3, 0, 0));
+    }
+
+    [Fact]
     public async Task The_same_package_twice_changes_nothing_and_a_dry_run_writes_no_client()
     {
         var (admin, organization, code) = await LincolnAsync();
