@@ -8,8 +8,11 @@ using StudioApi.Seeding;
 
 namespace StudioApi.Benchmarks;
 
-/// <summary>The real app on a fresh SQLite file in a temp folder, migrated and seeded like at first start.</summary>
-public sealed class BenchApp : WebApplicationFactory<global::Program>
+/// <summary>
+/// The real app on a fresh SQLite file in a temp folder, migrated and seeded like at first start; <paramref name="settings"/>
+/// override its configuration (a benchmark's variant).
+/// </summary>
+public sealed class BenchApp(IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<global::Program>
 {
     public const string AdminPassword = "bench-admin-password";
     // The app needs no files from its project folder: boot it from the build output rather than searching for sources.
@@ -29,6 +32,8 @@ public sealed class BenchApp : WebApplicationFactory<global::Program>
         builder.UseSetting("Admin:Password", AdminPassword);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         builder.UseSetting("RateLimits:RequestsPerMinute", "1000000");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+            builder.UseSetting(key, value);
     }
 
     public async Task StartAsync()

@@ -12,7 +12,8 @@ namespace StudioApi.Benchmarks;
 ///                                                                                            a large studio's SQLite file (see LargeStudio)
 ///   dotnet run -c Release --project bench/StudioApi.Benchmarks -- --lists [--dir path] [--seconds s] [--only group]
 ///                                                                                            every list, sort, filter and search over HTTP on that file
-///   dotnet run -c Release --project bench/StudioApi.Benchmarks -- --roster [students]       OneRoster bulk import, the same again, a delta of 100
+///   dotnet run -c Release --project bench/StudioApi.Benchmarks -- --roster [students] [--in-request | --background]
+///                                                                                            OneRoster bulk import, the same again, a delta of 100
 ///   dotnet run -c Release --project bench/StudioApi.Benchmarks -- --yearbook [students]     a PSPA yearbook package (640 × 800) of that many students
 ///   dotnet run -c Release --project bench/StudioApi.Benchmarks -- --invoices [invoices runs] a 200-line invoice; the invoices list and AR aging over 100,000 invoices
 ///   dotnet run -c Release --project bench/StudioApi.Benchmarks -- --messaging [sessions emails]  date-trigger sweep over 10,000 sessions; outbox throughput to a local SMTP server
@@ -44,7 +45,8 @@ public static class Program
         else if (args.Contains("--import"))
             await ImportBenchmark.RunAsync();
         else if (args.Contains("--roster"))
-            await RosterBenchmark.RunAsync(numbers.Length > 0 ? numbers[0] : 5_000);
+            await RosterBenchmark.RunAsync(numbers.Length > 0 ? numbers[0] : 5_000,
+                inRequest: !args.Contains("--background"), background: !args.Contains("--in-request"));
         else if (args.Contains("--yearbook"))
             await YearbookPackageBenchmark.RunAsync(numbers.Length > 0 ? numbers[0] : 1_000);
         else if (args.Contains("--invoices"))

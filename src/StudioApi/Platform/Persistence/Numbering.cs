@@ -51,6 +51,36 @@ public static class Numbering
         }
     }
 
+    /// <summary>
+    /// <see cref="SaveNumberedAsync{T}"/> for new records inserted without the change tracker (<see cref="BulkInsert"/>),
+    /// in the open transaction: numbered consecutively from the highest so far + 1, ids set. A number taken meanwhile
+    /// (SQL Server; SQLite holds the write lock by then) rolls back to a savepoint and numbers again.
+    /// </summary>
+    public static async Task InsertNumberedAsync<T>(this StudioDbContext db, IReadOnlyList<T> records, CancellationToken ct)
+        where T : AuditedRecord, INumbered
+    {
+        if (records.Count == 0)
+            return;
+        var transaction = db.Database.CurrentTransaction ?? throw new InvalidOperationException("InsertNumberedAsync needs an open transaction.");
+        for (var attempt = 1; ; attempt++)
+        {
+            var next = (await db.Set<T>().IgnoreQueryFilters().MaxAsync(r => (int?)r.Number, ct) ?? 0) + 1;
+            foreach (var record in records)
+                record.Number = next++;
+            await transaction.CreateSavepointAsync(nameof(InsertNumberedAsync), ct);
+            try
+            {
+                await db.InsertWithIdsAsync(records, r => r.Number, ct);
+                await transaction.ReleaseSavepointAsync(nameof(InsertNumberedAsync), ct);
+                return;
+            }
+            catch (DbUpdateException e) when (attempt < Attempts && db.IsNumberTaken<T>(e))
+            {
+                await transaction.RollbackToSavepointAsync(nameof(InsertNumberedAsync), ct);
+            }
+        }
+    }
+
     /// <summary>Whether the save failed because another record of <typeparamref name="T"/> holds the number (its unique index).</summary>
     public static bool IsNumberTaken<T>(this DbContext db, DbUpdateException exception) where T : class, INumbered
     {

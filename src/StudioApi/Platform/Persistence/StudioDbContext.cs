@@ -89,6 +89,22 @@ public sealed class StudioDbContext(
 
     string AuthorName => author?.Name ?? RecordAuthor.System;
 
+    /// <summary>
+    /// The stamps SaveChanges gives a new record (version 1, created and updated now by the author), for records inserted
+    /// without the change tracker (<see cref="BulkInsert"/>).
+    /// </summary>
+    public void StampNew(IEnumerable<AuditedRecord> records)
+    {
+        var now = UtcNow;
+        var by = AuthorName;
+        foreach (var record in records)
+        {
+            record.Version = 1;
+            record.CreatedAt = record.UpdatedAt = now;
+            record.CreatedBy = record.UpdatedBy = by;
+        }
+    }
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Instants are stored as UTC DateTime (SQLite cannot order DateTimeOffset); read them back as UTC.

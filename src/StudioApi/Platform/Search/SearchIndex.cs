@@ -37,6 +37,31 @@ public abstract class SearchIndex
     protected abstract Task SyncTrackedAsync(StudioDbContext db, CancellationToken ct);
 
     /// <summary>
+    /// For new records inserted without the change tracker (<see cref="BulkInsert"/>): sets their sort keys now, before
+    /// they are inserted, and answers the writer of their terms, to run once the records have their ids.
+    /// </summary>
+    public static NewTerms PrepareNew<TRecord>(StudioDbContext db, IReadOnlyList<TRecord> records) where TRecord : AuditedRecord, ISearchable
+    {
+        var index = Of(db.Model).SingleOrDefault(i => i.RecordType == typeof(TRecord))
+                    ?? throw new InvalidOperationException($"{typeof(TRecord).Name} has no term table.");
+        var terms = records.Select(r =>
+        {
+            var wanted = r.IndexText().Where(t => t.Length > 0).ToHashSet(StringComparer.Ordinal);
+            r.SearchIndexVersion = SearchText.Version;
+            return ((AuditedRecord)r, wanted);
+        }).ToList();
+        return new NewTerms(ct => index.InsertTermsAsync(db, terms, ct));
+    }
+
+    protected abstract Task InsertTermsAsync(StudioDbContext db, List<(AuditedRecord Record, HashSet<string> Terms)> records, CancellationToken ct);
+
+    /// <summary>The terms of new records, written by <see cref="InsertAsync"/> once the records have ids.</summary>
+    public sealed class NewTerms(Func<CancellationToken, Task> insert)
+    {
+        public Task InsertAsync(CancellationToken ct) => insert(ct);
+    }
+
+    /// <summary>
     /// Builds the terms and sort keys of up to <paramref name="batch"/> records whose were built with other rules, or
     /// never (rows written without the app, or before an upgrade), without touching their version or audit stamps.
     /// Returns how many it did; 0 when the table is up to date.
@@ -56,6 +81,9 @@ sealed class SearchIndex<TRecord, TTerm> : SearchIndex
         if (changed.Count > 0)
             await RebuildAsync(db, changed.Select(e => (e.Entity, e.State == EntityState.Added)).ToList(), ct);
     }
+
+    protected override Task InsertTermsAsync(StudioDbContext db, List<(AuditedRecord Record, HashSet<string> Terms)> records, CancellationToken ct) =>
+        db.InsertAsync(records.SelectMany(r => r.Terms.Select(t => new TTerm { RecordId = r.Record.Id, Term = t })).ToList(), ct);
 
     public override async Task<int> CatchUpAsync(StudioDbContext db, int batch, CancellationToken ct)
     {

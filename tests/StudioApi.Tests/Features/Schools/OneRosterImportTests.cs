@@ -69,6 +69,59 @@ public sealed class OneRosterImportTests(StudioApiFactory app) : IClassFixture<S
     }
 
     [Fact]
+    public async Task Imported_students_are_numbered_stamped_searchable_and_in_the_client_workflow_like_clients_made_by_hand()
+    {
+        // New students are written in bulk, without EF's change tracker: what a save gives a client must still be there.
+        var (admin, organization, code) = await LincolnAsync();
+        var highest = await app.WithDbAsync(db => db.Clients.IgnoreQueryFilters().MaxAsync(c => (int?)c.Number)) ?? 0;
+
+        var import = await ImportAsync(admin, organization, DistrictBulk11(code));
+
+        var students = await app.WithDbAsync(db => db.Clients.AsNoTracking()
+            .Where(c => c.Student != null && c.Student.OrganizationId == organization).OrderBy(c => c.Number).ToListAsync());
+        students.Select(s => s.Number).ShouldBe([highest + 1, highest + 2, highest + 3]);
+        students.ShouldAllBe(s => s.Version == 1 && s.CreatedBy != "" && s.UpdatedBy == s.CreatedBy && s.CreatedAt > DateTime.UtcNow.AddMinutes(-5)
+                                  && s.StatusId != null && s.StatusDate != null && s.NameSortKey != "");
+        var ids = students.Select(s => s.Id).ToList();
+        var logged = await app.WithDbAsync(db => db.StatusLogEntries.Where(e => e.Kind == StudioApi.Platform.Workflow.RecordKind.Client && ids.Contains(e.RecordId))
+            .Select(e => e.RecordId).ToListAsync());
+        logged.ShouldBe(ids, ignoreOrder: true);
+        // Found by name (folded) and student id, like any client.
+        foreach (var (query, name) in new[] { ("odegaard", "Søren"), ("S1002", "Émile"), ("zoe bronte", "Zoë") })
+        {
+            var found = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/clients?q={Uri.EscapeDataString(query)}");
+            found.GetProperty("items").EnumerateArray().Select(c => c.GetProperty("id").GetInt64())
+                .ShouldContain(students.Single(s => s.FirstName == name).Id);
+        }
+        var zoe = await admin.GetFromJsonAsync<JsonElement>($"/api/v1/clients/{students.Single(s => s.FirstName == "Zoë").Id}");
+        zoe.GetProperty("familyMembers").EnumerateArray().Single().GetProperty("email").GetString().ShouldBe("ana@example.org");
+        // The report is kept with the import.
+        var kept = await admin.GetFromJsonAsync<ImportBody>($"/api/v1/roster-imports/{import.Id}", HttpAssertions.JsonOptions);
+        kept!.Rows.ShouldBe(import.Rows, ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task A_student_entered_by_hand_is_adopted_by_student_id_not_doubled()
+    {
+        var (admin, organization, code) = await LincolnAsync();
+        var byHand = await admin.PostAsJsonAsync("/api/v1/clients", new { firstName = "Zoe", lastName = "Bronte", student = new { organizationId = organization, studentId = "S1001" } });
+        var zoeId = (await byHand.ShouldBeAsync<JsonElement>(HttpStatusCode.Created)).GetProperty("id").GetInt64();
+
+        var import = await ImportAsync(admin, organization, DistrictBulk11(code));
+
+        import.Rows.Single(r => r.SourcedId == "stu-1").Outcome.ShouldBe("updated");
+        import.Created.ShouldBe(2);
+        var roster = await RosterAsync(organization);
+        roster.Count.ShouldBe(3);
+        var zoe = roster.Single(c => c.GetProperty("id").GetInt64() == zoeId);
+        zoe.GetProperty("firstName").GetString().ShouldBe("Zoë");
+        zoe.GetProperty("student").GetProperty("homeroom").GetString().ShouldBe("Homeroom 5A");
+        // Linked now: the next import finds her by sourcedId and changes nothing.
+        var again = await ImportAsync(admin, organization, DistrictBulk11(code));
+        (again.Unchanged, again.Created, again.Updated).ShouldBe((3, 0, 0));
+    }
+
+    [Fact]
     public async Task The_same_package_twice_changes_nothing_and_a_dry_run_writes_no_client()
     {
         var (admin, organization, code) = await LincolnAsync();

@@ -5,6 +5,7 @@ using StudioApi.Features.Clients.Organizations;
 using StudioApi.Features.Setup.Relationships;
 using StudioApi.Platform.Http.Problems;
 using StudioApi.Platform.Persistence;
+using StudioApi.Platform.Search;
 using StudioApi.Platform.Workflow;
 
 namespace StudioApi.Features.Schools.Rosters;
@@ -16,7 +17,8 @@ namespace StudioApi.Features.Schools.Rosters;
 /// and school year; their guardians (agentSourcedIds naming parent, guardian or relative users) become family members.
 /// A student leaving the roster (tobedeleted in a delta, missing from a bulk file) is unlinked from the organization;
 /// the client, sessions, images and invoices stay. What is already as the file says is left alone, so the same
-/// package twice changes nothing.
+/// package twice changes nothing. Thousands of students at a time: new ones are written in bulk (<see cref="BulkInsert"/>),
+/// existing ones are read untracked and only those that change are saved through EF.
 /// </summary>
 public sealed class OneRosterImporter(StudioDbContext db, StatusTransitions transitions)
 {
@@ -74,10 +76,12 @@ public sealed class OneRosterImporter(StudioDbContext db, StatusTransitions tran
             .Where(s => s["type"].Equals("schoolYear", StringComparison.OrdinalIgnoreCase) && int.TryParse(s["schoolYear"], out _))
             .Select(s => int.Parse(s["schoolYear"], CultureInfo.InvariantCulture)).DefaultIfEmpty(0).Max();
 
-        var links = await db.Set<RosterLink>().Where(l => l.OrganizationId == organizationId).ToDictionaryAsync(l => l.SourcedId, ct);
+        // Read without tracking: thousands of tracked students made every save of the import scan them all for changes
+        // (seconds for a file that changes nothing). The few that change are read again, tracked, to be saved.
+        var links = await db.Set<RosterLink>().AsNoTracking().Where(l => l.OrganizationId == organizationId).ToDictionaryAsync(l => l.SourcedId, ct);
         // Linked through the links table in SQL (an indexed EXISTS), not a list of thousands of ids: each of the split
         // queries for the clients' owned lists repeats the filter.
-        var clients = await db.Set<Client>()
+        var clients = await db.Set<Client>().AsNoTracking()
             .Where(c => db.Set<RosterLink>().Any(l => l.OrganizationId == organizationId && l.ClientId == c.Id)
                         || (c.Student != null && c.Student.OrganizationId == organizationId))
             .ToDictionaryAsync(c => c.Id, ct);
@@ -85,62 +89,23 @@ public sealed class OneRosterImporter(StudioDbContext db, StatusTransitions tran
             .GroupBy(c => c.Student!.StudentId!).ToDictionary(g => g.Key, g => g.First());
         var relationships = await db.Set<Relationship>().AsNoTracking().ToListAsync(ct);
 
+        // Who is linked already: a student entered by hand is adopted only when no sourcedId names them yet.
+        var linkedClients = links.Values.Select(l => l.ClientId).ToHashSet();
         var seen = new HashSet<string>();
         var created = new List<Client>();
+        var pendingLinks = new List<(RosterLink Link, Client Client)>();
+        var adoptedLinks = new List<RosterLink>();
+        // Students already there that the file changes (their row, to apply again to the tracked copy) or takes off the roster.
+        var updates = new Dictionary<long, OneRosterRow>();
+        var removals = new HashSet<long>();
+        var rows = new List<RosterImportRow>();
         var done = 0;
-        foreach (var row in package.Rows("users"))
+        var sinceProgress = System.Diagnostics.Stopwatch.StartNew();
+        // What the file says of a student, onto the client (a new one, or one already there: untracked first, to see whether
+        // it changes, then the tracked copy of one that does).
+        void Apply(Client client, OneRosterRow row)
         {
-            if (++done % ProgressEvery == 0 && progress is not null)
-                await progress(Math.Min(done, import.Total));
-            var isStudent = rolesOf.TryGetValue(row.SourcedId, out var roles) && roles.Contains("student");
-            // A plain CSV's guardians and teachers are made from its students' lines: only those are reported.
-            if (!isStudent && package.Format == RosterImportFormat.Csv)
-                continue;
-            if (!isStudent)
-            {
-                import.Rows.Add(Row(row, RosterRowOutcome.Skipped, roles?.Overlaps(GuardianRoles) == true ? "A guardian: imported with their students." : "Not a student."));
-                continue;
-            }
-            if (!(orgsOf.TryGetValue(row.SourcedId, out var orgs) && orgs.Contains(school)))
-            {
-                import.Rows.Add(Row(row, RosterRowOutcome.Skipped, "A student of another organization."));
-                continue;
-            }
-            if (!seen.Add(row.SourcedId))
-            {
-                import.Rows.Add(Row(row, RosterRowOutcome.Refused, "This sourcedId is on an earlier line too."));
-                continue;
-            }
-
-            links.TryGetValue(row.SourcedId, out var link);
-            var client = link is not null && clients.TryGetValue(link.ClientId, out var linked) ? linked : null;
-            if (row.ToBeDeleted)
-            {
-                var off = client?.Student?.OrganizationId == organizationId;
-                if (off)
-                    client!.Student = null;
-                import.Rows.Add(Row(row, off ? RosterRowOutcome.Removed : RosterRowOutcome.Unchanged, off ? "Taken off the roster; sessions and images are kept." : "Not on the roster."));
-                continue;
-            }
-            if (package.Format == RosterImportFormat.Csv && row["identifier"].Length == 0)
-            {
-                import.Rows.Add(Row(row, RosterRowOutcome.Refused, "The student id is required: a student is matched by it at the next import."));
-                continue;
-            }
-            if (row["givenName"].Length == 0 || row["familyName"].Length == 0)
-            {
-                import.Rows.Add(Row(row, RosterRowOutcome.Refused, package.Format == RosterImportFormat.Csv
-                    ? "The first and last name are required." : "givenName and familyName are required."));
-                continue;
-            }
             var studentId = Clip(row["identifier"], 50);
-            // A student the studio entered by hand before the first import is adopted by student id, not doubled.
-            if (client is null && studentId is not null && byStudentId.TryGetValue(studentId, out var byHand) && !links.Values.Any(l => l.ClientId == byHand.Id))
-                client = byHand;
-
-            var isNew = client is null;
-            client ??= new Client { Kind = ClientKind.Consumer };
-            var before = Snapshot(client);
             client.FirstName = Clip(row["givenName"], 100);
             client.LastName = Clip(row["familyName"], 100);
             var student = client.Student ??= new ClientStudent();
@@ -180,15 +145,83 @@ public sealed class OneRosterImporter(StudioDbContext db, StatusTransitions tran
                     Phone = Clip(guardian["phone"], 40), Email = Clip(guardian["email"], 320),
                 });
             }
+        }
+
+        foreach (var row in package.Rows("users"))
+        {
+            // Now and then by the clock, not every few hundred rows: each is a write of its own, and the rows go by in well
+            // under a second now that saving them is the long part.
+            if (++done % 100 == 0 && progress is not null && sinceProgress.Elapsed >= ProgressEvery)
+            {
+                await progress(Math.Min(done, import.Total));
+                sinceProgress.Restart();
+            }
+            var isStudent = rolesOf.TryGetValue(row.SourcedId, out var roles) && roles.Contains("student");
+            // A plain CSV's guardians and teachers are made from its students' lines: only those are reported.
+            if (!isStudent && package.Format == RosterImportFormat.Csv)
+                continue;
+            if (!isStudent)
+            {
+                rows.Add(Row(row, RosterRowOutcome.Skipped, roles?.Overlaps(GuardianRoles) == true ? "A guardian: imported with their students." : "Not a student."));
+                continue;
+            }
+            if (!(orgsOf.TryGetValue(row.SourcedId, out var orgs) && orgs.Contains(school)))
+            {
+                rows.Add(Row(row, RosterRowOutcome.Skipped, "A student of another organization."));
+                continue;
+            }
+            if (!seen.Add(row.SourcedId))
+            {
+                rows.Add(Row(row, RosterRowOutcome.Refused, "This sourcedId is on an earlier line too."));
+                continue;
+            }
+
+            links.TryGetValue(row.SourcedId, out var link);
+            var client = link is not null && clients.TryGetValue(link.ClientId, out var linked) ? linked : null;
+            if (row.ToBeDeleted)
+            {
+                var off = client?.Student?.OrganizationId == organizationId;
+                if (off)
+                {
+                    client!.Student = null;
+                    removals.Add(client.Id);
+                }
+                rows.Add(Row(row, off ? RosterRowOutcome.Removed : RosterRowOutcome.Unchanged, off ? "Taken off the roster; sessions and images are kept." : "Not on the roster."));
+                continue;
+            }
+            if (package.Format == RosterImportFormat.Csv && row["identifier"].Length == 0)
+            {
+                rows.Add(Row(row, RosterRowOutcome.Refused, "The student id is required: a student is matched by it at the next import."));
+                continue;
+            }
+            if (row["givenName"].Length == 0 || row["familyName"].Length == 0)
+            {
+                rows.Add(Row(row, RosterRowOutcome.Refused, package.Format == RosterImportFormat.Csv
+                    ? "The first and last name are required." : "givenName and familyName are required."));
+                continue;
+            }
+            var studentId = Clip(row["identifier"], 50);
+            // A student the studio entered by hand before the first import is adopted by student id, not doubled.
+            if (client is null && studentId is not null && byStudentId.TryGetValue(studentId, out var byHand) && !linkedClients.Contains(byHand.Id))
+                client = byHand;
+
+            var isNew = client is null;
+            client ??= new Client { Kind = ClientKind.Consumer };
+            var before = isNew ? null : Snapshot(client);
+            Apply(client, row);
 
             if (isNew)
             {
                 created.Add(client);
-                db.Add(client);
-                import.Rows.Add(Row(row, RosterRowOutcome.Created, null));
+                rows.Add(Row(row, RosterRowOutcome.Created, null));
             }
+            else if (Snapshot(client) == before)
+                rows.Add(Row(row, RosterRowOutcome.Unchanged, null));
             else
-                import.Rows.Add(Row(row, Snapshot(client) == before ? RosterRowOutcome.Unchanged : RosterRowOutcome.Updated, null));
+            {
+                updates[client.Id] = row;
+                rows.Add(Row(row, RosterRowOutcome.Updated, null));
+            }
             if (link is null)
             {
                 link = new RosterLink { OrganizationId = organizationId, SourcedId = row.SourcedId };
@@ -198,7 +231,8 @@ public sealed class OneRosterImporter(StudioDbContext db, StatusTransitions tran
                 else
                 {
                     link.ClientId = client.Id;
-                    db.Add(link);
+                    linkedClients.Add(client.Id);
+                    adoptedLinks.Add(link);
                 }
             }
         }
@@ -209,51 +243,90 @@ public sealed class OneRosterImporter(StudioDbContext db, StatusTransitions tran
                 if (clients.TryGetValue(link.ClientId, out var gone) && gone.Student?.OrganizationId == organizationId)
                 {
                     gone.Student = null;
-                    import.Rows.Add(new RosterImportRow { File = package.Format == RosterImportFormat.Csv ? CsvRoster.FileName : Users, Line = 0, SourcedId = sourcedId, Outcome = RosterRowOutcome.Removed, Reason = "Not in the bulk file: taken off the roster; sessions and images are kept." });
+                    removals.Add(gone.Id);
+                    rows.Add(new RosterImportRow { File = package.Format == RosterImportFormat.Csv ? CsvRoster.FileName : Users, Line = 0, SourcedId = sourcedId, Outcome = RosterRowOutcome.Removed, Reason = "Not in the bulk file: taken off the roster; sessions and images are kept." });
                 }
 
-        import.Created = import.Rows.Count(r => r.Outcome == RosterRowOutcome.Created);
-        import.Updated = import.Rows.Count(r => r.Outcome == RosterRowOutcome.Updated);
-        import.Unchanged = import.Rows.Count(r => r.Outcome == RosterRowOutcome.Unchanged);
-        import.Removed = import.Rows.Count(r => r.Outcome == RosterRowOutcome.Removed);
-        import.Refused = import.Rows.Count(r => r.Outcome == RosterRowOutcome.Refused);
+        import.Created = rows.Count(r => r.Outcome == RosterRowOutcome.Created);
+        import.Updated = rows.Count(r => r.Outcome == RosterRowOutcome.Updated);
+        import.Unchanged = rows.Count(r => r.Outcome == RosterRowOutcome.Unchanged);
+        import.Removed = rows.Count(r => r.Outcome == RosterRowOutcome.Removed);
+        import.Refused = rows.Count(r => r.Outcome == RosterRowOutcome.Refused);
 
+        // Nothing of the roster is tracked yet: a dry run saves only the import (a queued one's lease columns, which belong
+        // to the worker's engine, are left alone: only what changed is written).
         if (dryRun)
         {
-            db.ChangeTracker.Clear();
             if (into is null)
                 db.Add(import);
             else
+                Complete(into);
+            await db.InTransactionAsync(async () =>
             {
-                // Only the report: the queued import's lease columns belong to the worker's engine.
-                db.Attach(import);
-                var entry = db.Entry(import);
-                foreach (var counted in new[] { nameof(RosterImport.Format), nameof(RosterImport.Total), nameof(RosterImport.Created), nameof(RosterImport.Updated),
-                             nameof(RosterImport.Unchanged), nameof(RosterImport.Removed), nameof(RosterImport.Refused) })
-                    entry.Property(counted).IsModified = true;
-            }
-            await db.SaveChangesAsync(ct);
+                await db.SaveChangesAsync(ct);
+                await WriteReportAsync(import, rows, ct);
+                return true;
+            }, ct);
             return import;
         }
 
         if (into is null)
             db.Add(import);
+        else
+            Complete(into);
+        db.AddRange(adoptedLinks);
+        var changing = updates.Keys.Concat(removals).ToList();
+        foreach (var chunk in changing.Chunk(500))
+            foreach (var client in await db.Set<Client>().Where(c => EF.Parameter(chunk).Contains(c.Id)).ToListAsync(ct))
+                if (removals.Contains(client.Id))
+                    client.Student = null;
+                else
+                    Apply(client, updates[client.Id]);
+        // The new students go in without the change tracker (thousands of them, with their lists, terms and links): given
+        // here what a save would give them, the audit stamps and the sort keys and search terms.
+        db.StampNew(created);
+        var terms = SearchIndex.PrepareNew(db, created);
         await transitions.StartManyAsync(RecordKind.Client, created, async () =>
         {
-            await db.SaveNumberedAsync(created, ct);
-            // The new clients have their ids now.
-            foreach (var (link, client) in pendingLinks)
-            {
-                link.ClientId = client.Id;
-                db.Add(link);
-            }
+            // The import record and the changes to students already there first (on SQLite, the write lock from here on).
             await db.SaveChangesAsync(ct);
+            await db.InsertNumberedAsync(created, ct);
+            await db.InsertOwnedAsync<Client, FamilyMember>(c => c.FamilyMembers, [.. created.SelectMany(c => c.FamilyMembers.Select(f => (c.Id, f)))], ct);
+            await db.InsertOwnedAsync<Client, ClientEmail>(c => c.Emails, [.. created.SelectMany(c => c.Emails.Select(e => (c.Id, e)))], ct);
+            await db.InsertOwnedAsync<Client, ClientPhone>(c => c.Phones, [.. created.SelectMany(c => c.Phones.Select(p => (c.Id, p)))], ct);
+            await db.InsertOwnedAsync<Client, ClientAddress>(c => c.Addresses, [.. created.SelectMany(c => c.Addresses.Select(a => (c.Id, a)))], ct);
+            await terms.InsertAsync(ct);
+            foreach (var (link, client) in pendingLinks)
+                link.ClientId = client.Id;
+            await db.InsertAsync([.. pendingLinks.Select(p => p.Link)], ct);
+            await WriteReportAsync(import, rows, ct);
         }, ct);
         return import;
     }
 
-    readonly List<(RosterLink Link, Client Client)> pendingLinks = [];
-    const int ProgressEvery = 500;
+    static readonly TimeSpan ProgressEvery = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// A queued import is completed in the transaction that writes its students and report, so whoever polls it sees it
+    /// done as soon as its rows are there, not after the engine ends its lease in a write of its own (which waits behind
+    /// the status-change readers this import has just woken).
+    /// </summary>
+    static void Complete(RosterImport queued)
+    {
+        queued.State = RosterImportState.Completed;
+        queued.Processed = queued.Total;
+    }
+
+    /// <summary>
+    /// The report's rows, one per line, written without the change tracker once the import has its id; then the import
+    /// carries them for the answer, no longer tracked (a later save in this request must not insert them again).
+    /// </summary>
+    async Task WriteReportAsync(RosterImport import, List<RosterImportRow> rows, CancellationToken ct)
+    {
+        await db.InsertOwnedAsync<RosterImport, RosterImportRow>(i => i.Rows, [.. rows.Select(r => (import.Id, r))], ct);
+        db.Entry(import).State = EntityState.Detached;
+        import.Rows = rows;
+    }
 
     /// <summary>The package's org that is this organization: by sourcedId or identifier equal to its code, else the one school.</summary>
     static string SchoolOf(OneRosterPackage package, Organization organization)

@@ -95,13 +95,18 @@ public sealed class OneRosterPackage
         {
             if (!csv.Read() || !csv.ReadHeader())
                 return rows;
-            var header = csv.HeaderRecord!.Select(h => h.Trim()).ToArray();
+            var header = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+            // A name given twice is its last column, as it was when each row's fields were written in order.
+            foreach (var (column, index) in csv.HeaderRecord!.Select((h, i) => (h.Trim(), i)))
+                header[column] = index;
+            var width = csv.HeaderRecord!.Length;
             while (csv.Read())
             {
-                var fields = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-                for (var i = 0; i < header.Length; i++)
-                    fields[header[i]] = (csv.TryGetField<string>(i, out var value) ? value : null)?.Trim() ?? "";
-                rows.Add(new OneRosterRow(name, csv.Parser.RawRow, fields));
+                var record = csv.Parser.Record ?? [];
+                var values = new string[width];
+                for (var i = 0; i < values.Length; i++)
+                    values[i] = i < record.Length ? record[i].Trim() : "";
+                rows.Add(new OneRosterRow(name, csv.Parser.RawRow, new CsvFields(header, values)));
             }
         }
         catch (CsvHelperException e)
@@ -110,4 +115,28 @@ public sealed class OneRosterPackage
         }
         return rows;
     }
+}
+
+/// <summary>
+/// A CSV row's fields by column name, over the file's one header map: a dictionary per row (thousands of users.csv rows
+/// of a dozen and more columns each) cost more than the rest of reading the package.
+/// </summary>
+sealed class CsvFields(IReadOnlyDictionary<string, int> header, string[] values) : IReadOnlyDictionary<string, string>
+{
+    public string this[string key] => TryGetValue(key, out var value) ? value : throw new KeyNotFoundException(key);
+    public IEnumerable<string> Keys => header.Keys;
+    public IEnumerable<string> Values => header.Values.Select(i => values[i]);
+    public int Count => header.Count;
+    public bool ContainsKey(string key) => header.ContainsKey(key);
+
+    public bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out string value)
+    {
+        value = header.TryGetValue(key, out var index) ? values[index] : null;
+        return value is not null;
+    }
+
+    public IEnumerator<KeyValuePair<string, string>> GetEnumerator() =>
+        header.Select(h => KeyValuePair.Create(h.Key, values[h.Value])).GetEnumerator();
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
 }
