@@ -249,4 +249,22 @@ public sealed class LabOrderTests(LabStudioApi api) : IClassFixture<LabStudioApi
         failed.AttemptLog.Select(a => a.Outcome).ShouldBe(["failed"]);
         api.Whcc.Imports.Values.ShouldNotContain(i => i["EntryId"]!.GetValue<string>() == failed.LabKey);
     }
+
+    [Fact]
+    public async Task A_lab_whose_protocol_is_not_built_is_refused_before_anything_is_queued()
+    {
+        var admin = await api.App.AdminAsync();
+        var p = await admin.OpenProductionShopAsync();
+        await (await admin.PostAsJsonAsync("/api/v1/vendors", new
+        {
+            name = SalesKit.Unique("Bay Photo"), submissionMethod = "labApi", labProtocol = "bayPhoto", labKey = "client-id", labSecret = "client-secret",
+            productionTypeIds = new[] { p.PrintsType },
+        })).ShouldBeAsync<VendorLabBody>(HttpStatusCode.Created);
+        var invoice = await admin.SellAsync(p);
+        var prints = (await (await admin.MakeOrdersAsync(invoice.Id)).ShouldBeAsync<MadeBody>(HttpStatusCode.OK)).Made.Single(o => o.ProductionTypeId == p.PrintsType);
+
+        var refused = await (await admin.PostAsync($"/api/v1/production-orders/{prints.Id}/lab-submissions", null)).ShouldBeProblemAsync(HttpStatusCode.Conflict);
+        refused.GetProperty("detail").GetString()!.ShouldContain("not built yet");
+        (await admin.GetAsync($"/api/v1/production-orders/{prints.Id}/lab-submission")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
 }

@@ -21,7 +21,7 @@ public sealed class SubmitLabOrderRequest
 /// already. A rejected or failed sending is sent again as a new round under a new duplicate key.
 /// </summary>
 public sealed class SubmitLabOrderEndpoint(StudioDbContext db, LabOrderDocuments documents, RecordAuthor author, LabSubmissionSignal signal,
-    IOptions<LabOrderOptions> options) : Endpoint<SubmitLabOrderRequest, LabSubmissionResponse>
+    IEnumerable<ILabAdapter> adapters, IOptions<LabOrderOptions> options) : Endpoint<SubmitLabOrderRequest, LabSubmissionResponse>
 {
     public override void Configure()
     {
@@ -35,7 +35,8 @@ public sealed class SubmitLabOrderEndpoint(StudioDbContext db, LabOrderDocuments
                 + "background worker sends it, retrying with backoff; the lab's callbacks then move it (accepted, rejected with per-image "
                 + "errors, shipped with carrier and tracking). 409 (nothing queued) when the vendor is not a labApi vendor with its key and "
                 + "secret, the order has not been rendered (POST /render-runs with its productionOrderId) or lacks a file for an image line, "
-                + "or it is at the lab already. After a rejection or a failure it is sent again as a new round."));
+                + "or it is at the lab already, or the vendor speaks a protocol not built yet (bayPhoto). After a rejection or a failure it is "
+                + "sent again as a new round."));
     }
 
     public override async Task HandleAsync(SubmitLabOrderRequest req, CancellationToken ct)
@@ -47,6 +48,8 @@ public sealed class SubmitLabOrderEndpoint(StudioDbContext db, LabOrderDocuments
                 ? "The production order has no live vendor: choose the lab it goes to first."
                 : $"{vendor.Name} takes no orders through a lab API (submission method {vendor.SubmissionMethod}): "
                   + "place the order by hand, or download the hot-folder package (GET …/lab-order/package).");
+        if (adapters.All(a => a.Protocol != protocol))
+            throw ApiProblem.Conflict($"Sending orders through {protocol} is not built yet: place the order by hand, or download the hot-folder package (GET …/lab-order/package).");
         if (vendor.LabKeyProtected is null || vendor.LabSecretProtected is null)
             throw ApiProblem.Conflict($"{vendor.Name} has no lab API key and secret: set labKey and labSecret on the vendor.");
         var baseUrl = options.Value.BaseUrlFor(HttpContext.Request);
