@@ -51,7 +51,10 @@ public sealed class LabSubmissionQueue(
             var sent = await SendAsync(submission, ct);
             var at = Now;
             await FinishAsync(submission, started, sent.FoundAlready ? LabAttemptOutcome.FoundSubmitted : LabAttemptOutcome.Submitted, sent.Answer, set => set
-                .SetProperty(s => s.State, LabSubmissionState.Submitted)
+                // The lab's callback may have come first (it knows the order once it is submitted): accepted or shipped stays.
+                .SetProperty(s => s.State, s => s.State == LabSubmissionState.Queued || s.State == LabSubmissionState.Submitting
+                    ? LabSubmissionState.Submitted
+                    : s.State)
                 .SetProperty(s => s.SubmittedAt, at)
                 .SetProperty(s => s.LabAnswer, Trim(sent.Answer))
                 .SetProperty(s => s.LabConfirmationId, sent.ConfirmationId ?? submission.LabConfirmationId)

@@ -267,4 +267,21 @@ public sealed class LabOrderTests(LabStudioApi api) : IClassFixture<LabStudioApi
         refused.GetProperty("detail").GetString()!.ShouldContain("not built yet");
         (await admin.GetAsync($"/api/v1/production-orders/{prints.Id}/lab-submission")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
+
+    [Fact]
+    public async Task WHCCs_registration_verifier_is_taken_without_a_signature_and_changes_nothing()
+    {
+        var admin = await api.App.AdminAsync();
+        var vendor = await (await admin.PostAsJsonAsync("/api/v1/vendors", new
+        {
+            name = SalesKit.Unique("WHCC"), submissionMethod = "labApi", labProtocol = "whcc", labKey = FakeWhcc.ConsumerKey, labSecret = FakeWhcc.ConsumerSecret,
+        })).ShouldBeAsync<VendorLabBody>(HttpStatusCode.Created);
+        var before = await admin.GetStringAsync($"/api/v1/vendors/{vendor.Id}");
+
+        // WHCC posts the verifier right after /api/callback/create, unsigned; the studio sends it back to /api/callback/verify.
+        var verifier = new JsonObject { ["verifier"] = "a53ae191-00f3-44f4-810c-19d88a5b4c16" }.ToJsonString();
+        (await (await Anonymous.SendAsync(FakeWhcc.Callback(vendor.Id, verifier, signature: null))).ShouldBeAsync<CallbackBody>(HttpStatusCode.OK))
+            .Received.ShouldBeTrue();
+        (await admin.GetStringAsync($"/api/v1/vendors/{vendor.Id}")).ShouldBe(before);
+    }
 }

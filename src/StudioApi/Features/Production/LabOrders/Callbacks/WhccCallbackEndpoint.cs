@@ -28,7 +28,8 @@ public sealed class LabCallbackResponse
 /// WHCC's webhooks for a vendor (register <c>{base}/api/v1/lab-callbacks/whcc/{vendorId}</c> with WHCC's
 /// /api/callback/create). Only a body whose WHCC-Signature verifies with the vendor's consumer secret, signed within
 /// the tolerance, is taken (a forged, altered or stale one is a 400 and changes nothing); each is processed once.
-/// WHCC's one unsigned post, the verifier it sends right after registration, is logged for the studio to confirm.
+/// WHCC's one unsigned post, the verifier it sends right after registration, is logged for the studio to confirm (as JSON;
+/// a form-encoded one is refused by the content-type check, 415).
 /// </summary>
 public sealed class WhccCallbackEndpoint(StudioDbContext db, WhccOrderSubmitApi whcc, LabSecrets secrets, LabCallbackProcessor processor,
     TimeProvider clock, IOptions<LabOrderOptions> options, ILogger<WhccCallbackEndpoint> log) : Endpoint<WhccCallbackRequest, LabCallbackResponse>
@@ -46,7 +47,9 @@ public sealed class WhccCallbackEndpoint(StudioDbContext db, WhccOrderSubmitApi 
             .Operation("LabOrders", "WhccCallback", "Receive WHCC's order callbacks",
                 "Called by WHCC, not by front ends: the body is WHCC's Status (Processed: Accepted or Rejected with per-image errors) or Event "
                 + "(Shipped, with carrier and tracking) webhook, verified by its WHCC-Signature (HMAC-SHA256 with the vendor's consumer secret; "
-                + "400 when it does not verify). Each callback is processed once; one about no order of ours is acknowledged and ignored."));
+                + "400 when it does not verify). Each callback is processed once; one about no order of ours is acknowledged and ignored. "
+                + "The one unsigned post WHCC makes, {\"verifier\": …} right after the address is registered, is acknowledged and logged "
+                + "for the studio to send to WHCC's /api/callback/verify; it changes nothing."));
     }
 
     public override async Task HandleAsync(WhccCallbackRequest req, CancellationToken ct)
@@ -54,10 +57,9 @@ public sealed class WhccCallbackEndpoint(StudioDbContext db, WhccOrderSubmitApi 
         var body = req.Content;
         if (body.Length > MaxBodyBytes)
             throw new ApiProblem(StatusCodes.Status413PayloadTooLarge, "Payload too large", $"A lab callback is at most {MaxBodyBytes} bytes.");
-        if (HttpContext.Request.HasFormContentType)
+        if (VerifierOf(body) is { } verifier)
         {
-            // Registration: WHCC posts a verifier to prove the address is ours; it changes nothing here.
-            var verifier = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(body).GetValueOrDefault("verifier").ToString();
+            // Registration: WHCC posts a verifier to prove the address is ours (the one unsigned post); it changes nothing here.
             log.LogWarning("WHCC callback verifier for vendor {VendorId}: {Verifier} (send it to WHCC's /api/callback/verify)", req.VendorId, verifier);
             await Send.OkAsync(new LabCallbackResponse { Received = true }, ct);
             return;
@@ -73,5 +75,20 @@ public sealed class WhccCallbackEndpoint(StudioDbContext db, WhccOrderSubmitApi 
         await processor.ApplyAsync("whcc", vendor!.Id, callback, ct);
         await Send.OkAsync(new LabCallbackResponse { Received = true }, ct);
     }
-}
 
+    /// <summary>The verifier of WHCC's registration post ({"verifier": "…"} and nothing else), or null.</summary>
+    static string? VerifierOf(string body)
+    {
+        try
+        {
+            return System.Text.Json.Nodes.JsonNode.Parse(body) is System.Text.Json.Nodes.JsonObject { Count: 1 } json
+                   && json["verifier"] is System.Text.Json.Nodes.JsonValue value && value.TryGetValue<string>(out var verifier) && verifier.Length <= 100
+                ? verifier
+                : null;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
+}
