@@ -10760,6 +10760,561 @@ export class PrintJobsClient {
     }
 }
 
+export class LabOrdersClient {
+    private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
+    private baseUrl: string;
+    protected jsonParseReviver: ((key: string, value: any) => any) | undefined = undefined;
+
+    constructor(baseUrl?: string, http?: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> }) {
+        this.http = http ? http : window as any;
+        this.baseUrl = baseUrl ?? "/";
+    }
+
+    /**
+     * Receive WHCC's order callbacks
+     * @param body The file's bytes as application/json, at most 262144 bytes.
+     * @return OK
+     */
+    whccCallback(vendorId: number, body: Blob, signal?: AbortSignal): Promise<LabCallbackResponse> {
+        let url_ = this.baseUrl + "/api/v1/lab-callbacks/whcc/{vendorId}";
+        if (vendorId === undefined || vendorId === null)
+            throw new globalThis.Error("The parameter 'vendorId' must be defined.");
+        url_ = url_.replace("{vendorId}", encodeURIComponent("" + vendorId));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = body;
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/json",
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processWhccCallback(_response);
+        });
+    }
+
+    protected processWhccCallback(response: Response): Promise<LabCallbackResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as LabCallbackResponse;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The WHCC-Signature does not verify: forged, altered, signed too long ago, or the vendor has no WHCC secret.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The credentials were refused.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("There is no such record, or it is not yours to see.", status, _responseText, _headers, result404);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The body is larger than any WHCC callback.", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The body is not JSON.", status, _responseText, _headers, result415);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too many requests: wait Retry-After seconds, then retry.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Something went wrong on our side; nothing about it is disclosed.", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<LabCallbackResponse>(null as any);
+    }
+
+    /**
+     * Download a lab order's file through a signed link
+     * @param expires (optional) Unix time the link stops working, as issued.
+     * @param sig (optional) The link's signature, as issued.
+     * @return OK
+     */
+    getFile(runId: number, itemId: number, name: string, expires: number | undefined, sig: string | undefined, signal?: AbortSignal): Promise<FileResponse> {
+        let url_ = this.baseUrl + "/api/v1/lab-files/{runId}/{itemId}/{name}?";
+        if (runId === undefined || runId === null)
+            throw new globalThis.Error("The parameter 'runId' must be defined.");
+        url_ = url_.replace("{runId}", encodeURIComponent("" + runId));
+        if (itemId === undefined || itemId === null)
+            throw new globalThis.Error("The parameter 'itemId' must be defined.");
+        url_ = url_.replace("{itemId}", encodeURIComponent("" + itemId));
+        if (name === undefined || name === null)
+            throw new globalThis.Error("The parameter 'name' must be defined.");
+        url_ = url_.replace("{name}", encodeURIComponent("" + name));
+        if (expires === null)
+            throw new globalThis.Error("The parameter 'expires' cannot be null.");
+        else if (expires !== undefined)
+            url_ += "expires=" + encodeURIComponent("" + expires) + "&";
+        if (sig === null)
+            throw new globalThis.Error("The parameter 'sig' cannot be null.");
+        else if (sig !== undefined)
+            url_ += "sig=" + encodeURIComponent("" + sig) + "&";
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "image/jpeg"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetFile(_response);
+        });
+    }
+
+    protected processGetFile(response: Response): Promise<FileResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200 || status === 206) {
+            const contentDisposition = response.headers ? response.headers.get("content-disposition") : undefined;
+            let fileNameMatch = contentDisposition ? /filename\*=(?:(\\?['"])(.*?)\1|(?:[^\s]+'.*?')?([^;\n]*))/g.exec(contentDisposition) : undefined;
+            let fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[3] || fileNameMatch[2] : undefined;
+            if (fileName) {
+                fileName = decodeURIComponent(fileName);
+            } else {
+                fileNameMatch = contentDisposition ? /filename="?([^"]*?)"?(;|$)/g.exec(contentDisposition) : undefined;
+                fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[1] : undefined;
+            }
+            return response.blob().then(blob => { return { fileName: fileName, data: blob, status: status, headers: _headers }; });
+        } else if (status === 206) {
+            const contentDisposition = response.headers ? response.headers.get("content-disposition") : undefined;
+            let fileNameMatch = contentDisposition ? /filename\*=(?:(\\?['"])(.*?)\1|(?:[^\s]+'.*?')?([^;\n]*))/g.exec(contentDisposition) : undefined;
+            let fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[3] || fileNameMatch[2] : undefined;
+            if (fileName) {
+                fileName = decodeURIComponent(fileName);
+            } else {
+                fileNameMatch = contentDisposition ? /filename="?([^"]*?)"?(;|$)/g.exec(contentDisposition) : undefined;
+                fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[1] : undefined;
+            }
+            return response.blob().then(blob => { return { fileName: fileName, data: blob, status: status, headers: _headers }; });
+        } else if (status === 304) {
+            return response.text().then((_responseText) => {
+            return throwException("The file is unchanged since the ETag in If-None-Match.", status, _responseText, _headers);
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The request is malformed or breaks a validation rule: `errors` names each field and why.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The credentials were refused.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The link was not issued by this server, or was altered.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("There is no such record, or it is not yours to see.", status, _responseText, _headers, result404);
+            });
+        } else if (status === 410) {
+            return response.text().then((_responseText) => {
+            let result410: any = null;
+            result410 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The link has expired.", status, _responseText, _headers, result410);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too many requests: wait Retry-After seconds, then retry.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Something went wrong on our side; nothing about it is disclosed.", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<FileResponse>(null as any);
+    }
+
+    /**
+     * Get a production order's lab order
+     * @return OK
+     */
+    getDocument(id: number, signal?: AbortSignal): Promise<LabOrderDocument> {
+        let url_ = this.baseUrl + "/api/v1/production-orders/{id}/lab-order";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetDocument(_response);
+        });
+    }
+
+    protected processGetDocument(response: Response): Promise<LabOrderDocument> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as LabOrderDocument;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The request is malformed or breaks a validation rule: `errors` names each field and why.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid access token: sign in (again).", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Your role may not do this.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("There is no such record, or it is not yours to see.", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The order has no vendor yet.", status, _responseText, _headers, result409);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too many requests: wait Retry-After seconds, then retry.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Something went wrong on our side; nothing about it is disclosed.", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<LabOrderDocument>(null as any);
+    }
+
+    /**
+     * Download a production order's hot-folder package
+     * @return OK
+     */
+    getPackage(id: number, signal?: AbortSignal): Promise<FileResponse> {
+        let url_ = this.baseUrl + "/api/v1/production-orders/{id}/lab-order/package";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/zip"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetPackage(_response);
+        });
+    }
+
+    protected processGetPackage(response: Response): Promise<FileResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200 || status === 206) {
+            const contentDisposition = response.headers ? response.headers.get("content-disposition") : undefined;
+            let fileNameMatch = contentDisposition ? /filename\*=(?:(\\?['"])(.*?)\1|(?:[^\s]+'.*?')?([^;\n]*))/g.exec(contentDisposition) : undefined;
+            let fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[3] || fileNameMatch[2] : undefined;
+            if (fileName) {
+                fileName = decodeURIComponent(fileName);
+            } else {
+                fileNameMatch = contentDisposition ? /filename="?([^"]*?)"?(;|$)/g.exec(contentDisposition) : undefined;
+                fileName = fileNameMatch && fileNameMatch.length > 1 ? fileNameMatch[1] : undefined;
+            }
+            return response.blob().then(blob => { return { fileName: fileName, data: blob, status: status, headers: _headers }; });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The request is malformed or breaks a validation rule: `errors` names each field and why.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid access token: sign in (again).", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Your role may not do this.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("There is no such record, or it is not yours to see.", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The order has no vendor, or has not been rendered yet (POST /render-runs with its productionOrderId).", status, _responseText, _headers, result409);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too many requests: wait Retry-After seconds, then retry.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Something went wrong on our side; nothing about it is disclosed.", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<FileResponse>(null as any);
+    }
+
+    /**
+     * Get a production order's sending to its lab
+     * @return OK
+     */
+    getSubmission(id: number, signal?: AbortSignal): Promise<LabSubmissionResponse> {
+        let url_ = this.baseUrl + "/api/v1/production-orders/{id}/lab-submission";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "GET",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processGetSubmission(_response);
+        });
+    }
+
+    protected processGetSubmission(response: Response): Promise<LabSubmissionResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 200) {
+            return response.text().then((_responseText) => {
+            let result200: any = null;
+            result200 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as LabSubmissionResponse;
+            return result200;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The request is malformed or breaks a validation rule: `errors` names each field and why.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid access token: sign in (again).", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Your role may not do this.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("There is no such record, or it is not yours to see.", status, _responseText, _headers, result404);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too many requests: wait Retry-After seconds, then retry.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Something went wrong on our side; nothing about it is disclosed.", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<LabSubmissionResponse>(null as any);
+    }
+
+    /**
+     * Send a production order to its lab
+     * @return Accepted
+     */
+    submit(id: number, signal?: AbortSignal): Promise<LabSubmissionResponse> {
+        let url_ = this.baseUrl + "/api/v1/production-orders/{id}/lab-submissions";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        let options_: RequestInit = {
+            method: "POST",
+            signal,
+            headers: {
+                "Accept": "application/json"
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processSubmit(_response);
+        });
+    }
+
+    protected processSubmit(response: Response): Promise<LabSubmissionResponse> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 202) {
+            return response.text().then((_responseText) => {
+            let result202: any = null;
+            result202 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as LabSubmissionResponse;
+            return result202;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The request is malformed or breaks a validation rule: `errors` names each field and why.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No valid access token: sign in (again).", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Your role may not do this.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("There is no such record, or it is not yours to see.", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The vendor takes no orders through a lab API or lacks its credentials, the order is not rendered, or it is at the lab already.", status, _responseText, _headers, result409);
+            });
+        } else if (status === 422) {
+            return response.text().then((_responseText) => {
+            let result422: any = null;
+            result422 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("A business rule refused the request, or the Idempotency-Key was already used with another body.", status, _responseText, _headers, result422);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too many requests: wait Retry-After seconds, then retry.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Something went wrong on our side; nothing about it is disclosed.", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<LabSubmissionResponse>(null as any);
+    }
+}
+
 export class LocationsClient {
     private http: { fetch(url: RequestInfo, init?: RequestInit): Promise<Response> };
     private baseUrl: string;
@@ -34500,7 +35055,19 @@ export interface CreateVendorRequest {
     /** The person to talk to. */
     contactName?: string | null;
     email?: string | null;
+    /** labApi only: the lab API's address (absolute http(s) URL); omit for the protocol's documented production address. */
+    labApiUrl?: string | null;
+    /** Write-only: the secret the lab signs its callbacks with, for labs whose callbacks are not signed with the API secret (Bay Photo). Omit to keep, "" to remove. Never returned. */
+    labCallbackSecret?: string | null;
+    /** Write-only: the lab's API key (WHCC consumer key, Bay Photo client id). Omit (or null) to keep it, "" to remove it. Never returned (see hasLabKey). */
+    labKey?: string | null;
+    /** The lab's product code and options for price list items (0–500, one per item): a lab order names each line's product by it, else by the line's own code. */
+    labProducts?: VendorLabProductInput[] | null;
     labProtocol?: LabProtocol | null;
+    /** Write-only: the lab's API secret (WHCC consumer secret, which also signs WHCC's callbacks; Bay Photo client secret). Omit to keep, "" to remove. Never returned. */
+    labSecret?: string | null;
+    /** labApi only: the shipping method code the lab's orders name (Bay Photo's shipping.code, e.g. GROUND). */
+    labShippingCode?: string | null;
     name: string;
     notes?: string | null;
     phone?: string | null;
@@ -34872,7 +35439,160 @@ export interface KeptInvoiceLineInput {
     quantity?: number;
 }
 
+export type LabAttemptOutcome = "submitted" | "retrying" | "failed" | "foundSubmitted";
+
+export interface LabCallbackResponse {
+    /** true: the callback was taken (or had been already: each is processed once). */
+    received: boolean;
+}
+
+export interface LabOrderAddress {
+    city: string | null;
+    /** ISO 3166-1 alpha-2. */
+    country: string | null;
+    email: string | null;
+    line1: string | null;
+    line2: string | null;
+    name: string;
+    phone: string | null;
+    postalCode: string | null;
+    /** State, province or county. */
+    region: string | null;
+}
+
+/** A crop in percent of the frame (0–100), from its top left corner. */
+export interface LabOrderCrop {
+    height: number;
+    width: number;
+    x: number;
+    y: number;
+}
+
+/** One production order as any lab can read it: the products by the lab's codes, quantities, each image's crop in percent of the (upright, rotated) frame, the rendered file of each line behind a signed URL the lab can fetch, and where it ships to and from. The lab adapters (WHCC, Bay Photo) translate it into their own order formats; a hot folder gets it as order.json next to the files. */
+export interface LabOrderDocument {
+    dueDate: string | null;
+    /** The document's format: 1. */
+    format: number;
+    items: LabOrderItem[];
+    orderDate: string;
+    orderNumber: number;
+    productionOrderId: number;
+    /** What the lab prints on its paperwork and uses as our order's name: PO-{number}. */
+    reference: string;
+    /** The render run whose files the items point at: the order's latest finished one; null before the order is rendered. */
+    renderRunId: number | null;
+    shipFrom: LabOrderAddress;
+    shipTo: LabOrderAddress;
+    vendor: LabOrderVendor;
+}
+
+export interface LabOrderFile {
+    bytes: number;
+    heightPx: number | null;
+    /** Its name in a hot-folder package, and the name the lab prints on its back print. */
+    name: string;
+    /** SHA-256 of the file, lowercase hex. */
+    sha256: string;
+    /** Anonymous, signed and expiring: what the lab fetches. */
+    url: string;
+    urlExpiresAt: string;
+    widthPx: number | null;
+}
+
+export interface LabOrderImage {
+    crop: LabOrderCrop | null;
+    file: LabOrderFile | null;
+    imageId: number;
+    /** The proofing rotation the crop is drawn on: 0, 90, 180 or 270. */
+    rotation: number;
+}
+
+/** One ordered product. */
+export interface LabOrderItem {
+    /** Our own code and description of the product. */
+    code: string;
+    description: string;
+    image: LabOrderImage | null;
+    /** The lab's product code: the vendor's code for the price list item, else the line's own code. */
+    labCode: string;
+    /** The lab's option codes for the product (the vendor's, for the item). */
+    labOptions: string[];
+    /** The production order's line. */
+    lineId: number;
+    /** Inches, width x height (8x10). */
+    printSize: string | null;
+    quantity: number;
+}
+
+export interface LabOrderVendor {
+    accountNumber: string | null;
+    id: number;
+    labProtocol: LabProtocol | null;
+    name: string;
+    submissionMethod: SubmissionMethod;
+}
+
 export type LabProtocol = "whcc" | "bayPhoto";
+
+export interface LabSubmissionAttemptResponse {
+    attempt: number;
+    /** The lab's answer, or the error. */
+    detail: string | null;
+    finishedAt: string;
+    outcome: LabAttemptOutcome;
+    round: number;
+    server: string;
+    startedAt: string;
+}
+
+export interface LabSubmissionErrorResponse {
+    /** The asset URL the lab quoted. */
+    assetUrl: string | null;
+    /** The lab's error code (WHCC 400.03…). */
+    code: string | null;
+    /** The production order's line whose image it is, when the lab named one of ours. */
+    lineId: number | null;
+    message: string;
+}
+
+/** A production order's sending to its lab: where it stands, the lab's answer and ids, and every attempt. */
+export interface LabSubmissionResponse {
+    acceptedAt: string | null;
+    /** The attempt log, newest first (at most 100). */
+    attemptLog: LabSubmissionAttemptResponse[];
+    /** Attempts at sending this round so far. */
+    attempts: number;
+    carrier: string | null;
+    createdAt: string;
+    /** Why the lab rejected it, image by image. */
+    errors: LabSubmissionErrorResponse[];
+    id: number;
+    /** The lab's last answer (or why sending failed). */
+    labAnswer: string | null;
+    /** The lab's id for the order before production (WHCC's ConfirmationID). */
+    labConfirmationId: string | null;
+    /** What the lab knows this sending by and refuses a duplicate of (WHCC EntryId, Bay Photo integrator_identifier). */
+    labKey: string;
+    /** The lab's order number: the production order's lab reference. */
+    labOrderNumber: string | null;
+    /** The last attempt's error, until one succeeds. */
+    lastError: string | null;
+    /** After a failed attempt, when the next one is due. */
+    nextAttemptAt: string | null;
+    productionOrderId: number;
+    protocol: LabProtocol | null;
+    rejectedAt: string | null;
+    /** 1 for the first sending; one more for each sending again after a rejection or failure. */
+    round: number;
+    shippedAt: string | null;
+    state: LabSubmissionState;
+    submittedAt: string | null;
+    trackingNumber: string | null;
+    trackingUrl: string | null;
+    vendorId: number;
+}
+
+export type LabSubmissionState = "queued" | "submitting" | "submitted" | "accepted" | "rejected" | "shipped" | "failed";
 
 export type LabelKind = "mailing" | "session";
 
@@ -37557,7 +38277,19 @@ export interface UpdateVendorRequest {
     /** The person to talk to. */
     contactName?: string | null;
     email?: string | null;
+    /** labApi only: the lab API's address (absolute http(s) URL); omit for the protocol's documented production address. */
+    labApiUrl?: string | null;
+    /** Write-only: the secret the lab signs its callbacks with, for labs whose callbacks are not signed with the API secret (Bay Photo). Omit to keep, "" to remove. Never returned. */
+    labCallbackSecret?: string | null;
+    /** Write-only: the lab's API key (WHCC consumer key, Bay Photo client id). Omit (or null) to keep it, "" to remove it. Never returned (see hasLabKey). */
+    labKey?: string | null;
+    /** The lab's product code and options for price list items (0–500, one per item): a lab order names each line's product by it, else by the line's own code. */
+    labProducts?: VendorLabProductInput[] | null;
     labProtocol?: LabProtocol | null;
+    /** Write-only: the lab's API secret (WHCC consumer secret, which also signs WHCC's callbacks; Bay Photo client secret). Omit to keep, "" to remove. Never returned. */
+    labSecret?: string | null;
+    /** labApi only: the shipping method code the lab's orders name (Bay Photo's shipping.code, e.g. GROUND). */
+    labShippingCode?: string | null;
     name: string;
     notes?: string | null;
     phone?: string | null;
@@ -37600,6 +38332,21 @@ export interface UserResponse {
 
 export type UserRole = "admin" | "staff" | "photographer" | "sales";
 
+/** The lab's name for one price list item. */
+export interface VendorLabProductInput {
+    /** The lab's product code (WHCC ProductUID, Bay Photo product code). */
+    labCode: string;
+    /** The lab's option codes (WHCC item AttributeUIDs, Bay Photo option codes), 0–20. */
+    labOptions?: string[] | null;
+    priceListItemId: number;
+}
+
+export interface VendorLabProductResponse {
+    labCode: string;
+    labOptions: string[];
+    priceListItemId: number;
+}
+
 export interface VendorResponse {
     accountNumber: string | null;
     contactName: string | null;
@@ -37609,8 +38356,19 @@ export interface VendorResponse {
     deletedAt: string | null;
     deletedBy: string | null;
     email: string | null;
+    /** Whether a separate callback signing secret is set (never returned). */
+    hasLabCallbackSecret: boolean;
+    /** Whether the lab's API key is set (the key itself is never returned). */
+    hasLabKey: boolean;
+    /** Whether the lab's API secret is set (never returned). */
+    hasLabSecret: boolean;
     id: number;
+    /** The lab API's address it was given; null for the protocol's documented production address. */
+    labApiUrl: string | null;
+    /** The lab's product code and options of price list items. */
+    labProducts: VendorLabProductResponse[];
     labProtocol: LabProtocol | null;
+    labShippingCode: string | null;
     name: string;
     notes: string | null;
     phone: string | null;

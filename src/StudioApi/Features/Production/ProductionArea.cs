@@ -1,5 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using StudioApi.Features.Imaging.RenderRuns;
+using StudioApi.Features.Production.LabOrders;
+using StudioApi.Features.Production.LabOrders.Callbacks;
+using StudioApi.Features.Production.LabOrders.Whcc;
 using StudioApi.Features.Production.ProductionOrders;
 using StudioApi.Features.Production.ProductionOrders.AutoCreation;
 using StudioApi.Features.Production.ProofOrders;
@@ -25,6 +28,16 @@ public static class ProductionArea
         services.AddWorkflowKind<ProductionOrder>(RecordKind.ProductionOrder, "production-orders", db => db.ProductionOrders,
             typeId: o => (long?)o.ProductionTypeId, visibleTo: (orders, db, user) => orders.Visible(db, user));
         services.AddScoped<ProductionOrderMaker>();
+        services.AddSingleton<LabSecrets>();
+        services.AddSingleton<LabFileLinks>();
+        services.AddScoped<LabOrderDocuments>();
+        services.Configure<LabOrderOptions>(configuration.GetSection(LabOrderOptions.Section));
+        // Lab APIs: one adapter per protocol, sending on the engine, callbacks applied once.
+        services.AddHttpClient(nameof(WhccOrderSubmitApi));
+        services.AddScoped<WhccOrderSubmitApi>();
+        services.AddScoped<ILabAdapter>(sp => sp.GetRequiredService<WhccOrderSubmitApi>());
+        services.AddScoped<LabCallbackProcessor>();
+        services.AddWorkQueue<LabSubmissionQueue, LabSubmission, LabSubmissionSignal>(LabSubmissionQueue.Kind, new WorkerSettings { MaxAttempts = 6 });
         services.AddScoped<ISessionDependent, ProductionSessionDependent>();
         services.AddScoped<Sales.Invoices.IInvoiceLineHolders, ProductionOrderLineHolders>();
         // What a render run of a production order renders (Imaging asks; Production knows the orders).

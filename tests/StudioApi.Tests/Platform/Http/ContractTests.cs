@@ -17,7 +17,7 @@ public sealed partial class ContractTests(StudioApiFactory app) : IClassFixture<
     /// <summary>The operations a caller without a token may use: signing in, renewing a session, a partner client's token, online booking, feeds, signed files and the signed links in messages, and Stripe's webhook (its signature authenticates it).</summary>
     static readonly HashSet<string> PublicOperations = ["Auth_CreateToken", "Auth_Refresh", "PartnerClients_CreateToken", "OnlineBooking_GetAvailability", "OnlineBooking_Book", "Calendar_GetFeedIcs", "Images_GetSignedFile",
         "PublicLinks_GetUnsubscribe", "PublicLinks_Unsubscribe", "PublicLinks_GetSessionConfirmation", "PublicLinks_ConfirmSession",
-        "CardPayments_StripeWebhook"];
+        "CardPayments_StripeWebhook", "LabOrders_WhccCallback", "LabOrders_GetFile"];
 
     static readonly string[] Methods = ["get", "put", "post", "delete", "patch", "head", "options"];
 
@@ -265,6 +265,7 @@ public sealed partial class ContractTests(StudioApiFactory app) : IClassFixture<
     static readonly HashSet<string> NotMoney =
     [
         "ImageCrop.x", "ImageCrop.y", "ImageCrop.width", "ImageCrop.height",
+        "LabOrderCrop.x", "LabOrderCrop.y", "LabOrderCrop.width", "LabOrderCrop.height",
         "RenderWatermarkInput.opacity", "RenderWatermarkInput.size", "RenderWatermarkResponse.opacity", "RenderWatermarkResponse.size",
         "BackgroundWorkKindResponse.leaseSeconds", "BackgroundWorkKindResponse.pollSeconds",
     ];

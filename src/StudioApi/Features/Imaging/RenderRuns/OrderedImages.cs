@@ -21,6 +21,7 @@ public sealed record OrderedImageSet(long ProductionOrderId, long? SessionId, IR
 
 /// <summary>
 /// One ordered image: its rotation and crop as ordered (the crop in the upright, rotated image) and the print's size in
-/// inches, which the render makes at the profile's DPI; no size: the profile's own.
+/// inches, which the render makes at the profile's DPI; no size: the profile's own. <paramref name="LineId"/> names the
+/// ordered line the file is for (kept on the run's item), so a lab can be sent each line's own file.
 /// </summary>
-public sealed record OrderedImage(long ImageId, int Rotation, NormalizedRect? Crop, decimal? PrintWidthInches, decimal? PrintHeightInches);
+public sealed record OrderedImage(long ImageId, int Rotation, NormalizedRect? Crop, decimal? PrintWidthInches, decimal? PrintHeightInches, long? LineId = null);

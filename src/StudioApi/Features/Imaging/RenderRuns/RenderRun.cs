@@ -75,6 +75,8 @@ public sealed class RenderRunItem : IHasId
     public double? CropHeight { get; set; }
     public int? WidthPx { get; set; }
     public int? HeightPx { get; set; }
+    /// <summary>The ordered line (of the run's production order) the file was made for; null for a session's image.</summary>
+    public long? OrderLineId { get; set; }
     public RenderRunItemState State { get; set; } = RenderRunItemState.Pending;
     public long? Bytes { get; set; }
     public string? Sha256 { get; set; }

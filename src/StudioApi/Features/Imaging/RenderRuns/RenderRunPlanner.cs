@@ -186,6 +186,7 @@ public static class RenderRunPlanner
                     CropHeight = line.Crop?.Height,
                     WidthPx = width,
                     HeightPx = height,
+                    OrderLineId = line.LineId,
                 });
             }
             return await SaveAsync(db, signal, run, items, [], ct);

@@ -23,7 +23,7 @@ public sealed class ProductionOrderedImages(StudioDbContext db) : IOrderedImages
             var size = PrintSizes.Parse(l.PrintSize);
             return new OrderedImage(l.ImageId!.Value, l.Rotation,
                 l is { CropX: { } x, CropY: { } y, CropWidth: { } w, CropHeight: { } h } ? new NormalizedRect(x, y, w, h) : null,
-                size?.Width, size?.Height);
+                size?.Width, size?.Height, l.Id);
         }).ToList();
         return new OrderedImageSet(order.Id, order.SessionId, images);
     }

@@ -19,6 +19,18 @@ public sealed class Vendor : AuditedRecord
     /// <summary>Which lab API it speaks, for <see cref="SubmissionMethod.LabApi"/> only.</summary>
     public LabProtocol? LabProtocol { get; set; }
     public string? Notes { get; set; }
+    /// <summary>The lab API's address; null for the protocol's documented production address (see <see cref="LabProtocols"/>).</summary>
+    public string? LabApiUrl { get; set; }
+    /// <summary>The shipping method code the lab's orders name (Bay Photo's shipping.code); null for the lab's default.</summary>
+    public string? LabShippingCode { get; set; }
+    /// <summary>The lab's API key (WHCC consumer key, Bay Photo client id), sealed (LabSecrets); never returned.</summary>
+    public string? LabKeyProtected { get; set; }
+    /// <summary>The lab's API secret (WHCC consumer secret, Bay Photo client secret), sealed; never returned.</summary>
+    public string? LabSecretProtected { get; set; }
+    /// <summary>The secret the lab signs its callbacks with, where it is not the API secret (Bay Photo), sealed; never returned.</summary>
+    public string? LabCallbackSecretProtected { get; set; }
+    /// <summary>The lab's product code (and options) of each price list item it makes: a lab order names products by them.</summary>
+    public List<VendorLabProduct> LabProducts { get; set; } = [];
     /// <summary>The production types it is the default vendor of (each type has at most one live default vendor).</summary>
     public List<VendorProductionType> ProductionTypes { get; set; } = [];
     /// <summary>The price list items it is the default vendor of; an item's default wins over its production type's.</summary>
@@ -55,6 +67,15 @@ public sealed class VendorPriceListItem
     public long PriceListItemId { get; set; }
 }
 
+/// <summary>What a lab calls one of the studio's price list items: its product code and options (WHCC ProductUID and item AttributeUIDs, Bay Photo product and option codes).</summary>
+public sealed class VendorLabProduct
+{
+    public long PriceListItemId { get; set; }
+    public string LabCode { get; set; } = "";
+    /// <summary>The options' codes, comma-separated.</summary>
+    public string? LabOptions { get; set; }
+}
+
 public static class VendorLimits
 {
     public const int NameLength = 100;
@@ -64,4 +85,9 @@ public static class VendorLimits
     public const int AccountNumberLength = 60;
     public const int NotesLength = 4000;
     public const int MaxDefaults = 500;
+    public const int UrlLength = 300;
+    public const int LabCodeLength = 50;
+    public const int LabOptionsLength = 500;
+    public const int MaxLabOptions = 20;
+    public const int SecretLength = 500;
 }

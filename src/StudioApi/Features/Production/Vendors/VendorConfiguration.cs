@@ -16,6 +16,20 @@ public sealed class VendorConfiguration : IEntityTypeConfiguration<Vendor>
         builder.Property(v => v.Notes).HasMaxLength(VendorLimits.NotesLength);
         builder.Property(v => v.SubmissionMethod).HasConversion<string>().HasMaxLength(20);
         builder.Property(v => v.LabProtocol).HasConversion<string>().HasMaxLength(20);
+        builder.Property(v => v.LabApiUrl).HasMaxLength(VendorLimits.UrlLength);
+        builder.Property(v => v.LabShippingCode).HasMaxLength(VendorLimits.LabCodeLength);
+        // Sealed secrets are base64 of nonce + tag + the text: longer than what was typed.
+        builder.Property(v => v.LabKeyProtected).HasMaxLength(2 * VendorLimits.SecretLength);
+        builder.Property(v => v.LabSecretProtected).HasMaxLength(2 * VendorLimits.SecretLength);
+        builder.Property(v => v.LabCallbackSecretProtected).HasMaxLength(2 * VendorLimits.SecretLength);
+        builder.OwnsMany(v => v.LabProducts, product =>
+        {
+            product.ToTable("VendorLabProducts");
+            product.Property<long>("Id");
+            product.HasKey("Id");
+            product.Property(p => p.LabCode).HasMaxLength(VendorLimits.LabCodeLength);
+            product.Property(p => p.LabOptions).HasMaxLength(VendorLimits.LabOptionsLength);
+        });
         // A name means one live vendor; one in the recycle bin does not block reusing it.
         builder.HasIndex(v => v.Name).IsUnique().HasFilter("DeletedAt IS NULL");
         builder.HasIndex(v => v.DeletedAt).HasFilter("DeletedAt IS NOT NULL");

@@ -64,6 +64,7 @@ public static class ApiTags
         [
             new("Vendors", "Labs and suppliers: contact, account, how orders reach them, and what they are the default vendor of."),
             new("ProductionOrders", "Orders made from invoices by production type: vendor, lab reference and tracking, status log, ordered images and their crops."),
+            new("LabOrders", "Production orders at the lab: the neutral lab order, hot-folder packages, submission to WHCC and Bay Photo, and their signed callbacks."),
             new("ProofOrders", "Proofs of a session's images: vendor, status, number of proofs, storage location, CD number."),
             new("ProductionSettings", "How production runs: the invoice status at which production orders are made by themselves."),
         ]),

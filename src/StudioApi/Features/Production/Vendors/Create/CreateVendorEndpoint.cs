@@ -18,7 +18,7 @@ public sealed class CreateVendorValidator : Validator<CreateVendorRequest>
     public CreateVendorValidator() => Include(new VendorInputValidator());
 }
 
-public sealed class CreateVendorEndpoint(StudioDbContext db) : Endpoint<CreateVendorRequest, VendorResponse>
+public sealed class CreateVendorEndpoint(StudioDbContext db, LabSecrets secrets) : Endpoint<CreateVendorRequest, VendorResponse>
 {
     public override void Configure()
     {
@@ -34,7 +34,7 @@ public sealed class CreateVendorEndpoint(StudioDbContext db) : Endpoint<CreateVe
     {
         await VendorDefaults.CheckAsync(db, req, selfId: null, ct);
         var vendor = new Vendor();
-        req.ApplyTo(vendor);
+        req.ApplyTo(vendor, secrets);
         db.Set<Vendor>().Add(vendor);
         await db.SaveOrConflictAsync("Vendors", "Name", $"A vendor named {vendor.Name} already exists.", ct);
 

@@ -21,7 +21,7 @@ public sealed class UpdateVendorValidator : Validator<UpdateVendorRequest>
     public UpdateVendorValidator() => Include(new VendorInputValidator());
 }
 
-public sealed class UpdateVendorEndpoint(StudioDbContext db) : Endpoint<UpdateVendorRequest, VendorResponse>
+public sealed class UpdateVendorEndpoint(StudioDbContext db, LabSecrets secrets) : Endpoint<UpdateVendorRequest, VendorResponse>
 {
     public override void Configure()
     {
@@ -37,7 +37,7 @@ public sealed class UpdateVendorEndpoint(StudioDbContext db) : Endpoint<UpdateVe
                      ?? throw ApiProblem.NotFound("vendor", req.Id);
         db.MatchVersion(vendor, req.IfMatch);
         await VendorDefaults.CheckAsync(db, req, vendor.Id, ct);
-        req.ApplyTo(vendor);
+        req.ApplyTo(vendor, secrets);
         await db.SaveOrConflictAsync("Vendors", "Name", $"A vendor named {vendor.Name} already exists.", ct);
 
         HttpContext.WriteETag(vendor);
