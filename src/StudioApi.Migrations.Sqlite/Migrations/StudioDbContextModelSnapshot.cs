@@ -1470,6 +1470,13 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("BounceCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("BouncedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("CallTypeId")
                         .HasColumnType("INTEGER");
 
@@ -1492,6 +1499,9 @@ namespace StudioApi.Migrations.Sqlite.Migrations
 
                     b.Property<string>("DeletedBy")
                         .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DeliveredAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Direction")

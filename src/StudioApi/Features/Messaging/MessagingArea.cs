@@ -46,6 +46,7 @@ public static class MessagingArea
         services.AddSingleton<IEmailTransport, SmtpEmailTransport>();
         services.AddSingleton<ISmsSender, TwilioSmsSender>();
         services.AddSingleton<SendingRateLimiter>();
+        services.AddScoped<DeliveryReports>();
         services.AddScoped<LetterRenderer>();
         services.AddScoped<JobSheetRenderer>();
         services.AddSingleton<IInvoicePdfWriter, InvoicePdfRenderer>();

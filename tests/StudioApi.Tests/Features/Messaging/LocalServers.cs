@@ -47,12 +47,18 @@ public sealed class SmtpCatcher : IDisposable
     public static int FreePort() => 1;
 }
 
-/// <summary>A text message as the fake Twilio took it.</summary>
-public sealed record FakeSms(string Sid, string To, string From, string Body, DateTimeOffset Created);
+/// <summary>A text message as the fake Twilio took it, with the StatusCallback URL it was given.</summary>
+public sealed record FakeSms(string Sid, string To, string From, string Body, DateTimeOffset Created, string? StatusCallback = null);
+
+/// <summary>A status callback the fake Twilio posted, and how the API answered it.</summary>
+public sealed record FakeStatusCallback(string Sid, string Status, HttpStatusCode Answer);
 
 /// <summary>
 /// A local HTTP server speaking Twilio's Messages API (REST 2010-04-01: create and list, basic auth with the account
 /// SID and auth token, Twilio's JSON and paging shape), so the real Twilio client is tested against something real.
+/// Like Twilio, it posts status callbacks to the StatusCallback URL a message was sent with, form-encoded and signed
+/// (X-Twilio-Signature), for the numbers given an outcome in <see cref="Outcomes"/>: sent, then the final status.
+/// The callbacks reach the app through <see cref="CallbackHandler"/> (the test server's), whatever host the URL names.
 /// </summary>
 public sealed class FakeTwilio : IAsyncDisposable
 {
@@ -61,6 +67,7 @@ public sealed class FakeTwilio : IAsyncDisposable
 
     readonly WebApplication app;
     readonly ConcurrentQueue<FakeSms> messages = new();
+    readonly ConcurrentQueue<FakeStatusCallback> callbacks = new();
     int requests;
 
     public FakeTwilio()
@@ -79,8 +86,20 @@ public sealed class FakeTwilio : IAsyncDisposable
             if (FailNumbers.Contains(to))
                 return Results.Json(new { code = 21211, message = $"The 'To' number {to} is not a valid phone number.", more_info = "https://www.twilio.com/docs/errors/21211", status = 400 },
                     statusCode: 400);
-            var sms = new FakeSms($"SM{Guid.NewGuid():N}", to, form["From"]!, body, DateTimeOffset.UtcNow);
+            var callback = form["StatusCallback"].ToString();
+            var sms = new FakeSms($"SM{Guid.NewGuid():N}", to, form["From"]!, body, DateTimeOffset.UtcNow, callback.Length == 0 ? null : callback);
             messages.Enqueue(sms);
+            if (sms.StatusCallback is not null && Outcomes.TryGetValue(to, out var outcome))
+                // As Twilio does: the callbacks come after the answer to the create, in the order the message went.
+                http.Response.OnCompleted(() =>
+                {
+                    _ = Task.Run(async () =>
+                    {
+                        await ReportAsync(sms, "sent");
+                        await ReportAsync(sms, outcome.Status, outcome.ErrorCode);
+                    });
+                    return Task.CompletedTask;
+                });
             return Results.Json(Resource(sms), statusCode: 201);
         });
         app.MapGet("/2010-04-01/Accounts/{sid}/Messages.json", (HttpContext http, string sid) =>
@@ -106,7 +125,58 @@ public sealed class FakeTwilio : IAsyncDisposable
     /// <summary>Numbers Twilio refuses as invalid (400, code 21211).</summary>
     public HashSet<string> FailNumbers { get; } = [];
 
+    /// <summary>What becomes of messages to a number (delivered; undelivered or failed with an error code), reported by status callbacks.</summary>
+    public ConcurrentDictionary<string, (string Status, string? ErrorCode)> Outcomes { get; } = new();
+
+    /// <summary>How callbacks reach the app (the test server's handler); set by the fixture.</summary>
+    public Func<HttpMessageHandler>? CallbackHandler { get; set; }
+
+    /// <summary>The status callbacks posted so far, with the app's answers.</summary>
+    public IReadOnlyList<FakeStatusCallback> Callbacks => callbacks.ToList();
+
     public IReadOnlyList<FakeSms> Messages => messages.ToList();
+
+    /// <summary>
+    /// Posts a status callback for <paramref name="sms"/> to its StatusCallback URL as Twilio does: Twilio's form
+    /// fields, signed with <paramref name="signingToken"/> (the account's auth token unless a test forges one, null for
+    /// no signature); <paramref name="tamper"/> changes the form after signing, and <paramref name="postTo"/> another
+    /// URL than the signed one, as a man in the middle would.
+    /// </summary>
+    public async Task<HttpResponseMessage> ReportAsync(FakeSms sms, string status, string? errorCode = null, string? signingToken = AuthToken,
+        Action<Dictionary<string, string>>? tamper = null, string? postTo = null)
+    {
+        var url = sms.StatusCallback ?? throw new InvalidOperationException($"{sms.Sid} was sent without a StatusCallback.");
+        var fields = new Dictionary<string, string>
+        {
+            ["AccountSid"] = AccountSid, ["ApiVersion"] = "2010-04-01", ["From"] = sms.From, ["To"] = sms.To,
+            ["MessageSid"] = sms.Sid, ["SmsSid"] = sms.Sid, ["MessageStatus"] = status, ["SmsStatus"] = status,
+        };
+        if (errorCode is not null)
+            fields["ErrorCode"] = errorCode;
+        var signature = signingToken is null ? null : Sign(signingToken, url, fields);
+        tamper?.Invoke(fields);
+        using var http = new HttpClient(CallbackHandler?.Invoke() ?? throw new InvalidOperationException("No CallbackHandler to reach the app."));
+        using var request = new HttpRequestMessage(HttpMethod.Post, postTo ?? url) { Content = new FormUrlEncodedContent(fields) };
+        if (signature is not null)
+            request.Headers.Add("X-Twilio-Signature", signature);
+        request.Headers.UserAgent.ParseAdd("TwilioProxy/1.1");
+        var response = await http.SendAsync(request);
+        callbacks.Enqueue(new FakeStatusCallback(sms.Sid, status, response.StatusCode));
+        return response;
+    }
+
+    /// <summary>
+    /// Twilio's request signature (https://www.twilio.com/docs/usage/webhooks/webhooks-security), written out here rather
+    /// than taken from the Twilio package the app verifies with: HMAC-SHA1 keyed with the auth token over the full URL
+    /// followed by each POST field's name and value, sorted by name, base64.
+    /// </summary>
+    public static string Sign(string authToken, string url, IReadOnlyDictionary<string, string> fields)
+    {
+        var data = new StringBuilder(url);
+        foreach (var (name, value) in fields.OrderBy(f => f.Key, StringComparer.Ordinal))
+            data.Append(name).Append(value);
+        return Convert.ToBase64String(System.Security.Cryptography.HMACSHA1.HashData(Encoding.UTF8.GetBytes(authToken), Encoding.UTF8.GetBytes(data.ToString())));
+    }
 
     /// <summary>Requests that tried to send (refused ones too).</summary>
     public int SendRequests => requests;

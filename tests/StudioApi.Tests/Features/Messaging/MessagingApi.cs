@@ -36,6 +36,7 @@ public class MessagingApi : ClockedStudioApi, IAsyncLifetime
     async Task IAsyncLifetime.InitializeAsync()
     {
         await InitializeAsync();
+        Twilio.CallbackHandler = () => Base.Server.CreateHandler();
         await ConfigureAsync(s => { });
     }
 

@@ -53,6 +53,13 @@ public enum DeliveryState
     Uncertain,
     /// <summary>Sent or received elsewhere and logged here (a "completed e-mail").</summary>
     Logged,
+    /// <summary>Reported as arrived after it was sent (Twilio's status callback said delivered).</summary>
+    Delivered,
+    /// <summary>
+    /// Reported as not arrived after it was sent: a bounce e-mail from the recipient's mail system, or Twilio's
+    /// undelivered or failed status. The error says why, the bounce code is the mail status (5.1.1) or Twilio's error code.
+    /// </summary>
+    Bounced,
 }
 
 /// <summary>Why a message was not sent.</summary>
@@ -111,6 +118,7 @@ public sealed class Communication : AuditedRecord, IHasWorkflowStatus, IHasAssig
     public const int SubjectMaxLength = 300;
     public const int BodyMaxLength = 200_000;
     public const int AddressMaxLength = 254;
+    public const int BounceCodeMaxLength = 20;
 
     public CommunicationKind Kind { get; set; }
     public CommunicationDirection Direction { get; set; }
@@ -156,6 +164,12 @@ public sealed class Communication : AuditedRecord, IHasWorkflowStatus, IHasAssig
     public string? ProviderId { get; set; }
     /// <summary>When the outbox began to hand it over (the mail server had started to receive it).</summary>
     public DateTime? HandedOverAt { get; set; }
+    /// <summary>When a delivery report said it arrived (Twilio's delivered).</summary>
+    public DateTime? DeliveredAt { get; set; }
+    /// <summary>When a delivery report said it did not arrive (a bounce e-mail, Twilio's undelivered or failed).</summary>
+    public DateTime? BouncedAt { get; set; }
+    /// <summary>The report's code: the mail status of a bounce (5.1.1) or Twilio's error code (30003).</summary>
+    public string? BounceCode { get; set; }
     /// <summary>The engine's lease, attempts and last error while the outbox delivers it.</summary>
     public WorkLease Delivery { get; set; } = new();
 
@@ -193,6 +207,7 @@ public sealed class CommunicationConfiguration : IEntityTypeConfiguration<Commun
         builder.Property(c => c.Error).HasMaxLength(WorkLease.ErrorMaxLength);
         builder.Property(c => c.MessageId).HasMaxLength(200);
         builder.Property(c => c.ProviderId).HasMaxLength(200);
+        builder.Property(c => c.BounceCode).HasMaxLength(Communication.BounceCodeMaxLength);
         builder.HasWorkLease(c => c.Delivery, "Delivery");
         builder.OwnsMany(c => c.Attachments, attachment =>
         {
