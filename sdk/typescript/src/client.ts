@@ -33846,6 +33846,14 @@ export interface ClientBalanceResponse {
     outstandingBalance: number;
 }
 
+/** The address a hard bounce came back from, the mail system's reason, and when. */
+export interface ClientEmailBounce {
+    address: string;
+    bouncedAt: string;
+    /** The status and diagnostic of the bounce, e.g. 5.1.1 (smtp; 550 5.1.1 user unknown). */
+    reason: string;
+}
+
 export interface ClientEmailData {
     address: string;
     isPrimary?: boolean;
@@ -33894,6 +33902,7 @@ export interface ClientResponse {
     deletedBy: string | null;
     /** How lists show the client: "First Last", or the company of a business. */
     displayName: string;
+    emailBounce: ClientEmailBounce | null;
     emailOptOut: boolean;
     emails: ClientEmailData[];
     familyMembers: ClientFamilyMemberData[];
@@ -34062,6 +34071,9 @@ export interface CreateClientRequest {
     birthDate?: string | null;
     /** Required for a business client. */
     company?: string | null;
+    /** Set by the mail system: a hard bounce came back from the client's address (see emailBounce). Omit (or null) to
+keep it; false clears it (the address works again). Cleared on its own when that address is no longer the client's. */
+    emailBounced?: boolean | null;
     emailOptOut?: boolean;
     emails?: ClientEmailData[] | null;
     familyMembers?: ClientFamilyMemberData[] | null;
@@ -35124,12 +35136,18 @@ export interface MergeFieldResponse {
 export type MergeRecordType = "client" | "session" | "invoice";
 
 export interface MessagingSettingsResponse {
+    bounceMailboxHost: string | null;
+    bounceMailboxPort: number;
+    bounceMailboxTlsMode: SmtpTlsMode;
+    bounceMailboxUsername: string | null;
     createdAt: string;
     createdBy: string;
     /** Set while the record is in the recycle bin. */
     deletedAt: string | null;
     deletedBy: string | null;
     emailsPerMinute: number;
+    /** Whether a bounce mailbox password is kept (it is never shown). */
+    hasBounceMailboxPassword: boolean;
     /** Whether an SMTP password is kept (it is never shown). */
     hasSmtpPassword: boolean;
     /** Whether a Twilio auth token is kept (it is never shown). */
@@ -36716,7 +36734,7 @@ export interface ShippingMethodResponse {
 /** How a render sizes its output. */
 export type SizeMode = "longEdge" | "box";
 
-export type SkipReason = "emailOptOut" | "smsOptOut" | "unsubscribed" | "noEmailAddress" | "noSmsPhone" | "noPostalAddress" | "clientDeleted";
+export type SkipReason = "emailOptOut" | "smsOptOut" | "unsubscribed" | "noEmailAddress" | "noSmsPhone" | "noPostalAddress" | "clientDeleted" | "emailBounced";
 
 /** Who carries text messages. */
 export type SmsProvider = "none" | "twilio";
@@ -37156,6 +37174,9 @@ export interface UpdateClientRequest {
     birthDate?: string | null;
     /** Required for a business client. */
     company?: string | null;
+    /** Set by the mail system: a hard bounce came back from the client's address (see emailBounce). Omit (or null) to
+keep it; false clears it (the address works again). Cleared on its own when that address is no longer the client's. */
+    emailBounced?: boolean | null;
     emailOptOut?: boolean;
     emails?: ClientEmailData[] | null;
     familyMembers?: ClientFamilyMemberData[] | null;
@@ -37220,6 +37241,14 @@ export interface UpdateLocationRequest {
 }
 
 export interface UpdateMessagingSettingsRequest {
+    /** The POP3 server of the mailbox bounces come back to (read every few minutes; each bounce is removed once recorded); omit to not read bounces. */
+    bounceMailboxHost?: string | null;
+    /** Write-only: omit (or null) to keep the current password, "" to remove it. Never returned (see hasBounceMailboxPassword). */
+    bounceMailboxPassword?: string | null;
+    /** Defaults to 995 (POP3 over TLS); 110 for plain POP3 or STARTTLS. */
+    bounceMailboxPort?: number;
+    bounceMailboxTlsMode?: SmtpTlsMode;
+    bounceMailboxUsername?: string | null;
     /** E-mails a minute this server sends at most (1–100000, default 120). */
     emailsPerMinute?: number;
     /** The online gallery's address for a session, with {eventCode} and {sessionNumber} filled in; omit for none. */

@@ -51,6 +51,17 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("EmailBounceAddress")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EmailBounceReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EmailBouncedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("EmailOptOut")
                         .HasColumnType("INTEGER");
 
@@ -1634,6 +1645,9 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                     b.HasIndex("DeletedAt")
                         .HasFilter("DeletedAt IS NOT NULL");
 
+                    b.HasIndex("MessageId")
+                        .HasFilter("MessageId IS NOT NULL");
+
                     b.HasIndex("StatusDueDate");
 
                     b.HasIndex("TemplateId");
@@ -1688,6 +1702,35 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                         .HasFilter("DueDate IS NOT NULL AND CompletedAt IS NULL AND DeletedAt IS NULL");
 
                     b.ToTable("Communications", (string)null);
+                });
+
+            modelBuilder.Entity("StudioApi.Features.Messaging.Outbox.Bounces.BounceMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CommunicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.ToTable("BounceMessages", (string)null);
                 });
 
             modelBuilder.Entity("StudioApi.Features.Messaging.Outbox.DeliveryAttempt", b =>
@@ -1828,6 +1871,26 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("BounceMailboxHost")
+                        .HasMaxLength(253)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BounceMailboxPasswordProtected")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("BounceMailboxPort")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BounceMailboxTlsMode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BounceMailboxUsername")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");

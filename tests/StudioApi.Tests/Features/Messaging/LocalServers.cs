@@ -214,3 +214,176 @@ public sealed class FakeTwilio : IAsyncDisposable
         await app.DisposeAsync();
     }
 }
+
+/// <summary>
+/// A POP3 server (RFC 1939) in the test process on a free port, holding one maildrop: USER/PASS, STAT, LIST, UIDL,
+/// RETR, DELE, RSET, NOOP, CAPA and QUIT, with deletions applied only at QUIT (the UPDATE state), as real servers do.
+/// Written here because no POP3 server is on the package feeds (wildduck, on npm, needs MongoDB); MailKit's Pop3Client
+/// in the app talks to it as to any server.
+/// </summary>
+public sealed class Pop3Mailbox : IDisposable
+{
+    public const string User = "bounces@lakeside.example";
+    public const string Password = "pop3-test-password";
+
+    readonly TcpListener listener = new(IPAddress.Loopback, 0);
+    readonly CancellationTokenSource stop = new();
+    readonly object gate = new();
+    readonly List<(string Uid, byte[] Content)> maildrop = [];
+    int sessions;
+
+    public Pop3Mailbox()
+    {
+        listener.Start();
+        Port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        _ = AcceptAsync();
+    }
+
+    public int Port { get; }
+
+    /// <summary>Sessions that signed in and ended with QUIT.</summary>
+    public int CompletedSessions => Volatile.Read(ref sessions);
+
+    /// <summary>Drops a message into the mailbox, as mail arriving; returns its unique id.</summary>
+    public string Deliver(string rawMessage)
+    {
+        lock (gate)
+        {
+            var uid = $"uid-{Guid.NewGuid():N}";
+            maildrop.Add((uid, Encoding.UTF8.GetBytes(rawMessage.ReplaceLineEndings("\r\n"))));
+            return uid;
+        }
+    }
+
+    /// <summary>The unique ids of the messages in the mailbox now.</summary>
+    public IReadOnlyList<string> Uids
+    {
+        get
+        {
+            lock (gate)
+                return maildrop.Select(m => m.Uid).ToList();
+        }
+    }
+
+    async Task AcceptAsync()
+    {
+        while (!stop.IsCancellationRequested)
+        {
+            TcpClient client;
+            try
+            {
+                client = await listener.AcceptTcpClientAsync(stop.Token);
+            }
+            catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or SocketException)
+            {
+                return;
+            }
+            _ = Task.Run(async () =>
+            {
+                using (client)
+                    await ServeAsync(client.GetStream());
+            });
+        }
+    }
+
+    async Task ServeAsync(NetworkStream stream)
+    {
+        using var reader = new StreamReader(stream, Encoding.ASCII);
+        var writer = new StreamWriter(stream, Encoding.ASCII) { NewLine = "\r\n", AutoFlush = true };
+        await writer.WriteLineAsync("+OK POP3 test server ready");
+        string? user = null;
+        var signedIn = false;
+        // The maildrop as it was at sign-in (RFC 1939: messages are numbered for the session), and what is marked deleted.
+        List<(string Uid, byte[] Content)> drop = [];
+        var deleted = new HashSet<int>();
+        while (await reader.ReadLineAsync() is { } line)
+        {
+            var parts = line.Split(' ', 2);
+            var command = parts[0].ToUpperInvariant();
+            var argument = parts.Length > 1 ? parts[1] : "";
+            bool Number(out int n) => int.TryParse(argument, out n) && n >= 1 && n <= drop.Count && !deleted.Contains(n);
+            switch (command)
+            {
+                case "CAPA":
+                    await writer.WriteAsync("+OK capabilities\r\nUSER\r\nUIDL\r\nTOP\r\n.\r\n");
+                    break;
+                case "USER":
+                    user = argument;
+                    await writer.WriteLineAsync("+OK");
+                    break;
+                case "PASS" when user == User && argument == Password:
+                    signedIn = true;
+                    lock (gate)
+                        drop = maildrop.ToList();
+                    await writer.WriteLineAsync($"+OK {drop.Count} messages");
+                    break;
+                case "PASS":
+                    await writer.WriteLineAsync("-ERR [AUTH] invalid user or password");
+                    break;
+                case "QUIT":
+                    if (signedIn)
+                    {
+                        lock (gate)
+                            maildrop.RemoveAll(m => deleted.Select(n => drop[n - 1].Uid).Contains(m.Uid));
+                        Interlocked.Increment(ref sessions);
+                    }
+                    await writer.WriteLineAsync("+OK bye");
+                    return;
+                case "NOOP" when signedIn:
+                    await writer.WriteLineAsync("+OK");
+                    break;
+                case "STAT" when signedIn:
+                    var live = Enumerable.Range(1, drop.Count).Where(n => !deleted.Contains(n)).ToList();
+                    await writer.WriteLineAsync($"+OK {live.Count} {live.Sum(n => drop[n - 1].Content.Length)}");
+                    break;
+                case "LIST" or "UIDL" when signedIn && argument.Length > 0:
+                    if (Number(out var one))
+                        await writer.WriteLineAsync($"+OK {one} {(command == "LIST" ? drop[one - 1].Content.Length.ToString(CultureInfo.InvariantCulture) : drop[one - 1].Uid)}");
+                    else
+                        await writer.WriteLineAsync("-ERR no such message");
+                    break;
+                case "LIST" or "UIDL" when signedIn:
+                    var listing = new StringBuilder("+OK\r\n");
+                    for (var n = 1; n <= drop.Count; n++)
+                        if (!deleted.Contains(n))
+                            listing.Append(n).Append(' ').Append(command == "LIST" ? drop[n - 1].Content.Length.ToString(CultureInfo.InvariantCulture) : drop[n - 1].Uid).Append("\r\n");
+                    await writer.WriteAsync(listing.Append(".\r\n").ToString());
+                    break;
+                case "RETR" when signedIn:
+                    if (!Number(out var wanted))
+                    {
+                        await writer.WriteLineAsync("-ERR no such message");
+                        break;
+                    }
+                    var content = Encoding.UTF8.GetString(drop[wanted - 1].Content);
+                    var stuffed = string.Join("\r\n", content.Split("\r\n").Select(l => l.StartsWith('.') ? "." + l : l));
+                    await writer.WriteAsync($"+OK {drop[wanted - 1].Content.Length} octets\r\n{stuffed}{(stuffed.EndsWith("\r\n", StringComparison.Ordinal) ? "" : "\r\n")}.\r\n");
+                    break;
+                case "DELE" when signedIn:
+                    if (Number(out var doomed))
+                    {
+                        deleted.Add(doomed);
+                        await writer.WriteLineAsync($"+OK message {doomed} deleted");
+                    }
+                    else
+                        await writer.WriteLineAsync("-ERR no such message");
+                    break;
+                case "RSET" when signedIn:
+                    deleted.Clear();
+                    await writer.WriteLineAsync("+OK");
+                    break;
+                default:
+                    await writer.WriteLineAsync(signedIn ? "-ERR unknown command" : "-ERR sign in first");
+                    break;
+            }
+        }
+        // The connection dropped without QUIT: RFC 1939 §6, nothing is deleted.
+    }
+
+    public void Dispose()
+    {
+        stop.Cancel();
+        listener.Stop();
+        stop.Dispose();
+    }
+}

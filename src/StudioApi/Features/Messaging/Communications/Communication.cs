@@ -79,6 +79,8 @@ public enum SkipReason
     NoPostalAddress,
     /// <summary>The client went to the recycle bin before the message left.</summary>
     ClientDeleted,
+    /// <summary>A hard bounce came back from this address before (the client's emailBounce); cleared by staff or a new address.</summary>
+    EmailBounced,
 }
 
 public enum BodyFormat
@@ -264,5 +266,7 @@ public sealed class CommunicationConfiguration : IEntityTypeConfiguration<Commun
         // The outbox's queue (state queued or sending).
         builder.HasIndex(c => new { c.State, c.Id });
         builder.HasIndex(c => c.StatusDueDate);
+        // A bounce names the e-mail by its Message-Id (its returned headers, or the envelope id we sent it with).
+        builder.HasIndex(c => c.MessageId).HasFilter("MessageId IS NOT NULL");
     }
 }
