@@ -127,17 +127,14 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                 name: "BounceMailboxUsername",
                 table: "MessagingSettings");
 
-            migrationBuilder.DropColumn(
-                name: "EmailBounceAddress",
-                table: "Clients");
+            // SQLite drops the column in place: EF's table rebuild would lose ListsAtScale's hand-written indexes on Clients.
+            migrationBuilder.Sql("ALTER TABLE \"Clients\" DROP COLUMN \"EmailBounceAddress\";");
 
-            migrationBuilder.DropColumn(
-                name: "EmailBounceReason",
-                table: "Clients");
+            // SQLite drops the column in place: EF's table rebuild would lose ListsAtScale's hand-written indexes on Clients.
+            migrationBuilder.Sql("ALTER TABLE \"Clients\" DROP COLUMN \"EmailBounceReason\";");
 
-            migrationBuilder.DropColumn(
-                name: "EmailBouncedAt",
-                table: "Clients");
+            // SQLite drops the column in place: EF's table rebuild would lose ListsAtScale's hand-written indexes on Clients.
+            migrationBuilder.Sql("ALTER TABLE \"Clients\" DROP COLUMN \"EmailBouncedAt\";");
         }
     }
 }
