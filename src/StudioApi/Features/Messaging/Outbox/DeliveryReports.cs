@@ -13,7 +13,8 @@ public sealed record DeliveryReport(bool Delivered, string? Code, string Detail)
 /// message and in its attempt log. A report only moves a message that is out (sending or sent) to its final state,
 /// delivered or bounced, once: a replayed report, or one arriving after another final one (Twilio's callbacks come in
 /// any order), changes nothing. Sending counts as out because a provider can report before the outbox has recorded its
-/// answer; the outbox then leaves the report's state alone (see <see cref="OutboxQueue"/>).
+/// answer; the outbox then leaves the report's state alone (see <see cref="OutboxQueue"/>). An uncertain e-mail (cut
+/// off while handed over) counts too: a report about it proves the mail server had it, which settles the doubt.
 /// </summary>
 public sealed class DeliveryReports(StudioDbContext db, BackgroundInstance instance)
 {
@@ -28,7 +29,7 @@ public sealed class DeliveryReports(StudioDbContext db, BackgroundInstance insta
             var detail = WorkLease.Trim(report.Detail);
             var code = report.Code is { Length: > Communication.BounceCodeMaxLength } longCode ? longCode[..Communication.BounceCodeMaxLength] : report.Code;
             var open = db.Communications.IgnoreQueryFilters().Where(c => c.Id == communicationId && c.Kind == kind
-                && (c.State == DeliveryState.Sending || c.State == DeliveryState.Sent)
+                && (c.State == DeliveryState.Sending || c.State == DeliveryState.Sent || c.State == DeliveryState.Uncertain)
                 && (providerId == null || c.ProviderId == null || c.ProviderId == providerId));
             var changed = report.Delivered
                 ? await open.ExecuteUpdateAsync(set => set

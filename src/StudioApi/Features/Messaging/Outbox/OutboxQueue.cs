@@ -162,11 +162,12 @@ public sealed class OutboxQueue(
             return;
         }
         var sentAt = Now;
+        // A delivery report recorded meanwhile (see DeliveryReports) keeps its state.
         await FinishAsync(message, started, AttemptOutcome.Sent, answer, set => set
-            .SetProperty(c => c.State, DeliveryState.Sent)
+            .SetProperty(c => c.State, c => c.State == DeliveryState.Sending ? DeliveryState.Sent : c.State)
             .SetProperty(c => c.SentAt, sentAt)
             .SetProperty(c => c.ProviderId, Trim(answer, 200))
-            .SetProperty(c => c.Error, (string?)null)
+            .SetProperty(c => c.Error, c => c.State == DeliveryState.Sending ? null : c.Error)
             .SetProperty(c => c.Delivery.LastError, (string?)null));
     }
 
@@ -182,10 +183,10 @@ public sealed class OutboxQueue(
             if (await sms.FindSentAsync(account, to, body, handedOver, ct) is { } found)
             {
                 await FinishAsync(message, started, AttemptOutcome.FoundDelivered, $"The provider has it as {found}: not sent again.", set => set
-                    .SetProperty(c => c.State, DeliveryState.Sent)
+                    .SetProperty(c => c.State, c => c.State == DeliveryState.Sending ? DeliveryState.Sent : c.State)
                     .SetProperty(c => c.SentAt, handedOver)
                     .SetProperty(c => c.ProviderId, found)
-                    .SetProperty(c => c.Error, (string?)null));
+                    .SetProperty(c => c.Error, c => c.State == DeliveryState.Sending ? null : c.Error));
                 return;
             }
         }

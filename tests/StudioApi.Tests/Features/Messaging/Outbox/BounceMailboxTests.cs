@@ -180,4 +180,22 @@ public sealed class BounceMailboxTests(MessagingApi api) : IClassFixture<Messagi
         (await admin.CommunicationAsync(delayed.Id)).State.ShouldBe("sent");
         api.Bounces.Uids.ShouldNotContain(u => reports.Contains(u)); // every report is taken out, whether it changed anything or not
     }
+
+    [Fact]
+    public async Task A_bounce_settles_an_uncertain_email_the_mail_server_had_taken()
+    {
+        var admin = await api.AdminAsync();
+        var address = $"{Guid.NewGuid():N}@example.com";
+        var client = await admin.NewClientAsync("Una", MessagingKit.Unique("Certain"), email: address);
+        var queued = await admin.NewCommunicationAsync(new { kind = "email", clientId = client, subject = $"Invoice {MessagingApi.CrashAfterAccept}", body = "x" });
+        var uncertain = await WhenAsync(admin, queued.Id, m => m.State == "uncertain", "uncertain");
+        api.Bounces.Deliver(Dsn(address, uncertain.MessageId!, "5.1.1", UserUnknown));
+
+        (await ReadMailboxAsync()).ShouldBe(1);
+
+        var settled = await admin.CommunicationAsync(queued.Id);
+        (settled.State, settled.BounceCode).ShouldBe(("bounced", "5.1.1"));
+        settled.Error!.ShouldContain("User unknown");
+        (await OutcomesAsync(admin, queued.Id)).ShouldBe(["uncertain", "bounced"]);
+    }
 }

@@ -55,7 +55,10 @@ public sealed class BounceMailbox(StudioDbContext db, SecretProtector secrets, D
             await pop3.AuthenticateAsync(user, password ?? "", ct);
 
         var uids = await pop3.GetMessageUidsAsync(ct);
-        var seen = (await db.Set<BounceMessage>().AsNoTracking().Where(b => b.Key.StartsWith("uid:")).Select(b => b.Key).ToListAsync(ct)).ToHashSet();
+        var keys = uids.Select(UidKey).ToList();
+        var seen = new HashSet<string>();
+        foreach (var chunk in keys.Chunk(500))
+            seen.UnionWith(await db.Set<BounceMessage>().AsNoTracking().Where(b => chunk.Contains(b.Key)).Select(b => b.Key).ToListAsync(ct));
         var recorded = 0;
         var read = 0;
         for (var index = 0; index < uids.Count && read < MaxMessagesPerRun; index++)
