@@ -34,7 +34,9 @@ public sealed class TwilioStatusCallbackTests(MessagingApi api) : IClassFixture<
     {
         var client = await admin.NewClientAsync("Text", MessagingKit.Unique("Status"), phone: number);
         var queued = await admin.NewCommunicationAsync(new { kind = "sms", clientId = client, body = "Your prints are ready." });
-        var message = await WhenAsync(admin, queued.Id, until ?? (m => m.State == "sent"), "as expected");
+        // Twilio's callbacks can come before the outbox has recorded Twilio's answer (sentAt and its attempt): wait for both.
+        var done = until ?? (m => m.State == "sent");
+        var message = await WhenAsync(admin, queued.Id, m => m.SentAt is not null && done(m), "as expected");
         return (message, api.Twilio.Messages.Single(m => m.Sid == message.ProviderId));
     }
 
