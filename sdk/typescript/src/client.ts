@@ -7097,6 +7097,105 @@ export class CommunicationsClient {
         }
         return Promise.resolve<StatusChangeResponse>(null as any);
     }
+
+    /**
+     * Receive Twilio's status callback for a text message
+     * @param body A form (application/x-www-form-urlencoded), at most 16384 bytes.
+     * @return Taken (or known already: each final status is recorded once).
+     */
+    twilioStatusCallback(id: number, body: Body, signal?: AbortSignal): Promise<void> {
+        let url_ = this.baseUrl + "/api/v1/public/twilio/messages/{id}/status";
+        if (id === undefined || id === null)
+            throw new globalThis.Error("The parameter 'id' must be defined.");
+        url_ = url_.replace("{id}", encodeURIComponent("" + id));
+        url_ = url_.replace(/[?&]$/, "");
+
+        const content_ = Object.keys(body as any).map((key) => {
+            return encodeURIComponent(key) + '=' + encodeURIComponent((body as any)[key]);
+        }).join('&')
+
+        let options_: RequestInit = {
+            body: content_,
+            method: "POST",
+            signal,
+            headers: {
+                "Content-Type": "application/x-www-form-urlencoded",
+            }
+        };
+
+        return this.http.fetch(url_, options_).then((_response: Response) => {
+            return this.processTwilioStatusCallback(_response);
+        });
+    }
+
+    protected processTwilioStatusCallback(response: Response): Promise<void> {
+        const status = response.status;
+        let _headers: any = {}; if (response.headers && response.headers.forEach) { response.headers.forEach((v: any, k: any) => _headers[k] = v); };
+        if (status === 204) {
+            return response.text().then((_responseText) => {
+            return;
+            });
+        } else if (status === 400) {
+            return response.text().then((_responseText) => {
+            let result400: any = null;
+            result400 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The form lacks MessageSid or MessageStatus, or repeats a field.", status, _responseText, _headers, result400);
+            });
+        } else if (status === 401) {
+            return response.text().then((_responseText) => {
+            let result401: any = null;
+            result401 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The credentials were refused.", status, _responseText, _headers, result401);
+            });
+        } else if (status === 403) {
+            return response.text().then((_responseText) => {
+            let result403: any = null;
+            result403 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The X-Twilio-Signature does not verify (forged or altered), or text messages are not set up.", status, _responseText, _headers, result403);
+            });
+        } else if (status === 404) {
+            return response.text().then((_responseText) => {
+            let result404: any = null;
+            result404 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("No text message has this id.", status, _responseText, _headers, result404);
+            });
+        } else if (status === 409) {
+            return response.text().then((_responseText) => {
+            let result409: any = null;
+            result409 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The message Twilio reports on is not the one the outbox sent as this message.", status, _responseText, _headers, result409);
+            });
+        } else if (status === 413) {
+            return response.text().then((_responseText) => {
+            let result413: any = null;
+            result413 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The form is larger than any status callback.", status, _responseText, _headers, result413);
+            });
+        } else if (status === 415) {
+            return response.text().then((_responseText) => {
+            let result415: any = null;
+            result415 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("The body is not a form.", status, _responseText, _headers, result415);
+            });
+        } else if (status === 429) {
+            return response.text().then((_responseText) => {
+            let result429: any = null;
+            result429 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Too many requests: wait Retry-After seconds, then retry.", status, _responseText, _headers, result429);
+            });
+        } else if (status === 500) {
+            return response.text().then((_responseText) => {
+            let result500: any = null;
+            result500 = _responseText === "" ? null : JSON.parse(_responseText, this.jsonParseReviver) as ProblemDetails;
+            return throwException("Something went wrong on our side; nothing about it is disclosed.", status, _responseText, _headers, result500);
+            });
+        } else if (status !== 200 && status !== 204) {
+            return response.text().then((_responseText) => {
+            return throwException("An unexpected server error occurred.", status, _responseText, _headers);
+            });
+        }
+        return Promise.resolve<void>(null as any);
+    }
 }
 
 export class ImagesClient {
@@ -33911,7 +34010,7 @@ export interface AttachmentResponse {
     kind: AttachmentKind;
 }
 
-export type AttemptOutcome = "sent" | "retrying" | "failed" | "skipped" | "uncertain" | "foundDelivered";
+export type AttemptOutcome = "sent" | "retrying" | "failed" | "skipped" | "uncertain" | "foundDelivered" | "delivered" | "bounced";
 
 /** A slot a client can book online: wall-clock times in the studio's zone and the same as UTC instants. */
 export interface AvailableSlot {
@@ -34027,6 +34126,7 @@ export interface BatchResponse {
     deletedAt: string | null;
     deletedBy: string | null;
     error: string | null;
+    /** Failed, uncertain, or bounced after it was sent. */
     failed: number;
     filter: BatchFilterData;
     finishedAt: string | null;
@@ -34036,6 +34136,7 @@ export interface BatchResponse {
     queued: number;
     /** The records of the filter when the batch was made. */
     recordCount: number;
+    /** Accepted by the server or provider (delivered ones too). */
     sent: number;
     skipped: number;
     state: BatchState;
@@ -34300,6 +34401,14 @@ export interface ClientBalanceResponse {
     outstandingBalance: number;
 }
 
+/** The address a hard bounce came back from, the mail system's reason, and when. */
+export interface ClientEmailBounce {
+    address: string;
+    bouncedAt: string;
+    /** The status and diagnostic of the bounce, e.g. 5.1.1 (smtp; 550 5.1.1 user unknown). */
+    reason: string;
+}
+
 export interface ClientEmailData {
     address: string;
     isPrimary?: boolean;
@@ -34348,6 +34457,7 @@ export interface ClientResponse {
     deletedBy: string | null;
     /** How lists show the client: "First Last", or the company of a business. */
     displayName: string;
+    emailBounce: ClientEmailBounce | null;
     emailOptOut: boolean;
     emails: ClientEmailData[];
     familyMembers: ClientFamilyMemberData[];
@@ -34409,6 +34519,10 @@ export interface CommunicationResponse {
     /** The text as sent (rendered when queued), or a call's notes. */
     body: string | null;
     bodyFormat: BodyFormat;
+    /** The bounce's code: the mail status (5.1.1, 4.2.2) or Twilio's error code (30003). */
+    bounceCode: string | null;
+    /** When a delivery report said it did not arrive (a bounce e-mail, Twilio's undelivered or failed); the error says why. */
+    bouncedAt: string | null;
     callTypeId: number | null;
     clientId: number;
     completedAt: string | null;
@@ -34417,6 +34531,8 @@ export interface CommunicationResponse {
     /** Set while the record is in the recycle bin. */
     deletedAt: string | null;
     deletedBy: string | null;
+    /** When a delivery report said it arrived (Twilio's status callback: delivered). */
+    deliveredAt: string | null;
     direction: CommunicationDirection;
     dueDate: string | null;
     /** Why delivery failed for good, or why it is uncertain. */
@@ -34510,6 +34626,9 @@ export interface CreateClientRequest {
     birthDate?: string | null;
     /** Required for a business client. */
     company?: string | null;
+    /** Set by the mail system: a hard bounce came back from the client's address (see emailBounce). Omit (or null) to
+keep it; false clears it (the address works again). Cleared on its own when that address is no longer the client's. */
+    emailBounced?: boolean | null;
     emailOptOut?: boolean;
     emails?: ClientEmailData[] | null;
     familyMembers?: ClientFamilyMemberData[] | null;
@@ -35117,7 +35236,7 @@ export interface DeliveryAttemptResponse {
     startedAt: string;
 }
 
-export type DeliveryState = "draft" | "queued" | "sending" | "sent" | "failed" | "skipped" | "uncertain" | "logged";
+export type DeliveryState = "draft" | "queued" | "sending" | "sent" | "failed" | "skipped" | "uncertain" | "logged" | "delivered" | "bounced";
 
 export interface DepositInput {
     amount?: number | null;
@@ -35737,12 +35856,18 @@ export interface MergeFieldResponse {
 export type MergeRecordType = "client" | "session" | "invoice";
 
 export interface MessagingSettingsResponse {
+    bounceMailboxHost: string | null;
+    bounceMailboxPort: number;
+    bounceMailboxTlsMode: SmtpTlsMode;
+    bounceMailboxUsername: string | null;
     createdAt: string;
     createdBy: string;
     /** Set while the record is in the recycle bin. */
     deletedAt: string | null;
     deletedBy: string | null;
     emailsPerMinute: number;
+    /** Whether a bounce mailbox password is kept (it is never shown). */
+    hasBounceMailboxPassword: boolean;
     /** Whether an SMTP password is kept (it is never shown). */
     hasSmtpPassword: boolean;
     /** Whether a Twilio auth token is kept (it is never shown). */
@@ -37329,7 +37454,7 @@ export interface ShippingMethodResponse {
 /** How a render sizes its output. */
 export type SizeMode = "longEdge" | "box";
 
-export type SkipReason = "emailOptOut" | "smsOptOut" | "unsubscribed" | "noEmailAddress" | "noSmsPhone" | "noPostalAddress" | "clientDeleted";
+export type SkipReason = "emailOptOut" | "smsOptOut" | "unsubscribed" | "noEmailAddress" | "noSmsPhone" | "noPostalAddress" | "clientDeleted" | "emailBounced";
 
 /** Who carries text messages. */
 export type SmsProvider = "none" | "twilio";
@@ -37769,6 +37894,9 @@ export interface UpdateClientRequest {
     birthDate?: string | null;
     /** Required for a business client. */
     company?: string | null;
+    /** Set by the mail system: a hard bounce came back from the client's address (see emailBounce). Omit (or null) to
+keep it; false clears it (the address works again). Cleared on its own when that address is no longer the client's. */
+    emailBounced?: boolean | null;
     emailOptOut?: boolean;
     emails?: ClientEmailData[] | null;
     familyMembers?: ClientFamilyMemberData[] | null;
@@ -37833,6 +37961,14 @@ export interface UpdateLocationRequest {
 }
 
 export interface UpdateMessagingSettingsRequest {
+    /** The POP3 server of the mailbox bounces come back to (read every few minutes; each bounce is removed once recorded); omit to not read bounces. */
+    bounceMailboxHost?: string | null;
+    /** Write-only: omit (or null) to keep the current password, "" to remove it. Never returned (see hasBounceMailboxPassword). */
+    bounceMailboxPassword?: string | null;
+    /** Defaults to 995 (POP3 over TLS); 110 for plain POP3 or STARTTLS. */
+    bounceMailboxPort?: number;
+    bounceMailboxTlsMode?: SmtpTlsMode;
+    bounceMailboxUsername?: string | null;
     /** E-mails a minute this server sends at most (1–100000, default 120). */
     emailsPerMinute?: number;
     /** The online gallery's address for a session, with {eventCode} and {sessionNumber} filled in; omit for none. */
@@ -38529,6 +38665,19 @@ export type Rendition = "original" | "preview" | "thumbnail";
 
 /** What can be downloaded for an image. */
 export type Rendition2 = "original" | "preview" | "thumbnail";
+
+export interface Body {
+    /** The Twilio account, the messaging settings' one. */
+    AccountSid?: string;
+    /** Twilio's error code for undelivered and failed (30003…). */
+    ErrorCode?: string;
+    /** Twilio's id of the message (SM…). */
+    MessageSid: string;
+    /** queued, sending, sent, delivered, undelivered, failed (or read, for some channels). */
+    MessageStatus: string;
+
+    [key: string]: string | any;
+}
 
 /** The kinds of records that move through a status workflow. */
 export type Kind = "client" | "session" | "invoice" | "productionOrder" | "task" | "communication";

@@ -58,6 +58,17 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<string>("EmailBounceAddress")
+                        .HasMaxLength(254)
+                        .HasColumnType("nvarchar(254)");
+
+                    b.Property<string>("EmailBounceReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateTime?>("EmailBouncedAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<bool>("EmailOptOut")
                         .HasColumnType("bit");
 
@@ -1510,6 +1521,13 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                         .HasMaxLength(10)
                         .HasColumnType("nvarchar(10)");
 
+                    b.Property<string>("BounceCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<DateTime?>("BouncedAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<long?>("CallTypeId")
                         .HasColumnType("bigint");
 
@@ -1533,6 +1551,9 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                     b.Property<string>("DeletedBy")
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
+
+                    b.Property<DateTime?>("DeliveredAt")
+                        .HasColumnType("datetime2");
 
                     b.Property<string>("Direction")
                         .IsRequired()
@@ -1667,6 +1688,9 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                     b.HasIndex("DeletedAt")
                         .HasFilter("DeletedAt IS NOT NULL");
 
+                    b.HasIndex("MessageId")
+                        .HasFilter("MessageId IS NOT NULL");
+
                     b.HasIndex("SearchIndexVersion");
 
                     b.HasIndex("StatusDueDate");
@@ -1751,6 +1775,37 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                     b.HasIndex("Term", "RecordId");
 
                     b.ToTable("CommunicationSearchTerms", (string)null);
+                });
+
+            modelBuilder.Entity("StudioApi.Features.Messaging.Outbox.Bounces.BounceMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<long?>("CommunicationId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.ToTable("BounceMessages", (string)null);
                 });
 
             modelBuilder.Entity("StudioApi.Features.Messaging.Outbox.DeliveryAttempt", b =>
@@ -1897,6 +1952,26 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                         .HasColumnType("bigint");
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("BounceMailboxHost")
+                        .HasMaxLength(253)
+                        .HasColumnType("nvarchar(253)");
+
+                    b.Property<string>("BounceMailboxPasswordProtected")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<int>("BounceMailboxPort")
+                        .HasColumnType("int");
+
+                    b.Property<string>("BounceMailboxTlsMode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("BounceMailboxUsername")
+                        .HasMaxLength(254)
+                        .HasColumnType("nvarchar(254)");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime2");

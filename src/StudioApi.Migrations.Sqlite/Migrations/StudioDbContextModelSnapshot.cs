@@ -51,6 +51,17 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("EmailBounceAddress")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EmailBounceReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EmailBouncedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("EmailOptOut")
                         .HasColumnType("INTEGER");
 
@@ -1473,6 +1484,13 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("BounceCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("BouncedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("CallTypeId")
                         .HasColumnType("INTEGER");
 
@@ -1495,6 +1513,9 @@ namespace StudioApi.Migrations.Sqlite.Migrations
 
                     b.Property<string>("DeletedBy")
                         .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DeliveredAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Direction")
@@ -1630,6 +1651,9 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                     b.HasIndex("DeletedAt")
                         .HasFilter("DeletedAt IS NOT NULL");
 
+                    b.HasIndex("MessageId")
+                        .HasFilter("MessageId IS NOT NULL");
+
                     b.HasIndex("SearchIndexVersion");
 
                     b.HasIndex("StatusDueDate");
@@ -1710,6 +1734,35 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                     b.HasIndex("Term", "RecordId");
 
                     b.ToTable("CommunicationSearchTerms", (string)null);
+                });
+
+            modelBuilder.Entity("StudioApi.Features.Messaging.Outbox.Bounces.BounceMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CommunicationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key")
+                        .IsUnique();
+
+                    b.ToTable("BounceMessages", (string)null);
                 });
 
             modelBuilder.Entity("StudioApi.Features.Messaging.Outbox.DeliveryAttempt", b =>
@@ -1850,6 +1903,26 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("BounceMailboxHost")
+                        .HasMaxLength(253)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BounceMailboxPasswordProtected")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("BounceMailboxPort")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BounceMailboxTlsMode")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BounceMailboxUsername")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");

@@ -7,6 +7,7 @@ using StudioApi.Features.Messaging.Links;
 using StudioApi.Features.Messaging.Merging;
 using StudioApi.Features.Messaging.Settings;
 using StudioApi.Features.Messaging.Outbox;
+using StudioApi.Features.Messaging.Outbox.Bounces;
 using StudioApi.Features.Messaging.Printing;
 using StudioApi.Features.Messaging.Templates;
 using StudioApi.Features.Messaging.Triggers;
@@ -46,6 +47,10 @@ public static class MessagingArea
         services.AddSingleton<IEmailTransport, SmtpEmailTransport>();
         services.AddSingleton<ISmsSender, TwilioSmsSender>();
         services.AddSingleton<SendingRateLimiter>();
+        services.AddScoped<DeliveryReports>();
+        // Bounces that come back later, read from the studio's bounce mailbox (POP3).
+        services.AddScoped<BounceMailbox>();
+        services.AddScheduledJob<BounceMailboxJob>("bounce-mailbox", TimeSpan.FromMinutes(5));
         services.AddScoped<LetterRenderer>();
         services.AddScoped<JobSheetRenderer>();
         services.AddSingleton<IInvoicePdfWriter, InvoicePdfRenderer>();

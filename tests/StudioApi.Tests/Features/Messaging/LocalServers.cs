@@ -47,12 +47,18 @@ public sealed class SmtpCatcher : IDisposable
     public static int FreePort() => 1;
 }
 
-/// <summary>A text message as the fake Twilio took it.</summary>
-public sealed record FakeSms(string Sid, string To, string From, string Body, DateTimeOffset Created);
+/// <summary>A text message as the fake Twilio took it, with the StatusCallback URL it was given.</summary>
+public sealed record FakeSms(string Sid, string To, string From, string Body, DateTimeOffset Created, string? StatusCallback = null);
+
+/// <summary>A status callback the fake Twilio posted, and how the API answered it.</summary>
+public sealed record FakeStatusCallback(string Sid, string Status, HttpStatusCode Answer);
 
 /// <summary>
 /// A local HTTP server speaking Twilio's Messages API (REST 2010-04-01: create and list, basic auth with the account
 /// SID and auth token, Twilio's JSON and paging shape), so the real Twilio client is tested against something real.
+/// Like Twilio, it posts status callbacks to the StatusCallback URL a message was sent with, form-encoded and signed
+/// (X-Twilio-Signature), for the numbers given an outcome in <see cref="Outcomes"/>: sent, then the final status.
+/// The callbacks reach the app through <see cref="CallbackHandler"/> (the test server's), whatever host the URL names.
 /// </summary>
 public sealed class FakeTwilio : IAsyncDisposable
 {
@@ -61,6 +67,7 @@ public sealed class FakeTwilio : IAsyncDisposable
 
     readonly WebApplication app;
     readonly ConcurrentQueue<FakeSms> messages = new();
+    readonly ConcurrentQueue<FakeStatusCallback> callbacks = new();
     int requests;
 
     public FakeTwilio()
@@ -79,8 +86,20 @@ public sealed class FakeTwilio : IAsyncDisposable
             if (FailNumbers.Contains(to))
                 return Results.Json(new { code = 21211, message = $"The 'To' number {to} is not a valid phone number.", more_info = "https://www.twilio.com/docs/errors/21211", status = 400 },
                     statusCode: 400);
-            var sms = new FakeSms($"SM{Guid.NewGuid():N}", to, form["From"]!, body, DateTimeOffset.UtcNow);
+            var callback = form["StatusCallback"].ToString();
+            var sms = new FakeSms($"SM{Guid.NewGuid():N}", to, form["From"]!, body, DateTimeOffset.UtcNow, callback.Length == 0 ? null : callback);
             messages.Enqueue(sms);
+            if (sms.StatusCallback is not null && Outcomes.TryGetValue(to, out var outcome))
+                // As Twilio does: the callbacks come after the answer to the create, in the order the message went.
+                http.Response.OnCompleted(() =>
+                {
+                    _ = Task.Run(async () =>
+                    {
+                        await ReportAsync(sms, "sent");
+                        await ReportAsync(sms, outcome.Status, outcome.ErrorCode);
+                    });
+                    return Task.CompletedTask;
+                });
             return Results.Json(Resource(sms), statusCode: 201);
         });
         app.MapGet("/2010-04-01/Accounts/{sid}/Messages.json", (HttpContext http, string sid) =>
@@ -106,7 +125,58 @@ public sealed class FakeTwilio : IAsyncDisposable
     /// <summary>Numbers Twilio refuses as invalid (400, code 21211).</summary>
     public HashSet<string> FailNumbers { get; } = [];
 
+    /// <summary>What becomes of messages to a number (delivered; undelivered or failed with an error code), reported by status callbacks.</summary>
+    public ConcurrentDictionary<string, (string Status, string? ErrorCode)> Outcomes { get; } = new();
+
+    /// <summary>How callbacks reach the app (the test server's handler); set by the fixture.</summary>
+    public Func<HttpMessageHandler>? CallbackHandler { get; set; }
+
+    /// <summary>The status callbacks posted so far, with the app's answers.</summary>
+    public IReadOnlyList<FakeStatusCallback> Callbacks => callbacks.ToList();
+
     public IReadOnlyList<FakeSms> Messages => messages.ToList();
+
+    /// <summary>
+    /// Posts a status callback for <paramref name="sms"/> to its StatusCallback URL as Twilio does: Twilio's form
+    /// fields, signed with <paramref name="signingToken"/> (the account's auth token unless a test forges one, null for
+    /// no signature); <paramref name="tamper"/> changes the form after signing, and <paramref name="postTo"/> another
+    /// URL than the signed one, as a man in the middle would.
+    /// </summary>
+    public async Task<HttpResponseMessage> ReportAsync(FakeSms sms, string status, string? errorCode = null, string? signingToken = AuthToken,
+        Action<Dictionary<string, string>>? tamper = null, string? postTo = null)
+    {
+        var url = sms.StatusCallback ?? throw new InvalidOperationException($"{sms.Sid} was sent without a StatusCallback.");
+        var fields = new Dictionary<string, string>
+        {
+            ["AccountSid"] = AccountSid, ["ApiVersion"] = "2010-04-01", ["From"] = sms.From, ["To"] = sms.To,
+            ["MessageSid"] = sms.Sid, ["SmsSid"] = sms.Sid, ["MessageStatus"] = status, ["SmsStatus"] = status,
+        };
+        if (errorCode is not null)
+            fields["ErrorCode"] = errorCode;
+        var signature = signingToken is null ? null : Sign(signingToken, url, fields);
+        tamper?.Invoke(fields);
+        using var http = new HttpClient(CallbackHandler?.Invoke() ?? throw new InvalidOperationException("No CallbackHandler to reach the app."));
+        using var request = new HttpRequestMessage(HttpMethod.Post, postTo ?? url) { Content = new FormUrlEncodedContent(fields) };
+        if (signature is not null)
+            request.Headers.Add("X-Twilio-Signature", signature);
+        request.Headers.UserAgent.ParseAdd("TwilioProxy/1.1");
+        var response = await http.SendAsync(request);
+        callbacks.Enqueue(new FakeStatusCallback(sms.Sid, status, response.StatusCode));
+        return response;
+    }
+
+    /// <summary>
+    /// Twilio's request signature (https://www.twilio.com/docs/usage/webhooks/webhooks-security), written out here rather
+    /// than taken from the Twilio package the app verifies with: HMAC-SHA1 keyed with the auth token over the full URL
+    /// followed by each POST field's name and value, sorted by name, base64.
+    /// </summary>
+    public static string Sign(string authToken, string url, IReadOnlyDictionary<string, string> fields)
+    {
+        var data = new StringBuilder(url);
+        foreach (var (name, value) in fields.OrderBy(f => f.Key, StringComparer.Ordinal))
+            data.Append(name).Append(value);
+        return Convert.ToBase64String(System.Security.Cryptography.HMACSHA1.HashData(Encoding.UTF8.GetBytes(authToken), Encoding.UTF8.GetBytes(data.ToString())));
+    }
 
     /// <summary>Requests that tried to send (refused ones too).</summary>
     public int SendRequests => requests;
@@ -142,5 +212,178 @@ public sealed class FakeTwilio : IAsyncDisposable
     {
         await app.StopAsync();
         await app.DisposeAsync();
+    }
+}
+
+/// <summary>
+/// A POP3 server (RFC 1939) in the test process on a free port, holding one maildrop: USER/PASS, STAT, LIST, UIDL,
+/// RETR, DELE, RSET, NOOP, CAPA and QUIT, with deletions applied only at QUIT (the UPDATE state), as real servers do.
+/// Written here because no POP3 server is on the package feeds (wildduck, on npm, needs MongoDB); MailKit's Pop3Client
+/// in the app talks to it as to any server.
+/// </summary>
+public sealed class Pop3Mailbox : IDisposable
+{
+    public const string User = "bounces@lakeside.example";
+    public const string Password = "pop3-test-password";
+
+    readonly TcpListener listener = new(IPAddress.Loopback, 0);
+    readonly CancellationTokenSource stop = new();
+    readonly object gate = new();
+    readonly List<(string Uid, byte[] Content)> maildrop = [];
+    int sessions;
+
+    public Pop3Mailbox()
+    {
+        listener.Start();
+        Port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        _ = AcceptAsync();
+    }
+
+    public int Port { get; }
+
+    /// <summary>Sessions that signed in and ended with QUIT.</summary>
+    public int CompletedSessions => Volatile.Read(ref sessions);
+
+    /// <summary>Drops a message into the mailbox, as mail arriving; returns its unique id.</summary>
+    public string Deliver(string rawMessage)
+    {
+        lock (gate)
+        {
+            var uid = $"uid-{Guid.NewGuid():N}";
+            maildrop.Add((uid, Encoding.UTF8.GetBytes(rawMessage.ReplaceLineEndings("\r\n"))));
+            return uid;
+        }
+    }
+
+    /// <summary>The unique ids of the messages in the mailbox now.</summary>
+    public IReadOnlyList<string> Uids
+    {
+        get
+        {
+            lock (gate)
+                return maildrop.Select(m => m.Uid).ToList();
+        }
+    }
+
+    async Task AcceptAsync()
+    {
+        while (!stop.IsCancellationRequested)
+        {
+            TcpClient client;
+            try
+            {
+                client = await listener.AcceptTcpClientAsync(stop.Token);
+            }
+            catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or SocketException)
+            {
+                return;
+            }
+            _ = Task.Run(async () =>
+            {
+                using (client)
+                    await ServeAsync(client.GetStream());
+            });
+        }
+    }
+
+    async Task ServeAsync(NetworkStream stream)
+    {
+        using var reader = new StreamReader(stream, Encoding.ASCII);
+        var writer = new StreamWriter(stream, Encoding.ASCII) { NewLine = "\r\n", AutoFlush = true };
+        await writer.WriteLineAsync("+OK POP3 test server ready");
+        string? user = null;
+        var signedIn = false;
+        // The maildrop as it was at sign-in (RFC 1939: messages are numbered for the session), and what is marked deleted.
+        List<(string Uid, byte[] Content)> drop = [];
+        var deleted = new HashSet<int>();
+        while (await reader.ReadLineAsync() is { } line)
+        {
+            var parts = line.Split(' ', 2);
+            var command = parts[0].ToUpperInvariant();
+            var argument = parts.Length > 1 ? parts[1] : "";
+            bool Number(out int n) => int.TryParse(argument, out n) && n >= 1 && n <= drop.Count && !deleted.Contains(n);
+            switch (command)
+            {
+                case "CAPA":
+                    await writer.WriteAsync("+OK capabilities\r\nUSER\r\nUIDL\r\nTOP\r\n.\r\n");
+                    break;
+                case "USER":
+                    user = argument;
+                    await writer.WriteLineAsync("+OK");
+                    break;
+                case "PASS" when user == User && argument == Password:
+                    signedIn = true;
+                    lock (gate)
+                        drop = maildrop.ToList();
+                    await writer.WriteLineAsync($"+OK {drop.Count} messages");
+                    break;
+                case "PASS":
+                    await writer.WriteLineAsync("-ERR [AUTH] invalid user or password");
+                    break;
+                case "QUIT":
+                    if (signedIn)
+                    {
+                        lock (gate)
+                            maildrop.RemoveAll(m => deleted.Select(n => drop[n - 1].Uid).Contains(m.Uid));
+                        Interlocked.Increment(ref sessions);
+                    }
+                    await writer.WriteLineAsync("+OK bye");
+                    return;
+                case "NOOP" when signedIn:
+                    await writer.WriteLineAsync("+OK");
+                    break;
+                case "STAT" when signedIn:
+                    var live = Enumerable.Range(1, drop.Count).Where(n => !deleted.Contains(n)).ToList();
+                    await writer.WriteLineAsync($"+OK {live.Count} {live.Sum(n => drop[n - 1].Content.Length)}");
+                    break;
+                case "LIST" or "UIDL" when signedIn && argument.Length > 0:
+                    if (Number(out var one))
+                        await writer.WriteLineAsync($"+OK {one} {(command == "LIST" ? drop[one - 1].Content.Length.ToString(CultureInfo.InvariantCulture) : drop[one - 1].Uid)}");
+                    else
+                        await writer.WriteLineAsync("-ERR no such message");
+                    break;
+                case "LIST" or "UIDL" when signedIn:
+                    var listing = new StringBuilder("+OK\r\n");
+                    for (var n = 1; n <= drop.Count; n++)
+                        if (!deleted.Contains(n))
+                            listing.Append(n).Append(' ').Append(command == "LIST" ? drop[n - 1].Content.Length.ToString(CultureInfo.InvariantCulture) : drop[n - 1].Uid).Append("\r\n");
+                    await writer.WriteAsync(listing.Append(".\r\n").ToString());
+                    break;
+                case "RETR" when signedIn:
+                    if (!Number(out var wanted))
+                    {
+                        await writer.WriteLineAsync("-ERR no such message");
+                        break;
+                    }
+                    var content = Encoding.UTF8.GetString(drop[wanted - 1].Content);
+                    var stuffed = string.Join("\r\n", content.Split("\r\n").Select(l => l.StartsWith('.') ? "." + l : l));
+                    await writer.WriteAsync($"+OK {drop[wanted - 1].Content.Length} octets\r\n{stuffed}{(stuffed.EndsWith("\r\n", StringComparison.Ordinal) ? "" : "\r\n")}.\r\n");
+                    break;
+                case "DELE" when signedIn:
+                    if (Number(out var doomed))
+                    {
+                        deleted.Add(doomed);
+                        await writer.WriteLineAsync($"+OK message {doomed} deleted");
+                    }
+                    else
+                        await writer.WriteLineAsync("-ERR no such message");
+                    break;
+                case "RSET" when signedIn:
+                    deleted.Clear();
+                    await writer.WriteLineAsync("+OK");
+                    break;
+                default:
+                    await writer.WriteLineAsync(signedIn ? "-ERR unknown command" : "-ERR sign in first");
+                    break;
+            }
+        }
+        // The connection dropped without QUIT: RFC 1939 §6, nothing is deleted.
+    }
+
+    public void Dispose()
+    {
+        stop.Cancel();
+        listener.Stop();
+        stop.Dispose();
     }
 }

@@ -29,6 +29,7 @@ public class MessagingApi : ClockedStudioApi, IAsyncLifetime
 
     public SmtpCatcher Smtp { get; } = new();
     public FakeTwilio Twilio { get; } = new();
+    public Pop3Mailbox Bounces { get; } = new();
 
     protected override void ConfigureServices(IServiceCollection services) =>
         services.AddSingleton<IEmailTransport>(sp => new CuttingTransport(new SmtpEmailTransport(sp.GetRequiredService<TimeProvider>(), NullLogger<SmtpEmailTransport>.Instance)));
@@ -36,6 +37,7 @@ public class MessagingApi : ClockedStudioApi, IAsyncLifetime
     async Task IAsyncLifetime.InitializeAsync()
     {
         await InitializeAsync();
+        Twilio.CallbackHandler = () => Base.Server.CreateHandler();
         await ConfigureAsync(s => { });
     }
 
@@ -43,6 +45,7 @@ public class MessagingApi : ClockedStudioApi, IAsyncLifetime
     {
         await DisposeAsync();
         Smtp.Dispose();
+        Bounces.Dispose();
         await Twilio.DisposeAsync();
     }
 
@@ -61,6 +64,11 @@ public class MessagingApi : ClockedStudioApi, IAsyncLifetime
         settings.TwilioAuthTokenProtected = secrets.Protect(FakeTwilio.AuthToken);
         settings.TwilioFromNumber = StudioNumber;
         settings.TwilioBaseUrl = Twilio.BaseUrl;
+        settings.BounceMailboxHost = "127.0.0.1";
+        settings.BounceMailboxPort = Bounces.Port;
+        settings.BounceMailboxTlsMode = SmtpTlsMode.None;
+        settings.BounceMailboxUsername = Pop3Mailbox.User;
+        settings.BounceMailboxPasswordProtected = secrets.Protect(Pop3Mailbox.Password);
         settings.EmailsPerMinute = 10_000;
         settings.SmsPerMinute = 10_000;
         change(settings);

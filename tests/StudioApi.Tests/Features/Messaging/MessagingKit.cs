@@ -68,7 +68,7 @@ public sealed record CommunicationBody(long Id, int Version, string Kind, string
     long? TemplateId, string? Subject, string? Body, string BodyFormat, string? Address, long? CallTypeId, DateOnly? DueDate,
     DateTimeOffset? CompletedAt, long? AssignedUserId, bool IsOverdue, string? State, DateTimeOffset? QueuedAt, DateTimeOffset? SentAt,
     string? SkipReason, string? Error, int Attempts, string? LastError, DateTimeOffset? NextAttemptAt, string? MessageId, string? ProviderId,
-    CommunicationStatusBody? Status, DateTimeOffset? DeletedAt);
+    CommunicationStatusBody? Status, DateTimeOffset? DeletedAt, DateTimeOffset? DeliveredAt = null, DateTimeOffset? BouncedAt = null, string? BounceCode = null);
 
 public sealed record CommunicationPage(List<CommunicationBody> Items, string? NextCursor);
 

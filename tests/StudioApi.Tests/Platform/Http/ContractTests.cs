@@ -14,10 +14,10 @@ namespace StudioApi.Tests.Platform.Http;
 /// </summary>
 public sealed partial class ContractTests(StudioApiFactory app) : IClassFixture<StudioApiFactory>
 {
-    /// <summary>The operations a caller without a token may use: signing in, renewing a session, a partner client's token, online booking, feeds, signed files and the signed links in messages, and Stripe's webhook (its signature authenticates it).</summary>
+    /// <summary>The operations a caller without a token may use: signing in, renewing a session, a partner client's token, online booking, feeds, signed files and the signed links in messages, Stripe's webhook, WHCC's callbacks, lab file links and Twilio's status callbacks (their signatures authenticate them).</summary>
     static readonly HashSet<string> PublicOperations = ["Auth_CreateToken", "Auth_Refresh", "PartnerClients_CreateToken", "OnlineBooking_GetAvailability", "OnlineBooking_Book", "Calendar_GetFeedIcs", "Images_GetSignedFile",
         "PublicLinks_GetUnsubscribe", "PublicLinks_Unsubscribe", "PublicLinks_GetSessionConfirmation", "PublicLinks_ConfirmSession",
-        "CardPayments_StripeWebhook", "LabOrders_WhccCallback", "LabOrders_GetFile"];
+        "CardPayments_StripeWebhook", "LabOrders_WhccCallback", "LabOrders_GetFile", "Communications_TwilioStatusCallback"];
 
     static readonly string[] Methods = ["get", "put", "post", "delete", "patch", "head", "options"];
 

@@ -33,6 +33,13 @@ public sealed class Client : AuditedRecord, INumbered, IHasWorkflowStatus, ISear
     /// <summary>The client followed an e-mail's unsubscribe link: no more e-mails from the studio until staff clear it.</summary>
     public bool Unsubscribed { get; set; }
     public DateTime? UnsubscribedAt { get; set; }
+    /// <summary>
+    /// The address a hard bounce (a 5.x.x delivery status notification) came back from: e-mails to it are skipped, with
+    /// the reason, until staff clear it or the address is no longer the client's. With the mail system's reason and when.
+    /// </summary>
+    public string? EmailBounceAddress { get; set; }
+    public string? EmailBounceReason { get; set; }
+    public DateTime? EmailBouncedAt { get; set; }
     public List<ClientAddress> Addresses { get; set; } = [];
     public List<ClientPhone> Phones { get; set; } = [];
     public List<ClientEmail> Emails { get; set; } = [];

@@ -16,6 +16,8 @@ public sealed class ClientConfiguration : IEntityTypeConfiguration<Client>
         builder.Property(c => c.LastName).HasMaxLength(100);
         builder.Property(c => c.Company).HasMaxLength(200);
         builder.Property(c => c.ReferralSource).HasMaxLength(100);
+        builder.Property(c => c.EmailBounceAddress).HasMaxLength(254);
+        builder.Property(c => c.EmailBounceReason).HasMaxLength(500);
 
         // A number names one live client; one in the recycle bin does not block it (restoring it then may conflict).
         // It also serves the number sort (unique, so no ties to break).

@@ -29,6 +29,11 @@ public abstract class ClientInput
     /// client asked to hear from the studio again), true sets it.
     /// </summary>
     public bool? Unsubscribed { get; set; }
+    /// <summary>
+    /// Set by the mail system: a hard bounce came back from the client's address (see emailBounce). Omit (or null) to
+    /// keep it; false clears it (the address works again). Cleared on its own when that address is no longer the client's.
+    /// </summary>
+    public bool? EmailBounced { get; set; }
     public List<ClientAddressData>? Addresses { get; set; }
     public List<ClientPhoneData>? Phones { get; set; }
     public List<ClientEmailData>? Emails { get; set; }
@@ -68,6 +73,9 @@ public abstract class ClientInput
         }).ToList();
         client.Emails = (Emails ?? []).Select(e => new ClientEmail
             { Label = Clean(e.Label), Address = e.Address.Trim(), IsPrimary = e.IsPrimary }).ToList();
+        if (EmailBounced == false || (client.EmailBounceAddress is { } bounced
+                                      && !client.Emails.Any(e => string.Equals(e.Address, bounced, StringComparison.OrdinalIgnoreCase))))
+            (client.EmailBounceAddress, client.EmailBounceReason, client.EmailBouncedAt) = (null, null, null);
         client.FamilyMembers = (FamilyMembers ?? []).Select(m => new FamilyMember
         {
             FirstName = Clean(m.FirstName),
@@ -194,6 +202,7 @@ public sealed class ClientInputValidator : AbstractValidator<ClientInput>
         RuleFor(c => c.Number).GreaterThan(0);
         RuleFor(c => c.Kind).IsInEnum();
         RuleFor(c => c.ImageId).GreaterThan(0);
+        RuleFor(c => c.EmailBounced).NotEqual(true).WithMessage("Only the mail system flags a bouncing address: send false to clear it, or leave it out.");
         RuleFor(c => c.FirstName).MaximumLength(100);
         RuleFor(c => c.LastName).MaximumLength(100)
             .Must((c, last) => !string.IsNullOrWhiteSpace(c.FirstName) || !string.IsNullOrWhiteSpace(last))

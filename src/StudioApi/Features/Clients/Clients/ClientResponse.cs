@@ -21,6 +21,8 @@ public sealed class ClientResponse : RecordResponse
     /// <summary>The client unsubscribed through an e-mail's link: no e-mails are sent (a message to them is skipped, with the reason).</summary>
     public required bool Unsubscribed { get; init; }
     public DateTimeOffset? UnsubscribedAt { get; init; }
+    /// <summary>A hard bounce came back from this e-mail address: e-mails to it are skipped (reason emailBounced) until cleared; null when none.</summary>
+    public ClientEmailBounce? EmailBounce { get; init; }
     public required IReadOnlyList<ClientAddressData> Addresses { get; init; }
     public required IReadOnlyList<ClientPhoneData> Phones { get; init; }
     public required IReadOnlyList<ClientEmailData> Emails { get; init; }
@@ -53,6 +55,9 @@ public sealed class ClientResponse : RecordResponse
         SmsOptOut = c.SmsOptOut,
         Unsubscribed = c.Unsubscribed,
         UnsubscribedAt = c.UnsubscribedAt,
+        EmailBounce = c.EmailBounceAddress is { } bounced
+            ? new ClientEmailBounce { Address = bounced, Reason = c.EmailBounceReason ?? "", BouncedAt = c.EmailBouncedAt ?? default }
+            : null,
         Addresses = c.Addresses.Select(a => new ClientAddressData { Label = a.Label, Address = a.Address, IsPrimary = a.IsPrimary }).ToList(),
         Phones = c.Phones.Select(p => new ClientPhoneData { Label = p.Label, Number = p.Number, SmsCapable = p.SmsCapable, IsPrimary = p.IsPrimary }).ToList(),
         Emails = c.Emails.Select(e => new ClientEmailData { Label = e.Label, Address = e.Address, IsPrimary = e.IsPrimary }).ToList(),
@@ -91,6 +96,15 @@ public sealed class ClientResponse : RecordResponse
         var person = string.Join(' ', new[] { c.FirstName, c.LastName }.Where(n => n is not null));
         return c.Kind == ClientKind.Business ? c.Company ?? person : person.Length > 0 ? person : c.Company ?? "";
     }
+}
+
+/// <summary>The address a hard bounce came back from, the mail system's reason, and when.</summary>
+public sealed class ClientEmailBounce
+{
+    public required string Address { get; init; }
+    /// <summary>The status and diagnostic of the bounce, e.g. 5.1.1 (smtp; 550 5.1.1 user unknown).</summary>
+    public required string Reason { get; init; }
+    public required DateTimeOffset BouncedAt { get; init; }
 }
 
 /// <summary>

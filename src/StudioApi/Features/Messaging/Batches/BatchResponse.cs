@@ -15,8 +15,10 @@ public sealed class BatchResponse : RecordResponse
     /// <summary>Messages made so far (one per record), by where they are now.</summary>
     public required int Made { get; init; }
     public required int Queued { get; init; }
+    /// <summary>Accepted by the server or provider (delivered ones too).</summary>
     public required int Sent { get; init; }
     public required int Skipped { get; init; }
+    /// <summary>Failed, uncertain, or bounced after it was sent.</summary>
     public required int Failed { get; init; }
     public DateTimeOffset? FinishedAt { get; init; }
     public string? Error { get; init; }
@@ -30,9 +32,10 @@ public sealed class BatchResponse : RecordResponse
         RecordCount = b.RecordCount,
         Made = b.Made,
         Queued = byState.GetValueOrDefault(DeliveryState.Queued) + byState.GetValueOrDefault(DeliveryState.Sending),
-        Sent = byState.GetValueOrDefault(DeliveryState.Sent),
+        Sent = byState.GetValueOrDefault(DeliveryState.Sent) + byState.GetValueOrDefault(DeliveryState.Delivered),
         Skipped = byState.GetValueOrDefault(DeliveryState.Skipped),
-        Failed = byState.GetValueOrDefault(DeliveryState.Failed) + byState.GetValueOrDefault(DeliveryState.Uncertain),
+        Failed = byState.GetValueOrDefault(DeliveryState.Failed) + byState.GetValueOrDefault(DeliveryState.Uncertain)
+                 + byState.GetValueOrDefault(DeliveryState.Bounced),
         FinishedAt = b.FinishedAt,
         Error = b.Error,
     }.WithAudit(b);

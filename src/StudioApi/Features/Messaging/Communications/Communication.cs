@@ -54,6 +54,13 @@ public enum DeliveryState
     Uncertain,
     /// <summary>Sent or received elsewhere and logged here (a "completed e-mail").</summary>
     Logged,
+    /// <summary>Reported as arrived after it was sent (Twilio's status callback said delivered).</summary>
+    Delivered,
+    /// <summary>
+    /// Reported as not arrived after it was sent: a bounce e-mail from the recipient's mail system, or Twilio's
+    /// undelivered or failed status. The error says why, the bounce code is the mail status (5.1.1) or Twilio's error code.
+    /// </summary>
+    Bounced,
 }
 
 /// <summary>Why a message was not sent.</summary>
@@ -73,6 +80,8 @@ public enum SkipReason
     NoPostalAddress,
     /// <summary>The client went to the recycle bin before the message left.</summary>
     ClientDeleted,
+    /// <summary>A hard bounce came back from this address before (the client's emailBounce); cleared by staff or a new address.</summary>
+    EmailBounced,
 }
 
 public enum BodyFormat
@@ -112,6 +121,7 @@ public sealed class Communication : AuditedRecord, IHasWorkflowStatus, IHasAssig
     public const int SubjectMaxLength = 300;
     public const int BodyMaxLength = 200_000;
     public const int AddressMaxLength = 254;
+    public const int BounceCodeMaxLength = 20;
 
     public CommunicationKind Kind { get; set; }
     public CommunicationDirection Direction { get; set; }
@@ -157,6 +167,12 @@ public sealed class Communication : AuditedRecord, IHasWorkflowStatus, IHasAssig
     public string? ProviderId { get; set; }
     /// <summary>When the outbox began to hand it over (the mail server had started to receive it).</summary>
     public DateTime? HandedOverAt { get; set; }
+    /// <summary>When a delivery report said it arrived (Twilio's delivered).</summary>
+    public DateTime? DeliveredAt { get; set; }
+    /// <summary>When a delivery report said it did not arrive (a bounce e-mail, Twilio's undelivered or failed).</summary>
+    public DateTime? BouncedAt { get; set; }
+    /// <summary>The report's code: the mail status of a bounce (5.1.1) or Twilio's error code (30003).</summary>
+    public string? BounceCode { get; set; }
     /// <summary>The engine's lease, attempts and last error while the outbox delivers it.</summary>
     public WorkLease Delivery { get; set; } = new();
 
@@ -213,6 +229,7 @@ public sealed class CommunicationConfiguration : IEntityTypeConfiguration<Commun
         builder.Property(c => c.Error).HasMaxLength(WorkLease.ErrorMaxLength);
         builder.Property(c => c.MessageId).HasMaxLength(200);
         builder.Property(c => c.ProviderId).HasMaxLength(200);
+        builder.Property(c => c.BounceCode).HasMaxLength(Communication.BounceCodeMaxLength);
         builder.HasWorkLease(c => c.Delivery, "Delivery");
         builder.OwnsMany(c => c.Attachments, attachment =>
         {
@@ -270,5 +287,7 @@ public sealed class CommunicationConfiguration : IEntityTypeConfiguration<Commun
         // The outbox's queue (state queued or sending).
         builder.HasIndex(c => new { c.State, c.Id });
         builder.HasIndex(c => c.StatusDueDate);
+        // A bounce names the e-mail by its Message-Id (its returned headers, or the envelope id we sent it with).
+        builder.HasIndex(c => c.MessageId).HasFilter("MessageId IS NOT NULL");
     }
 }

@@ -50,6 +50,12 @@ public sealed class CommunicationResponse : RecordResponse
     public string? MessageId { get; init; }
     /// <summary>The provider's id (Twilio's message SID).</summary>
     public string? ProviderId { get; init; }
+    /// <summary>When a delivery report said it arrived (Twilio's status callback: delivered).</summary>
+    public DateTimeOffset? DeliveredAt { get; init; }
+    /// <summary>When a delivery report said it did not arrive (a bounce e-mail, Twilio's undelivered or failed); the error says why.</summary>
+    public DateTimeOffset? BouncedAt { get; init; }
+    /// <summary>The bounce's code: the mail status (5.1.1, 4.2.2) or Twilio's error code (30003).</summary>
+    public string? BounceCode { get; init; }
     public RecordStatusResponse? Status { get; init; }
 
     /// <param name="c">The communication, with its status loaded.</param>
@@ -83,6 +89,9 @@ public sealed class CommunicationResponse : RecordResponse
         NextAttemptAt = c.Delivery.NextAttemptAt,
         MessageId = c.MessageId,
         ProviderId = c.ProviderId,
+        DeliveredAt = c.DeliveredAt,
+        BouncedAt = c.BouncedAt,
+        BounceCode = c.BounceCode,
         Status = RecordStatusResponse.From(c, c.Status, today),
     }.WithAudit(c);
 }

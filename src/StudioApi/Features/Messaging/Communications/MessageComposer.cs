@@ -66,6 +66,7 @@ public sealed class MessageComposer(StudioDbContext db, MergeDataReader merge)
         CommunicationKind.Email when client.Unsubscribed => SkipReason.Unsubscribed,
         CommunicationKind.Email when client.EmailOptOut => SkipReason.EmailOptOut,
         CommunicationKind.Email when string.IsNullOrWhiteSpace(message.Address) => SkipReason.NoEmailAddress,
+        CommunicationKind.Email when string.Equals(client.EmailBounceAddress, message.Address, StringComparison.OrdinalIgnoreCase) => SkipReason.EmailBounced,
         CommunicationKind.Sms when client.SmsOptOut => SkipReason.SmsOptOut,
         CommunicationKind.Sms when string.IsNullOrWhiteSpace(message.Address) => SkipReason.NoSmsPhone,
         CommunicationKind.Letter when string.IsNullOrWhiteSpace(message.Address) => SkipReason.NoPostalAddress,

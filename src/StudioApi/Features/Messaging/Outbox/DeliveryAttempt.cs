@@ -18,6 +18,10 @@ public enum AttemptOutcome
     Uncertain,
     /// <summary>Found delivered by an attempt that never finished (the provider had it): recorded, not sent again.</summary>
     FoundDelivered,
+    /// <summary>Not an attempt: a delivery report (Twilio's status callback) said the message arrived.</summary>
+    Delivered,
+    /// <summary>Not an attempt: a delivery report (a bounce e-mail, Twilio's undelivered or failed) said it did not arrive.</summary>
+    Bounced,
 }
 
 /// <summary>One attempt of the outbox at one message: when, by which server, and how it ended. Append-only.</summary>

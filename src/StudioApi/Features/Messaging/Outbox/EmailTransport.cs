@@ -80,7 +80,7 @@ public sealed class SmtpEmailTransport(TimeProvider clock, ILogger<SmtpEmailTran
 
     async Task<SmtpClient> ConnectAsync(SmtpServer server, CancellationToken ct)
     {
-        var client = new SmtpClient { Timeout = TimeoutMilliseconds };
+        var client = new EnvelopeIdSmtpClient { Timeout = TimeoutMilliseconds };
         try
         {
             var options = server.Tls switch
@@ -141,6 +141,15 @@ public sealed class SmtpEmailTransport(TimeProvider clock, ILogger<SmtpEmailTran
         foreach (var bag in idle.Values)
             while (bag.TryTake(out var kept))
                 Close(kept.Client);
+    }
+
+    /// <summary>
+    /// Sends each message with its Message-Id as the DSN envelope id (RFC 3461 ENVID, when the server offers DSN), so a
+    /// bounce names it in Original-Envelope-Id even when it returns none of the message's headers.
+    /// </summary>
+    sealed class EnvelopeIdSmtpClient : SmtpClient
+    {
+        protected override string? GetEnvelopeId(MimeMessage message) => message.MessageId;
     }
 
     /// <summary>MailKit reports progress as the message's content is written, before the end of the data: the first report is the handover.</summary>

@@ -6,6 +6,7 @@ using MimeKit;
 using StudioApi.Features.Clients;
 using StudioApi.Features.Messaging.Communications;
 using StudioApi.Features.Messaging.Links;
+using StudioApi.Features.Messaging.Outbox.TwilioStatus;
 using StudioApi.Features.Messaging.Printing;
 using StudioApi.Features.Messaging.Settings;
 using StudioApi.Platform.Background;
@@ -161,11 +162,12 @@ public sealed class OutboxQueue(
             return;
         }
         var sentAt = Now;
+        // A delivery report recorded meanwhile (see DeliveryReports) keeps its state.
         await FinishAsync(message, started, AttemptOutcome.Sent, answer, set => set
-            .SetProperty(c => c.State, DeliveryState.Sent)
+            .SetProperty(c => c.State, c => c.State == DeliveryState.Sending ? DeliveryState.Sent : c.State)
             .SetProperty(c => c.SentAt, sentAt)
             .SetProperty(c => c.ProviderId, Trim(answer, 200))
-            .SetProperty(c => c.Error, (string?)null)
+            .SetProperty(c => c.Error, c => c.State == DeliveryState.Sending ? null : c.Error)
             .SetProperty(c => c.Delivery.LastError, (string?)null));
     }
 
@@ -181,23 +183,25 @@ public sealed class OutboxQueue(
             if (await sms.FindSentAsync(account, to, body, handedOver, ct) is { } found)
             {
                 await FinishAsync(message, started, AttemptOutcome.FoundDelivered, $"The provider has it as {found}: not sent again.", set => set
-                    .SetProperty(c => c.State, DeliveryState.Sent)
+                    .SetProperty(c => c.State, c => c.State == DeliveryState.Sending ? DeliveryState.Sent : c.State)
                     .SetProperty(c => c.SentAt, handedOver)
                     .SetProperty(c => c.ProviderId, found)
-                    .SetProperty(c => c.Error, (string?)null));
+                    .SetProperty(c => c.Error, c => c.State == DeliveryState.Sending ? null : c.Error));
                 return;
             }
         }
 
         await limiter.WaitAsync("sms", settings.SmsPerMinute, ct);
         await MarkSendingAsync(message, message.MessageId ?? Guid.NewGuid().ToString("N"), ct);
-        var sid = await sms.SendAsync(account, to, body, () => MarkHandedOver(message), ct);
+        var sid = await sms.SendAsync(account, to, body, TwilioStatusCallbackEndpoint.UrlFor(settings.PublicBaseUrl, message.Id),
+            () => MarkHandedOver(message), ct);
         var sentAt = Now;
+        // Twilio may have reported delivered or undelivered before its answer is recorded here: that state stays.
         await FinishAsync(message, started, AttemptOutcome.Sent, sid, set => set
-            .SetProperty(c => c.State, DeliveryState.Sent)
+            .SetProperty(c => c.State, c => c.State == DeliveryState.Sending ? DeliveryState.Sent : c.State)
             .SetProperty(c => c.SentAt, sentAt)
             .SetProperty(c => c.ProviderId, sid)
-            .SetProperty(c => c.Error, (string?)null)
+            .SetProperty(c => c.Error, c => c.State == DeliveryState.Sending ? null : c.Error)
             .SetProperty(c => c.Delivery.LastError, (string?)null));
     }
 

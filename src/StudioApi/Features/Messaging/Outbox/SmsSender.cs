@@ -12,8 +12,11 @@ public sealed record SmsAccount(string AccountSid, string AuthToken, string From
 /// <summary>Carries text messages; Twilio today (<see cref="TwilioSmsSender"/>), another provider is another implementation.</summary>
 public interface ISmsSender
 {
-    /// <summary>Sends and returns the provider's id for the message; <paramref name="onHandover"/> runs (recorded) before the request goes out.</summary>
-    Task<string> SendAsync(SmsAccount account, string to, string body, Action onHandover, CancellationToken ct);
+    /// <summary>
+    /// Sends and returns the provider's id for the message; <paramref name="onHandover"/> runs (recorded) before the
+    /// request goes out. The provider reports what became of it (delivered, undelivered) to <paramref name="statusCallback"/>, if given.
+    /// </summary>
+    Task<string> SendAsync(SmsAccount account, string to, string body, string? statusCallback, Action onHandover, CancellationToken ct);
 
     /// <summary>
     /// The provider's id of a message with this body sent to <paramref name="to"/> since <paramref name="since"/>, or
@@ -35,13 +38,16 @@ public sealed class TwilioSmsSender : ISmsSender
     static readonly SocketsHttpHandler Sockets = new() { PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
     const string TwilioApi = "https://api.twilio.com";
 
-    public async Task<string> SendAsync(SmsAccount account, string to, string body, Action onHandover, CancellationToken ct)
+    public async Task<string> SendAsync(SmsAccount account, string to, string body, string? statusCallback, Action onHandover, CancellationToken ct)
     {
         var client = Client(account);
         onHandover();
         try
         {
-            var message = await MessageResource.CreateAsync(new CreateMessageOptions(new PhoneNumber(to)) { From = new PhoneNumber(account.From), Body = body }, client);
+            var message = await MessageResource.CreateAsync(new CreateMessageOptions(new PhoneNumber(to))
+            {
+                From = new PhoneNumber(account.From), Body = body, StatusCallback = statusCallback is null ? null : new Uri(statusCallback),
+            }, client);
             if (message.Status == MessageResource.StatusEnum.Failed || message.Status == MessageResource.StatusEnum.Undelivered)
                 throw new PermanentDeliveryException($"Twilio refused the message: {message.ErrorCode} {message.ErrorMessage}".Trim());
             return message.Sid;

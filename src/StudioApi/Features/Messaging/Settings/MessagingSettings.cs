@@ -60,6 +60,17 @@ public sealed class MessagingSettings : AuditedRecord
     /// <summary>Twilio's API address; another for a regional edge or a local test server.</summary>
     public string TwilioBaseUrl { get; set; } = DefaultTwilioBaseUrl;
 
+    /// <summary>
+    /// The POP3 mailbox bounces come back to (the sender's, or one they are forwarded to): the outbox reads it every few
+    /// minutes for delivery status notifications. None: bounces are not read.
+    /// </summary>
+    public string? BounceMailboxHost { get; set; }
+    public int BounceMailboxPort { get; set; } = 995;
+    public SmtpTlsMode BounceMailboxTlsMode { get; set; } = SmtpTlsMode.SslOnConnect;
+    public string? BounceMailboxUsername { get; set; }
+    /// <summary>Encrypted with <see cref="SecretProtector"/>; null when none.</summary>
+    public string? BounceMailboxPasswordProtected { get; set; }
+
     /// <summary>At most this many e-mails a minute leave this server (a mail provider's limit, or being a good neighbour).</summary>
     public int EmailsPerMinute { get; set; } = 120;
     public int SmsPerMinute { get; set; } = 60;
@@ -87,6 +98,10 @@ public sealed class MessagingSettingsConfiguration : IEntityTypeConfiguration<Me
         builder.Property(s => s.TwilioAuthTokenProtected).HasMaxLength(1000);
         builder.Property(s => s.TwilioFromNumber).HasMaxLength(20);
         builder.Property(s => s.TwilioBaseUrl).HasMaxLength(300);
+        builder.Property(s => s.BounceMailboxHost).HasMaxLength(253);
+        builder.Property(s => s.BounceMailboxTlsMode).HasConversion<string>().HasMaxLength(20);
+        builder.Property(s => s.BounceMailboxUsername).HasMaxLength(254);
+        builder.Property(s => s.BounceMailboxPasswordProtected).HasMaxLength(1000);
     }
 }
 

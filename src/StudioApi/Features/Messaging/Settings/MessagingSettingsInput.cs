@@ -35,6 +35,15 @@ public abstract class MessagingSettingsInput
     public string? TwilioFromNumber { get; set; }
     /// <summary>Twilio's API address (default https://api.twilio.com); another for a regional edge or a test server.</summary>
     public string? TwilioBaseUrl { get; set; }
+    /// <summary>The POP3 server of the mailbox bounces come back to (read every few minutes; each bounce is removed once recorded); omit to not read bounces.</summary>
+    public string? BounceMailboxHost { get; set; }
+    /// <summary>Defaults to 995 (POP3 over TLS); 110 for plain POP3 or STARTTLS.</summary>
+    public int BounceMailboxPort { get; set; } = 995;
+    /// <summary>none, auto, startTls or sslOnConnect (the default), as for SMTP.</summary>
+    public SmtpTlsMode BounceMailboxTlsMode { get; set; } = SmtpTlsMode.SslOnConnect;
+    public string? BounceMailboxUsername { get; set; }
+    /// <summary>Write-only: omit (or null) to keep the current password, "" to remove it. Never returned (see hasBounceMailboxPassword).</summary>
+    public string? BounceMailboxPassword { get; set; }
     /// <summary>E-mails a minute this server sends at most (1–100000, default 120).</summary>
     public int EmailsPerMinute { get; set; } = 120;
     /// <summary>Text messages a minute this server sends at most (1–100000, default 60).</summary>
@@ -60,6 +69,12 @@ public abstract class MessagingSettingsInput
             settings.TwilioAuthTokenProtected = TwilioAuthToken.Length == 0 ? null : secrets.Protect(TwilioAuthToken);
         settings.TwilioFromNumber = Clean(TwilioFromNumber);
         settings.TwilioBaseUrl = Clean(TwilioBaseUrl)?.TrimEnd('/') ?? MessagingSettings.DefaultTwilioBaseUrl;
+        settings.BounceMailboxHost = Clean(BounceMailboxHost);
+        settings.BounceMailboxPort = BounceMailboxPort;
+        settings.BounceMailboxTlsMode = BounceMailboxTlsMode;
+        settings.BounceMailboxUsername = Clean(BounceMailboxUsername);
+        if (BounceMailboxPassword is not null)
+            settings.BounceMailboxPasswordProtected = BounceMailboxPassword.Length == 0 ? null : secrets.Protect(BounceMailboxPassword);
         settings.EmailsPerMinute = EmailsPerMinute;
         settings.SmsPerMinute = SmsPerMinute;
     }
@@ -93,6 +108,11 @@ public sealed class MessagingSettingsInputValidator : AbstractValidator<Messagin
         RuleFor(s => s.TwilioAuthToken).MaximumLength(500);
         RuleFor(s => s.TwilioFromNumber).MaximumLength(20).Matches(E164).WithMessage("Give the number in E.164 form, such as +12175550100.");
         RuleFor(s => s.TwilioBaseUrl).MaximumLength(300).Must(u => u is null || BeHttpAddress(u)).WithMessage("Give an http(s) address.");
+        RuleFor(s => s.BounceMailboxHost).MaximumLength(253).Matches("^[A-Za-z0-9.:\\[\\]-]+$").WithMessage("Give a host name or address, without a scheme or port.");
+        RuleFor(s => s.BounceMailboxPort).InclusiveBetween(1, 65535);
+        RuleFor(s => s.BounceMailboxTlsMode).IsInEnum();
+        RuleFor(s => s.BounceMailboxUsername).MaximumLength(254);
+        RuleFor(s => s.BounceMailboxPassword).MaximumLength(500);
         RuleFor(s => s.EmailsPerMinute).InclusiveBetween(1, 100_000);
         RuleFor(s => s.SmsPerMinute).InclusiveBetween(1, 100_000);
         RuleFor(s => s.TwilioAccountSid).NotEmpty().When(s => s.SmsProvider == SmsProvider.Twilio).WithMessage("Twilio needs the account SID.");

@@ -22,6 +22,12 @@ public sealed class MessagingSettingsResponse : RecordResponse
     public required bool HasTwilioAuthToken { get; init; }
     public string? TwilioFromNumber { get; init; }
     public required string TwilioBaseUrl { get; init; }
+    public string? BounceMailboxHost { get; init; }
+    public required int BounceMailboxPort { get; init; }
+    public required SmtpTlsMode BounceMailboxTlsMode { get; init; }
+    public string? BounceMailboxUsername { get; init; }
+    /// <summary>Whether a bounce mailbox password is kept (it is never shown).</summary>
+    public required bool HasBounceMailboxPassword { get; init; }
     public required int EmailsPerMinute { get; init; }
     public required int SmsPerMinute { get; init; }
 
@@ -43,6 +49,11 @@ public sealed class MessagingSettingsResponse : RecordResponse
         HasTwilioAuthToken = s.TwilioAuthTokenProtected is not null,
         TwilioFromNumber = s.TwilioFromNumber,
         TwilioBaseUrl = s.TwilioBaseUrl,
+        BounceMailboxHost = s.BounceMailboxHost,
+        BounceMailboxPort = s.BounceMailboxPort,
+        BounceMailboxTlsMode = s.BounceMailboxTlsMode,
+        BounceMailboxUsername = s.BounceMailboxUsername,
+        HasBounceMailboxPassword = s.BounceMailboxPasswordProtected is not null,
         EmailsPerMinute = s.EmailsPerMinute,
         SmsPerMinute = s.SmsPerMinute,
     }.WithAudit(s);

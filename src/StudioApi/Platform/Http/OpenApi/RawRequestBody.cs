@@ -12,6 +12,9 @@ public sealed record RawRequestBody(string ContentType, long MaxBytes)
     /// <summary>For a form (<c>application/x-www-form-urlencoded</c>): its fields, each a string, and which are required.</summary>
     public IReadOnlyList<(string Name, bool Required, string Description)>? FormFields { get; init; }
 
+    /// <summary>The form may carry more fields than those listed (a provider's callback, which adds fields over time).</summary>
+    public bool MoreFields { get; init; }
+
     public OpenApiRequestBody ToOpenApi() => FormFields is { } fields ? FormToOpenApi(fields) : new()
     {
         Required = true,
@@ -38,6 +41,8 @@ public sealed record RawRequestBody(string ContentType, long MaxBytes)
                         Type = JsonSchemaType.String, MaxLength = 200, Description = f.Description,
                     }),
                     Required = fields.Where(f => f.Required).Select(f => f.Name).ToHashSet(),
+                    AdditionalProperties = MoreFields ? new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 2000 } : null,
+                    MaxProperties = MoreFields ? 100 : null,
                 },
             },
         },
@@ -53,4 +58,9 @@ public static class RawRequestBodyExtensions
     public static TBuilder AcceptsFormBody<TBuilder>(this TBuilder builder, long maxBytes, params (string Name, bool Required, string Description)[] fields)
         where TBuilder : IEndpointConventionBuilder =>
         builder.WithMetadata(new RawRequestBody("application/x-www-form-urlencoded", maxBytes) { FormFields = fields });
+
+    /// <summary>A form of a provider's (a callback) whose fields named here are the ones read; it carries others too.</summary>
+    public static TBuilder AcceptsProviderFormBody<TBuilder>(this TBuilder builder, long maxBytes, params (string Name, bool Required, string Description)[] fields)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new RawRequestBody("application/x-www-form-urlencoded", maxBytes) { FormFields = fields, MoreFields = true });
 }

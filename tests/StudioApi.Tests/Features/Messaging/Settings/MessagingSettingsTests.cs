@@ -59,6 +59,31 @@ public sealed class MessagingSettingsTests(StudioApiFactory app) : IClassFixture
         (await staff.SendAsync(HttpAssertions.Json(HttpMethod.Put, Url, Body("x", null, null)).WithIfMatch("\"1\""))).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
     }
 
+    [Fact]
+    public async Task The_bounce_mailbox_password_is_write_only_and_kept_encrypted_and_a_bad_mailbox_host_is_refused()
+    {
+        var admin = await app.AdminAsync();
+        var read = await (await admin.GetAsync(Url)).ShouldBeAsync<JsonObject>(HttpStatusCode.OK);
+        (read["bounceMailboxPort"]!.GetValue<int>(), read["bounceMailboxTlsMode"]!.GetValue<string>()).ShouldBe((995, "sslOnConnect"));
+        var body = Body("mail.example.com", password: null, token: null);
+        body["bounceMailboxHost"] = "pop.example.com";
+        body["bounceMailboxUsername"] = "bounces@lakeside.example";
+        body["bounceMailboxPassword"] = "s3cret-pop3";
+
+        var saved = await Put(admin, body, read["version"]!.GetValue<int>());
+
+        saved.ToJsonString().ShouldNotContain("s3cret-pop3");
+        (saved["bounceMailboxHost"]!.GetValue<string>(), saved["hasBounceMailboxPassword"]!.GetValue<bool>()).ShouldBe(("pop.example.com", true));
+        var stored = await app.WithDbAsync(db => db.MessagingSettings.AsNoTracking().SingleAsync());
+        stored.BounceMailboxPasswordProtected.ShouldNotBeNull().ShouldNotContain("s3cret");
+        var bad = (JsonObject)body.DeepClone();
+        bad["bounceMailboxHost"] = "pop3://pop.example.com";
+        bad["bounceMailboxPort"] = 0;
+        var refused = await admin.SendAsync(HttpAssertions.Json(HttpMethod.Put, Url, bad).WithIfMatch($"\"{saved["version"]}\""));
+        (await refused.ShouldBeProblemAsync(HttpStatusCode.BadRequest)).FieldErrors().ShouldBe(["bounceMailboxHost", "bounceMailboxPort"], ignoreOrder: true);
+        (await (await admin.GetAsync(Url)).ShouldBeAsync<JsonObject>(HttpStatusCode.OK))["bounceMailboxHost"]!.GetValue<string>().ShouldBe("pop.example.com");
+    }
+
     static JsonObject Body(string host, string? password, string? token) => new()
     {
         ["publicBaseUrl"] = "https://api.studio.example",

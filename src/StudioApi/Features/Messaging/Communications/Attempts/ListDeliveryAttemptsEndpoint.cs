@@ -19,7 +19,7 @@ public sealed class DeliveryAttemptResponse
     public required DateTimeOffset FinishedAt { get; init; }
     /// <summary>The server (background-work instance) that made the attempt.</summary>
     public required string Server { get; init; }
-    /// <summary>sent, retrying, failed, skipped, uncertain or foundDelivered.</summary>
+    /// <summary>sent, retrying, failed, skipped, uncertain or foundDelivered; delivered or bounced for a delivery report that came later (Twilio's status callback, a bounce e-mail).</summary>
     public required AttemptOutcome Outcome { get; init; }
     /// <summary>The server's answer, or the error.</summary>
     public string? Detail { get; init; }
@@ -38,14 +38,20 @@ public sealed class ListDeliveryAttemptsEndpoint(StudioDbContext db) : Endpoint<
         Get("/communications/{id}/attempts");
         Roles(Platform.Auth.Roles.AnyStaff);
         Description(d => d.Operation("Communications", "ListAttempts", "List a message's delivery attempts",
-            "Every attempt of the outbox at the message, oldest first: when, by which server, and how it ended."));
+            "Every attempt of the outbox at the message, oldest first: when, by which server, and how it ended; then any delivery report that came later (delivered, bounced, with the reason)."));
     }
 
     public override async Task HandleAsync(ListDeliveryAttemptsRequest req, CancellationToken ct)
     {
         if (!await db.Communications.AnyAsync(c => c.Id == req.Id, ct))
             throw ApiProblem.NotFound("communication", req.Id);
-        var attempts = await db.DeliveryAttempts.AsNoTracking().Where(a => a.CommunicationId == req.Id).OrderBy(a => a.Id).Take(1000).ToListAsync(ct);
+        // A delivery report follows the attempt it reports on, even one that arrived before the outbox had recorded
+        // that attempt's end (Twilio can call back before its answer to the send is committed here).
+        var attempts = await db.DeliveryAttempts.AsNoTracking().Where(a => a.CommunicationId == req.Id)
+            .OrderBy(a => a.Attempt)
+            .ThenBy(a => a.Outcome == AttemptOutcome.Delivered || a.Outcome == AttemptOutcome.Bounced)
+            .ThenBy(a => a.Id)
+            .Take(1000).ToListAsync(ct);
         await Send.OkAsync(new DeliveryAttemptListResponse
         {
             Items = attempts.Select(a => new DeliveryAttemptResponse

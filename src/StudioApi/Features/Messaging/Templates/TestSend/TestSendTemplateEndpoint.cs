@@ -105,7 +105,7 @@ public sealed class TestSendTemplateEndpoint(StudioDbContext db, MergeDataReader
             {
                 if (body.Length > MessageComposer.MaxSmsLength)
                     throw ApiProblem.RuleBroken($"The text message would be {body.Length} characters long; at most {MessageComposer.MaxSmsLength} can be sent.");
-                providerId = await sms.SendAsync(OutboxChannels.SmsAccountOf(settings, secrets), PhoneNumbers.ToE164(req.Address), body, () => { }, timeout.Token);
+                providerId = await sms.SendAsync(OutboxChannels.SmsAccountOf(settings, secrets), PhoneNumbers.ToE164(req.Address), body, statusCallback: null, () => { }, timeout.Token);
             }
             await Send.OkAsync(new TestSendResponse { Channel = req.Channel, Address = req.Address.Trim(), Delivered = true, MessageId = messageId, ProviderId = providerId }, ct);
         }
