@@ -1,4 +1,6 @@
 using System.Net;
+using StudioApi.Tests.Features.Imaging.RenderRuns;
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -29,8 +31,8 @@ public sealed partial class PartnerAccessMatrixTests(StudioApiFactory app, ITest
         var admin = await app.AdminAsync();
         var schoolA = await CreateSchoolAsync(app, admin, "Alpha Academy", "Amberley");
         var schoolB = await CreateSchoolAsync(app, admin, "Beta Secret School", "Secretborough");
-        schoolA = schoolA with { RosterImportId = await DryImportAsync(admin, schoolA) };
-        schoolB = schoolB with { RosterImportId = await DryImportAsync(admin, schoolB) };
+        schoolA = schoolA with { RosterImportId = await DryImportAsync(admin, schoolA), YearbookPackageId = await YearbookPackageAsync(admin, schoolA) };
+        schoolB = schoolB with { RosterImportId = await DryImportAsync(admin, schoolB), YearbookPackageId = await YearbookPackageAsync(admin, schoolB) };
         var partnerA = await SignInAsync(app, await CreateClientAsync(admin, [schoolA.OrganizationId], [.. AllScopes]));
         var staff = new Dictionary<string, HttpClient>();
         foreach (var role in Enum.GetValues<UserRole>())
@@ -108,6 +110,16 @@ public sealed partial class PartnerAccessMatrixTests(StudioApiFactory app, ITest
         unexpected.ShouldBeEmpty();
     }
 
+    /// <summary>The school's yearbook package, made from its student's portrait and finished.</summary>
+    static async Task<long> YearbookPackageAsync(HttpClient admin, School school)
+    {
+        (await admin.SelectAsync(school.SessionId, school.ImageId)).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var started = await admin.PostAsJsonAsync($"/api/v1/organizations/{school.OrganizationId}/yearbook-packages", new { });
+        var id = (await started.ShouldBeAsync<System.Text.Json.JsonElement>(HttpStatusCode.Accepted)).GetProperty("id").GetInt64();
+        (await admin.WhenFinishedAsync(id)).State.ShouldBe("completed");
+        return id;
+    }
+
     static async Task<long> DryImportAsync(HttpClient admin, School school)
     {
         var zip = OneRosterKit.Zip(
@@ -144,6 +156,7 @@ public sealed partial class PartnerAccessMatrixTests(StudioApiFactory app, ITest
                 "sessions" => school.SessionId.ToString(),
                 "images" => school.ImageId.ToString(),
                 "roster-imports" => school.RosterImportId.ToString(),
+                "yearbook-packages" => school.YearbookPackageId.ToString(),
                 _ => "1",
             };
         });

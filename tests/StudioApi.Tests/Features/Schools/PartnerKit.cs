@@ -17,6 +17,8 @@ public static class PartnerKit
     {
         /// <summary>A dry-run roster import of the school, once made.</summary>
         public long RosterImportId { get; init; }
+        /// <summary>A finished yearbook package of the school, once made.</summary>
+        public long YearbookPackageId { get; init; }
     }
 
     public sealed record PartnerClientBody(long Id, int Version, string ClientId, string? ClientSecret, List<long> OrganizationIds,

@@ -12,6 +12,41 @@ namespace StudioApi.Tests.Features.Schools;
 public sealed class YearbookPackageTests(StudioApiFactory app) : IClassFixture<StudioApiFactory>
 {
     [Fact]
+    public async Task A_partner_with_yearbook_read_downloads_its_schools_package_and_finds_no_other_schools()
+    {
+        var admin = await app.AdminAsync();
+        var mine = await PartnerKit.CreateSchoolAsync(app, admin, "Maple Grove Elementary", "Ashby");
+        var theirs = await PartnerKit.CreateSchoolAsync(app, admin, "Oak Ridge Elementary", "Birch");
+        async Task<long> PackageAsync(PartnerKit.School school)
+        {
+            (await admin.SelectAsync(school.SessionId, school.ImageId)).StatusCode.ShouldBe(HttpStatusCode.OK);
+            var started = await admin.PostAsJsonAsync($"/api/v1/organizations/{school.OrganizationId}/yearbook-packages", new { });
+            var id = (await started.ShouldBeAsync<JsonElement>(HttpStatusCode.Accepted)).GetProperty("id").GetInt64();
+            (await admin.WhenFinishedAsync(id)).State.ShouldBe("completed");
+            return id;
+        }
+        var minePackage = await PackageAsync(mine);
+        var theirPackage = await PackageAsync(theirs);
+        var partner = await PartnerKit.SignInAsync(app, await PartnerKit.CreateClientAsync(admin, [mine.OrganizationId], "yearbook:read"));
+        var rosterOnly = await PartnerKit.SignInAsync(app, await PartnerKit.CreateClientAsync(admin, [mine.OrganizationId], "roster:read"));
+
+        var listed = await (await partner.GetAsync($"/api/v1/partner/organizations/{mine.OrganizationId}/yearbook-packages"))
+            .ShouldBeAsync<JsonElement>(HttpStatusCode.OK);
+        var package = listed.GetProperty("items").EnumerateArray().Single();
+        (package.GetProperty("id").GetInt64(), package.GetProperty("state").GetString(), package.GetProperty("images").GetInt32())
+            .ShouldBe((minePackage, "completed", 1));
+        var zip = await partner.GetAsync(package.GetProperty("zipUrl").GetString());
+        zip.StatusCode.ShouldBe(HttpStatusCode.OK);
+        zip.Content.Headers.ContentType!.MediaType.ShouldBe("application/zip");
+        var records = PspaPackageValidator.Validate(await zip.Content.ReadAsByteArrayAsync(), 640, 800);
+        records.Single().LastName.ShouldBe("Ashby");
+
+        (await partner.GetAsync($"/api/v1/partner/yearbook-packages/{theirPackage}/zip")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await partner.GetAsync($"/api/v1/partner/organizations/{theirs.OrganizationId}/yearbook-packages")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await rosterOnly.GetAsync($"/api/v1/partner/yearbook-packages/{minePackage}/zip")).StatusCode.ShouldBe(HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
     public async Task A_package_meets_the_PSPA_rules_with_each_students_crop_and_reports_who_has_no_image()
     {
         var admin = await app.AdminAsync();

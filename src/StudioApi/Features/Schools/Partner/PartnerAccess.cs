@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using StudioApi.Features.Clients.Clients;
 using StudioApi.Features.Clients.Organizations;
 using StudioApi.Features.Imaging.Images;
+using StudioApi.Features.Imaging.RenderRuns;
 using StudioApi.Features.Schools.PartnerClients;
 using StudioApi.Features.Scheduling.Sessions;
 using StudioApi.Platform.Http.Problems;
@@ -48,6 +49,13 @@ public sealed class PartnerAccess(StudioDbContext db, IHttpContextAccessor http)
     {
         var sessions = Sessions().Select(s => s.Id);
         return db.Set<SessionImage>().AsNoTracking().Where(i => sessions.Contains(i.SessionId));
+    }
+
+    /// <summary>The yearbook packages (package render runs) made for the caller's organizations.</summary>
+    public IQueryable<RenderRun> YearbookPackages()
+    {
+        var mine = Caller.OrganizationIds();
+        return db.Set<RenderRun>().AsNoTracking().Where(r => r.Package != null && mine.Contains(r.Package.OrganizationId));
     }
 
     public async Task<Organization> OrganizationAsync(long id, CancellationToken ct) =>

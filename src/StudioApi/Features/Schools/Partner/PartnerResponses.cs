@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using StudioApi.Features.Clients.Clients;
 using StudioApi.Features.Clients.Organizations;
 using StudioApi.Features.Imaging.Images;
+using StudioApi.Features.Imaging.RenderRuns;
 using StudioApi.Features.Scheduling.Sessions;
 
 namespace StudioApi.Features.Schools.Partner;
@@ -98,4 +99,37 @@ public sealed class PartnerImageResponse
             LinksExpireAt = expiresAt,
         };
     }
+}
+
+/// <summary>A yearbook package made for one of the partner's organizations: a PSPA volume, to download once finished.</summary>
+public sealed class PartnerYearbookPackageResponse
+{
+    public long Id { get; set; }
+    public long OrganizationId { get; set; }
+    /// <summary>The volume name: the zip's top folder.</summary>
+    [MaxLength(11)]
+    public string VolumeName { get; set; } = "";
+    /// <summary>queued, running, completed, completedWithErrors, failed or cancelled; the zip is there once completed.</summary>
+    public RenderRunState State { get; set; }
+    /// <summary>Portraits in the package, and how many are done.</summary>
+    public int Images { get; set; }
+    public int Done { get; set; }
+    /// <summary>Students on the roster the package has no portrait for (listed in the zip's manifest.json, with why).</summary>
+    public int StudentsWithoutImage { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset? FinishedAt { get; set; }
+    /// <summary>The zip's size in bytes, once written.</summary>
+    public long? ZipBytes { get; set; }
+    /// <summary>GET it (with the partner's token) for the zip, once written.</summary>
+    [MaxLength(100)]
+    public string? ZipUrl { get; set; }
+
+    public static PartnerYearbookPackageResponse From(RenderRun r) => new()
+    {
+        Id = r.Id, OrganizationId = r.Package!.OrganizationId, VolumeName = r.Package.VolumeName, State = r.State,
+        Images = r.Total, Done = r.Done, StudentsWithoutImage = r.Package.StudentsWithoutImage,
+        CreatedAt = r.CreatedAt, FinishedAt = r.FinishedAt,
+        ZipBytes = r.ZipSha256 is null ? null : r.ZipBytes,
+        ZipUrl = r.ZipSha256 is null ? null : $"/api/v1/partner/yearbook-packages/{r.Id}/zip",
+    };
 }
