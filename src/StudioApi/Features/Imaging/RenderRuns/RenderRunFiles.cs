@@ -15,4 +15,8 @@ public static class RenderRunFiles
             throw ApiProblem.Conflict($"The render run has not finished yet; its state is {System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(run.State.ToString())}.");
         return await store.OpenReadAsync(key, ct) ?? throw ApiProblem.NotFound("output of render run", run.Id);
     }
+
+    /// <summary>The run's zip as a download (ETag, Range, 304), whoever may fetch it: staff, or a partner its school's package.</summary>
+    public static async Task<IResult> ZipAsync(HttpContext http, IFileStore store, RenderRun run, string fileName, CancellationToken ct) =>
+        StoredFileResult.For(http, await OpenAsync(store, run, RenderRun.ZipKeyOf(run.Id), ct), "application/zip", run.ZipSha256!, TimeSpan.FromHours(1), fileName);
 }

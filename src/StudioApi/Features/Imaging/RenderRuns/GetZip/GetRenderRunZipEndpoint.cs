@@ -32,7 +32,6 @@ public sealed class GetRenderRunZipEndpoint(StudioDbContext db, IFileStore store
     {
         var run = await db.RenderRuns.AsNoTracking().SingleOrDefaultAsync(r => r.Id == req.Id, ct)
                   ?? throw ApiProblem.NotFound("render run", req.Id);
-        var stored = await RenderRunFiles.OpenAsync(store, run, RenderRun.ZipKeyOf(run.Id), ct);
-        await Send.ResultAsync(StoredFileResult.For(HttpContext, stored, "application/zip", run.ZipSha256!, TimeSpan.FromHours(1), $"render-run-{run.Id}.zip"));
+        await Send.ResultAsync(await RenderRunFiles.ZipAsync(HttpContext, store, run, $"render-run-{run.Id}.zip", ct));
     }
 }

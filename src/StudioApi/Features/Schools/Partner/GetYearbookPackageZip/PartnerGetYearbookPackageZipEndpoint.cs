@@ -35,8 +35,6 @@ public sealed class PartnerGetYearbookPackageZipEndpoint(PartnerAccess access, I
         access.Require(PartnerScopes.YearbookRead);
         var run = await access.YearbookPackages().SingleOrDefaultAsync(r => r.Id == req.Id, ct)
                   ?? throw ApiProblem.NotFound("yearbook package", req.Id);
-        var stored = await RenderRunFiles.OpenAsync(store, run, RenderRun.ZipKeyOf(run.Id), ct);
-        await Send.ResultAsync(StoredFileResult.For(HttpContext, stored, "application/zip", run.ZipSha256!, TimeSpan.FromHours(1),
-            $"{run.Package!.VolumeName}.zip"));
+        await Send.ResultAsync(await RenderRunFiles.ZipAsync(HttpContext, store, run, $"{run.Package!.VolumeName}.zip", ct));
     }
 }
