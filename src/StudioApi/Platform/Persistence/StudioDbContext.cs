@@ -98,11 +98,14 @@ public sealed class StudioDbContext(
         var now = UtcNow;
         var by = AuthorName;
         foreach (var record in records)
-        {
-            record.Version = 1;
-            record.CreatedAt = record.UpdatedAt = now;
-            record.CreatedBy = record.UpdatedBy = by;
-        }
+            StampAsNew(record, now, by);
+    }
+
+    static void StampAsNew(AuditedRecord record, DateTime now, string by)
+    {
+        record.Version = 1;
+        record.CreatedAt = record.UpdatedAt = now;
+        record.CreatedBy = record.UpdatedBy = by;
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -183,11 +186,7 @@ public sealed class StudioDbContext(
         foreach (var entry in ChangeTracker.Entries<AuditedRecord>())
         {
             if (entry.State == EntityState.Added)
-            {
-                entry.Entity.Version = 1;
-                entry.Entity.CreatedAt = entry.Entity.UpdatedAt = now;
-                entry.Entity.CreatedBy = entry.Entity.UpdatedBy = by;
-            }
+                StampAsNew(entry.Entity, now, by);
             else if (entry.State == EntityState.Modified)
             {
                 entry.Entity.Version++;

@@ -78,19 +78,21 @@ public sealed class SmtpEmailTransport(TimeProvider clock, ILogger<SmtpEmailTran
         }
     }
 
+    /// <summary>How MailKit connects for a TLS mode: the SMTP server's, and the bounce mailbox's (POP3).</summary>
+    public static SecureSocketOptions SocketOptionsOf(SmtpTlsMode tls) => tls switch
+    {
+        SmtpTlsMode.None => SecureSocketOptions.None,
+        SmtpTlsMode.StartTls => SecureSocketOptions.StartTls,
+        SmtpTlsMode.SslOnConnect => SecureSocketOptions.SslOnConnect,
+        _ => SecureSocketOptions.Auto,
+    };
+
     async Task<SmtpClient> ConnectAsync(SmtpServer server, CancellationToken ct)
     {
         var client = new EnvelopeIdSmtpClient { Timeout = TimeoutMilliseconds };
         try
         {
-            var options = server.Tls switch
-            {
-                SmtpTlsMode.None => SecureSocketOptions.None,
-                SmtpTlsMode.StartTls => SecureSocketOptions.StartTls,
-                SmtpTlsMode.SslOnConnect => SecureSocketOptions.SslOnConnect,
-                _ => SecureSocketOptions.Auto,
-            };
-            await client.ConnectAsync(server.Host, server.Port, options, ct);
+            await client.ConnectAsync(server.Host, server.Port, SocketOptionsOf(server.Tls), ct);
             if (server.Username is { } user)
                 await client.AuthenticateAsync(user, server.Password ?? "", ct);
             return client;

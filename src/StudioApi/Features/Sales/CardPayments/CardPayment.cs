@@ -79,6 +79,24 @@ public sealed class ProviderEvent
     public string EventId { get; set; } = "";
     public string Type { get; set; } = "";
     public DateTime ReceivedAt { get; set; }
+
+    /// <summary>
+    /// Records the event in the caller's transaction and says whether it is new: false when it was recorded before
+    /// (delivered again, processed already), found by the unique (provider, event id) index, not by a look first.
+    /// </summary>
+    public static async Task<bool> RecordOnceAsync(StudioDbContext db, string provider, string eventId, string type, CancellationToken ct)
+    {
+        db.ProviderEvents.Add(new ProviderEvent { Provider = provider, EventId = eventId, Type = type, ReceivedAt = db.UtcNow });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateException e) when (e.IsUniqueViolation())
+        {
+            return false;
+        }
+    }
 }
 
 public sealed class CardPaymentConfiguration : IEntityTypeConfiguration<CardPayment>

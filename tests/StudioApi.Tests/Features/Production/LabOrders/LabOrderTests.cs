@@ -284,4 +284,12 @@ public sealed class LabOrderTests(LabStudioApi api) : IClassFixture<LabStudioApi
             .Received.ShouldBeTrue();
         (await admin.GetStringAsync($"/api/v1/vendors/{vendor.Id}")).ShouldBe(before);
     }
+
+    [Fact]
+    public async Task A_callback_larger_than_any_WHCC_sends_is_refused_before_it_is_read()
+    {
+        var huge = new JsonObject { ["verifier"] = new string('x', 300 * 1024) }.ToJsonString();
+        var response = await Anonymous.SendAsync(FakeWhcc.Callback(1, huge, signature: null));
+        await response.ShouldBeProblemAsync(HttpStatusCode.RequestEntityTooLarge);
+    }
 }

@@ -44,13 +44,7 @@ public sealed class BounceMailbox(StudioDbContext db, SecretProtector secrets, D
             return 0;
         var password = secrets.Unprotect(settings.BounceMailboxPasswordProtected);
         using var pop3 = new Pop3Client { Timeout = TimeoutMilliseconds };
-        await pop3.ConnectAsync(host, settings.BounceMailboxPort, settings.BounceMailboxTlsMode switch
-        {
-            SmtpTlsMode.None => SecureSocketOptions.None,
-            SmtpTlsMode.StartTls => SecureSocketOptions.StartTls,
-            SmtpTlsMode.SslOnConnect => SecureSocketOptions.SslOnConnect,
-            _ => SecureSocketOptions.Auto,
-        }, ct);
+        await pop3.ConnectAsync(host, settings.BounceMailboxPort, SmtpEmailTransport.SocketOptionsOf(settings.BounceMailboxTlsMode), ct);
         if (settings.BounceMailboxUsername is { } user)
             await pop3.AuthenticateAsync(user, password ?? "", ct);
 
@@ -63,13 +57,13 @@ public sealed class BounceMailbox(StudioDbContext db, SecretProtector secrets, D
         var read = 0;
         for (var index = 0; index < uids.Count && read < MaxMessagesPerRun; index++)
         {
-            if (seen.Contains(UidKey(uids[index])))
+            if (seen.Contains(keys[index]))
                 continue; // mail other than a bounce, read before: left as it is
             read++;
             var message = await pop3.GetMessageAsync(index, ct);
             if (BounceReport.Read(message) is not { } report)
             {
-                await RememberAsync(UidKey(uids[index]), null, "Not a delivery status notification: left in the mailbox.", ct);
+                await RememberAsync(keys[index], null, "Not a delivery status notification: left in the mailbox.", ct);
                 continue;
             }
             if (await RecordAsync(message, report, ct))

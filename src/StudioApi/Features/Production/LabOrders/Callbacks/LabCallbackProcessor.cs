@@ -19,18 +19,8 @@ public sealed class LabCallbackProcessor(StudioDbContext db)
     public async Task<bool> ApplyAsync(string provider, long vendorId, LabCallback callback, CancellationToken ct) =>
         await db.InTransactionAsync(async () =>
         {
-            db.ProviderEvents.Add(new ProviderEvent
-            {
-                Provider = provider, EventId = callback.EventId, Type = callback.Kind.ToString(), ReceivedAt = db.UtcNow,
-            });
-            try
-            {
-                await db.SaveChangesAsync(ct);
-            }
-            catch (DbUpdateException e) when (e.IsUniqueViolation())
-            {
+            if (!await ProviderEvent.RecordOnceAsync(db, provider, callback.EventId, callback.Kind.ToString(), ct))
                 return false; // delivered again: processed already
-            }
             var submissions = db.Set<LabSubmission>().Where(s => s.VendorId == vendorId);
             var submission = callback.ConfirmationId is { Length: > 0 } confirmation
                 ? await submissions.SingleOrDefaultAsync(s => s.LabConfirmationId == confirmation, ct)

@@ -1,4 +1,5 @@
 using FastEndpoints;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using StudioApi.Features.Production.LabOrders.Whcc;
@@ -40,6 +41,9 @@ public sealed class WhccCallbackEndpoint(StudioDbContext db, WhccOrderSubmitApi 
     {
         Post("/lab-callbacks/whcc/{vendorId}");
         AllowAnonymous();
+        // The anonymous body is read whole as text: Kestrel stops it at the limit (413) instead of reading up to its
+        // default 30 MB; the length check below answers the same where the host does not enforce it (the test server).
+        Options(b => b.WithMetadata(new RequestSizeLimitAttribute(MaxBodyBytes)));
         Description(d => d
             .AcceptsRawBody("application/json", MaxBodyBytes)
             .Answers(StatusCodes.Status400BadRequest, "The WHCC-Signature does not verify: forged, altered, signed too long ago, or the vendor has no WHCC secret.")

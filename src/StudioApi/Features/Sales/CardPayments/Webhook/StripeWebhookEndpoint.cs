@@ -53,15 +53,8 @@ public sealed class StripeWebhookEndpoint(StudioDbContext db, ICardPaymentProvid
         var today = await calendar.TodayAsync(ct);
         await db.InTransactionAsync(async () =>
         {
-            db.ProviderEvents.Add(new ProviderEvent { Provider = provider.Name, EventId = received.Id, Type = received.Type, ReceivedAt = db.UtcNow });
-            try
-            {
-                await db.SaveChangesAsync(ct);
-            }
-            catch (DbUpdateException e) when (e.IsUniqueViolation())
-            {
+            if (!await ProviderEvent.RecordOnceAsync(db, provider.Name, received.Id, received.Type, ct))
                 return false; // delivered again: processed already
-            }
             if (received.IntentId.Length == 0 || await db.CardPayments.SingleOrDefaultAsync(c => c.ProviderIntentId == received.IntentId, ct) is not { } card)
                 return false; // not about an intent of ours
             switch (received.Type)
