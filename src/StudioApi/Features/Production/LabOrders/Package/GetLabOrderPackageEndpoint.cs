@@ -43,8 +43,9 @@ public sealed class GetLabOrderPackageEndpoint(StudioDbContext db, LabOrderDocum
         if (run is null)
             throw ApiProblem.Conflict("The production order has not been rendered yet: POST /render-runs with its productionOrderId first.");
 
-        var path = Path.Combine(Path.GetTempPath(), $"lab-package-{Guid.NewGuid():N}.zip");
-        await using (var zip = new ZipArchive(File.Create(path), ZipArchiveMode.Create, leaveOpen: false))
+        // The store's temporary file (on its volume, and one a crash leaves is cleaned up by the storage reconciler).
+        using var temp = store.CreateTempFile("lab-package");
+        await using (var zip = new ZipArchive(File.Create(temp.Path), ZipArchiveMode.Create, leaveOpen: false))
         {
             var orderEntry = zip.CreateEntry("order.json", CompressionLevel.Optimal);
             await using (var target = await orderEntry.OpenAsync(ct))
@@ -62,7 +63,7 @@ public sealed class GetLabOrderPackageEndpoint(StudioDbContext db, LabOrderDocum
                 }
             }
         }
-        var content = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        await using var content = new FileStream(temp.Path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.Asynchronous);
         await Send.StreamAsync(content, $"{document.Reference}.zip", content.Length, "application/zip", cancellation: ct);
     }
 }
