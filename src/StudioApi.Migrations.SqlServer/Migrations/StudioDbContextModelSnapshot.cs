@@ -1746,6 +1746,9 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                     b.HasIndex(new[] { "DueDate" }, "IX_Communications_OpenCalls_DueDate")
                         .HasFilter("DueDate IS NOT NULL AND CompletedAt IS NULL AND DeletedAt IS NULL");
 
+                    b.HasIndex(new[] { "Id" }, "IX_Communications_OutboxQueue")
+                        .HasFilter("State IN ('Queued', 'Sending') AND DeletedAt IS NULL");
+
                     b.ToTable("Communications", (string)null);
                 });
 
@@ -6242,6 +6245,8 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                                 .HasColumnType("int");
 
                             b1.HasKey("RenderRunId");
+
+                            b1.HasIndex("OrganizationId");
 
                             b1.ToTable("RenderRunPackages", (string)null);
 

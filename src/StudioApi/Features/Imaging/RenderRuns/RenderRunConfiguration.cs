@@ -28,6 +28,8 @@ public sealed class RenderRunConfiguration : IEntityTypeConfiguration<RenderRun>
             package.Property(p => p.IndexHeader).HasMaxLength(1000);
             package.Property(p => p.Copyright).HasMaxLength(RenderRunLimits.PackageTextLength);
             package.Property(p => p.Readme).HasMaxLength(RenderRunLimits.PackageTextLength);
+            // A school's packages (the partner's list), among all the studio's runs.
+            package.HasIndex(p => p.OrganizationId);
         });
         builder.HasWorkLease(r => r.Work);
         // The list, newest first, and its filters in that order; the state's also serves the worker's queue (the few

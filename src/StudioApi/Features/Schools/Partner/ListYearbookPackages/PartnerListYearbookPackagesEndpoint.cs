@@ -1,4 +1,5 @@
 using FastEndpoints;
+using Microsoft.EntityFrameworkCore;
 using StudioApi.Features.Imaging.RenderRuns;
 using StudioApi.Features.Imaging.RenderRuns.List;
 using StudioApi.Features.Schools.PartnerClients;
@@ -31,7 +32,10 @@ public sealed class PartnerListYearbookPackagesEndpoint(PartnerAccess access) : 
     {
         access.Require(PartnerScopes.YearbookRead);
         await access.OrganizationAsync(req.Id, ct);
-        var packages = access.YearbookPackages().Where(r => r.Package!.OrganizationId == req.Id);
+        // A school has a few packages among all the studio's render runs: their ids from the packages' organization index
+        // first, then a page of those runs, rather than reading every run in date order to find them.
+        var ids = await access.YearbookPackages().Where(r => r.Package!.OrganizationId == req.Id).Select(r => r.Id).ToListAsync(ct);
+        var packages = access.YearbookPackages().Where(r => ids.Contains(r.Id));
         await Send.OkAsync(await packages.ToPageAsync(req, ListRenderRunsEndpoint.SortKeys, PartnerYearbookPackageResponse.From, ct), ct);
     }
 }
