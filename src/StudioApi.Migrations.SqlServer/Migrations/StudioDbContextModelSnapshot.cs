@@ -2620,7 +2620,14 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                     b.HasIndex("StatusId", "StatusDate", "Id", "StatusDueDate")
                         .HasFilter("DeletedAt IS NULL");
 
-                    b.ToTable("ProductionOrders", (string)null);
+                    b.ToTable("ProductionOrders", null, t =>
+                        {
+                            t.HasTrigger("TR_ProductionOrders_WorkflowStatusCounts");
+                        });
+
+                    b
+                        .HasAnnotation("Sqlite:UseSqlReturningClause", false)
+                        .HasAnnotation("SqlServer:UseSqlOutputClause", false);
                 });
 
             modelBuilder.Entity("StudioApi.Features.Production.ProofOrders.ProofOrder", b =>
@@ -3141,7 +3148,14 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                     b.HasIndex("StatusId", "StatusDate", "Id", "StatusDueDate")
                         .HasFilter("DeletedAt IS NULL");
 
-                    b.ToTable("Invoices", (string)null);
+                    b.ToTable("Invoices", null, t =>
+                        {
+                            t.HasTrigger("TR_Invoices_WorkflowStatusCounts");
+                        });
+
+                    b
+                        .HasAnnotation("Sqlite:UseSqlReturningClause", false)
+                        .HasAnnotation("SqlServer:UseSqlOutputClause", false);
                 });
 
             modelBuilder.Entity("StudioApi.Features.Sales.PaymentMethods.PaymentMethod", b =>
@@ -4245,7 +4259,14 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                     b.HasIndex(new[] { "StartsAt", "Id" }, "IX_Sessions_StartsAt_Id_FiredReminders")
                         .HasFilter("ReminderFiredAt IS NOT NULL AND DeletedAt IS NULL");
 
-                    b.ToTable("Sessions", (string)null);
+                    b.ToTable("Sessions", null, t =>
+                        {
+                            t.HasTrigger("TR_Sessions_WorkflowStatusCounts");
+                        });
+
+                    b
+                        .HasAnnotation("Sqlite:UseSqlReturningClause", false)
+                        .HasAnnotation("SqlServer:UseSqlOutputClause", false);
                 });
 
             modelBuilder.Entity("StudioApi.Features.Scheduling.Sessions.SessionLogEntry", b =>
@@ -5737,6 +5758,19 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                     b.HasIndex("Kind", "RecordId", "ChangedAt", "Id");
 
                     b.ToTable("StatusLogEntries");
+                });
+
+            modelBuilder.Entity("StudioApi.Platform.Workflow.StatusRecordCount", b =>
+                {
+                    b.Property<long>("StatusId")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("StatusId");
+
+                    b.ToTable("WorkflowStatusCounts", (string)null);
                 });
 
             modelBuilder.Entity("StudioApi.Platform.Workflow.WorkflowKindSetting", b =>
@@ -7747,6 +7781,17 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                     b.Navigation("ClosedDates");
 
                     b.Navigation("OpeningHours");
+                });
+
+            modelBuilder.Entity("StudioApi.Platform.Workflow.StatusRecordCount", b =>
+                {
+                    b.HasOne("StudioApi.Platform.Workflow.StatusDefinition", "Status")
+                        .WithMany()
+                        .HasForeignKey("StatusId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Status");
                 });
 #pragma warning restore 612, 618
         }

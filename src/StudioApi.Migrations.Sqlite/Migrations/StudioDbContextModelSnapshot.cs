@@ -2559,7 +2559,12 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                     b.HasIndex("StatusId", "StatusDate", "Id", "StatusDueDate")
                         .HasFilter("DeletedAt IS NULL");
 
-                    b.ToTable("ProductionOrders", (string)null);
+                    b.ToTable("ProductionOrders", null, t =>
+                        {
+                            t.HasTrigger("TR_ProductionOrders_WorkflowStatusCounts");
+                        });
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("StudioApi.Features.Production.ProofOrders.ProofOrder", b =>
@@ -3068,7 +3073,12 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                     b.HasIndex("StatusId", "StatusDate", "Id", "StatusDueDate")
                         .HasFilter("DeletedAt IS NULL");
 
-                    b.ToTable("Invoices", (string)null);
+                    b.ToTable("Invoices", null, t =>
+                        {
+                            t.HasTrigger("TR_Invoices_WorkflowStatusCounts");
+                        });
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("StudioApi.Features.Sales.PaymentMethods.PaymentMethod", b =>
@@ -4150,7 +4160,12 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                     b.HasIndex(new[] { "StartsAt", "Id" }, "IX_Sessions_StartsAt_Id_FiredReminders")
                         .HasFilter("ReminderFiredAt IS NOT NULL AND DeletedAt IS NULL");
 
-                    b.ToTable("Sessions", (string)null);
+                    b.ToTable("Sessions", null, t =>
+                        {
+                            t.HasTrigger("TR_Sessions_WorkflowStatusCounts");
+                        });
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("StudioApi.Features.Scheduling.Sessions.SessionLogEntry", b =>
@@ -5596,6 +5611,19 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                     b.HasIndex("Kind", "RecordId", "ChangedAt", "Id");
 
                     b.ToTable("StatusLogEntries");
+                });
+
+            modelBuilder.Entity("StudioApi.Platform.Workflow.StatusRecordCount", b =>
+                {
+                    b.Property<long>("StatusId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("StatusId");
+
+                    b.ToTable("WorkflowStatusCounts", (string)null);
                 });
 
             modelBuilder.Entity("StudioApi.Platform.Workflow.WorkflowKindSetting", b =>
@@ -7542,6 +7570,17 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                     b.Navigation("ClosedDates");
 
                     b.Navigation("OpeningHours");
+                });
+
+            modelBuilder.Entity("StudioApi.Platform.Workflow.StatusRecordCount", b =>
+                {
+                    b.HasOne("StudioApi.Platform.Workflow.StatusDefinition", "Status")
+                        .WithMany()
+                        .HasForeignKey("StatusId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Status");
                 });
 #pragma warning restore 612, 618
         }

@@ -30,6 +30,7 @@ public sealed class StudioDbContext(
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<StatusDefinition> StatusDefinitions => Set<StatusDefinition>();
     public DbSet<StatusLogEntry> StatusLogEntries => Set<StatusLogEntry>();
+    public DbSet<StatusRecordCount> StatusRecordCounts => Set<StatusRecordCount>();
     public DbSet<WorkflowKindSetting> WorkflowKindSettings => Set<WorkflowKindSetting>();
     public DbSet<EventCursor> EventCursors => Set<EventCursor>();
     public DbSet<StorageReconciliation> StorageReconciliations => Set<StorageReconciliation>();
@@ -127,6 +128,14 @@ public sealed class StudioDbContext(
         if (Database.IsSqlServer())
             foreach (var terms in modelBuilder.Model.GetEntityTypes().Where(t => SearchIndex.IsTermEntity(t.ClrType)).ToList())
                 modelBuilder.Entity(terms.ClrType).Property(nameof(SearchTerm<>.Term)).UseCollation(SearchText.SqlServerCollation);
+
+        // The staged tables carry the triggers that keep the hub's status counts (see StatusRecordCount).
+        foreach (var staged in modelBuilder.Model.GetEntityTypes().Where(t => typeof(IHasWorkflowStage).IsAssignableFrom(t.ClrType)).ToList())
+            modelBuilder.Entity(staged.ClrType).ToTable(table =>
+            {
+                table.HasTrigger(StatusRecordCountConfiguration.TriggerName(staged.GetTableName()!));
+                table.UseSqlReturningClause(false);
+            });
 
         foreach (var entityType in modelBuilder.Model.GetEntityTypes()
                      .Where(t => typeof(AuditedRecord).IsAssignableFrom(t.ClrType) && t.BaseType is null))

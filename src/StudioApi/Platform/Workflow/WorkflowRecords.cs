@@ -19,7 +19,8 @@ public sealed class WorkflowRecords
     /// <param name="route">The records' route segment under /api/v1 (clients, tasks…).</param>
     /// <param name="records">The live records (the recycle bin filtered out).</param>
     /// <param name="typeId">The mapped property behind <see cref="IHasWorkflowStatus.WorkflowTypeId"/>, for kinds with types.</param>
-    /// <param name="visibleTo">The records a caller may see, for kinds some callers see only part of (invoices); all by default.</param>
+    /// <param name="visibleTo">The records a caller may see, for kinds some callers see only part of (invoices); all by default.
+    /// It returns the query it was given, unchanged, for a caller who sees every record (see <see cref="WorkflowRecordSource.SeesAll"/>).</param>
     public WorkflowRecords Add<T>(RecordKind kind, string route, Func<StudioDbContext, IQueryable<T>> records,
         Expression<Func<T, long?>>? typeId = null, Func<IQueryable<T>, StudioDbContext, ClaimsPrincipal, IQueryable<T>>? visibleTo = null)
         where T : AuditedRecord, IHasWorkflowStatus
@@ -65,6 +66,9 @@ public abstract class WorkflowRecordSource(RecordKind kind, string route, bool h
 
     /// <summary>The status fields of the live records <paramref name="user"/> may see: what lists and counts show a caller.</summary>
     public abstract IQueryable<WorkflowRecordRow> RowsVisibleTo(StudioDbContext db, ClaimsPrincipal user);
+
+    /// <summary>Whether <paramref name="user"/> sees every live record of the kind, so counts kept over all of them apply.</summary>
+    public abstract bool SeesAll(StudioDbContext db, ClaimsPrincipal user);
 
     /// <summary>404 unless there is a live record with this id (for the endpoints under /{records}/{id}/…).</summary>
     public async Task EnsureExistsAsync(StudioDbContext db, long id, CancellationToken ct)
@@ -130,6 +134,14 @@ sealed class WorkflowRecordSource<T> : WorkflowRecordSource where T : AuditedRec
 
     public override IQueryable<WorkflowRecordRow> RowsVisibleTo(StudioDbContext db, ClaimsPrincipal user) =>
         visibleTo is null ? Rows(db) : visibleTo(records(db).AsNoTracking(), db, user).Select(toRow);
+
+    public override bool SeesAll(StudioDbContext db, ClaimsPrincipal user)
+    {
+        if (visibleTo is null)
+            return true;
+        var all = records(db);
+        return ReferenceEquals(visibleTo(all, db, user), all);
+    }
 
     public override Task<int> MoveAsync(StudioDbContext db, IReadOnlyCollection<long> ids, long? fromStatusId, StatusWrite write, CancellationToken ct)
     {

@@ -9,7 +9,7 @@ namespace StudioApi.Features.Production.ProductionOrders;
 /// stands in its type's workflow (statuses by production type), so it shows on the workflow hub and in the overdue list.
 /// An invoice line is on at most one production order (recycle bin included).
 /// </summary>
-public sealed class ProductionOrder : AuditedRecord, INumbered, IHasWorkflowStatus
+public sealed class ProductionOrder : AuditedRecord, INumbered, IHasWorkflowStage
 {
     /// <summary>Unique for ever: the highest so far (recycle bin included) + 1.</summary>
     public int Number { get; set; }

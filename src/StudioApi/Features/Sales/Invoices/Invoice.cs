@@ -12,7 +12,7 @@ namespace StudioApi.Features.Sales.Invoices;
 /// was paid and what is left are derived from the payments and credit memos (<see cref="InvoiceBalances"/>), never
 /// written by a caller.
 /// </summary>
-public sealed class Invoice : AuditedRecord, INumbered, IHasWorkflowStatus
+public sealed class Invoice : AuditedRecord, INumbered, IHasWorkflowStage
 {
     /// <summary>Unique for ever: assigned as the highest so far (recycle bin included) + 1, never changed or reused.</summary>
     public int Number { get; set; }

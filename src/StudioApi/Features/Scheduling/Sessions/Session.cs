@@ -10,7 +10,7 @@ namespace StudioApi.Features.Scheduling.Sessions;
 /// time zone; <see cref="StartsAt"/>/<see cref="EndsAt"/> are the same times as UTC instants, kept in step on every
 /// write, so overlap checks and calendars compare instants (see Scheduling/StudioClock).
 /// </summary>
-public sealed class Session : AuditedRecord, INumbered, IHasWorkflowStatus, ISearchable
+public sealed class Session : AuditedRecord, INumbered, IHasWorkflowStage, ISearchable
 {
     /// <summary>Unique among live sessions, assigned as the highest so far (recycle bin included) + 1 unless chosen.</summary>
     public int Number { get; set; }

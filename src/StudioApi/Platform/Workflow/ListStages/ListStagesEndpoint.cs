@@ -43,21 +43,31 @@ public sealed class ListStagesEndpoint(StudioDbContext db, WorkflowRecords recor
     {
         var counts = new Dictionary<(WorkflowStage, RecordKind), int>();
         var stagedKinds = Enum.GetValues<RecordKind>().Where(k => k.SupportsStages()).ToList();
-        foreach (var kind in stagedKinds)
+        // Built over the registry: a kind counts once its records are registered, 0 until then.
+        var sources = stagedKinds.Select(records.Find).OfType<WorkflowRecordSource>().ToList();
+        var kinds = sources.Select(s => s.Kind).ToList();
+        var stageStatuses = await db.StatusDefinitions.AsNoTracking().Where(s => s.Stage != null && kinds.Contains(s.Kind))
+            .Select(s => new { s.Id, s.Kind, Stage = s.Stage!.Value }).ToListAsync(ct);
+        var statusOf = stageStatuses.ToDictionary(s => s.Id);
+
+        // A caller who sees every record of a kind reads the counts kept per status (StatusRecordCount); one who sees part
+        // (a sales user's invoices) has its records counted on the kind's (StatusId) index.
+        var keptFor = sources.Where(s => s.SeesAll(db, User)).Select(s => s.Kind).ToHashSet();
+        var kept = stageStatuses.Where(s => keptFor.Contains(s.Kind)).Select(s => s.Id).ToList();
+        var perStatus = kept.Count == 0 ? [] : await db.StatusRecordCounts.AsNoTracking().Where(c => kept.Contains(c.StatusId))
+            .Select(c => new { c.StatusId, c.Count }).ToListAsync(ct);
+        foreach (var source in sources.Where(s => !keptFor.Contains(s.Kind)))
         {
-            // Built over the registry: a kind counts once its records are registered, 0 until then.
-            if (records.Find(kind) is not { } source)
+            var staged = stageStatuses.Where(s => s.Kind == source.Kind).Select(s => s.Id).ToList();
+            if (staged.Count == 0)
                 continue;
-            var stageOf = await db.StatusDefinitions.AsNoTracking().Where(s => s.Kind == kind && s.Stage != null)
-                .ToDictionaryAsync(s => s.Id, s => s.Stage!.Value, ct);
-            if (stageOf.Count == 0)
-                continue;
-            var staged = stageOf.Keys.ToList();
-            // Counted on each kind's (StatusId) index over live records: the index entries, not the rows, are read.
-            var perStatus = await source.RowsVisibleTo(db, User).Where(r => r.StatusId != null && EF.Parameter(staged).Contains(r.StatusId.Value))
-                .GroupBy(r => r.StatusId!.Value).Select(g => new { StatusId = g.Key, Count = g.Count() }).ToListAsync(ct);
-            foreach (var row in perStatus)
-                counts[(stageOf[row.StatusId], kind)] = counts.GetValueOrDefault((stageOf[row.StatusId], kind)) + row.Count;
+            perStatus.AddRange(await source.RowsVisibleTo(db, User).Where(r => r.StatusId != null && EF.Parameter(staged).Contains(r.StatusId.Value))
+                .GroupBy(r => r.StatusId!.Value).Select(g => new { StatusId = g.Key, Count = (long)g.Count() }).ToListAsync(ct));
+        }
+        foreach (var row in perStatus)
+        {
+            var status = statusOf[row.StatusId];
+            counts[(status.Stage, status.Kind)] = counts.GetValueOrDefault((status.Stage, status.Kind)) + (int)row.Count;
         }
 
         await Send.OkAsync(new WorkflowStageListResponse
