@@ -8,7 +8,8 @@ namespace StudioApi.Platform.Workflow;
 /// counts, read from a row per status instead of counting hundreds of thousands of index entries on each call.
 /// Database triggers on the staged tables keep it (the migration <c>WorkflowStatusCounts</c>), so every way a record
 /// is written (a save, a bulk status move, a bulk insert, a restore, a purge) moves the count in the same transaction.
-/// The application never writes it.
+/// The application never writes it. A later SQLite migration that rebuilds one of these tables drops its triggers and
+/// must create them again (WorkflowStageCountTests compares the counts with the records).
 /// </summary>
 public sealed class StatusRecordCount
 {
