@@ -7782,17 +7782,6 @@ namespace StudioApi.Migrations.SqlServer.Migrations
 
                     b.Navigation("OpeningHours");
                 });
-
-            modelBuilder.Entity("StudioApi.Platform.Workflow.StatusRecordCount", b =>
-                {
-                    b.HasOne("StudioApi.Platform.Workflow.StatusDefinition", "Status")
-                        .WithMany()
-                        .HasForeignKey("StatusId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Status");
-                });
 #pragma warning restore 612, 618
         }
     }

@@ -13,8 +13,8 @@ namespace StudioApi.Platform.Workflow;
 /// </summary>
 public sealed class StatusRecordCount
 {
+    /// <summary>The status (no foreign key: a status is only ever soft-deleted, and the count is the triggers' alone).</summary>
     public long StatusId { get; set; }
-    public StatusDefinition Status { get; set; } = null!;
     public long Count { get; set; }
 }
 
@@ -31,7 +31,7 @@ public sealed class StatusRecordCountConfiguration : IEntityTypeConfiguration<St
     {
         builder.ToTable("WorkflowStatusCounts");
         builder.HasKey(c => c.StatusId);
-        builder.HasOne(c => c.Status).WithMany().HasForeignKey(c => c.StatusId).OnDelete(DeleteBehavior.Cascade);
+        builder.Property(c => c.StatusId).ValueGeneratedNever();
     }
 
     /// <summary>The name of the trigger (SQL Server: the one trigger; SQLite: the prefix of its three) on a staged table.</summary>

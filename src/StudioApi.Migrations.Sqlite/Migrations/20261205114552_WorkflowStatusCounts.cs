@@ -22,12 +22,6 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_WorkflowStatusCounts", x => x.StatusId);
-                    table.ForeignKey(
-                        name: "FK_WorkflowStatusCounts_StatusDefinitions_StatusId",
-                        column: x => x.StatusId,
-                        principalTable: "StatusDefinitions",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
                 });
 
             // Hand-written: the triggers that keep the workflow hub's count per status (StatusRecordCount) on each staged

@@ -12,7 +12,7 @@ using StudioApi.Platform.Persistence;
 namespace StudioApi.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(StudioDbContext))]
-    [Migration("20261205113749_WorkflowStatusCounts")]
+    [Migration("20261205114552_WorkflowStatusCounts")]
     partial class WorkflowStatusCounts
     {
         /// <inheritdoc />
@@ -7573,17 +7573,6 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                     b.Navigation("ClosedDates");
 
                     b.Navigation("OpeningHours");
-                });
-
-            modelBuilder.Entity("StudioApi.Platform.Workflow.StatusRecordCount", b =>
-                {
-                    b.HasOne("StudioApi.Platform.Workflow.StatusDefinition", "Status")
-                        .WithMany()
-                        .HasForeignKey("StatusId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Status");
                 });
 #pragma warning restore 612, 618
         }

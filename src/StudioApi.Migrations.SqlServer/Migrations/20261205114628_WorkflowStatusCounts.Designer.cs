@@ -13,7 +13,7 @@ using StudioApi.Platform.Persistence;
 namespace StudioApi.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(StudioDbContext))]
-    [Migration("20261205113805_WorkflowStatusCounts")]
+    [Migration("20261205114628_WorkflowStatusCounts")]
     partial class WorkflowStatusCounts
     {
         /// <inheritdoc />
@@ -7784,17 +7784,6 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                     b.Navigation("ClosedDates");
 
                     b.Navigation("OpeningHours");
-                });
-
-            modelBuilder.Entity("StudioApi.Platform.Workflow.StatusRecordCount", b =>
-                {
-                    b.HasOne("StudioApi.Platform.Workflow.StatusDefinition", "Status")
-                        .WithMany()
-                        .HasForeignKey("StatusId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Status");
                 });
 #pragma warning restore 612, 618
         }
