@@ -198,6 +198,14 @@ namespace StudioApi.Migrations.SqlServer.Migrations
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
+                    b.Property<bool>("IsLive")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("NameSortKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
                     b.Property<long?>("RecordId")
                         .HasColumnType("bigint");
 
@@ -214,6 +222,8 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                         .HasFilter("[RecordId] IS NOT NULL");
 
                     b.HasIndex("Term", "RecordId");
+
+                    b.HasIndex("Term", "NameSortKey", "RecordId", "IsLive");
 
                     b.ToTable("ClientSearchTerms", (string)null);
                 });

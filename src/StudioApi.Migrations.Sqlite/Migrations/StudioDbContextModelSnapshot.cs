@@ -189,6 +189,14 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsLive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NameSortKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("RecordId")
                         .HasColumnType("INTEGER");
 
@@ -203,6 +211,8 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasIndex("Term", "RecordId");
+
+                    b.HasIndex("Term", "NameSortKey", "RecordId", "IsLive");
 
                     b.ToTable("ClientSearchTerms", (string)null);
                 });

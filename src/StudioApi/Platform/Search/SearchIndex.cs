@@ -83,7 +83,14 @@ sealed class SearchIndex<TRecord, TTerm> : SearchIndex
     }
 
     protected override Task InsertTermsAsync(StudioDbContext db, List<(AuditedRecord Record, HashSet<string> Terms)> records, CancellationToken ct) =>
-        db.InsertAsync(records.SelectMany(r => r.Terms.Select(t => new TTerm { RecordId = r.Record.Id, Term = t })).ToList(), ct);
+        db.InsertAsync(records.SelectMany(r => r.Terms.Select(t => Term((TRecord)r.Record, t, r.Record.Id))).ToList(), ct);
+
+    static TTerm Term(TRecord record, string term, long? recordId = null)
+    {
+        var row = recordId is { } id ? new TTerm { RecordId = id, Term = term } : new TTerm { Record = record, Term = term };
+        row.Follow(record);
+        return row;
+    }
 
     public override async Task<int> CatchUpAsync(StudioDbContext db, int batch, CancellationToken ct)
     {
@@ -117,17 +124,21 @@ sealed class SearchIndex<TRecord, TTerm> : SearchIndex
             foreach (var added in pending[record])
                 if (!wanted.Remove(added.Entity.Term))
                     added.State = EntityState.Detached;
+                else
+                    added.Entity.Follow(record);
             if (!isNew)
                 foreach (var term in existing[record.Id])
                     if (!wanted.Remove(term.Term))
                         db.Remove(term);
+                    else
+                        term.Follow(record); // kept: its record's sort key or liveness may have changed (EF writes only what did)
             if (wanted.Count > 0)
                 additions.Add((record, isNew, wanted));
         }
         await RefuseVanishedAsync(db, additions.Where(a => !a.IsNew).Select(a => a.Record.Id).ToList(), ct);
         foreach (var (record, _, terms) in additions)
             foreach (var term in terms)
-                db.Add(new TTerm { Record = record, Term = term });
+                db.Add(Term(record, term));
     }
 
     /// <summary>

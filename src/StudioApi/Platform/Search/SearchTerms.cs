@@ -34,6 +34,14 @@ public abstract class SearchTerm<TRecord> where TRecord : AuditedRecord, ISearch
     public string Term { get; set; } = "";
     /// <summary>Set when the term is added, so a new record's id reaches the term when both are inserted.</summary>
     public TRecord? Record { get; set; }
+
+    /// <summary>
+    /// Copies what the term carries of its record besides its id, called whenever the record's terms are rebuilt (a
+    /// term table that orders matches from the term index alone keeps the record's sort key and liveness): nothing by default.
+    /// </summary>
+    public virtual void Follow(TRecord record)
+    {
+    }
 }
 
 /// <summary>The shape of every term table: (Term, RecordId) for prefix seeks, RecordId for the record's own terms.</summary>

@@ -88,8 +88,22 @@ public sealed class Client : AuditedRecord, INumbered, IHasWorkflowStatus, ISear
     }
 }
 
-/// <summary>A term a client is found by (see <see cref="Client.IndexText"/>).</summary>
-public sealed class ClientSearchTerm : SearchTerm<Client>;
+/// <summary>
+/// A term a client is found by (see <see cref="Client.IndexText"/>), with the client's name sort key and whether it is
+/// live: a word that thousands of clients match ("smith") is then read in the list's default order from the term index
+/// alone, rather than each match looked up in the clients table and sorted (see ListClientsEndpoint).
+/// </summary>
+public sealed class ClientSearchTerm : SearchTerm<Client>
+{
+    public string NameSortKey { get; set; } = "";
+    public bool IsLive { get; set; }
+
+    public override void Follow(Client client)
+    {
+        NameSortKey = client.NameSortKey;
+        IsLive = client.DeletedAt is null;
+    }
+}
 
 public sealed class ClientAddress
 {

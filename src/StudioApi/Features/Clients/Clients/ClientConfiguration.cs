@@ -122,4 +122,12 @@ public sealed class ClientConfiguration : IEntityTypeConfiguration<Client>
 public sealed class ClientSearchTermConfiguration : SearchTermConfiguration<ClientSearchTerm, Client>
 {
     protected override string Table => "ClientSearchTerms";
+
+    public override void Configure(EntityTypeBuilder<ClientSearchTerm> builder)
+    {
+        base.Configure(builder);
+        builder.Property(t => t.NameSortKey).HasMaxLength(Client.SortKeyLength);
+        // A word's live matches in name order, read from this index alone (ListClientsEndpoint's common-word search).
+        builder.HasIndex(t => new { t.Term, t.NameSortKey, t.RecordId, t.IsLive });
+    }
 }

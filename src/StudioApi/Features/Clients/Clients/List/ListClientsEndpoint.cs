@@ -90,7 +90,11 @@ public sealed class ListClientsEndpoint(StudioDbContext db, StudioCalendar calen
         if (req.Overdue is { } overdue)
             query = await query.WhereOverdueAsync(overdue, db.Clients, today, ct);
         if (!string.IsNullOrWhiteSpace(req.Q))
-            query = await SearchAsync(query, req.Q, SortKeys.Resolve(req.Sort).Key.Type == typeof(string), ct);
+        {
+            var sort = SortKeys.Resolve(req.Sort).Key;
+            var onlySearched = req is { Deleted: null, Kind: null, OrganizationId: null, GraduationYear: null, StatusId: null, Overdue: null };
+            query = await SearchAsync(query, req.Q, sort.Type == typeof(string), onlySearched && sort.Name == SortKeys.Default, ct);
+        }
 
         // The page's ids from the sort's index, then those clients with their phones, emails, addresses and family, what
         // each owes and whether a call to it is overdue, each in one query by those ids.
@@ -111,7 +115,12 @@ public sealed class ListClientsEndpoint(StudioDbContext db, StudioCalendar calen
     /// (EXISTS on the client's terms). When every word is common, the list is read in its own order and each client
     /// checked, stopping after a page (see <see cref="SearchTermQueries.CommonMatches"/>; the name sorts are text keys).
     /// </summary>
-    async Task<IQueryable<Client>> SearchAsync(IQueryable<Client> query, string text, bool inNameOrder, CancellationToken ct)
+    /// <remarks>
+    /// In the default (name) order with no other filter, a driving word that thousands of clients match is read from the
+    /// term index alone: its live terms carry the client's name sort key (<see cref="ClientSearchTerm"/>), so the page
+    /// is the first of them in that order, with no client looked up until the page's are loaded.
+    /// </remarks>
+    async Task<IQueryable<Client>> SearchAsync(IQueryable<Client> query, string text, bool inNameOrder, bool inDefaultOrderOnly, CancellationToken ct)
     {
         var prefixes = SearchText.QueryPrefixes(text);
         if (prefixes.Count == 0)
@@ -122,8 +131,20 @@ public sealed class ListClientsEndpoint(StudioDbContext db, StudioCalendar calen
         foreach (var prefix in prefixes)
             counts[prefix] = await terms.CountUpToAsync(prefix, common, ct);
         var driver = prefixes.MinBy(p => counts[p])!;
+        // Numbers are matched on the clients' own column, which the term rows do not carry.
+        var fromTermOrder = inDefaultOrderOnly && counts[driver] is > SearchTermQueries.CommonMatches and var many && many <= common
+                            && !prefixes.Any(p => p.All(char.IsAsciiDigit));
+        if (fromTermOrder)
+        {
+            var (from, to) = SearchText.PrefixRange(driver);
+            query = terms.Where(t => t.IsLive && string.Compare(t.Term, from) >= 0 && string.Compare(t.Term, to) < 0)
+                .Select(t => new { Id = t.RecordId!.Value, t.NameSortKey }).Distinct()
+                .Select(t => new Client { Id = t.Id, NameSortKey = t.NameSortKey });
+        }
         foreach (var prefix in prefixes)
         {
+            if (prefix == driver && fromTermOrder)
+                continue; // the query is its matches
             // A word of digits alone is also the client number (-1 matches none).
             var number = prefix.All(char.IsAsciiDigit) && int.TryParse(prefix, out var n) ? n : -1;
             if (prefix == driver && counts[prefix] <= common)
