@@ -87,10 +87,11 @@ public sealed class ListQueryPlanTests(StudioApiFactory app) : IClassFixture<Stu
         var (response, commands) = await SqlCapture.GetAsync(admin, "/api/v1/clients?limit=20&sort=firstName");
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        // The page's clients, then their addresses, phones, emails and family, each by the page's ids.
+        // The page's clients, then their addresses, phones, emails and family, what they owe and their overdue calls,
+        // each by the page's ids.
         var byIds = commands.Where(c => c.Text.Contains("json_each", StringComparison.Ordinal)).ToList();
-        byIds.Count.ShouldBe(5);
-        foreach (var table in new[] { "ClientAddresses", "ClientPhones", "ClientEmails", "ClientFamilyMembers" })
+        byIds.Count.ShouldBe(7);
+        foreach (var table in new[] { "ClientAddresses", "ClientPhones", "ClientEmails", "ClientFamilyMembers", "Invoices", "Communications" })
             byIds.ShouldContain(c => c.Text.Contains($"\"{table}\"", StringComparison.Ordinal), table);
         foreach (var records in byIds)
         {

@@ -16,8 +16,10 @@ public sealed class ClientCallFlags(StudioDbContext db) : IClientCallFlags
     {
         if (clientIds.Count == 0)
             return new HashSet<long>();
+        // One parameter holding the ids (see KeysetPaging.ById): the same SQL for every page, not one prepared per id count.
+        var ids = clientIds.ToArray();
         var overdue = await db.Communications
-            .Where(c => clientIds.Contains(c.ClientId) && c.DueDate != null && c.CompletedAt == null && c.DueDate < today)
+            .Where(c => EF.Parameter(ids).Contains(c.ClientId) && c.DueDate != null && c.CompletedAt == null && c.DueDate < today)
             .Select(c => c.ClientId).Distinct().ToListAsync(ct);
         return overdue.ToHashSet();
     }

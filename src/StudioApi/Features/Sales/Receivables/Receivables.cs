@@ -101,8 +101,9 @@ public sealed class ClientBalances(StudioDbContext db) : IClientBalances
     {
         if (clientIds.Count == 0)
             return new Dictionary<long, Money>();
-        var ids = clientIds.ToList();
-        var due = await db.Invoices.AsNoTracking().Where(i => i.BalanceDue && ids.Contains(i.ClientId))
+        // One parameter holding the ids (see KeysetPaging.ById): the same SQL for every page, not one prepared per id count.
+        var ids = clientIds.ToArray();
+        var due = await db.Invoices.AsNoTracking().Where(i => i.BalanceDue && EF.Parameter(ids).Contains(i.ClientId))
             .Select(i => new { i.ClientId, i.Balance }).ToListAsync(ct);
         return due.GroupBy(d => d.ClientId).ToDictionary(g => g.Key, g => Money.Sum(g.Select(d => d.Balance)));
     }
