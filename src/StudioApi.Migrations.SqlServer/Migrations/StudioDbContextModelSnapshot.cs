@@ -5646,6 +5646,10 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                         .HasMaxLength(30)
                         .HasColumnType("nvarchar(30)");
 
+                    b.Property<string>("LabEvent")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
                     b.Property<int>("Order")
                         .HasColumnType("int");
 
@@ -5676,6 +5680,10 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                     b.HasIndex("Kind", "TypeId", "Description")
                         .IsUnique()
                         .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex("LabEvent", "Kind", "TypeId")
+                        .IsUnique()
+                        .HasFilter("DeletedAt IS NULL AND LabEvent IS NOT NULL");
 
                     b.ToTable("StatusDefinitions");
                 });
