@@ -35273,6 +35273,7 @@ export interface CreateStatusRequest {
     /** Where new records start. Marking this status moves the mark from the workflow's current initial status. */
     isInitial?: boolean;
     kind?: RecordKind;
+    labEvent?: LabEvent | null;
     /** Position in the workflow; omit on create to append the status at the end (omit on update to keep it). */
     order?: number | null;
     stage?: WorkflowStage | null;
@@ -35759,6 +35760,8 @@ export interface LabCallbackResponse {
     /** true: the callback was taken (or had been already: each is processed once). */
     received: boolean;
 }
+
+export type LabEvent = "accepted" | "rejected" | "shipped";
 
 export interface LabOrderAddress {
     city: string | null;
@@ -37737,6 +37740,7 @@ export interface StatusDefinitionResponse {
     isInactive: boolean;
     isInitial: boolean;
     kind: RecordKind;
+    labEvent: LabEvent | null;
     order: number;
     stage: WorkflowStage | null;
     /** The type whose list the status is in; null for the kind's general list. */
@@ -38518,6 +38522,7 @@ export interface UpdateStatusRequest {
     isInactive?: boolean;
     /** Where new records start. Marking this status moves the mark from the workflow's current initial status. */
     isInitial?: boolean;
+    labEvent?: LabEvent | null;
     /** Position in the workflow; omit on create to append the status at the end (omit on update to keep it). */
     order?: number | null;
     stage?: WorkflowStage | null;

@@ -5677,6 +5677,10 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                         .HasMaxLength(30)
                         .HasColumnType("nvarchar(30)");
 
+                    b.Property<string>("LabEvent")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
                     b.Property<int>("Order")
                         .HasColumnType("int");
 
@@ -5707,6 +5711,10 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                     b.HasIndex("Kind", "TypeId", "Description")
                         .IsUnique()
                         .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex("LabEvent", "Kind", "TypeId")
+                        .IsUnique()
+                        .HasFilter("DeletedAt IS NULL AND LabEvent IS NOT NULL");
 
                     b.ToTable("StatusDefinitions");
                 });

@@ -5532,6 +5532,10 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                         .HasMaxLength(30)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("LabEvent")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Order")
                         .HasColumnType("INTEGER");
 
@@ -5562,6 +5566,10 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                     b.HasIndex("Kind", "TypeId", "Description")
                         .IsUnique()
                         .HasFilter("DeletedAt IS NULL");
+
+                    b.HasIndex("LabEvent", "Kind", "TypeId")
+                        .IsUnique()
+                        .HasFilter("DeletedAt IS NULL AND LabEvent IS NOT NULL");
 
                     b.ToTable("StatusDefinitions");
                 });

@@ -93,7 +93,7 @@ public static class ReferenceData
         await SeedWorkflowAsync(db, RecordKind.Task, TaskStatuses, ct);
         await SeedWorkflowAsync(db, RecordKind.Session, SessionStatuses, ct);
         await SeedWorkflowAsync(db, RecordKind.Invoice, InvoiceStatuses, ct);
-        await SeedWorkflowAsync(db, RecordKind.ProductionOrder, ProductionOrderStatuses, ct);
+        await SeedWorkflowAsync(db, RecordKind.ProductionOrder, ProductionOrderStatuses, ct, ProductionOrderLabEvents);
         // The production settings record: production orders only on request until the studio chooses a status.
         if (!await db.ProductionSettings.IgnoreQueryFilters().AnyAsync(ct))
         {
@@ -107,7 +107,8 @@ public static class ReferenceData
         SeedWorkflowAsync(db, kind, statuses.Select(s => (s.Description, s.Days, (WorkflowStage?)null, false)).ToArray(), ct);
 
     static async Task SeedWorkflowAsync(StudioDbContext db, RecordKind kind,
-        (string Description, int Days, WorkflowStage? Stage, bool ChangeOnSessionDate)[] statuses, CancellationToken ct)
+        (string Description, int Days, WorkflowStage? Stage, bool ChangeOnSessionDate)[] statuses, CancellationToken ct,
+        IReadOnlyDictionary<string, LabEvent>? labEvents = null)
     {
         if (await db.StatusDefinitions.IgnoreQueryFilters().AnyAsync(s => s.Kind == kind, ct))
             return;
@@ -119,6 +120,7 @@ public static class ReferenceData
             DurationBusinessDays = s.Days,
             Stage = s.Stage,
             ChangeOnSessionDate = s.ChangeOnSessionDate,
+            LabEvent = labEvents is not null && labEvents.TryGetValue(s.Description, out var labEvent) ? labEvent : null,
             IsInitial = i == 0,
             IsFinal = i == statuses.Length - 1,
         }));
@@ -173,6 +175,17 @@ public static class ReferenceData
         ("Received", 3, WorkflowStage.Production, false),
         ("Delivered", 0, WorkflowStage.Archive, false),
     ];
+
+    /// <summary>
+    /// The lab callbacks that move a production order along that workflow: the lab's acceptance puts it at the lab, its
+    /// shipment on to Received (the prints are on their way to be checked). No status there stands for a rejection, so a
+    /// rejected order keeps its status until the studio marks one (the submission shows the lab's errors meanwhile).
+    /// </summary>
+    static readonly Dictionary<string, LabEvent> ProductionOrderLabEvents = new()
+    {
+        ["At the Lab"] = LabEvent.Accepted,
+        ["Received"] = LabEvent.Shipped,
+    };
 
     /// <summary>
     /// The client workflow a studio starts with: a prospect is followed up within a week; a customer or school is

@@ -24,6 +24,14 @@ public enum WorkflowStage
     Archive,
 }
 
+/// <summary>What a lab's callback says about a production order it was sent: a status marked with one receives the order.</summary>
+public enum LabEvent
+{
+    Accepted,
+    Rejected,
+    Shipped,
+}
+
 public static class RecordKinds
 {
     /// <summary>Kinds whose statuses may be kept per type (session type, production type, task type).</summary>
@@ -32,6 +40,9 @@ public static class RecordKinds
 
     /// <summary>Kinds whose statuses can be associated with a stage of the workflow hub (invoices: ordering, production…).</summary>
     public static bool SupportsStages(this RecordKind kind) => kind is RecordKind.Session or RecordKind.Invoice or RecordKind.ProductionOrder;
+
+    /// <summary>Kinds whose statuses can be marked for a lab's callbacks: production orders, which labs make.</summary>
+    public static bool SupportsLabEvents(this RecordKind kind) => kind is RecordKind.ProductionOrder;
 
     /// <summary>The JSON name of the kind (camelCase), for messages and file names.</summary>
     public static string WireName(this RecordKind kind) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(kind.ToString());

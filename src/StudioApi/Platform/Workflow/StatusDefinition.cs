@@ -30,6 +30,8 @@ public sealed class StatusDefinition : AuditedRecord
     public bool IsInactive { get; set; }
     /// <summary>Sessions only: move a session to this status on its session date.</summary>
     public bool ChangeOnSessionDate { get; set; }
+    /// <summary>Production orders only: a lab's callback of this event moves an order of this workflow to this status.</summary>
+    public LabEvent? LabEvent { get; set; }
 
     public WorkflowKey Workflow => new(Kind, TypeId);
 }
@@ -46,11 +48,15 @@ public sealed class StatusDefinitionConfiguration : IEntityTypeConfiguration<Sta
     {
         builder.Property(s => s.Kind).HasConversion<string>().HasMaxLength(30);
         builder.Property(s => s.Stage).HasConversion<string>().HasMaxLength(30);
+        builder.Property(s => s.LabEvent).HasConversion<string>().HasMaxLength(20);
         builder.Property(s => s.Description).HasMaxLength(StatusDefinition.DescriptionMaxLength);
         builder.Ignore(s => s.Workflow);
         // A description names one live status of a workflow. SQL Server's unique index also covers the general list
         // (its NULLs are equal); SQLite's NULLs are distinct, so there the check inside the write transaction guards
         // it (SQLite has one writer at a time and refuses a write from a stale snapshot).
         builder.HasIndex(s => new { s.Kind, s.TypeId, s.Description }).IsUnique().HasFilter("DeletedAt IS NULL");
+        // One live status of a workflow per lab event, guarded the same way. LabEvent comes first so the index's name
+        // (IX_StatusDefinitions_LabEvent_…) tells its violation from the description's (WorkflowLists.SaveAsync).
+        builder.HasIndex(s => new { s.LabEvent, s.Kind, s.TypeId }).IsUnique().HasFilter("DeletedAt IS NULL AND LabEvent IS NOT NULL");
     }
 }

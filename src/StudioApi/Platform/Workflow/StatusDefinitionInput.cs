@@ -21,6 +21,11 @@ public abstract class StatusDefinitionInput
     public bool IsInactive { get; set; }
     /// <summary>Sessions only: change a session to this status on its session date.</summary>
     public bool ChangeOnSessionDate { get; set; }
+    /// <summary>
+    /// Production orders only: a lab's callback of this event (accepted, rejected, shipped) moves an order of this
+    /// workflow to this status. One status of a workflow per event; none: the callback leaves the status as it is.
+    /// </summary>
+    public LabEvent? LabEvent { get; set; }
 
     public void ApplyTo(StatusDefinition status)
     {
@@ -33,15 +38,21 @@ public abstract class StatusDefinitionInput
         status.IsFinal = IsFinal;
         status.IsInactive = IsInactive;
         status.ChangeOnSessionDate = ChangeOnSessionDate;
+        status.LabEvent = LabEvent;
     }
 
-    /// <summary>The fields only some kinds have: a stage for sessions and production orders, the session-date change for sessions.</summary>
+    /// <summary>
+    /// The fields only some kinds have: a stage for sessions and production orders, the session-date change for sessions,
+    /// the lab event for production orders.
+    /// </summary>
     public IEnumerable<ValidationFailure> KindErrors(RecordKind kind)
     {
         if (Stage is not null && !kind.SupportsStages())
             yield return new ValidationFailure("stage", $"Only session and production order statuses have a workflow stage, not {kind.WireName()} statuses.");
         if (ChangeOnSessionDate && kind != RecordKind.Session)
             yield return new ValidationFailure("changeOnSessionDate", "Only session statuses can change on the session date.");
+        if (LabEvent is not null && !kind.SupportsLabEvents())
+            yield return new ValidationFailure("labEvent", $"Only production order statuses are moved to by a lab's callbacks, not {kind.WireName()} statuses.");
     }
 }
 
@@ -53,5 +64,6 @@ public sealed class StatusDefinitionInputValidator : AbstractValidator<StatusDef
         RuleFor(s => s.Order).InclusiveBetween(0, 1_000_000);
         RuleFor(s => s.DurationBusinessDays).InclusiveBetween(0, StatusDefinition.MaxDurationBusinessDays);
         RuleFor(s => s.Stage).IsInEnum();
+        RuleFor(s => s.LabEvent).IsInEnum();
     }
 }

@@ -16,6 +16,8 @@ public sealed class StatusDefinitionResponse : RecordResponse
     public required bool IsFinal { get; init; }
     public required bool IsInactive { get; init; }
     public required bool ChangeOnSessionDate { get; init; }
+    /// <summary>Production orders: the lab callback that moves an order of this workflow here; null for none.</summary>
+    public LabEvent? LabEvent { get; init; }
 
     public static StatusDefinitionResponse From(StatusDefinition s) => new StatusDefinitionResponse
     {
@@ -29,6 +31,7 @@ public sealed class StatusDefinitionResponse : RecordResponse
         IsFinal = s.IsFinal,
         IsInactive = s.IsInactive,
         ChangeOnSessionDate = s.ChangeOnSessionDate,
+        LabEvent = s.LabEvent,
     }.WithAudit(s);
 }
 

@@ -127,7 +127,15 @@ public sealed class StatusTransitions(
 
     /// <summary>The engine: <paramref name="decide"/> is built once the kind's workflows are loaded, then asked per record.</summary>
     internal Task<StatusChangeBatch> ApplyAsync(
-        RecordKind kind, IReadOnlyCollection<long> ids, Func<KindWorkflows, Func<WorkflowRecordRow, Decision>> decide, string? note, CancellationToken ct)
+        RecordKind kind, IReadOnlyCollection<long> ids, Func<KindWorkflows, Func<WorkflowRecordRow, Decision>> decide, string? note, CancellationToken ct) =>
+        ApplyAsync(kind, ids, decide, note, author.Name, ct);
+
+    /// <summary>
+    /// The engine, for a change made on someone else's behalf: <paramref name="changedBy"/> is who the log and the
+    /// records name (a lab's callback names the lab, not the anonymous caller).
+    /// </summary>
+    internal Task<StatusChangeBatch> ApplyAsync(RecordKind kind, IReadOnlyCollection<long> ids, Func<KindWorkflows, Func<WorkflowRecordRow, Decision>> decide,
+        string? note, string changedBy, CancellationToken ct)
     {
         var source = records.Get(kind);
         return db.InTransactionAsync(async () =>
@@ -142,7 +150,7 @@ public sealed class StatusTransitions(
 
             BusinessCalendar? cal = null;
             var now = db.UtcNow;
-            var by = author.Name;
+            var by = changedBy;
             DateOnly? today = null;
             var dueDates = new Dictionary<long, DateOnly>();
             var results = new List<StatusChangeResult>(wanted.Count);

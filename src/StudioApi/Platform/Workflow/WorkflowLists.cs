@@ -4,7 +4,10 @@ using StudioApi.Platform.Persistence;
 
 namespace StudioApi.Platform.Workflow;
 
-/// <summary>The rules that keep a workflow's list whole: one initial and one final status, unique descriptions, a size cap.</summary>
+/// <summary>
+/// The rules that keep a workflow's list whole: one initial and one final status, unique descriptions, at most one status
+/// per lab event, a size cap.
+/// </summary>
 public static class WorkflowLists
 {
     public const int MaxStatusesPerWorkflow = 200;
@@ -21,6 +24,42 @@ public static class WorkflowLists
         if (others.Any(s => string.Equals(s.Description, description.Trim(), StringComparison.OrdinalIgnoreCase)))
             throw ApiProblem.Conflict($"The {workflow} workflow already has a status '{description.Trim()}'.",
                 new Dictionary<string, object?> { ["description"] = description.Trim() });
+    }
+
+    /// <summary>A lab's callback moves an order to one status of its workflow: a second status marked with the same event is a 409.</summary>
+    public static void EnsureLabEventFree(IEnumerable<StatusDefinition> others, LabEvent? labEvent, WorkflowKey workflow)
+    {
+        if (labEvent is { } wanted && others.FirstOrDefault(s => s.LabEvent == wanted) is { } marked)
+            throw LabEventTaken(workflow, wanted, marked.Description);
+    }
+
+    static ApiProblem LabEventTaken(WorkflowKey workflow, LabEvent labEvent, string? markedDescription)
+    {
+        var name = System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(labEvent.ToString());
+        var detail = markedDescription is null
+            ? $"Another status of the {workflow} workflow is already marked for the lab's '{name}' callback: unmark it first."
+            : $"The {workflow} workflow's status '{markedDescription}' is already marked for the lab's '{name}' callback: unmark it first.";
+        return ApiProblem.Conflict(detail, new Dictionary<string, object?> { ["labEvent"] = name });
+    }
+
+    /// <summary>
+    /// Saves a status that passed the checks above. Their unique indexes decide when two admins save at once (the
+    /// checks read before either wrote): a 409 that names the rule, the lab event's index being told apart by its name.
+    /// </summary>
+    public static async Task SaveAsync(StudioDbContext db, StatusDefinition status, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException e) when (status.LabEvent is { } labEvent && e.IsUniqueViolation("StatusDefinitions", nameof(StatusDefinition.LabEvent)))
+        {
+            throw LabEventTaken(status.Workflow, labEvent, null);
+        }
+        catch (DbUpdateException e) when (e.IsUniqueViolation("StatusDefinitions", nameof(StatusDefinition.Kind)))
+        {
+            throw ApiProblem.Conflict($"The {status.Workflow} workflow already has a status '{status.Description}'.");
+        }
     }
 
     /// <summary>

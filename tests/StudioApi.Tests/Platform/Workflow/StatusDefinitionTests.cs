@@ -92,6 +92,8 @@ public sealed class StatusDefinitionTests(StudioApiFactory app) : IClassFixture<
     [InlineData("invoice", "changeOnSessionDate", true, null)]
     [InlineData("task", "durationBusinessDays", 366, null)]
     [InlineData("client", "description", "", null)]
+    [InlineData("session", "labEvent", "accepted", null)]
+    [InlineData("task", "labEvent", "shipped", null)]
     public async Task A_field_the_kind_does_not_have_or_a_value_out_of_range_is_a_field_error(string kind, string field, object value, object? _)
     {
         var admin = await app.AdminAsync();
@@ -237,6 +239,61 @@ public sealed class StatusDefinitionTests(StudioApiFactory app) : IClassFixture<
         var sheet = stream.Query(useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
         sheet.Select(r => r["Description"]).ShouldBe(["Open", "Waiting", "Done"]);
         sheet.Select(r => Convert.ToInt32(r["DurationBusinessDays"], CultureInfo.InvariantCulture)).ShouldBe([1, 5, 0]);
+    }
+
+    [Fact]
+    public async Task A_new_studio_moves_production_orders_to_At_the_Lab_and_Received_on_the_labs_callbacks()
+    {
+        var admin = await app.AdminAsync();
+
+        var statuses = await admin.StatusesAsync("productionOrder");
+
+        // No status of the starting list stands for a rejection: a rejected order keeps its status until the studio marks one.
+        statuses.Take(4).Select(s => (s.Description, s.LabEvent))
+            .ShouldBe([("New", null), ("At the Lab", "accepted"), ("Received", "shipped"), ("Delivered", null)]);
+    }
+
+    [Fact]
+    public async Task A_production_order_status_is_marked_for_a_lab_event_once_per_workflow()
+    {
+        var admin = await app.AdminAsync();
+        (await admin.SendAsync(HttpAssertions.Json(HttpMethod.Put, "/api/v1/workflow/kinds/productionOrder/by-type", new { enabled = true, typeIds = Array.Empty<long>() })))
+            .StatusCode.ShouldBe(HttpStatusCode.OK);
+        var type = ++nextType;
+        var atLab = await admin.CreateStatusAsync("productionOrder", "At the lab", days: 5, typeId: type, labEvent: "accepted");
+        var shipped = await admin.CreateStatusAsync("productionOrder", "Shipped", days: 3, typeId: type, labEvent: "shipped");
+        var problem = await admin.CreateStatusAsync("productionOrder", "Lab problem", days: 1, typeId: type);
+        (atLab.LabEvent, shipped.LabEvent, problem.LabEvent).ShouldBe(("accepted", "shipped", null));
+
+        // A second status for the lab's acceptance, new or edited: 409 naming the event and the status that has it; nothing changes.
+        var second = await (await admin.PostAsJsonAsync("/api/v1/workflow/statuses",
+            new { kind = "productionOrder", typeId = type, description = "Confirmed", labEvent = "accepted" })).ShouldBeProblemAsync(HttpStatusCode.Conflict);
+        second.GetProperty("labEvent").GetString().ShouldBe("accepted");
+        second.GetProperty("detail").GetString()!.ShouldContain("'At the lab'");
+        var edited = await (await UpdateAsync(admin, problem, new { description = "Lab problem", durationBusinessDays = 1, labEvent = "accepted" }))
+            .ShouldBeProblemAsync(HttpStatusCode.Conflict);
+        edited.GetProperty("labEvent").GetString().ShouldBe("accepted");
+        var unchanged = await admin.StatusesAsync("productionOrder", type);
+        unchanged.Select(s => (s.Description, s.LabEvent, s.Version))
+            .ShouldBe([("At the lab", "accepted", atLab.Version), ("Shipped", "shipped", shipped.Version), ("Lab problem", null, problem.Version)]);
+
+        // Another workflow has its own marks; within one, a status takes an event no other status has.
+        (await admin.CreateStatusAsync("productionOrder", "At the lab", typeId: type + 1000, labEvent: "accepted")).LabEvent.ShouldBe("accepted");
+        var marked = await (await UpdateAsync(admin, problem, new { description = "Lab problem", durationBusinessDays = 1, labEvent = "rejected" }))
+            .ShouldBeAsync<StatusBody>(HttpStatusCode.OK);
+        marked.LabEvent.ShouldBe("rejected");
+
+        // Only production orders are made by labs: a session status marked is a field error, and stays as it was.
+        var session = (await admin.StatusesAsync("session")).First();
+        var refused = await (await UpdateAsync(admin, session, new { description = session.Description, durationBusinessDays = session.DurationBusinessDays,
+            stage = session.Stage, isInitial = session.IsInitial, isFinal = session.IsFinal, labEvent = "shipped" })).ShouldBeProblemAsync(HttpStatusCode.BadRequest);
+        refused.FieldErrors().ShouldBe(["labEvent"]);
+        (await admin.StatusesAsync("session")).First().ShouldBe(session);
+
+        // The export says which status each lab event moves an order to.
+        var csv = await admin.GetStringAsync($"/api/v1/workflow/statuses/export?kind=productionOrder&typeId={type}&format=csv");
+        using var reader = new CsvReader(new StringReader(csv), CultureInfo.InvariantCulture);
+        reader.GetRecords<dynamic>().Cast<IDictionary<string, object>>().Select(r => r["LabEvent"]).ShouldBe(["accepted", "shipped", "rejected"]);
     }
 
     static Task<HttpResponseMessage> UpdateAsync(HttpClient admin, StatusBody status, object body) =>

@@ -6,7 +6,7 @@ namespace StudioApi.Tests.Platform.Workflow;
 
 public sealed record StatusBody(
     long Id, int Version, string Kind, long? TypeId, string Description, int Order, int DurationBusinessDays, string? Stage,
-    bool IsInitial, bool IsFinal, bool IsInactive, bool ChangeOnSessionDate);
+    bool IsInitial, bool IsFinal, bool IsInactive, bool ChangeOnSessionDate, string? LabEvent = null);
 
 public sealed record StatusListBody(string Kind, long? TypeId, List<StatusBody> Items);
 
@@ -40,11 +40,11 @@ public sealed record ByTypeBody(string Kind, bool StatusesByType, List<long> Cop
 public static class WorkflowCalls
 {
     public static async Task<StatusBody> CreateStatusAsync(this HttpClient admin, string kind, string description, int days = 0,
-        long? typeId = null, bool initial = false, bool final = false, bool inactive = false, string? stage = null, int? order = null)
+        long? typeId = null, bool initial = false, bool final = false, bool inactive = false, string? stage = null, int? order = null, string? labEvent = null)
     {
         var response = await admin.PostAsJsonAsync("/api/v1/workflow/statuses", new
         {
-            kind, typeId, description, durationBusinessDays = days, isInitial = initial, isFinal = final, isInactive = inactive, stage, order,
+            kind, typeId, description, durationBusinessDays = days, isInitial = initial, isFinal = final, isInactive = inactive, stage, order, labEvent,
         });
         return await response.ShouldBeAsync<StatusBody>(HttpStatusCode.Created);
     }

@@ -14,7 +14,7 @@ public sealed class DocumentInfoTransformer : IOpenApiDocumentTransformer
     /// operations, fields or headers are added, the major only with a new URL prefix. The SDK packages carry the same
     /// version (openapi/regenerate.sh writes it into sdk/typescript/package.json).
     /// </summary>
-    public const string ContractVersion = "1.4.0";
+    public const string ContractVersion = "1.5.0";
 
     public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {

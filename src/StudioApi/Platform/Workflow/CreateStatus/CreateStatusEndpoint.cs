@@ -55,12 +55,13 @@ public sealed class CreateStatusEndpoint(StudioDbContext db) : Endpoint<CreateSt
             if (workflow.Count >= WorkflowLists.MaxStatusesPerWorkflow)
                 throw ApiProblem.RuleBroken($"A workflow holds at most {WorkflowLists.MaxStatusesPerWorkflow} statuses.");
             WorkflowLists.EnsureDescriptionFree(workflow, req.Description, key);
+            WorkflowLists.EnsureLabEventFree(workflow, req.LabEvent, key);
             req.ApplyTo(status);
             status.Order = req.Order ?? (workflow.Count == 0 ? 10 : workflow.Max(s => s.Order) + 10);
             workflow.Add(status);
             WorkflowLists.SettleMarks(workflow, status, wasInitial: false, wasFinal: false);
             db.StatusDefinitions.Add(status);
-            await db.SaveOrConflictAsync("StatusDefinitions", "Kind", $"The {key} workflow already has a status '{status.Description}'.", ct);
+            await WorkflowLists.SaveAsync(db, status, ct);
             return true;
         }, ct);
 

@@ -39,7 +39,7 @@ public sealed class ExportStatusesValidator : Validator<ExportStatusesRequest>
 /// <summary>One line of an exported status list; the property names are the column headings.</summary>
 public sealed record StatusExportRow(
     int Order, string Description, int DurationBusinessDays, string? Stage, bool Initial, bool Final, bool Inactive,
-    bool ChangeOnSessionDate, string Kind, long? TypeId);
+    bool ChangeOnSessionDate, string? LabEvent, string Kind, long? TypeId);
 
 public sealed class ExportStatusesEndpoint(StudioDbContext db) : Endpoint<ExportStatusesRequest>
 {
@@ -62,9 +62,8 @@ public sealed class ExportStatusesEndpoint(StudioDbContext db) : Endpoint<Export
             .Where(s => s.Kind == kind && s.TypeId == req.TypeId)
             .OrderBy(s => s.Order).ThenBy(s => s.Id)
             .ToListAsync(ct);
-        var rows = statuses.Select(s => new StatusExportRow(s.Order, s.Description, s.DurationBusinessDays,
-            s.Stage is { } stage ? System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(stage.ToString()) : null,
-            s.IsInitial, s.IsFinal, s.IsInactive, s.ChangeOnSessionDate, kind.WireName(), s.TypeId)).ToList();
+        var rows = statuses.Select(s => new StatusExportRow(s.Order, s.Description, s.DurationBusinessDays, WireName(s.Stage),
+            s.IsInitial, s.IsFinal, s.IsInactive, s.ChangeOnSessionDate, WireName(s.LabEvent), kind.WireName(), s.TypeId)).ToList();
 
         var name = req.TypeId is { } typeId ? $"{kind.WireName()}-type-{typeId}-statuses" : $"{kind.WireName()}-statuses";
         if (req.Format == StatusExportFormat.Xlsx)
@@ -80,4 +79,8 @@ public sealed class ExportStatusesEndpoint(StudioDbContext db) : Endpoint<Export
             await csv.WriteRecordsAsync(rows, ct);
         await Send.BytesAsync(System.Text.Encoding.UTF8.GetBytes(text.ToString()), $"{name}.csv", $"{CsvContentType}; charset=utf-8", cancellation: ct);
     }
+
+    /// <summary>An enumeration's value as the JSON says it (camelCase); null stays an empty cell.</summary>
+    static string? WireName<T>(T? value) where T : struct, Enum =>
+        value is { } v ? System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(v.ToString()) : null;
 }

@@ -104,6 +104,7 @@ public sealed class SetStatusesByTypeEndpoint(StudioDbContext db, WorkflowRecord
             {
                 Kind = s.Kind, TypeId = typeId, Description = s.Description, Order = s.Order, DurationBusinessDays = s.DurationBusinessDays,
                 Stage = s.Stage, IsInitial = s.IsInitial, IsFinal = s.IsFinal, IsInactive = s.IsInactive, ChangeOnSessionDate = s.ChangeOnSessionDate,
+                LabEvent = s.LabEvent,
             }));
         await db.SaveChangesAsync(ct);
 
@@ -191,6 +192,7 @@ public sealed class SetStatusesByTypeEndpoint(StudioDbContext db, WorkflowRecord
                 if (same.IsFinal != status.IsFinal) fields.Add("isFinal");
                 if (same.IsInactive != status.IsInactive) fields.Add("isInactive");
                 if (same.ChangeOnSessionDate != status.ChangeOnSessionDate) fields.Add("changeOnSessionDate");
+                if (same.LabEvent != status.LabEvent) fields.Add("labEvent");
                 if (fields.Count > 0)
                     differences.Add(new StatusListDifference { TypeId = list.Key, Description = status.Description, Difference = "settingsDiffer", Fields = fields });
             }

@@ -45,10 +45,11 @@ public sealed class UpdateStatusEndpoint(StudioDbContext db) : Endpoint<UpdateSt
         {
             var workflow = await WorkflowLists.LoadAsync(db, status.Workflow, ct);
             WorkflowLists.EnsureDescriptionFree(workflow.Where(s => s.Id != status.Id), req.Description, status.Workflow);
+            WorkflowLists.EnsureLabEventFree(workflow.Where(s => s.Id != status.Id), req.LabEvent, status.Workflow);
             var (wasInitial, wasFinal) = (status.IsInitial, status.IsFinal);
             req.ApplyTo(status);
             WorkflowLists.SettleMarks(workflow, status, wasInitial, wasFinal);
-            await db.SaveOrConflictAsync("StatusDefinitions", "Kind", $"The {status.Workflow} workflow already has a status '{status.Description}'.", ct);
+            await WorkflowLists.SaveAsync(db, status, ct);
             return true;
         }, ct);
 

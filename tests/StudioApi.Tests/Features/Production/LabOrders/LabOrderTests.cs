@@ -8,6 +8,7 @@ using StudioApi.Platform.Auth;
 using StudioApi.Tests.Features.Imaging.RenderRuns;
 using StudioApi.Tests.Features.Sales;
 using StudioApi.Tests.Infrastructure;
+using StudioApi.Tests.Platform.Workflow;
 
 namespace StudioApi.Tests.Features.Production.LabOrders;
 
@@ -216,6 +217,99 @@ public sealed class LabOrderTests(LabStudioApi api) : IClassFixture<LabStudioApi
         (await Anonymous.SendAsync(FakeWhcc.Callback(vendorId, late, FakeWhcc.Sign(late, DateTimeOffset.UtcNow)))).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await SubmissionAsync(admin, prints.Id)).State.ShouldBe("submitted");
         (await admin.OrderAsync(prints.Id)).TrackingNumber.ShouldBeNull();
+    }
+
+    /// <summary>Sends a callback signed with the vendor's secret, as WHCC does; each is acknowledged.</summary>
+    async Task CallbackAsync(long vendorId, string body) =>
+        (await Anonymous.SendAsync(FakeWhcc.Callback(vendorId, body, FakeWhcc.Sign(body, DateTimeOffset.UtcNow)))).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+    /// <summary>The order's status-log entries made by WHCC's callbacks, newest first.</summary>
+    static async Task<List<StatusChangeBody>> LabMovesAsync(HttpClient caller, long orderId) =>
+        (await (await caller.GetAsync($"/api/v1/production-orders/{orderId}/status-changes?limit=100")).ShouldBeAsync<StatusChangePage>(HttpStatusCode.OK))
+        .Items.Where(e => e.ChangedBy == "lab:whcc").ToList();
+
+    /// <summary>Statuses by type for production orders, the prints' type getting a copy of the general list (with its lab marks).</summary>
+    static async Task<List<StatusBody>> OwnWorkflowAsync(HttpClient admin, long typeId)
+    {
+        (await admin.SendAsync(HttpAssertions.Json(HttpMethod.Put, "/api/v1/workflow/kinds/productionOrder/by-type", new { enabled = true, typeIds = new[] { typeId } })))
+            .StatusCode.ShouldBe(HttpStatusCode.OK);
+        return await admin.StatusesAsync("productionOrder", typeId);
+    }
+
+    [Fact]
+    public async Task WHCCs_callbacks_move_the_order_to_the_statuses_its_workflow_marks_each_logged_and_a_replay_moves_nothing()
+    {
+        var (admin, prints, vendorId, p) = await RenderedOrderAsync();
+        // The prints' workflow: the starting list's marks (At the Lab: accepted, Received: shipped) and a status for a rejection.
+        var workflow = await OwnWorkflowAsync(admin, p.PrintsType);
+        await admin.CreateStatusAsync("productionOrder", "Lab problem", days: 1, typeId: p.PrintsType, labEvent: "rejected");
+        workflow.Where(s => s.LabEvent is not null).Select(s => (s.Description, s.LabEvent)).ShouldBe([("At the Lab", "accepted"), ("Received", "shipped")]);
+        (await admin.OrderAsync(prints.Id)).Status!.Description.ShouldBe("New");
+
+        // Rejected: to the problem status, the lab's per-image error in the log entry's note, due the next business day.
+        (await admin.PostAsync($"/api/v1/production-orders/{prints.Id}/lab-submissions", null)).StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        var first = await WhenAsync(admin, prints.Id, "submitted");
+        var badAsset = api.Whcc.Imports[first.LabConfirmationId!]["Orders"]![0]!["OrderItems"]![1]!["ItemAssets"]![0]!["AssetPath"]!.GetValue<string>();
+        await CallbackAsync(vendorId, api.Whcc.Rejected(first.LabConfirmationId!, badAsset));
+        var rejected = await admin.OrderAsync(prints.Id);
+        rejected.Status!.Description.ShouldBe("Lab problem");
+        var problem = (await LabMovesAsync(admin, prints.Id)).ShouldHaveSingleItem();
+        (problem.FromDescription, problem.ToDescription).ShouldBe(("New", "Lab problem"));
+        problem.Note!.ShouldContain("400.03 Error copying files from consumer.");
+        problem.DueDate.ShouldBeGreaterThan(problem.StatusDate);
+        rejected.Status.DueDate.ShouldBe(problem.DueDate);
+
+        // Sent again and accepted: at the lab. Shipped: received, with carrier and tracking; each move bumps the version.
+        (await admin.PostAsync($"/api/v1/production-orders/{prints.Id}/lab-submissions", null)).StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        var second = await WhenAsync(admin, prints.Id, "submitted");
+        var accepted = api.Whcc.Accepted(second.LabConfirmationId!);
+        await CallbackAsync(vendorId, accepted);
+        var atLab = await admin.OrderAsync(prints.Id);
+        atLab.Status!.Description.ShouldBe("At the Lab");
+        atLab.Version.ShouldBeGreaterThan(rejected.Version);
+        var shipped = api.Whcc.Shipped(second.LabConfirmationId!, "512376671311227");
+        await CallbackAsync(vendorId, shipped);
+        var done = await admin.OrderAsync(prints.Id);
+        (done.Status!.Description, done.Carrier, done.TrackingNumber).ShouldBe(("Received", "FedEx", "512376671311227"));
+        done.Version.ShouldBeGreaterThan(atLab.Version);
+        var moves = await LabMovesAsync(admin, prints.Id);
+        moves.Select(m => (m.FromDescription, m.ToDescription)).ShouldBe([("At the Lab", "Received"), ("Lab problem", "At the Lab"), ("New", "Lab problem")]);
+        moves[0].Note!.ShouldContain("512376671311227");
+
+        // Replayed, or a late acceptance after the shipment (another callback, not a replay): the order stays where it is.
+        var lateAccepted = accepted.Replace("\"SequenceNumber\":\"1\"", "\"SequenceNumber\":\"2\"");
+        lateAccepted.ShouldNotBe(accepted);
+        foreach (var again in new[] { shipped, accepted, lateAccepted })
+            await CallbackAsync(vendorId, again);
+        var after = await admin.OrderAsync(prints.Id);
+        (after.Status!.Description, after.Version).ShouldBe(("Received", done.Version));
+        (await LabMovesAsync(admin, prints.Id)).Count.ShouldBe(3);
+        (await SubmissionAsync(admin, prints.Id)).State.ShouldBe("shipped");
+    }
+
+    [Fact]
+    public async Task Without_a_status_marked_for_the_lab_event_a_callback_leaves_the_orders_status()
+    {
+        var (admin, prints, vendorId, p) = await RenderedOrderAsync();
+        foreach (var marked in (await OwnWorkflowAsync(admin, p.PrintsType)).Where(s => s.LabEvent is not null))
+        {
+            var status = (await admin.GetFromJsonAsync<JsonObject>($"/api/v1/workflow/statuses/{marked.Id}"))!;
+            status["labEvent"] = null;
+            (await admin.SendAsync(SalesKit.Put($"/api/v1/workflow/statuses/{marked.Id}", status, marked.Version))).StatusCode.ShouldBe(HttpStatusCode.OK);
+        }
+        (await admin.StatusesAsync("productionOrder", p.PrintsType)).ShouldAllBe(s => s.LabEvent == null);
+
+        (await admin.PostAsync($"/api/v1/production-orders/{prints.Id}/lab-submissions", null)).StatusCode.ShouldBe(HttpStatusCode.Accepted);
+        var sent = await WhenAsync(admin, prints.Id, "submitted");
+        await CallbackAsync(vendorId, api.Whcc.Accepted(sent.LabConfirmationId!));
+        await CallbackAsync(vendorId, api.Whcc.Shipped(sent.LabConfirmationId!, "777"));
+
+        // The callbacks did what they always did (the submission, the lab reference, the tracking), the status is untouched.
+        (await SubmissionAsync(admin, prints.Id)).State.ShouldBe("shipped");
+        var order = await admin.OrderAsync(prints.Id);
+        (order.Status!.Description, order.TrackingNumber).ShouldBe(("New", "777"));
+        order.LabReference.ShouldNotBeNull();
+        (await LabMovesAsync(admin, prints.Id)).ShouldBeEmpty();
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using StudioApi.Features.Production.ProductionOrders;
 using StudioApi.Features.Sales;
 using StudioApi.Features.Sales.CardPayments;
 using StudioApi.Platform.Persistence;
+using StudioApi.Platform.Workflow;
 
 namespace StudioApi.Features.Production.LabOrders.Callbacks;
 
@@ -11,9 +12,10 @@ namespace StudioApi.Features.Production.LabOrders.Callbacks;
 /// Applies a verified lab callback to its submission and production order, once: the event's id is kept among the
 /// provider events (a unique index), so a redelivered or replayed callback finds it and changes nothing. Accepted
 /// records the lab's order number as the order's lab reference; rejected keeps the lab's per-image errors, each
-/// matched to its line by the asset URL; shipped sets the order's carrier and tracking number.
+/// matched to its line by the asset URL; shipped sets the order's carrier and tracking number. Each then moves the
+/// order to the status of its workflow marked with that lab event (<see cref="StatusDefinition.LabEvent"/>), if any.
 /// </summary>
-public sealed class LabCallbackProcessor(StudioDbContext db)
+public sealed class LabCallbackProcessor(StudioDbContext db, StatusTransitions transitions)
 {
     /// <summary>True when it was applied now; false when it was seen before or names no order of ours.</summary>
     public async Task<bool> ApplyAsync(string provider, long vendorId, LabCallback callback, CancellationToken ct) =>
@@ -29,6 +31,7 @@ public sealed class LabCallbackProcessor(StudioDbContext db)
                 return false; // not about an order of ours (or of an earlier round)
             var order = await db.ProductionOrders.IgnoreQueryFilters().SingleAsync(o => o.Id == submission.ProductionOrderId, ct);
             var now = db.UtcNow;
+            LabEvent? moveFor = null;
             submission.LabAnswer = Trim(callback.Summary, LabSubmissionLimits.AnswerLength);
             if (callback.LabOrderNumber is { Length: > 0 } number)
             {
@@ -41,11 +44,13 @@ public sealed class LabCallbackProcessor(StudioDbContext db)
                 case LabCallbackKind.Accepted when submission.State is not LabSubmissionState.Shipped:
                     submission.State = LabSubmissionState.Accepted;
                     submission.AcceptedAt = now;
+                    moveFor = LabEvent.Accepted;
                     break;
                 case LabCallbackKind.Rejected:
                     submission.State = LabSubmissionState.Rejected;
                     submission.RejectedAt = now;
                     submission.Errors = await WithLinesAsync(callback.Errors, ct);
+                    moveFor = LabEvent.Rejected;
                     break;
                 case LabCallbackKind.Shipped:
                     submission.State = LabSubmissionState.Shipped;
@@ -55,11 +60,28 @@ public sealed class LabCallbackProcessor(StudioDbContext db)
                     submission.TrackingUrl = Trim(callback.TrackingUrl, LabSubmissionLimits.UrlLength);
                     order.Carrier = submission.Carrier ?? order.Carrier;
                     order.TrackingNumber = submission.TrackingNumber ?? order.TrackingNumber;
+                    moveFor = LabEvent.Shipped;
                     break;
             }
             await db.SaveChangesAsync(ct);
+            // Through the staff's status machinery (guarded move, log entry, due date, version, StatusChanged after the
+            // commit), inside this transaction: the move commits with the provider event or not at all, so a replay
+            // finds the event and cannot move the order twice, and a crash or a conflict (409, the lab retries) loses
+            // neither. The log names the lab, and its answer (the rejected images' errors, the tracking) is the note.
+            if (moveFor is { } labEvent)
+                await transitions.ApplyAsync(RecordKind.ProductionOrder, [order.Id], workflows => row => Decide(row, workflows, labEvent),
+                    Trim(submission.LabAnswer, StatusLogEntry.NoteMaxLength), $"lab:{provider}", ct);
             return true;
         }, ct);
+
+    /// <summary>
+    /// To the status of the order's workflow marked with <paramref name="labEvent"/>, decided as a staff change to it
+    /// would be (an order already there, or a status made inactive, stays); no status marked: the status stays.
+    /// </summary>
+    static StatusTransitions.Decision Decide(WorkflowRecordRow row, KindWorkflows workflows, LabEvent labEvent) =>
+        workflows.For(row.TypeId).FirstOrDefault(s => s.LabEvent == labEvent) is { } marked
+            ? StatusTransitions.Decide(row, workflows, StatusTarget.To(marked.Id))
+            : StatusTransitions.Decision.Leave(StatusChangeSkipReason.NoStatuses);
 
     /// <summary>The lab's errors, each with the line whose file its asset URL names (one of our signed links).</summary>
     async Task<List<LabSubmissionError>> WithLinesAsync(IReadOnlyList<LabSubmissionError> errors, CancellationToken ct)

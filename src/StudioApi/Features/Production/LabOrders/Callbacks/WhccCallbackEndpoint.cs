@@ -51,7 +51,9 @@ public sealed class WhccCallbackEndpoint(StudioDbContext db, WhccOrderSubmitApi 
             .Operation("LabOrders", "WhccCallback", "Receive WHCC's order callbacks",
                 "Called by WHCC, not by front ends: the body is WHCC's Status (Processed: Accepted or Rejected with per-image errors) or Event "
                 + "(Shipped, with carrier and tracking) webhook, verified by its WHCC-Signature (HMAC-SHA256 with the vendor's consumer secret; "
-                + "400 when it does not verify). Each callback is processed once; one about no order of ours is acknowledged and ignored. "
+                + "400 when it does not verify). Accepted, rejected and shipped also move the production order to the status of its workflow "
+                + "marked with that labEvent, if there is one (its status log names lab:whcc). "
+                + "Each callback is processed once; one about no order of ours is acknowledged and ignored. "
                 + "The one unsigned post WHCC makes, {\"verifier\": …} right after the address is registered, is acknowledged and logged "
                 + "for the studio to send to WHCC's /api/callback/verify; it changes nothing."));
     }
