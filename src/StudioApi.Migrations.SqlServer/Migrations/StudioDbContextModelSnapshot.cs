@@ -2633,6 +2633,8 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                     b.ToTable("ProductionOrders", null, t =>
                         {
                             t.HasTrigger("TR_ProductionOrders_WorkflowStatusCounts");
+
+                            t.HasTrigger("TR_ProductionOrders_WorkflowStatusDueCounts");
                         });
 
                     b
@@ -3161,6 +3163,8 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                     b.ToTable("Invoices", null, t =>
                         {
                             t.HasTrigger("TR_Invoices_WorkflowStatusCounts");
+
+                            t.HasTrigger("TR_Invoices_WorkflowStatusDueCounts");
                         });
 
                     b
@@ -4272,6 +4276,8 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                     b.ToTable("Sessions", null, t =>
                         {
                             t.HasTrigger("TR_Sessions_WorkflowStatusCounts");
+
+                            t.HasTrigger("TR_Sessions_WorkflowStatusDueCounts");
                         });
 
                     b
@@ -5717,6 +5723,22 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                         .HasFilter("DeletedAt IS NULL AND LabEvent IS NOT NULL");
 
                     b.ToTable("StatusDefinitions");
+                });
+
+            modelBuilder.Entity("StudioApi.Platform.Workflow.StatusDueDateCount", b =>
+                {
+                    b.Property<long>("StatusId")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("date");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("StatusId", "DueDate");
+
+                    b.ToTable("WorkflowStatusDueCounts", (string)null);
                 });
 
             modelBuilder.Entity("StudioApi.Platform.Workflow.StatusLogEntry", b =>

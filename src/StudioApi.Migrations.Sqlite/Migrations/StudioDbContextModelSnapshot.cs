@@ -2572,6 +2572,8 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                     b.ToTable("ProductionOrders", null, t =>
                         {
                             t.HasTrigger("TR_ProductionOrders_WorkflowStatusCounts");
+
+                            t.HasTrigger("TR_ProductionOrders_WorkflowStatusDueCounts");
                         });
 
                     b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
@@ -3086,6 +3088,8 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                     b.ToTable("Invoices", null, t =>
                         {
                             t.HasTrigger("TR_Invoices_WorkflowStatusCounts");
+
+                            t.HasTrigger("TR_Invoices_WorkflowStatusDueCounts");
                         });
 
                     b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
@@ -4173,6 +4177,8 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                     b.ToTable("Sessions", null, t =>
                         {
                             t.HasTrigger("TR_Sessions_WorkflowStatusCounts");
+
+                            t.HasTrigger("TR_Sessions_WorkflowStatusDueCounts");
                         });
 
                     b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
@@ -5572,6 +5578,22 @@ namespace StudioApi.Migrations.Sqlite.Migrations
                         .HasFilter("DeletedAt IS NULL AND LabEvent IS NOT NULL");
 
                     b.ToTable("StatusDefinitions");
+                });
+
+            modelBuilder.Entity("StudioApi.Platform.Workflow.StatusDueDateCount", b =>
+                {
+                    b.Property<long>("StatusId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("StatusId", "DueDate");
+
+                    b.ToTable("WorkflowStatusDueCounts", (string)null);
                 });
 
             modelBuilder.Entity("StudioApi.Platform.Workflow.StatusLogEntry", b =>

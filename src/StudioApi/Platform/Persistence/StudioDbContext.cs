@@ -31,6 +31,7 @@ public sealed class StudioDbContext(
     public DbSet<StatusDefinition> StatusDefinitions => Set<StatusDefinition>();
     public DbSet<StatusLogEntry> StatusLogEntries => Set<StatusLogEntry>();
     public DbSet<StatusRecordCount> StatusRecordCounts => Set<StatusRecordCount>();
+    public DbSet<StatusDueDateCount> StatusDueDateCounts => Set<StatusDueDateCount>();
     public DbSet<WorkflowKindSetting> WorkflowKindSettings => Set<WorkflowKindSetting>();
     public DbSet<EventCursor> EventCursors => Set<EventCursor>();
     public DbSet<StorageReconciliation> StorageReconciliations => Set<StorageReconciliation>();
@@ -129,11 +130,12 @@ public sealed class StudioDbContext(
             foreach (var terms in modelBuilder.Model.GetEntityTypes().Where(t => SearchIndex.IsTermEntity(t.ClrType)).ToList())
                 modelBuilder.Entity(terms.ClrType).Property(nameof(SearchTerm<>.Term)).UseCollation(SearchText.SqlServerCollation);
 
-        // The staged tables carry the triggers that keep the hub's status counts (see StatusRecordCount).
+        // The staged tables carry the triggers that keep the hub's status counts and due-date counts (see StatusRecordCount).
         foreach (var staged in modelBuilder.Model.GetEntityTypes().Where(t => typeof(IHasWorkflowStage).IsAssignableFrom(t.ClrType)).ToList())
             modelBuilder.Entity(staged.ClrType).ToTable(table =>
             {
                 table.HasTrigger(StatusRecordCountConfiguration.TriggerName(staged.GetTableName()!));
+                table.HasTrigger(StatusDueDateCountConfiguration.TriggerName(staged.GetTableName()!));
                 table.UseSqlReturningClause(false);
             });
 

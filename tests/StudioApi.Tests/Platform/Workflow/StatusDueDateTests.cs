@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using StudioApi.Tests.Features.Clients.Clients;
 using StudioApi.Tests.Infrastructure;
 
@@ -100,6 +101,35 @@ public sealed class StatusDueDateTests(ClockedStudioApi api) : IClassFixture<Clo
         (await (await admin.GetAsync("/api/v1/workflow/overdue?kind=client")).ShouldBeAsync<WorkflowRecordPage>(HttpStatusCode.OK))
             .Items.Select(i => i.RecordId).ShouldNotContain(client);
         (await OverdueCountsAsync(admin)).Items.Single(k => k.Kind == "client").Statuses.ShouldNotContain(s => s.StatusId == follow.Id);
+    }
+
+    [Fact]
+    public async Task An_overdue_session_is_counted_from_the_counts_kept_per_due_date_until_it_moves_on_or_goes_to_the_recycle_bin()
+    {
+        var admin = await api.AdminAsync();
+        await admin.SetStudioCalendarAsync("America/Chicago", Weekdays, Holiday);
+        var photographed = (await admin.StatusesAsync("session")).Single(s => s.Description == "Photographed"); // one business day
+        var qualityChecked = (await admin.StatusesAsync("session")).Single(s => s.Description == "Quality Checked");
+        var clientId = await admin.CreateClientAsync("Overdue Session");
+        api.Clock.AdjustTime(new DateTimeOffset(2026, 2, 2, 15, 0, 0, TimeSpan.Zero)); // Monday
+        var sessions = new List<long>();
+        foreach (var day in new[] { "2026-02-02", "2026-02-03" })
+            sessions.Add((await (await admin.PostAsJsonAsync("/api/v1/sessions", new { clientId, date = day, startTime = "10:00", endTime = "11:00" }))
+                .ShouldBeAsync<StudioApi.Tests.Features.Scheduling.Sessions.IdBody>(HttpStatusCode.Created)).Id);
+        (await admin.PostAsJsonAsync("/api/v1/sessions/status-changes", new { ids = sessions, statusId = photographed.Id })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        int Overdue(OverdueCountsBody counts, long statusId) =>
+            counts.Items.Single(k => k.Kind == "session").Statuses.SingleOrDefault(s => s.StatusId == statusId)?.Count ?? 0;
+        var before = Overdue(await OverdueCountsAsync(admin), photographed.Id);
+
+        api.Clock.AdjustTime(new DateTimeOffset(2026, 2, 6, 15, 0, 0, TimeSpan.Zero)); // Friday: due Tuesday, three days past
+        (Overdue(await OverdueCountsAsync(admin), photographed.Id) - before).ShouldBe(2);
+
+        (await admin.PostAsJsonAsync($"/api/v1/sessions/{sessions[0]}/status-changes", new { statusId = qualityChecked.Id })).StatusCode.ShouldBe(HttpStatusCode.Created);
+        (Overdue(await OverdueCountsAsync(admin), photographed.Id) - before).ShouldBe(1, "the session that moved on is due again later");
+        var current = await admin.GetAsync($"/api/v1/sessions/{sessions[1]}");
+        (await admin.SendAsync(new HttpRequestMessage(HttpMethod.Delete, $"/api/v1/sessions/{sessions[1]}").WithIfMatch(current.Headers.ETag!.Tag)))
+            .StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        (Overdue(await OverdueCountsAsync(admin), photographed.Id) - before).ShouldBe(0, "a session in the recycle bin is not overdue");
     }
 
     static async Task<OverdueCountsBody> OverdueCountsAsync(HttpClient caller) =>

@@ -90,5 +90,22 @@ public sealed class WorkflowStageCountTests(StudioApiFactory app) : IClassFixtur
                 (reader.GetString(0) == "kept" ? kept : live)[reader.GetInt64(1)] = reader.GetInt64(2);
         live.ShouldNotBeEmpty();
         kept.ShouldBe(live, ignoreOrder: true);
+
+        // And per status and due date, what the overdue counts add up.
+        command.CommandText = """
+            SELECT 'kept', "StatusId", "DueDate", "Count" FROM "WorkflowStatusDueCounts" WHERE "Count" <> 0
+            UNION ALL SELECT 'live', "StatusId", "StatusDueDate", COUNT(*) FROM (
+                SELECT "StatusId", "StatusDueDate" FROM "Sessions" WHERE "DeletedAt" IS NULL
+                UNION ALL SELECT "StatusId", "StatusDueDate" FROM "Invoices" WHERE "DeletedAt" IS NULL
+                UNION ALL SELECT "StatusId", "StatusDueDate" FROM "ProductionOrders" WHERE "DeletedAt" IS NULL)
+            WHERE "StatusId" IS NOT NULL AND "StatusDueDate" IS NOT NULL GROUP BY "StatusId", "StatusDueDate"
+            """;
+        var keptByDueDate = new Dictionary<(long, string), long>();
+        var liveByDueDate = new Dictionary<(long, string), long>();
+        await using (var reader = await command.ExecuteReaderAsync())
+            while (await reader.ReadAsync())
+                (reader.GetString(0) == "kept" ? keptByDueDate : liveByDueDate)[(reader.GetInt64(1), reader.GetString(2))] = reader.GetInt64(3);
+        liveByDueDate.ShouldNotBeEmpty();
+        keptByDueDate.ShouldBe(liveByDueDate, ignoreOrder: true);
     }
 }

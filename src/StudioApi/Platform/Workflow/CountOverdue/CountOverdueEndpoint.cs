@@ -51,16 +51,30 @@ public sealed class CountOverdueEndpoint(StudioDbContext db, WorkflowRecords rec
         var items = new List<OverdueKindCount>();
         foreach (var kind in Enum.GetValues<RecordKind>())
         {
-            // A kind counts once its records are registered (0 until then). Each open status's past-due records are a
-            // range of its (StatusId, StatusDueDate) index, counted there without reading a record.
+            // A kind counts once its records are registered (0 until then). A staged kind whose every record the caller
+            // sees adds up the counts kept per status and due date (StatusDueDateCount); otherwise each open status's
+            // past-due records are a range of its (StatusId, StatusDueDate) index, counted there without reading a record.
             var statuses = new List<OverdueStatusCount>();
-            if (records.Find(kind) is { } source)
-                foreach (var status in open.Where(s => s.Kind == kind))
+            var openOfKind = open.Where(s => s.Kind == kind).ToList();
+            if (records.Find(kind) is { } source && openOfKind.Count > 0)
+            {
+                IReadOnlyDictionary<long, long>? kept = null;
+                if (kind.SupportsStages() && source.SeesAll(db, User))
                 {
-                    var count = await source.RowsVisibleTo(db, User).CountAsync(r => r.StatusId == status.Id && r.DueDate < today, ct);
+                    var ids = openOfKind.Select(s => s.Id).ToArray();
+                    kept = await db.StatusDueDateCounts.AsNoTracking().Where(c => EF.Parameter(ids).Contains(c.StatusId) && c.DueDate < today)
+                        .GroupBy(c => c.StatusId).Select(g => new { StatusId = g.Key, Count = g.Sum(c => c.Count) })
+                        .ToDictionaryAsync(c => c.StatusId, c => c.Count, ct);
+                }
+                foreach (var status in openOfKind)
+                {
+                    var count = kept is not null
+                        ? (int)kept.GetValueOrDefault(status.Id)
+                        : await source.RowsVisibleTo(db, User).CountAsync(r => r.StatusId == status.Id && r.DueDate < today, ct);
                     if (count > 0)
                         statuses.Add(new OverdueStatusCount { StatusId = status.Id, Description = status.Description, Count = count });
                 }
+            }
             items.Add(new OverdueKindCount { Kind = kind, Count = statuses.Sum(s => s.Count), Statuses = statuses });
         }
         await Send.OkAsync(new OverdueCountsResponse { Items = items }, ct);
