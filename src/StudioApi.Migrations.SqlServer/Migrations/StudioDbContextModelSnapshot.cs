@@ -4261,10 +4261,10 @@ namespace StudioApi.Migrations.SqlServer.Migrations
                     b.HasIndex("StatusId", "Id", "StatusDueDate")
                         .HasFilter("DeletedAt IS NULL");
 
-                    b.HasIndex("StatusId", "StatusDueDate", "Id")
+                    b.HasIndex("StatusId", "StatusDate", "Id", "StatusDueDate")
                         .HasFilter("DeletedAt IS NULL");
 
-                    b.HasIndex("StatusId", "StatusDate", "Id", "StatusDueDate")
+                    b.HasIndex("StatusId", "StatusDueDate", "Id", "StatusDate")
                         .HasFilter("DeletedAt IS NULL");
 
                     b.HasIndex(new[] { "StartsAt", "Id" }, "IX_Sessions_StartsAt_Id_Deleted")

@@ -52,8 +52,9 @@ public sealed class SessionConfiguration : IEntityTypeConfiguration<Session>
         builder.HasIndex(s => new { s.StartsAt, s.Id }, "IX_Sessions_StartsAt_Id_Deleted").HasFilter("DeletedAt IS NOT NULL");
         // The workflow lists (overdue, a hub stage) read each status's sessions by due date, status date or id; the
         // hub's counts per status read the narrowest of them. The due date rides along in the other two orders, so
-        // the overdue list checks it from the index while it steps over the records not due yet.
-        builder.HasIndex(s => new { s.StatusId, s.StatusDueDate, s.Id }).HasFilter("DeletedAt IS NULL");
+        // the overdue list checks it from the index while it steps over the records not due yet; the status date rides
+        // along in the due-date order, so a status's past-due range is sorted by status date from the index alone.
+        builder.HasIndex(s => new { s.StatusId, s.StatusDueDate, s.Id, s.StatusDate }).HasFilter("DeletedAt IS NULL");
         builder.HasIndex(s => new { s.StatusId, s.StatusDate, s.Id, s.StatusDueDate }).HasFilter("DeletedAt IS NULL");
         builder.HasIndex(s => new { s.StatusId, s.Id, s.StatusDueDate }).HasFilter("DeletedAt IS NULL");
         // The reminder job looks for reminders that are due and have not fired; the reminders list for fired ones of
