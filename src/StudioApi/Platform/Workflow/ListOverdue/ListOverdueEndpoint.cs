@@ -80,29 +80,19 @@ public sealed class ListOverdueEndpoint(StudioDbContext db, WorkflowRecords reco
         if (req.AssignedUserId is { } userId)
             rows = rows.Where(r => r.AssignedUserId == userId);
 
-        // By due date, the past-due range is the page's index range. By status date or record id, a status's past-due
-        // records are either read from that range and sorted, or its index in the list's order is read and the due date
-        // checked from it (it rides along), stepping over the records not due yet (COALESCE keeps that comparison off
-        // the due-date index). The range costs its past-due records, stepping costs the records not due yet: a status
-        // with few past due (OverdueRecords.Few) reads the range; for the kinds that keep counts per due date
-        // (StatusDueDateCount) the two are compared, so Booked (5,349 past due, 68,544 future bookings) reads its range.
-        // Only the page's keys are read and sorted, from indexes that carry them; its rows are then loaded by id.
+        // By due date, the past-due range is the page's index range. By status date or record id, a status with few
+        // records past due (OverdueRecords.Few, counted on its due-date index) has them read from that range and sorted
+        // (the status date rides in that index); one with many has its index in the list's order read and the due date
+        // checked from it (it rides along there too), stepping over the records not due yet: COALESCE keeps that
+        // comparison off the due-date index, which SQLite would otherwise take and sort every past-due record of the
+        // status. Either way only the page's keys are read and sorted; its rows are then loaded by id.
         var byDueDate = WorkflowRecordResponse.SortKeys.Resolve(req.Sort).Key.Name == "dueDate";
-        var statuses = open.Distinct().ToArray();
-        var kept = byDueDate || !kind.SupportsStages()
-            ? null
-            : await db.StatusDueDateCounts.AsNoTracking().Where(c => EF.Parameter(statuses).Contains(c.StatusId)).GroupBy(c => c.StatusId)
-                .Select(g => new { StatusId = g.Key, PastDue = g.Sum(c => c.DueDate < today ? c.Count : 0), NotDue = g.Sum(c => c.DueDate < today ? 0 : c.Count) })
-                .ToDictionaryAsync(c => c.StatusId, c => (c.PastDue, c.NotDue), ct);
         var perStatus = new List<IQueryable<WorkflowRecordRow>>();
-        foreach (var id in statuses)
+        foreach (var id in open.Distinct())
         {
             var atStatus = rows.Where(r => r.StatusId == id);
             var pastDue = atStatus.Where(r => r.DueDate < today);
-            var fromRange = byDueDate || (kept is not null
-                ? kept.GetValueOrDefault(id) is var (past, notDue) && (past <= OverdueRecords.Few || past <= notDue)
-                : await pastDue.AreFewAsync(ct));
-            perStatus.Add(fromRange ? pastDue : atStatus.Where(r => (r.DueDate ?? DateOnly.MaxValue) < today));
+            perStatus.Add(byDueDate || await pastDue.AreFewAsync(ct) ? pastDue : atStatus.Where(r => (r.DueDate ?? DateOnly.MaxValue) < today));
         }
 
         var page = await perStatus.ToMergedPageAsync(req, WorkflowRecordResponse.SortKeys, source.Rows(db), r => r, ct);
