@@ -11,6 +11,7 @@ using StudioApi.Features.Setup;
 using StudioApi.Features.Sales;
 using StudioApi.Features.Sales.PaymentMethods;
 using StudioApi.Features.Sales.TaxSettings;
+using StudioApi.Platform.Http;
 
 namespace StudioApi.Seeding;
 

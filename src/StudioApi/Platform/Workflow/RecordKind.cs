@@ -1,3 +1,5 @@
+using StudioApi.Platform.Http;
+
 namespace StudioApi.Platform.Workflow;
 
 /// <summary>The kinds of records that move through a status workflow.</summary>
@@ -44,6 +46,4 @@ public static class RecordKinds
     /// <summary>Kinds whose statuses can be marked for a lab's callbacks: production orders, which labs make.</summary>
     public static bool SupportsLabEvents(this RecordKind kind) => kind is RecordKind.ProductionOrder;
 
-    /// <summary>The JSON name of the kind (camelCase), for messages and file names.</summary>
-    public static string WireName(this RecordKind kind) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(kind.ToString());
 }

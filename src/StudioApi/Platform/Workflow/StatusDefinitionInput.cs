@@ -1,5 +1,6 @@
 using FluentValidation;
 using FluentValidation.Results;
+using StudioApi.Platform.Http;
 
 namespace StudioApi.Platform.Workflow;
 

@@ -3,6 +3,7 @@ using StudioApi.Platform.Http.Problems;
 using StudioApi.Platform.Persistence;
 using StudioApi.Platform.Studio;
 using StudioApi.Platform.Time;
+using StudioApi.Platform.Http;
 
 namespace StudioApi.Platform.Workflow;
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using StudioApi.Platform.Http.Problems;
 using StudioApi.Platform.Persistence;
+using StudioApi.Platform.Http;
 
 namespace StudioApi.Platform.Workflow;
 
@@ -35,7 +36,7 @@ public static class WorkflowLists
 
     static ApiProblem LabEventTaken(WorkflowKey workflow, LabEvent labEvent, string? markedDescription)
     {
-        var name = System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(labEvent.ToString());
+        var name = labEvent.WireName();
         var detail = markedDescription is null
             ? $"Another status of the {workflow} workflow is already marked for the lab's '{name}' callback: unmark it first."
             : $"The {workflow} workflow's status '{markedDescription}' is already marked for the lab's '{name}' callback: unmark it first.";

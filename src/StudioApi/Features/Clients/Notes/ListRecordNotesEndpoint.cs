@@ -4,6 +4,7 @@ using StudioApi.Platform.Http.OpenApi;
 using StudioApi.Platform.Http.Paging;
 using StudioApi.Platform.Persistence;
 using StudioApi.Platform.Workflow;
+using StudioApi.Platform.Http;
 
 namespace StudioApi.Features.Clients.Notes;
 

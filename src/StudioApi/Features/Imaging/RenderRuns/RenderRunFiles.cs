@@ -1,6 +1,7 @@
 using StudioApi.Platform.Http.Problems;
 using StudioApi.Platform.Storage;
 
+using StudioApi.Platform.Http;
 
 namespace StudioApi.Features.Imaging.RenderRuns;
 
@@ -12,7 +13,7 @@ public static class RenderRunFiles
         if (run.State == RenderRunState.Cancelled)
             throw ApiProblem.Conflict("The render run was cancelled; it has no output.");
         if (run.ZipSha256 is null)
-            throw ApiProblem.Conflict($"The render run has not finished yet; its state is {System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(run.State.ToString())}.");
+            throw ApiProblem.Conflict($"The render run has not finished yet; its state is {run.State.WireName()}.");
         return await store.OpenReadAsync(key, ct) ?? throw ApiProblem.NotFound("output of render run", run.Id);
     }
 

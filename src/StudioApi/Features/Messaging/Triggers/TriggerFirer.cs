@@ -11,6 +11,7 @@ using StudioApi.Features.Scheduling.Sessions;
 using StudioApi.Platform.Http.Problems;
 using StudioApi.Platform.Persistence;
 using StudioApi.Platform.Workflow;
+using StudioApi.Platform.Http;
 
 namespace StudioApi.Features.Messaging.Triggers;
 

@@ -7,6 +7,7 @@ using StudioApi.Platform.Http.Validation;
 using StudioApi.Platform.Persistence;
 using StudioApi.Platform.Time;
 using StudioApi.Platform.Workflow;
+using StudioApi.Platform.Http;
 
 namespace StudioApi.Features.Messaging.Triggers;
 

@@ -5,6 +5,7 @@ using StudioApi.Platform.Http.Concurrency;
 using StudioApi.Platform.Http.OpenApi;
 using StudioApi.Platform.Http.Problems;
 using StudioApi.Platform.Persistence;
+using StudioApi.Platform.Http;
 
 namespace StudioApi.Platform.Workflow.DeleteStatus;
 

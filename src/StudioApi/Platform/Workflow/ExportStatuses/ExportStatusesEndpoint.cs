@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using MiniExcelLibs;
 using StudioApi.Platform.Http.OpenApi;
 using StudioApi.Platform.Persistence;
+using StudioApi.Platform.Http;
 
 namespace StudioApi.Platform.Workflow.ExportStatuses;
 
@@ -62,8 +63,8 @@ public sealed class ExportStatusesEndpoint(StudioDbContext db) : Endpoint<Export
             .Where(s => s.Kind == kind && s.TypeId == req.TypeId)
             .OrderBy(s => s.Order).ThenBy(s => s.Id)
             .ToListAsync(ct);
-        var rows = statuses.Select(s => new StatusExportRow(s.Order, s.Description, s.DurationBusinessDays, WireName(s.Stage),
-            s.IsInitial, s.IsFinal, s.IsInactive, s.ChangeOnSessionDate, WireName(s.LabEvent), kind.WireName(), s.TypeId)).ToList();
+        var rows = statuses.Select(s => new StatusExportRow(s.Order, s.Description, s.DurationBusinessDays, s.Stage?.WireName(),
+            s.IsInitial, s.IsFinal, s.IsInactive, s.ChangeOnSessionDate, s.LabEvent?.WireName(), kind.WireName(), s.TypeId)).ToList();
 
         var name = req.TypeId is { } typeId ? $"{kind.WireName()}-type-{typeId}-statuses" : $"{kind.WireName()}-statuses";
         if (req.Format == StatusExportFormat.Xlsx)
@@ -79,8 +80,4 @@ public sealed class ExportStatusesEndpoint(StudioDbContext db) : Endpoint<Export
             await csv.WriteRecordsAsync(rows, ct);
         await Send.BytesAsync(System.Text.Encoding.UTF8.GetBytes(text.ToString()), $"{name}.csv", $"{CsvContentType}; charset=utf-8", cancellation: ct);
     }
-
-    /// <summary>An enumeration's value as the JSON says it (camelCase); null stays an empty cell.</summary>
-    static string? WireName<T>(T? value) where T : struct, Enum =>
-        value is { } v ? System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(v.ToString()) : null;
 }

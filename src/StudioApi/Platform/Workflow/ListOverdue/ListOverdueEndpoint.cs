@@ -6,6 +6,7 @@ using StudioApi.Platform.Http.OpenApi;
 using StudioApi.Platform.Http.Paging;
 using StudioApi.Platform.Persistence;
 using StudioApi.Platform.Studio;
+using StudioApi.Platform.Http;
 
 namespace StudioApi.Platform.Workflow.ListOverdue;
 

@@ -4,6 +4,7 @@ using FluentValidation;
 using StudioApi.Platform.Http.Idempotency;
 using StudioApi.Platform.Http.OpenApi;
 using StudioApi.Platform.Http.Validation;
+using StudioApi.Platform.Http;
 
 namespace StudioApi.Platform.Workflow.Transitions;
 

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using StudioApi.Platform.Http.OpenApi;
 using StudioApi.Platform.Http.Problems;
 using StudioApi.Platform.Persistence;
+using StudioApi.Platform.Http;
 
 namespace StudioApi.Features.Imaging.RenderRuns.Cancel;
 
@@ -36,7 +37,7 @@ public sealed class CancelRenderRunEndpoint(StudioDbContext db) : Endpoint<Cance
         var run = await db.RenderRuns.AsNoTracking().SingleOrDefaultAsync(r => r.Id == req.Id, ct)
                   ?? throw ApiProblem.NotFound("render run", req.Id);
         if (cancelled == 0)
-            throw ApiProblem.Conflict($"The render run has already finished; its state is {System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(run.State.ToString())}.");
+            throw ApiProblem.Conflict($"The render run has already finished; its state is {run.State.WireName()}.");
         await Send.OkAsync(await RenderRunResponses.LoadAsync(db, run, ct), ct);
     }
 }

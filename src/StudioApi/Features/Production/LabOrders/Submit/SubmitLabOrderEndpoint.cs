@@ -7,6 +7,7 @@ using StudioApi.Platform.Background;
 using StudioApi.Platform.Http.OpenApi;
 using StudioApi.Platform.Http.Problems;
 using StudioApi.Platform.Persistence;
+using StudioApi.Platform.Http;
 
 namespace StudioApi.Features.Production.LabOrders.Submit;
 
@@ -76,7 +77,7 @@ public sealed class SubmitLabOrderEndpoint(StudioDbContext db, LabOrderDocuments
             submission.Work = new WorkLease();
         }
         else
-            throw ApiProblem.Conflict($"The production order is at the lab already (its sending is {JsonName(submission.State)}).");
+            throw ApiProblem.Conflict($"The production order is at the lab already (its sending is {submission.State.WireName()}).");
         submission.VendorId = vendor.Id;
         submission.Protocol = protocol;
         submission.State = LabSubmissionState.Queued;
@@ -98,6 +99,4 @@ public sealed class SubmitLabOrderEndpoint(StudioDbContext db, LabOrderDocuments
         HttpContext.Response.Headers.Location = $"/api/v1/production-orders/{order.Id}/lab-submission";
         await Send.ResponseAsync(LabSubmissionResponse.From(submission, []), StatusCodes.Status202Accepted, ct);
     }
-
-    static string JsonName(LabSubmissionState state) => System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(state.ToString());
 }
