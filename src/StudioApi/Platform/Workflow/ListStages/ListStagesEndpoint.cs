@@ -53,8 +53,8 @@ public sealed class ListStagesEndpoint(StudioDbContext db, WorkflowRecords recor
         // A caller who sees every record of a kind reads the counts kept per status (StatusRecordCount); one who sees part
         // (a sales user's invoices) has its records counted on the kind's (StatusId) index.
         var keptFor = sources.Where(s => s.SeesAll(db, User)).Select(s => s.Kind).ToHashSet();
-        var kept = stageStatuses.Where(s => keptFor.Contains(s.Kind)).Select(s => s.Id).ToList();
-        var perStatus = kept.Count == 0 ? [] : await db.StatusRecordCounts.AsNoTracking().Where(c => kept.Contains(c.StatusId))
+        var kept = stageStatuses.Where(s => keptFor.Contains(s.Kind)).Select(s => s.Id).ToArray();
+        var perStatus = kept.Length == 0 ? [] : await db.StatusRecordCounts.AsNoTracking().Where(c => EF.Parameter(kept).Contains(c.StatusId))
             .Select(c => new { c.StatusId, c.Count }).ToListAsync(ct);
         foreach (var source in sources.Where(s => !keptFor.Contains(s.Kind)))
         {
