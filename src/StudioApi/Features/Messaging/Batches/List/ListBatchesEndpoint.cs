@@ -28,7 +28,8 @@ public sealed class ListBatchesEndpoint(StudioDbContext db) : Endpoint<ListBatch
     {
         var page = await db.Set<CommunicationBatch>().AsNoTracking().ToPageAsync(req, SortKeys, b => b, ct);
         var ids = page.Items.Select(b => b.Id).ToList();
-        var counts = (await db.Communications.Where(c => c.BatchId != null && ids.Contains(c.BatchId.Value) && c.State != null)
+        // The ids as a list of values (an IN list SQLite walks in order), so the counts are grouped along the batch index.
+        var counts = (await db.Communications.Where(c => c.BatchId != null && EF.MultipleParameters(ids).Contains(c.BatchId.Value) && c.State != null)
                 .GroupBy(c => new { Batch = c.BatchId!.Value, State = c.State!.Value }).Select(g => new { g.Key.Batch, g.Key.State, Count = g.Count() }).ToListAsync(ct))
             .GroupBy(c => c.Batch).ToDictionary(g => g.Key, g => (IReadOnlyDictionary<DeliveryState, int>)g.ToDictionary(c => c.State, c => c.Count));
         await Send.OkAsync(new Page<BatchResponse>
