@@ -31,10 +31,7 @@ public static class CurrentUserCheck
         }
 
         var db = context.HttpContext.RequestServices.GetRequiredService<StudioDbContext>();
-        var user = await db.Users.AsNoTracking()
-            .Where(u => u.Id == userId)
-            .Select(u => new { u.IsActive, u.Role })
-            .SingleOrDefaultAsync(context.HttpContext.RequestAborted);
+        var user = await Access(db, userId, context.HttpContext.RequestAborted);
         if (user is null || !user.IsActive)
         {
             context.Fail("This user no longer exists or is disabled.");
@@ -45,4 +42,10 @@ public static class CurrentUserCheck
             identity.RemoveClaim(stale);
         identity.AddClaim(new Claim("role", user.Role.ToClaim()));
     }
+
+    sealed record UserAccess(bool IsActive, UserRole Role);
+
+    // Compiled: it runs on every request, and EF would otherwise look its SQL up by the expression tree each time.
+    static readonly Func<StudioDbContext, long, CancellationToken, Task<UserAccess?>> Access = EF.CompileAsyncQuery((StudioDbContext db, long userId, CancellationToken ct) =>
+        db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => new UserAccess(u.IsActive, u.Role)).SingleOrDefault());
 }

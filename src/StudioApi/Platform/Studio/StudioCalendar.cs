@@ -24,11 +24,15 @@ public sealed class StudioCalendar(StudioDbContext db)
     {
         if (calendar is not null)
             return calendar.LocalDate(db.UtcNow);
-        var timeZone = await db.StudioSettings.AsNoTracking().OrderBy(s => s.Id).Select(s => s.TimeZone).FirstOrDefaultAsync(ct);
+        var timeZone = await TimeZoneOf(db, ct);
         if (timeZone is null)
             return (await GetAsync(ct)).LocalDate(db.UtcNow); // no settings: the same 404 as every other reader
         return DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(db.UtcNow, Zone(timeZone)));
     }
+
+    // Compiled: every list asks, and EF would otherwise look its SQL up by the expression tree each time.
+    static readonly Func<StudioDbContext, CancellationToken, Task<string?>> TimeZoneOf = EF.CompileAsyncQuery((StudioDbContext db, CancellationToken ct) =>
+        db.StudioSettings.AsNoTracking().OrderBy(s => s.Id).Select(s => s.TimeZone).FirstOrDefault());
 
     public static BusinessCalendar From(StudioSettings settings) =>
         new(settings.WorkingDays, settings.ClosedDates.Select(c => c.Date), Zone(settings.TimeZone));

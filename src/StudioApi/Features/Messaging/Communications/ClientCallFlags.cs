@@ -16,13 +16,13 @@ public sealed class ClientCallFlags(StudioDbContext db) : IClientCallFlags
     {
         if (clientIds.Count == 0)
             return new HashSet<long>();
-        // One parameter holding the ids (see KeysetPaging.ById): the same SQL for every page, not one prepared per id count.
-        var ids = clientIds.ToArray();
-        var overdue = await db.Communications
-            .Where(c => EF.Parameter(ids).Contains(c.ClientId) && c.DueDate != null && c.CompletedAt == null && c.DueDate < today)
-            .Select(c => c.ClientId).Distinct().ToListAsync(ct);
-        return overdue.ToHashSet();
+        return await AsyncEnumerable.ToHashSetAsync(Overdue(db, [.. clientIds], today), cancellationToken: ct);
     }
+
+    // Compiled, as the client page's own queries are (ClientPageRecords); on SQLite the ids go as one parameter.
+    static readonly Func<StudioDbContext, long[], DateOnly, IAsyncEnumerable<long>> Overdue = EF.CompileAsyncQuery((StudioDbContext db, long[] ids, DateOnly today) =>
+        db.Set<Communication>().Where(c => ids.Contains(c.ClientId) && c.DueDate != null && c.CompletedAt == null && c.DueDate < today)
+            .Select(c => c.ClientId).Distinct());
 }
 
 /// <summary>

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using StudioApi.Features.Clients.Clients;
+using StudioApi.Features.Sales.Invoices;
 using StudioApi.Platform.Currencies;
 using StudioApi.Platform.Http.Paging;
 using StudioApi.Platform.Persistence;
@@ -101,10 +102,13 @@ public sealed class ClientBalances(StudioDbContext db) : IClientBalances
     {
         if (clientIds.Count == 0)
             return new Dictionary<long, Money>();
-        // One parameter holding the ids (see KeysetPaging.ById): the same SQL for every page, not one prepared per id count.
-        var ids = clientIds.ToArray();
-        var due = await db.Invoices.AsNoTracking().Where(i => i.BalanceDue && EF.Parameter(ids).Contains(i.ClientId))
-            .Select(i => new { i.ClientId, i.Balance }).ToListAsync(ct);
+        var due = await AsyncEnumerable.ToListAsync(Due(db, [.. clientIds]), ct);
         return due.GroupBy(d => d.ClientId).ToDictionary(g => g.Key, g => Money.Sum(g.Select(d => d.Balance)));
     }
+
+    sealed record ClientDue(long ClientId, Money Balance);
+
+    // Compiled, as the client page's own queries are (ClientPageRecords); on SQLite the ids go as one parameter.
+    static readonly Func<StudioDbContext, long[], IAsyncEnumerable<ClientDue>> Due = EF.CompileAsyncQuery((StudioDbContext db, long[] ids) =>
+        db.Set<Invoice>().AsNoTracking().Where(i => i.BalanceDue && ids.Contains(i.ClientId)).Select(i => new ClientDue(i.ClientId, i.Balance)));
 }

@@ -17,31 +17,23 @@ static class ClientPageRecords
 {
     public static async Task<List<Client>> LoadAsync(StudioDbContext db, long[] ids, CancellationToken ct)
     {
-        var clients = await ToListAsync(Clients(db, ids), ct);
+        var clients = await AsyncEnumerable.ToListAsync(Clients(db, ids), ct);
         var byId = clients.ToDictionary(c => c.Id);
 
         // Each list in the order the client's own load reads it (its rows' ids).
-        foreach (var row in (await ToListAsync(Addresses(db, ids), ct)).OrderBy(r => r.Key))
+        foreach (var row in (await AsyncEnumerable.ToListAsync(Addresses(db, ids), ct)).OrderBy(r => r.Key))
             byId[row.ClientId].Addresses.Add(row.Item);
-        foreach (var row in (await ToListAsync(Phones(db, ids), ct)).OrderBy(r => r.Key))
+        foreach (var row in (await AsyncEnumerable.ToListAsync(Phones(db, ids), ct)).OrderBy(r => r.Key))
             byId[row.ClientId].Phones.Add(row.Item);
-        foreach (var row in (await ToListAsync(Emails(db, ids), ct)).OrderBy(r => r.Key))
+        foreach (var row in (await AsyncEnumerable.ToListAsync(Emails(db, ids), ct)).OrderBy(r => r.Key))
             byId[row.ClientId].Emails.Add(row.Item);
-        foreach (var row in (await ToListAsync(FamilyMembers(db, ids), ct)).OrderBy(r => r.Key))
+        foreach (var row in (await AsyncEnumerable.ToListAsync(FamilyMembers(db, ids), ct)).OrderBy(r => r.Key))
             byId[row.ClientId].FamilyMembers.Add(row.Item);
         return clients;
     }
 
     /// <summary>A row of one of the clients' owned lists: whose it is, its own id (the list's order) and the item.</summary>
     sealed record Owned<T>(long ClientId, long Key, T Item);
-
-    static async Task<List<T>> ToListAsync<T>(IAsyncEnumerable<T> rows, CancellationToken ct)
-    {
-        var list = new List<T>();
-        await foreach (var row in rows.WithCancellation(ct))
-            list.Add(row);
-        return list;
-    }
 
     // On SQLite the ids go as one parameter (DatabaseRegistration): the same SQL for every page.
     static readonly Func<StudioDbContext, long[], IAsyncEnumerable<Client>> Clients = EF.CompileAsyncQuery((StudioDbContext db, long[] ids) =>
