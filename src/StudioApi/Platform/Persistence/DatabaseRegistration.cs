@@ -1,6 +1,7 @@
 using System.Reflection;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using StudioApi.Platform.Background;
 using StudioApi.Platform.Search;
 
@@ -31,6 +32,12 @@ public static class DatabaseRegistration
     /// </summary>
     const ServiceLifetime OptionsOnce = ServiceLifetime.Singleton;
 
+    /// <summary>
+    /// A Take without an OrderBy is how a list counts up to a bound (OverdueRecords.AreFewAsync) and
+    /// how a range is planned apart (OverdueRecords.AsRangeToSort), where any rows will do: EF warned on each request.
+    /// </summary>
+    static void Warnings(WarningsConfigurationBuilder warnings) => warnings.Ignore(CoreEventId.RowLimitingOperationWithoutOrderByWarning);
+
     /// <summary>Registers StudioDbContext on the configured provider, with that provider's migrations assembly.</summary>
     public static IServiceCollection AddStudioDatabase(this IServiceCollection services, DatabaseOptions options, string dataDirectory)
     {
@@ -52,15 +59,15 @@ public static class DatabaseRegistration
             SqliteConnectionTuning.UseMultiThreadMode();
             services.AddDbContext<StudioDbContext>(db => db.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(migrations).UseQuerySplittingBehavior(QuerySplitting)
                     .UseParameterizedCollectionMode(SqliteCollections))
-                .AddInterceptors(AfterCommitInterceptor.Instance, SqliteConnectionTuning.Instance), optionsLifetime: OptionsOnce);
+                .AddInterceptors(AfterCommitInterceptor.Instance, SqliteConnectionTuning.Instance).ConfigureWarnings(Warnings), optionsLifetime: OptionsOnce);
         }
         else if (string.Equals(provider, DatabaseOptions.SqlServer, StringComparison.OrdinalIgnoreCase))
         {
             if (string.IsNullOrWhiteSpace(connectionString))
                 throw new InvalidOperationException("Database:Provider is SqlServer but Database:ConnectionString is empty.");
             var migrations = MigrationAssembly(DatabaseOptions.SqlServer);
-            services.AddDbContext<StudioDbContext>(db => db.UseSqlServer(connectionString, sql => sql.MigrationsAssembly(migrations).UseQuerySplittingBehavior(QuerySplitting)).AddInterceptors(AfterCommitInterceptor.Instance),
-                optionsLifetime: OptionsOnce);
+            services.AddDbContext<StudioDbContext>(db => db.UseSqlServer(connectionString, sql => sql.MigrationsAssembly(migrations).UseQuerySplittingBehavior(QuerySplitting)).AddInterceptors(AfterCommitInterceptor.Instance)
+                .ConfigureWarnings(Warnings), optionsLifetime: OptionsOnce);
         }
         else
         {

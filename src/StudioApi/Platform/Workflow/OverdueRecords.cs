@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using StudioApi.Platform.Persistence;
 
 namespace StudioApi.Platform.Workflow;
 
@@ -16,6 +17,37 @@ public static class OverdueRecords
     /// In that case the filter compares COALESCE(StatusDueDate, max) so SQLite cannot take it for the range.
     /// </summary>
     public const int Few = 2_000;
+
+    /// <summary>
+    /// Reading the past-due range and sorting it costs about this many times what stepping over one index entry does
+    /// (measured on the large studio: 5,349 past due read and sorted in 1.4 ms, 68,544 not due stepped over in 5 ms).
+    /// </summary>
+    const int RangeCostPerStep = 4;
+
+    /// <summary>A status's live records past due and not due yet, as kept by <see cref="StatusDueDateCount"/>.</summary>
+    public readonly record struct DueCounts(long PastDue, long NotDue)
+    {
+        /// <summary>
+        /// Whether reading the past-due range and sorting it costs less than stepping through the list's order over
+        /// the records not due yet (at worst all of them: new bookings are both the newest and not due).
+        /// </summary>
+        public bool FavoursRange => PastDue <= Few || PastDue * RangeCostPerStep < NotDue;
+    }
+
+    /// <summary>Each of the statuses' counts past due and not due on <paramref name="today"/>, from the counts kept per due date.</summary>
+    public static async Task<IReadOnlyDictionary<long, DueCounts>> KeptDueCountsAsync(StudioDbContext db, long[] statusIds, DateOnly today,
+        CancellationToken ct) =>
+        await db.StatusDueDateCounts.AsNoTracking().Where(c => statusIds.Contains(c.StatusId))
+            .GroupBy(c => c.StatusId)
+            .Select(g => new { StatusId = g.Key, PastDue = g.Sum(c => c.DueDate < today ? c.Count : 0), NotDue = g.Sum(c => c.DueDate < today ? 0 : c.Count) })
+            .ToDictionaryAsync(c => c.StatusId, c => new DueCounts(c.PastDue, c.NotDue), ct);
+
+    /// <summary>
+    /// Has the database read the query's rows from their own range and sort them, where SQLite would otherwise walk an
+    /// index in the page's order and filter: a subquery with a LIMIT is planned on its own (SQLite neither flattens it
+    /// nor pushes the page's conditions into it), so its WHERE picks the index.
+    /// </summary>
+    public static IQueryable<T> AsRangeToSort<T>(this IQueryable<T> query) => query.Take(int.MaxValue);
 
     /// <summary>Whether at most <see cref="Few"/> records match <paramref name="overdue"/> (the kind's past-due filter over live records).</summary>
     public static async Task<bool> AreFewAsync<T>(this IQueryable<T> overdue, CancellationToken ct) =>

@@ -81,19 +81,27 @@ public sealed class ListOverdueEndpoint(StudioDbContext db, WorkflowRecords reco
         if (req.AssignedUserId is { } userId)
             rows = rows.Where(r => r.AssignedUserId == userId);
 
-        // By due date, the past-due range is the page's index range. By status date or record id, a status with few
-        // records past due (OverdueRecords.Few, counted on its due-date index) has them read from that range and sorted
-        // (the status date rides in that index); one with many has its index in the list's order read and the due date
-        // checked from it (it rides along there too), stepping over the records not due yet: COALESCE keeps that
-        // comparison off the due-date index, which SQLite would otherwise take and sort every past-due record of the
-        // status. Either way only the page's keys are read and sorted; its rows are then loaded by id.
+        // By due date, the past-due range is the page's index range. By status date or record id, each status's page
+        // is read one of two ways (OverdueRecords): its past-due range, sorted; or its index in the list's order, stepping
+        // over the records not due yet. The first costs what is past due, the second what is not due yet and newer. A
+        // staged kind whose every record the caller sees weighs the two by the counts kept per status and due date;
+        // otherwise the past-due records are counted, up to OverdueRecords.Few. Either way only the page's keys are read
+        // and sorted; its rows are then loaded by id.
         var byDueDate = WorkflowRecordResponse.SortKeys.Resolve(req.Sort).Key.Name == "dueDate";
+        var kept = !byDueDate && kind.SupportsStages() && req is { TypeId: null, AssignedUserId: null } && source.SeesAll(db, User)
+            ? await OverdueRecords.KeptDueCountsAsync(db, [.. open], today, ct)
+            : null;
         var perStatus = new List<IQueryable<WorkflowRecordRow>>();
         foreach (var id in open.Distinct())
         {
             var atStatus = rows.Where(r => r.StatusId == id);
             var pastDue = atStatus.Where(r => r.DueDate < today);
-            perStatus.Add(byDueDate || await pastDue.AreFewAsync(ct) ? pastDue : atStatus.Where(r => (r.DueDate ?? DateOnly.MaxValue) < today));
+            if (byDueDate)
+                perStatus.Add(pastDue);
+            else if (kept is not null ? kept.GetValueOrDefault(id).FavoursRange : await pastDue.AreFewAsync(ct))
+                perStatus.Add(pastDue.AsRangeToSort());
+            else
+                perStatus.Add(atStatus.Where(r => (r.DueDate ?? DateOnly.MaxValue) < today));
         }
 
         var page = await perStatus.ToMergedPageAsync(req, WorkflowRecordResponse.SortKeys, source.Rows(db), r => r, ct);
