@@ -51,6 +51,28 @@ public static class KeysetPaging
     }
 
     /// <summary>
+    /// As above, for a query whose rows may repeat a record, each time with the record's own sort key (a client found by
+    /// several of its search terms): four pages' worth of rows is read and the repeats dropped, and twice as many again
+    /// while that leaves less than a page and rows remain (a client has a few such terms: its name, its emails' words).
+    /// SQLite keeps only the first rows of a sort with a LIMIT, where DISTINCT sorted every match first (thousands, for
+    /// a common name).
+    /// </summary>
+    public static async Task<Page<TOut>> ToPageOfDistinctAsync<T, TOut>(
+        this IQueryable<T> query, ListRequest request, SortKeys<T> sortKeys, Func<long[], CancellationToken, Task<List<T>>> load, Func<T, TOut> map,
+        CancellationToken ct)
+        where T : class, IHasId
+    {
+        var (key, descending, limit, after) = Start(request, sortKeys);
+        for (var take = 4 * (limit + 1); ; take *= 2)
+        {
+            var rows = await key.ReadKeysAsync(query, descending, after?.Value, after?.Id, take, ct);
+            var keys = rows.DistinctBy(k => k.Id).ToList();
+            if (keys.Count > limit || rows.Count < take)
+                return await LoadAsync([.. keys.Take(limit + 1)], key, descending, limit, load, map, ct);
+        }
+    }
+
+    /// <summary>
     /// A page from several queries, each ordered by an index of its own (one per status, say), merged as one list:
     /// a page's worth from each, of which the first rows are kept. k short index seeks, where one query over the union
     /// of the ranges (<c>StatusId IN (…)</c>, <c>a = x OR b = x</c>) reads every row of them and sorts.

@@ -22,7 +22,10 @@ public sealed class ClientCommonWordSearchTests(StudioApiFactory app) : IClassFi
         var school = await PartnerKit.CreateOrganizationAsync(admin, "Hartfield High");
         var csv = new StringBuilder("Student ID,First Name,Last Name,Grade,Homeroom,Teacher,Email,Phone,Parent Name,Parent Email,Parent Phone\n");
         for (var i = 0; i < Hartleys; i++)
-            csv.Append($"H{i:D5},Student{i % 37},Hartley,9,9A,Ms. Lee,,,,,\n");
+            // Each found by five of its terms (the first and last names, two more words of the email, the whole address),
+            // so the term index holds each Hartley five times in name order: a page is read past the repeats, and read
+            // again further when the first rows read (four pages' worth) hold less than a page of clients.
+            csv.Append($"H{i:D5},Hartmut{i % 37},Hartley,9,9A,Ms. Lee,hartley.hartwell{i}.hartx@school.example,,,,\n");
         // Matched by their first name or their email, and sorted by their last names, before and after the Hartleys.
         csv.Append("X1,Hart,Adams,9,9A,Ms. Lee,,,,,\n");
         csv.Append("X2,Mia,Zimmer,9,9A,Ms. Lee,hart.mia@school.example,,,,\n");

@@ -89,24 +89,29 @@ public sealed class ListClientsEndpoint(StudioDbContext db, StudioCalendar calen
             query = query.Where(c => c.StatusId == statusId);
         if (req.Overdue is { } overdue)
             query = await query.WhereOverdueAsync(overdue, db.Clients, today, ct);
+        var repeats = false;
         if (!string.IsNullOrWhiteSpace(req.Q))
         {
             var sort = SortKeys.Resolve(req.Sort).Key;
             var onlySearched = req is { Deleted: null, Kind: null, OrganizationId: null, GraduationYear: null, StatusId: null, Overdue: null };
-            query = await SearchAsync(query, req.Q, sort.Type == typeof(string), onlySearched && sort.Name == SortKeys.Default, ct);
+            (query, repeats) = await SearchAsync(query, req.Q, sort.Type == typeof(string), onlySearched && sort.Name == SortKeys.Default, ct);
         }
 
         // The page's ids from the sort's index, then those clients with their phones, emails, addresses and family, what
         // each owes and whether a call to it is overdue, each in one query by those ids.
         IReadOnlyDictionary<long, Money> owed = new Dictionary<long, Money>();
         IReadOnlySet<long> overdueCalls = new HashSet<long>();
-        await Send.OkAsync(await query.ToPageAsync(req, SortKeys, async (ids, token) =>
+        async Task<List<Client>> LoadAsync(long[] ids, CancellationToken token)
         {
             var clients = await ClientPageRecords.LoadAsync(db, ids, token);
             owed = await balances.OutstandingAsync(ids, token);
             overdueCalls = await calls.WithOverdueCallsAsync(ids, today, token);
             return clients;
-        }, c => ClientResponse.From(c, today, owed.GetValueOrDefault(c.Id), overdueCalls.Contains(c.Id)), ct), ct);
+        }
+        ClientResponse Map(Client c) => ClientResponse.From(c, today, owed.GetValueOrDefault(c.Id), overdueCalls.Contains(c.Id));
+        await Send.OkAsync(repeats
+            ? await query.ToPageOfDistinctAsync(req, SortKeys, LoadAsync, Map, ct)
+            : await query.ToPageAsync(req, SortKeys, LoadAsync, Map, ct), ct);
     }
 
     /// <summary>
@@ -118,13 +123,14 @@ public sealed class ListClientsEndpoint(StudioDbContext db, StudioCalendar calen
     /// <remarks>
     /// In the default (name) order with no other filter, a driving word that thousands of clients match is read from the
     /// term index alone: its live terms carry the client's name sort key (<see cref="ClientSearchTerm"/>), so the page
-    /// is the first of them in that order, with no client looked up until the page's are loaded.
+    /// is the first of them in that order, with no client looked up until the page's are loaded. A client appears once
+    /// per term of its that matches (Repeats), which the page drops (KeysetPaging.ToPageOfDistinctAsync).
     /// </remarks>
-    async Task<IQueryable<Client>> SearchAsync(IQueryable<Client> query, string text, bool inNameOrder, bool inDefaultOrderOnly, CancellationToken ct)
+    async Task<(IQueryable<Client> Query, bool Repeats)> SearchAsync(IQueryable<Client> query, string text, bool inNameOrder, bool inDefaultOrderOnly, CancellationToken ct)
     {
         var prefixes = SearchText.QueryPrefixes(text);
         if (prefixes.Count == 0)
-            return query.Where(c => false);
+            return (query.Where(c => false), false);
         var terms = db.Set<ClientSearchTerm>();
         var common = inNameOrder ? SearchTermQueries.CommonMatchesInNameOrder : SearchTermQueries.CommonMatches;
         var counts = new Dictionary<string, int>();
@@ -138,8 +144,7 @@ public sealed class ListClientsEndpoint(StudioDbContext db, StudioCalendar calen
         {
             var (from, to) = SearchText.PrefixRange(driver);
             query = terms.Where(t => t.IsLive && string.Compare(t.Term, from) >= 0 && string.Compare(t.Term, to) < 0)
-                .Select(t => new { Id = t.RecordId!.Value, t.NameSortKey }).Distinct()
-                .Select(t => new Client { Id = t.Id, NameSortKey = t.NameSortKey });
+                .Select(t => new Client { Id = t.RecordId!.Value, NameSortKey = t.NameSortKey });
         }
         foreach (var prefix in prefixes)
         {
@@ -164,6 +169,6 @@ public sealed class ListClientsEndpoint(StudioDbContext db, StudioCalendar calen
                     : query.Where(c => db.Set<ClientSearchTerm>().Any(t => t.RecordId == c.Id && string.Compare(t.Term, from) >= 0 && string.Compare(t.Term, to) < 0));
             }
         }
-        return query;
+        return (query, fromTermOrder);
     }
 }
