@@ -410,6 +410,9 @@ public static class ListsBenchmark
             new("clients", "overdue=true", "/api/v1/clients?limit=50&overdue=true"),
             new("clients", "deleted=true", "/api/v1/clients?limit=50&deleted=true"),
             new("client search", "q=smith", "/api/v1/clients?limit=50&q=smith"),
+            // Names matched by about as many terms as SearchTermQueries.CommonMatches (2,000), where a search changes plans.
+            new("client search", "q=williams (near 2,000 terms)", "/api/v1/clients?limit=50&q=williams"),
+            new("client search", "q=thomas (past 2,000 terms)", "/api/v1/clients?limit=50&q=thomas"),
             new("client search", "q=jose", "/api/v1/clients?limit=50&q=jose"),
             new("client search", "q=o'b", "/api/v1/clients?limit=50&q=" + Uri.EscapeDataString("o'b")),
             new("client search", "q=garc", "/api/v1/clients?limit=50&q=garc"),
@@ -445,6 +448,8 @@ public static class ListsBenchmark
             new("session search", "q=session number", $"/api/v1/sessions?limit=50&q={sessionNumber}"),
             new("session search", "q=smith (client name)", "/api/v1/sessions?limit=50&q=smith"),
             new("session search", "q=senior (description)", "/api/v1/sessions?limit=50&q=senior"),
+            new("session search", "q=williams (near 2,000 terms)", "/api/v1/sessions?limit=50&q=williams"),
+            new("session search", "q=thomas (past 2,000 terms)", "/api/v1/sessions?limit=50&q=thomas"),
             new("tasks", "limit=50 (default sort)", "/api/v1/tasks?limit=50"),
             new("tasks", "sort=-priority", "/api/v1/tasks?limit=50&sort=-priority"),
             new("tasks", "sort=-createdAt", "/api/v1/tasks?limit=50&sort=-createdAt"),

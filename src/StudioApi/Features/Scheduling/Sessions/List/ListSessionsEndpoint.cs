@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using FastEndpoints;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
@@ -144,9 +145,15 @@ public sealed class ListSessionsEndpoint(StudioDbContext db, StudioCalendar cale
     /// <summary>
     /// Every word of the query must match (see <see cref="ListSessionsRequest.Q"/>). The rarest word, unless even it is
     /// common ("smith", whose clients have thousands of sessions), is looked up in the term indexes and its sessions
-    /// sorted; every other word is checked session by session (EXISTS), and when every word is common the list is read
-    /// in its own order and each session checked, stopping after a page (see <see cref="SearchTermQueries.CommonMatches"/>).
+    /// sorted; every other word is checked session by session, and when every word is common the list is read in its
+    /// own order and each session checked, stopping after a page (see <see cref="SearchTermQueries.CommonMatches"/>).
     /// </summary>
+    /// <remarks>
+    /// A word is checked against the sessions' terms and their clients' terms, each only where it has matches (a name
+    /// is rarely in a session's own terms, a description word rarely a client's). Where it has up to
+    /// <see cref="SearchTermQueries.SetMatches"/>, its matching ids are gathered once and each session looked up in them
+    /// (SQLite's IN list); with more, each session's terms are sought (EXISTS), as matches come often enough in the order.
+    /// </remarks>
     async Task<IQueryable<Session>> SearchAsync(IQueryable<Session> query, string text, CancellationToken ct)
     {
         var prefixes = SearchText.QueryPrefixes(text);
@@ -155,33 +162,47 @@ public sealed class ListSessionsEndpoint(StudioDbContext db, StudioCalendar cale
         var sessionTerms = db.Set<SessionSearchTerm>();
         var clientTerms = db.Set<ClientSearchTerm>();
         const int common = SearchTermQueries.CommonMatches;
-        var counts = new Dictionary<string, int>();
+        const int asSet = SearchTermQueries.SetMatches;
+        var counts = new Dictionary<string, (int Sessions, int Clients)>();
         foreach (var prefix in prefixes)
-            counts[prefix] = await clientTerms.CountUpToAsync(prefix, common, ct) + await sessionTerms.CountUpToAsync(prefix, common, ct);
-        var driver = prefixes.MinBy(p => counts[p])!;
+            counts[prefix] = (await sessionTerms.CountUpToAsync(prefix, asSet, ct), await clientTerms.CountUpToAsync(prefix, asSet, ct));
+        var driver = prefixes.MinBy(p => counts[p].Sessions + counts[p].Clients)!;
         foreach (var prefix in prefixes)
         {
             // A word of digits alone is also the session number (-1 matches none).
             var number = prefix.All(char.IsAsciiDigit) && int.TryParse(prefix, out var n) ? n : -1;
-            if (prefix == driver && counts[prefix] <= common)
+            var (sessionMatches, clientMatches) = counts[prefix];
+            if (prefix == driver && sessionMatches + clientMatches <= common)
             {
                 var clientIds = clientTerms.Matching(prefix);
                 var ids = sessionTerms.Matching(prefix).Concat(db.Set<Session>().Where(s => clientIds.Contains(s.ClientId)).Select(s => s.Id));
                 if (number >= 0)
                     ids = ids.Concat(db.Set<Session>().Where(s => s.Number == number).Select(s => s.Id));
                 query = query.Where(s => ids.Contains(s.Id));
+                continue;
             }
-            else
+
+            // Checked from the date order's index and the term indexes alone: the number only when the word is one.
+            var (from, to) = SearchText.PrefixRange(prefix);
+            var checks = new List<Expression<Func<Session, bool>>>();
+            if (number >= 0)
+                checks.Add(s => s.Number == number);
+            if (sessionMatches > asSet)
+                checks.Add(s => db.Set<SessionSearchTerm>().Any(t => t.RecordId == s.Id && string.Compare(t.Term, from) >= 0 && string.Compare(t.Term, to) < 0));
+            else if (sessionMatches > 0)
             {
-                // Checked from the date order's index and the term indexes alone: the number only when the word is one.
-                var (from, to) = SearchText.PrefixRange(prefix);
-                query = number >= 0
-                    ? query.Where(s => s.Number == number
-                                       || db.Set<SessionSearchTerm>().Any(t => t.RecordId == s.Id && string.Compare(t.Term, from) >= 0 && string.Compare(t.Term, to) < 0)
-                                       || db.Set<ClientSearchTerm>().Any(t => t.RecordId == s.ClientId && string.Compare(t.Term, from) >= 0 && string.Compare(t.Term, to) < 0))
-                    : query.Where(s => db.Set<SessionSearchTerm>().Any(t => t.RecordId == s.Id && string.Compare(t.Term, from) >= 0 && string.Compare(t.Term, to) < 0)
-                                       || db.Set<ClientSearchTerm>().Any(t => t.RecordId == s.ClientId && string.Compare(t.Term, from) >= 0 && string.Compare(t.Term, to) < 0));
+                var sessionIds = sessionTerms.Matching(prefix);
+                // "+ 0": a lookup in the gathered ids, which SQLite would otherwise use to drive the query and sort.
+                checks.Add(s => sessionIds.Contains(s.Id + 0));
             }
+            if (clientMatches > asSet)
+                checks.Add(s => db.Set<ClientSearchTerm>().Any(t => t.RecordId == s.ClientId && string.Compare(t.Term, from) >= 0 && string.Compare(t.Term, to) < 0));
+            else if (clientMatches > 0)
+            {
+                var clientIds = clientTerms.Matching(prefix);
+                checks.Add(s => clientIds.Contains(s.ClientId + 0));
+            }
+            query = query.Where(SearchTermQueries.AnyOf(checks));
         }
         return query;
     }
