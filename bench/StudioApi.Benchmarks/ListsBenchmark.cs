@@ -420,6 +420,8 @@ public static class ListsBenchmark
             new("client search", "q=emma smith", "/api/v1/clients?limit=50&q=" + Uri.EscapeDataString("emma smith")),
             new("client search", "q=s (one letter)", "/api/v1/clients?limit=50&q=s"),
             new("client search", "q=smith sort=-number", "/api/v1/clients?limit=50&q=smith&sort=-number"),
+            new("client search", "q=smith sort=firstName", "/api/v1/clients?limit=50&q=smith&sort=firstName"),
+            new("client search", "q=smith overdue=true", "/api/v1/clients?limit=50&q=smith&overdue=true"),
             new("client search", "q=phone (formatted)", "/api/v1/clients?limit=50&q=" + Uri.EscapeDataString($"({phoneDigits[^10..^7]}) {phoneDigits[^7..^4]}-{phoneDigits[^4..]}")),
             new("client search", "q=last 4 phone digits", $"/api/v1/clients?limit=50&q={phoneDigits[^4..]}"),
             new("client search", "q=middle phone digits", $"/api/v1/clients?limit=50&q={phoneDigits[^7..^2]}"),
