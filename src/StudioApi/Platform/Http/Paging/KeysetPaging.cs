@@ -55,11 +55,12 @@ public static class KeysetPaging
     /// several of its search terms): four pages' worth of rows is read and the repeats dropped, and twice as many again
     /// while that leaves less than a page and rows remain (a client has a few such terms: its name, its emails' words).
     /// SQLite keeps only the first rows of a sort with a LIMIT, where DISTINCT sorted every match first (thousands, for
-    /// a common name).
+    /// a common name). <paramref name="keep"/>, when given, picks the records that belong on the list among the ids read
+    /// (a filter the rows do not carry, checked on the records themselves a batch at a time).
     /// </summary>
     public static async Task<Page<TOut>> ToPageOfDistinctAsync<T, TOut>(
         this IQueryable<T> query, ListRequest request, SortKeys<T> sortKeys, Func<long[], CancellationToken, Task<List<T>>> load, Func<T, TOut> map,
-        CancellationToken ct)
+        CancellationToken ct, Func<long[], CancellationToken, Task<IReadOnlySet<long>>>? keep = null)
         where T : class, IHasId
     {
         var (key, descending, limit, after) = Start(request, sortKeys);
@@ -67,6 +68,11 @@ public static class KeysetPaging
         {
             var rows = await key.ReadKeysAsync(query, descending, after?.Value, after?.Id, take, ct);
             var keys = rows.DistinctBy(k => k.Id).ToList();
+            if (keep is not null)
+            {
+                var kept = await keep([.. keys.Select(k => k.Id)], ct);
+                keys = [.. keys.Where(k => kept.Contains(k.Id))];
+            }
             if (keys.Count > limit || rows.Count < take)
                 return await LoadAsync([.. keys.Take(limit + 1)], key, descending, limit, load, map, ct);
         }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using Microsoft.EntityFrameworkCore;
 using StudioApi.Tests.Features.Schools;
 using StudioApi.Tests.Infrastructure;
 
@@ -62,6 +63,19 @@ public sealed class ClientCommonWordSearchTests(StudioApiFactory app) : IClassFi
         restored.Select(c => c.Id).ShouldBe((await AllPagesAsync(admin, "q=hart&deleted=false")).Select(c => c.Id));
         restored.Count.ShouldBe(Hartleys + 2);
         restored[1].Id.ShouldBe(deleted.Id, "the first Hartley in name order is back in its place");
+
+        // overdue=true as well: the matches are still read in name order from the term index, and checked for being
+        // overdue a batch at a time, further batches read while a page is short (one Hartley in seven is overdue).
+        var overdueIds = restored.Skip(1).SkipLast(1).Where((_, i) => i % 7 == 0).Append(restored[0]).Select(c => c.Id).ToList();
+        var past = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(-30);
+        await app.WithDbAsync(db => db.Set<StudioApi.Features.Clients.Clients.Client>().Where(c => overdueIds.Contains(c.Id)).ExecuteUpdateAsync(set => set.SetProperty(c => c.StatusDueDate, past)));
+        var (overduePage, overdueCommands) = await SqlCapture.GetAsync(admin, "/api/v1/clients?q=hart&overdue=true&limit=50");
+        overduePage.StatusCode.ShouldBe(HttpStatusCode.OK, await overduePage.Content.ReadAsStringAsync());
+        overdueCommands.ShouldContain(c => c.Text.Contains("\"IsLive\"", StringComparison.Ordinal), "the overdue matches are read from the term index in name order");
+        var overdue = await AllPagesAsync(admin, "q=hart&overdue=true");
+        overdue.Select(c => c.Id).ShouldBe((await AllPagesAsync(admin, "q=hart&overdue=true&deleted=false")).Select(c => c.Id));
+        overdue.Select(c => c.Id).ShouldBe(restored.Where(c => overdueIds.Contains(c.Id)).Select(c => c.Id));
+        overdue.ShouldAllBe(c => c.Flags.HasOverdueStatus);
     }
 
     static async Task<List<ClientBody>> AllPagesAsync(HttpClient admin, string query)

@@ -87,15 +87,25 @@ public sealed class ListClientsEndpoint(StudioDbContext db, StudioCalendar calen
             query = query.Where(c => c.Student != null && c.Student.GraduationYear == year);
         if (req.StatusId is { } statusId)
             query = query.Where(c => c.StatusId == statusId);
-        if (req.Overdue is { } overdue)
+        // A search with overdue=true and no other filter may read its matches in name order from the term index, each
+        // batch then checked for being overdue (see SearchAsync); otherwise the filter is part of the query.
+        var overdueOfSearch = req is { Overdue: true, Deleted: null, Kind: null, OrganizationId: null, GraduationYear: null, StatusId: null }
+                              && !string.IsNullOrWhiteSpace(req.Q);
+        if (req.Overdue is { } overdue && !overdueOfSearch)
             query = await query.WhereOverdueAsync(overdue, db.Clients, today, ct);
         var repeats = false;
         if (!string.IsNullOrWhiteSpace(req.Q))
         {
             var sort = SortKeys.Resolve(req.Sort).Key;
-            var onlySearched = req is { Deleted: null, Kind: null, OrganizationId: null, GraduationYear: null, StatusId: null, Overdue: null };
+            var onlySearched = req is { Deleted: null, Kind: null, OrganizationId: null, GraduationYear: null, StatusId: null } && (req.Overdue is null || overdueOfSearch);
             (query, repeats) = await SearchAsync(query, req.Q, sort.Type == typeof(string), onlySearched && sort.Name == SortKeys.Default, ct);
         }
+        Func<long[], CancellationToken, Task<IReadOnlySet<long>>>? keep = null;
+        if (overdueOfSearch && repeats)
+            keep = async (ids, token) => (await db.Clients.Where(c => ids.Contains(c.Id) && c.StatusDueDate < today && !c.Status!.IsFinal)
+                .Select(c => c.Id).ToListAsync(token)).ToHashSet();
+        else if (overdueOfSearch)
+            query = await query.WhereOverdueAsync(true, db.Clients, today, ct);
 
         // The page's ids from the sort's index, then those clients with their phones, emails, addresses and family, what
         // each owes and whether a call to it is overdue, each in one query by those ids.
@@ -110,7 +120,7 @@ public sealed class ListClientsEndpoint(StudioDbContext db, StudioCalendar calen
         }
         ClientResponse Map(Client c) => ClientResponse.From(c, today, owed.GetValueOrDefault(c.Id), overdueCalls.Contains(c.Id));
         await Send.OkAsync(repeats
-            ? await query.ToPageOfDistinctAsync(req, SortKeys, LoadAsync, Map, ct)
+            ? await query.ToPageOfDistinctAsync(req, SortKeys, LoadAsync, Map, ct, keep)
             : await query.ToPageAsync(req, SortKeys, LoadAsync, Map, ct), ct);
     }
 
