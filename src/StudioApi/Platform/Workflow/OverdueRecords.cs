@@ -34,7 +34,10 @@ public static class OverdueRecords
         public bool FavoursRange => PastDue <= Few || PastDue * RangeCostPerStep < NotDue;
     }
 
-    /// <summary>Each of the statuses' counts past due and not due on <paramref name="today"/>, from the counts kept per due date.</summary>
+    /// <summary>
+    /// Each of the statuses' counts past due and not due on <paramref name="today"/>, from the counts kept per due date
+    /// (the overdue counts add up the first; the overdue list weighs both).
+    /// </summary>
     public static async Task<IReadOnlyDictionary<long, DueCounts>> KeptDueCountsAsync(StudioDbContext db, long[] statusIds, DateOnly today,
         CancellationToken ct) =>
         await db.StatusDueDateCounts.AsNoTracking().Where(c => statusIds.Contains(c.StatusId))
@@ -61,7 +64,11 @@ public static class OverdueRecords
         CancellationToken ct) where T : class, IHasWorkflowStatus =>
         !overdue
             ? query.Where(r => r.StatusDueDate == null || r.StatusDueDate >= today || r.Status!.IsFinal)
-            : await live.Where(r => r.StatusDueDate < today && !r.Status!.IsFinal).AreFewAsync(ct)
-                ? query.Where(r => r.StatusDueDate < today && !r.Status!.IsFinal)
+            : await live.WherePastDue(today).AreFewAsync(ct)
+                ? query.WherePastDue(today)
                 : query.Where(r => (r.StatusDueDate ?? DateOnly.MaxValue) < today && !r.Status!.IsFinal);
+
+    /// <summary>Past their status's due date and not at a final status: overdue, in the form the due-date indexes serve.</summary>
+    public static IQueryable<T> WherePastDue<T>(this IQueryable<T> query, DateOnly today) where T : class, IHasWorkflowStatus =>
+        query.Where(r => r.StatusDueDate < today && !r.Status!.IsFinal);
 }

@@ -58,18 +58,13 @@ public sealed class CountOverdueEndpoint(StudioDbContext db, WorkflowRecords rec
             var openOfKind = open.Where(s => s.Kind == kind).ToList();
             if (records.Find(kind) is { } source && openOfKind.Count > 0)
             {
-                IReadOnlyDictionary<long, long>? kept = null;
-                if (kind.SupportsStages() && source.SeesAll(db, User))
-                {
-                    var ids = openOfKind.Select(s => s.Id).ToArray();
-                    kept = await db.StatusDueDateCounts.AsNoTracking().Where(c => EF.Parameter(ids).Contains(c.StatusId) && c.DueDate < today)
-                        .GroupBy(c => c.StatusId).Select(g => new { StatusId = g.Key, Count = g.Sum(c => c.Count) })
-                        .ToDictionaryAsync(c => c.StatusId, c => c.Count, ct);
-                }
+                var kept = kind.SupportsStages() && source.SeesAll(db, User)
+                    ? await OverdueRecords.KeptDueCountsAsync(db, [.. openOfKind.Select(s => s.Id)], today, ct)
+                    : null;
                 foreach (var status in openOfKind)
                 {
                     var count = kept is not null
-                        ? (int)kept.GetValueOrDefault(status.Id)
+                        ? (int)kept.GetValueOrDefault(status.Id).PastDue
                         : await source.RowsVisibleTo(db, User).CountAsync(r => r.StatusId == status.Id && r.DueDate < today, ct);
                     if (count > 0)
                         statuses.Add(new OverdueStatusCount { StatusId = status.Id, Description = status.Description, Count = count });

@@ -102,8 +102,7 @@ public sealed class ListClientsEndpoint(StudioDbContext db, StudioCalendar calen
         }
         Func<long[], CancellationToken, Task<IReadOnlySet<long>>>? keep = null;
         if (overdueOfSearch && repeats)
-            keep = async (ids, token) => (await db.Clients.Where(c => ids.Contains(c.Id) && c.StatusDueDate < today && !c.Status!.IsFinal)
-                .Select(c => c.Id).ToListAsync(token)).ToHashSet();
+            keep = async (ids, token) => (await db.Clients.Where(c => ids.Contains(c.Id)).WherePastDue(today).Select(c => c.Id).ToListAsync(token)).ToHashSet();
         else if (overdueOfSearch)
             query = await query.WhereOverdueAsync(true, db.Clients, today, ct);
 
