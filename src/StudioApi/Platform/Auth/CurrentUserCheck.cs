@@ -31,11 +31,8 @@ public static class CurrentUserCheck
         }
 
         var db = context.HttpContext.RequestServices.GetRequiredService<StudioDbContext>();
-        // The request's connection is opened here and kept until the request ends (the context's disposal returns it to
-        // the pool): EF otherwise opens and closes it around each query, and a list page runs eight. SQLite only, whose
-        // pool has no limit; a SQL Server pool's hundred connections are left to be taken a query at a time.
-        if (db.Database.IsSqlite())
-            await db.Database.OpenConnectionAsync(context.HttpContext.RequestAborted);
+        // The first query of every authenticated request: its connection stays open for the rest of the request.
+        await SqliteConnectionTuning.KeepOpenForRequestAsync(db, context.HttpContext.RequestAborted);
         var user = await Access(db, userId, context.HttpContext.RequestAborted);
         if (user is null || !user.IsActive)
         {
